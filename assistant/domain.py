@@ -1,0 +1,194 @@
+"""Domain types shared by indexing, the answer service, the UI and the evaluator.
+
+Offsets (``start``, ``end``) always index a document's *cleaned* text, the text the loader
+returns and the chunks are cut from, so ``text[start:end]`` gives back a chunk or a quote.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocumentKind = Literal[
+    "working paper", "report", "white paper", "article", "book", "chapter", "web page", "other"
+]
+SECTION_SEPARATOR = " > "
+
+
+def section_label(path: list[str]) -> str:
+    """Join a section path for display: ``4 Muligheter > 4.1 Muligheter``."""
+    return SECTION_SEPARATOR.join(path)
+
+
+# --- corpus -------------------------------------------------------------------------------
+
+
+class CatalogueEntry(BaseModel):
+    """One work the product knows of: a corpus document, or a cited work without full text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", description="Stable id, a slug.")
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    publisher: str | None = None
+    kind: DocumentKind = "report"
+    language: str = Field("nb", description="ISO 639-1 code: nb, nn, sv, da, en, ...")
+    file: str | None = Field(None, description="File in the corpus folder holding the full text.")
+    url: str | None = Field(None, description="Where the work can be found.")
+    cited_by: list[str] = Field(
+        default_factory=list, description="Ids of corpus documents whose bibliography lists it."
+    )
+    notes: str | None = None
+
+
+class Section(BaseModel):
+    """A heading's span of a document's cleaned text."""
+
+    path: list[str] = Field(description="Heading path from the top, e.g. ['4 ...', '4.1 ...'].")
+    start: int
+    end: int
+    page: str | None = Field(None, description="Page label the section starts on, if known.")
+
+
+class PageSpan(BaseModel):
+    """Where one page of the original lies in the cleaned text."""
+
+    label: str = Field(description="Printed page label (e.g. 'iv', '7'), else physical number.")
+    start: int
+    end: int
+
+
+class LoadedDocument(BaseModel):
+    """What a loader returns: cleaned text with its structure and pages."""
+
+    text: str
+    sections: list[Section] = Field(
+        description="Cover the text in order, without overlaps; at least one."
+    )
+    pages: list[PageSpan] = Field(default_factory=list, description="Empty when unknown.")
+    page_count: int | None = None
+    title: str | None = Field(None, description="Title found in the file itself, if any.")
+
+
+class Chunk(BaseModel):
+    """A passage of a document, the unit of retrieval."""
+
+    id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    section_path: list[str]
+    page_start: str | None = None
+    page_end: str | None = None
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    kind: DocumentKind = "report"
+    language: str = "nb"
+
+    @property
+    def section(self) -> str:
+        """Section path joined for display."""
+        return section_label(self.section_path)
+
+
+# --- the paper's own citations ------------------------------------------------------------
+
+
+class Reference(BaseModel):
+    """One bibliography entry of a corpus document."""
+
+    id: str = Field(description="Stable id, e.g. 'stene-stickler-2018'.")
+    citing_doc_id: str = Field(description="The corpus document whose bibliography lists it.")
+    authors: list[str] = Field(description="Surnames with initials as printed.")
+    year: str = Field(description="Year as printed, e.g. '2016' or '2016a'.")
+    title: str
+    venue: str | None = Field(None, description="Journal, book or series.")
+    publisher: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    raw: str = Field(description="The entry as printed.")
+    catalogue_id: str | None = Field(
+        None, description="Catalogue entry of this work, when it is catalogued."
+    )
+    in_corpus: bool = Field(False, description="Its full text is in the corpus.")
+
+
+class InTextCitation(BaseModel):
+    """A citation in the running text, linked to bibliography entries."""
+
+    citing_doc_id: str
+    text: str = Field(description="The citation as it stands, e.g. '(Stene & Stickler, 2018)'.")
+    start: int
+    end: int
+    reference_ids: list[str] = Field(default_factory=list)
+    unresolved: list[str] = Field(
+        default_factory=list, description="Parts that match no bibliography entry, with why."
+    )
+    section_path: list[str] = Field(default_factory=list)
+    page: str | None = None
+
+
+# --- retrieval and answers ----------------------------------------------------------------
+
+
+class Passage(BaseModel):
+    """A retrieved passage, as `/search` returns it."""
+
+    rank: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    section: str
+    page: str | None
+    page_end: str | None = None
+    text: str
+    score: float
+    start: int = 0
+    end: int = 0
+
+
+class Citation(BaseModel):
+    """One numbered source of an answer: a literal quote with where it stands."""
+
+    marker: int = Field(ge=1)
+    chunk_id: str
+    doc_id: str
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    section: str
+    page: str | None
+    quote: str = Field(description="A literal span of the source's cleaned text.")
+    start: int = Field(description="Offset of the quote in the document's cleaned text.")
+    end: int
+    score: float
+
+
+class FlaggedSentence(BaseModel):
+    """An answer sentence its cited passages do not support."""
+
+    sentence: str
+    markers: list[int] = Field(default_factory=list)
+    reason: str
+
+
+class Answer(BaseModel):
+    """An answer with its sources, as `/ask` and `/chat` return it."""
+
+    answer: str
+    grounded: bool
+    citations: list[Citation] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list)
+    standalone_question: str
+    mode: Literal["extractive", "llm"]
+    language: str = Field("nb", description="Language the answer is written in.")
+    notice: str | None = Field(None, description="E.g. that the LLM failed and why.")
+    flagged: list[FlaggedSentence] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)

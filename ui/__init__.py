@@ -1,0 +1,1 @@
+"""Streamlit pages and the thin client they use."""
