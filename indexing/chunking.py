@@ -1,0 +1,130 @@
+"""Structure-aware chunking: a pure function from a loaded document to chunks.
+
+A chunk never crosses a section boundary; inside a section LangChain's recursive splitter cuts
+at paragraph ends first, then line ends, then sentence ends, then clause marks, and only then
+between words. Every chunk knows its offsets into the document's cleaned text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from assistant.domain import CatalogueEntry, Chunk, LoadedDocument, PageSpan, Section
+
+# Sections whose text is parsed into references instead of being chunked.
+BIBLIOGRAPHY_HEADINGS = frozenset(
+    {
+        "litteraturliste",
+        "litteratur",
+        "referanser",
+        "kilder",
+        "references",
+        "bibliography",
+        "källor",
+        "referenser",
+        "litteraturförteckning",
+    }
+)
+
+_SEPARATORS = [
+    r"\n\s*\n",
+    r"\n",
+    r"(?<=[.!?…»])\s+(?=[«\"(\[]?[A-ZÆØÅÄÖÜ0-9])",
+    r"(?<=[;:])\s+",
+    r"(?<=,)\s+",
+    r"\s+",
+    "",
+]
+
+
+def is_bibliography(section: Section) -> bool:
+    """True for a bibliography section, judged by its last heading."""
+    if not section.path:
+        return False
+    heading = section.path[-1].strip().strip("*#: ").lower()
+    return heading in BIBLIOGRAPHY_HEADINGS
+
+
+def make_splitter(size: int, overlap: int) -> RecursiveCharacterTextSplitter:
+    """The splitter used for every section: paragraph, line, sentence, clause, word."""
+    return RecursiveCharacterTextSplitter(
+        chunk_size=size,
+        chunk_overlap=overlap,
+        separators=_SEPARATORS,
+        is_separator_regex=True,
+        keep_separator="end",
+        strip_whitespace=True,
+    )
+
+
+def chunk_id(doc_id: str, section_path: list[str], text: str, occurrence: int = 0) -> str:
+    """A stable id from the document id and the chunk's content (and its section)."""
+    digest = hashlib.sha256(
+        "\x1f".join([doc_id, *section_path, text, str(occurrence)]).encode()
+    ).hexdigest()
+    return f"{doc_id}:{digest[:16]}"
+
+
+def page_range(
+    start: int, end: int, pages: list[PageSpan], section: Section
+) -> tuple[str | None, str | None]:
+    """Labels of the first and last page a span touches; the section's page when unknown."""
+    touched = [page.label for page in pages if page.start < end and start < page.end]
+    if touched:
+        return touched[0], touched[-1]
+    return section.page, section.page
+
+
+def section_spans(
+    text: str, section: Section, splitter: RecursiveCharacterTextSplitter
+) -> Iterable[tuple[int, int]]:
+    """Offsets, in the document text, of the pieces the splitter cuts a section into."""
+    body = text[section.start : section.end]
+    cursor = 0
+    previous_length = 0
+    for piece in splitter.split_text(body):
+        # The splitter returns stripped pieces; find each after the last one's overlap.
+        found = body.find(piece, max(0, cursor + previous_length - splitter._chunk_overlap))
+        if found < 0:
+            found = body.find(piece)
+        cursor, previous_length = found, len(piece)
+        yield section.start + found, section.start + found + len(piece)
+
+
+def chunk_document(
+    document: LoadedDocument, entry: CatalogueEntry, size: int, overlap: int
+) -> list[Chunk]:
+    """Cut a document into chunks that stay inside their sections."""
+    splitter = make_splitter(size, overlap)
+    chunks: list[Chunk] = []
+    seen: dict[str, int] = {}
+    for section in document.sections:
+        if is_bibliography(section) or section.end <= section.start:
+            continue
+        for start, end in section_spans(document.text, section, splitter):
+            text = document.text[start:end]
+            key = "\x1f".join([*section.path, text])
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            page_start, page_end = page_range(start, end, document.pages, section)
+            chunks.append(
+                Chunk(
+                    id=chunk_id(entry.id, section.path, text, occurrence),
+                    doc_id=entry.id,
+                    text=text,
+                    start=start,
+                    end=end,
+                    section_path=list(section.path),
+                    page_start=page_start,
+                    page_end=page_end,
+                    title=entry.title,
+                    authors=list(entry.authors),
+                    year=entry.year,
+                    kind=entry.kind,
+                    language=entry.language,
+                )
+            )
+    return chunks

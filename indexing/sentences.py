@@ -1,0 +1,54 @@
+"""Sentence boundaries in Norwegian, Swedish and English text, as character spans."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
+ABBREVIATIONS = frozenset(
+    """
+    f.eks eks bl.a ca nr st meld pp jf jfr dvs mht osv etc m.fl mfl m.m mm o.l ol ifm vs
+    kap s ss evt ev resp inkl ekskl hhv mrd mill kr ref red utg ed eds vol no dr prof
+    t.ex bl.a m.a.o d.v.s e.g i.e cf et al fig tab
+    """.split()
+)
+# A sentence ends at terminal punctuation before whitespace, at a blank line, or before a
+# bullet that starts a new list item (list items often lack a final period).
+_BOUNDARY = re.compile(r"[.!?…]+[»\"')\]]*(?=\s+)|\n\s*\n|\n(?=[ \t]*(?:[-•*]|\d+[.)])\s)")
+_NEXT_STARTS_SENTENCE = re.compile(r"\s+[«\"'(\[]*[A-ZÆØÅÄÖÜ0-9•\-–]")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if match is None:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    # Initials such as "J." or "T. M. B." are not sentence ends.
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text[start:end]``, trimmed of surrounding whitespace."""
+    stop = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, stop):
+        cut = match.end()
+        if not match.group().startswith("\n"):
+            if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+                continue
+            if not _NEXT_STARTS_SENTENCE.match(text, cut, stop):
+                continue
+        spans.append((begin, cut))
+        begin = cut
+    spans.append((begin, stop))
+    return [trimmed for span in spans if (trimmed := _trim(text, *span)) is not None]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
