@@ -1,7 +1,327 @@
-"""The `policy-assistant` command line."""
+"""The `policy-assistant` command line.
+
+When a service owns the embedded store, commands go through it over HTTP (an embedded Chroma
+store has one owning process); otherwise they open the store themselves.
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import json
+import logging
+import sys
+import textwrap
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
-def main() -> None:
+from pydantic import BaseModel
+
+from assistant.errors import PolicyAssistantError, StoreBusyError
+from assistant.settings import Settings, get_settings
+
+logger = logging.getLogger("policy-assistant")
+
+
+def _print_json(value: Any) -> None:
+    if isinstance(value, BaseModel):
+        print(value.model_dump_json(indent=2))
+    else:
+        print(json.dumps(value, indent=2, ensure_ascii=False, default=_jsonable))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def running_service(settings: Settings) -> str | None:
+    """URL of a live service owning the embedded store, if there is one."""
+    if settings.store.chroma_url:
+        return None
+    from indexing.store import owner_is_alive, read_owner
+
+    if owner_is_alive(settings.store.path):
+        return read_owner(settings.store.path).get("url")
+    return None
+
+
+@contextlib.contextmanager
+def backend(settings: Settings) -> Iterator[Any]:
+    """The running service's client, or an in-process assistant on the store."""
+    url = running_service(settings)
+    if url:
+        from assistant.client import ServiceClient
+
+        with ServiceClient(url) as client:
+            yield client
+        return
+    from assistant.service import Assistant
+
+    assistant = Assistant.open(settings, {"command": "policy-assistant (command line)"})
+    try:
+        yield assistant
+    finally:
+        assistant.close()
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    """Index the corpus folder (or the given files)."""
+    from indexing.pipeline import IndexSummary
+
+    paths = [Path(p) for p in args.paths] or None
+    url = running_service(settings)
+    summary: IndexSummary
+    if url:
+        from assistant.client import ServiceClient
+
+        print(f"The service at {url} owns the index; asking it to re-index.", file=sys.stderr)
+        with ServiceClient(url, timeout=3600) as client:
+            summary = client.index([str(p) for p in paths] if paths else None, args.rebuild)
+    else:
+        summary = _index_here(settings, paths, args.rebuild)
+    if args.json:
+        _print_json(summary)
+    else:
+        _print_summary(summary)
+    return 0 if summary.ok else 1
+
+
+def _index_here(settings: Settings, paths: list[Path] | None, rebuild: bool) -> Any:
+    from tqdm import tqdm
+
+    from indexing.embedders import make_embedder
+    from indexing.pipeline import index_corpus
+    from indexing.store import open_store
+
+    def progress(files: Sequence[Path]) -> Iterator[Path]:
+        bar = tqdm(files, desc="indexing", unit="file", file=sys.stderr, leave=False)
+        for path in bar:
+            bar.set_postfix_str(path.name[:40])
+            yield path
+
+    embedder = make_embedder(settings.embedder)
+    with open_store(settings, embedder, {"command": "policy-assistant index"}, rebuild) as store:
+        summary = index_corpus(settings, store, paths, rebuild, progress)  # type: ignore[arg-type]
+        if summary.indexed or summary.removed or rebuild:
+            from assistant.service import load_lexical_index
+
+            load_lexical_index(settings, store, store.all_chunks())
+        return summary
+
+
+def _print_summary(summary: Any) -> None:
+    print(
+        f"Indexed {len(summary.indexed)} document(s): {summary.pages} pages, "
+        f"{summary.chunks} chunks; {len(summary.unchanged)} unchanged, "
+        f"{len(summary.removed)} removed, {len(summary.failed)} failed "
+        f"({summary.seconds:.2f} s)."
+    )
+    print(f"The index holds {summary.documents} document(s), {summary.total_chunks} chunks.")
+    for failure in summary.failed:
+        print(f"  failed: {failure.reason}")
+    for doc_id in summary.removed:
+        print(f"  removed: {doc_id}")
+
+
+def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
+    """List what is indexed."""
+    with backend(settings) as service:
+        documents = service.documents()
+    if args.json:
+        _print_json([d.model_dump(mode="json") for d in documents])
+        return 0
+    if not documents:
+        print("Nothing is indexed yet: run `policy-assistant index`.")
+    for doc in documents:
+        cited = ", ".join(doc.cited_works_in_corpus) or "none"
+        print(f"{doc.id}  {doc.year or '----'}  {doc.title}")
+        print(
+            f"    {doc.pages or '?'} pages, {doc.chunks} chunks, {doc.references} references; "
+            f"cited works in the corpus: {cited}"
+        )
+    return 0
+
+
+def cmd_references(args: argparse.Namespace, settings: Settings) -> int:
+    """List the bibliography with citation counts and in-corpus status."""
+    with backend(settings) as service:
+        response = service.references()
+    if args.json:
+        _print_json(response)
+        return 0
+    for entry in response.references:
+        status = "indexed" if entry.in_corpus else "not in corpus"
+        authors = "; ".join(entry.authors)
+        print(f"{entry.id:<28} cited {entry.citation_count:>2}×  {status:<13} {authors} ({entry.year})")
+        print(textwrap.indent(textwrap.fill(entry.title, 90), " " * 30))
+    missing = len(response.missing_from_corpus)
+    print(f"\n{len(response.references)} references; {missing} without full text in the corpus.")
+    return 0
+
+
+def _filters(args: argparse.Namespace) -> Any:
+    from assistant.retrieval.retriever import SearchFilters
+
+    if not (args.doc or args.year_from or args.year_to or args.kind):
+        return None
+    return SearchFilters(
+        doc_ids=args.doc or None,
+        year_from=args.year_from,
+        year_to=args.year_to,
+        kinds=args.kind or None,
+    )
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the passages found for a query."""
+    with backend(settings) as service:
+        passages = service.search(args.query, args.top_k, _filters(args), args.retrieval)
+    if args.json:
+        _print_json({"results": [p.model_dump(mode="json") for p in passages]})
+        return 0
+    for passage in passages:
+        print(f"[{passage.rank}] {passage.title} — {passage.section}, s. {passage.page or '?'}")
+        print(textwrap.indent(textwrap.fill(passage.text, 96), "    "))
+        print()
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a cited answer."""
+    from assistant.conversation import Message
+
+    with backend(settings) as service:
+        answer = service.chat(
+            [Message(role="user", content=args.question)],
+            args.top_k,
+            _filters(args),
+            args.mode,
+            args.retrieval,
+        )
+    if args.json:
+        _print_json(answer)
+        return 0
+    print(textwrap.fill(answer.answer, 96))
+    if answer.notice:
+        print(f"\n({answer.notice})")
+    if answer.citations:
+        print("\nSources:")
+        for c in answer.citations:
+            print(f"  [{c.marker}] {', '.join(c.authors)} ({c.year}). {c.title}. {c.section}, s. {c.page or '?'}")
+            print(textwrap.indent(textwrap.fill(f"«{c.quote}»", 92), "      "))
+    elif answer.passages:
+        print("\nMay be related:")
+        for p in answer.passages[:3]:
+            print(f"  - {p.title}, {p.section}, s. {p.page or '?'}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the HTTP service (it owns the store while it runs)."""
+    import uvicorn
+
+    from assistant.api import create_app
+
+    host = args.host or settings.api.host
+    port = args.port or settings.api.port
+    owner = {"command": "policy-assistant serve", "url": f"http://{host}:{port}"}
+    print(f"policy-assistant: serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(settings, owner=owner), host=host, port=port, log_level="info")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Run evaluation test sets."""
+    from evals.cli import run
+
+    return run(args, settings)
+
+
+# --- parser -------------------------------------------------------------------------------
+
+
+def _retrieval_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--top-k", type=int, default=5, help="passages to retrieve (1-20)")
+    parser.add_argument("--doc", action="append", help="only this document id (repeatable)")
+    parser.add_argument("--year-from", type=int, help="only works from this year on")
+    parser.add_argument("--year-to", type=int, help="only works up to this year")
+    parser.add_argument("--kind", action="append", help="only this kind (repeatable)")
+    parser.add_argument("--retrieval", choices=["hybrid", "dense", "bm25"], help="retriever")
+    parser.add_argument("--json", action="store_true", help="print the API's JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="policy-assistant",
+        description="Cited answers over the policy literature on municipal business development.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    index = commands.add_parser("index", help="index the corpus folder (incrementally)")
+    index.add_argument("paths", nargs="*", help="only these files of the corpus folder")
+    index.add_argument("--rebuild", action="store_true", help="drop the index and start over")
+    index.add_argument("--json", action="store_true", help="print the summary as JSON")
+    index.set_defaults(handler=cmd_index)
+
+    documents = commands.add_parser("documents", help="list the indexed documents")
+    documents.add_argument("--json", action="store_true")
+    documents.set_defaults(handler=cmd_documents)
+
+    references = commands.add_parser("references", help="list the bibliography and its links")
+    references.add_argument("--json", action="store_true")
+    references.set_defaults(handler=cmd_references)
+
+    search = commands.add_parser("search", help="print the passages found for a query")
+    search.add_argument("query")
+    _retrieval_options(search)
+    search.set_defaults(handler=cmd_search)
+
+    ask = commands.add_parser("ask", help="answer a question with cited quotes")
+    ask.add_argument("question")
+    ask.add_argument("--mode", choices=["extractive", "llm"], help="answerer")
+    _retrieval_options(ask)
+    ask.set_defaults(handler=cmd_ask)
+
+    serve = commands.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", help="interface to bind (default from settings)")
+    serve.add_argument("--port", type=int, help="port (default from settings)")
+    serve.set_defaults(handler=cmd_serve)
+
+    evaluate = commands.add_parser("eval", help="run evaluation test sets")
+    try:
+        from evals.cli import configure
+
+        configure(evaluate)
+    except ImportError:  # the evaluator is optional for the rest of the CLI
+        pass
+    evaluate.set_defaults(handler=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `policy-assistant` command."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = get_settings()
+        code = args.handler(args, settings)
+    except StoreBusyError as error:
+        print(f"policy-assistant: {error.detail}", file=sys.stderr)
+        code = 3
+    except PolicyAssistantError as error:
+        print(f"policy-assistant: {error.detail}", file=sys.stderr)
+        code = 2
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)

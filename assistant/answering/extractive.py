@@ -1,0 +1,150 @@
+"""The offline answerer: picks the sentences of the retrieved passages that answer the question.
+
+Pure functions. Each candidate sentence is scored by its embedding's similarity to the question
+and by how many of the question's terms it holds (weighted by rarity); the best few are put in
+document order, each followed by a marker `[n]` whose citation quotes that very sentence, a
+literal span of the source. When even the best sentence scores below the support threshold,
+the answer is a refusal and the passages are offered as possibly related.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.domain import Chunk
+
+_BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class SentenceInput:
+    """A stored sentence of some document, with its vector."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    vector: Sequence[float]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that might answer, with where it comes from and how well it fits."""
+
+    chunk: Chunk
+    passage_rank: int
+    start: int
+    end: int
+    text: str
+    dense: float
+    lexical: float
+    score: float
+
+
+def strip_bullet(text: str, start: int) -> tuple[str, int]:
+    """Drop a list bullet from the front of a sentence, moving its start offset along."""
+    match = _BULLET.match(text)
+    if match is None:
+        return text, start
+    return text[match.end() :], start + match.end()
+
+
+def lexical_coverage(
+    query_terms: Sequence[str], sentence_terms: Sequence[str], idf: Callable[[str], float]
+) -> float:
+    """Share of the question's term weight (IDF) that the sentence holds, 0..1."""
+    unique = set(query_terms)
+    total = sum(idf(term) for term in unique)
+    if total <= 0:
+        return 0.0
+    present = set(sentence_terms)
+    return sum(idf(term) for term in unique if term in present) / total
+
+
+def score_candidates(
+    passages: Sequence[Chunk],
+    sentences: Sequence[SentenceInput],
+    query_vector: Sequence[float],
+    query_terms: Sequence[str],
+    analyse: Callable[[str], list[str]],
+    idf: Callable[[str], float],
+    lexical_weight: float = 0.25,
+    rank_decay: float = 0.01,
+) -> list[Candidate]:
+    """Score every sentence lying inside a retrieved passage; best first."""
+    query = np.asarray(query_vector, dtype=float)
+    candidates: list[Candidate] = []
+    for sentence in sentences:
+        text, start = strip_bullet(sentence.text, sentence.start)
+        if len(text.split()) < MIN_WORDS:
+            continue  # headings and fragments say nothing on their own
+        rank, chunk = next(
+            (
+                (rank, chunk)
+                for rank, chunk in enumerate(passages)
+                if chunk.doc_id == sentence.doc_id
+                and chunk.start <= start
+                and sentence.end <= chunk.end
+            ),
+            (None, None),
+        )
+        if chunk is None or rank is None:
+            continue
+        dense = float(np.dot(query, np.asarray(sentence.vector, dtype=float)))
+        lexical = lexical_coverage(query_terms, analyse(text), idf)
+        score = dense + lexical_weight * lexical - rank_decay * rank
+        candidates.append(
+            Candidate(chunk, rank, start, sentence.end, text, dense, lexical, score)
+        )
+    return sorted(candidates, key=lambda c: -c.score)
+
+
+def select_sentences(
+    candidates: Sequence[Candidate], max_sentences: int, margin: float = 0.06
+) -> list[Candidate]:
+    """The best sentences within `margin` of the top score, no repeats, in document order."""
+    if not candidates:
+        return []
+    best = candidates[0].score
+    chosen: list[Candidate] = []
+    for candidate in candidates:
+        if len(chosen) >= max_sentences or candidate.score < best - margin:
+            break
+        if any(_same_text(candidate.text, other.text) for other in chosen):
+            continue
+        chosen.append(candidate)
+    # Read in the order the text gives: documents by their best sentence, then by position.
+    doc_order = {c.chunk.doc_id: i for i, c in reversed(list(enumerate(chosen)))}
+    return sorted(chosen, key=lambda c: (doc_order[c.chunk.doc_id], c.start))
+
+
+def _same_text(a: str, b: str) -> bool:
+    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) > 0.8
+
+
+def support(candidates: Sequence[Candidate]) -> float:
+    """How strongly the best evidence supports answering: the top candidate's score."""
+    return candidates[0].score if candidates else -math.inf
+
+
+def compose(chosen: Sequence[Candidate]) -> tuple[str, list[tuple[int, Candidate]]]:
+    """The answer text with a marker after every sentence, and each marker's sentence."""
+    parts: list[str] = []
+    cited: list[tuple[int, Candidate]] = []
+    for marker, candidate in enumerate(chosen, start=1):
+        text = candidate.text.rstrip()
+        if text[-1:] in ".!?":
+            parts.append(f"{text[:-1]} [{marker}]{text[-1]}")
+        else:
+            parts.append(f"{text} [{marker}].")
+        cited.append((marker, candidate))
+    return " ".join(parts), cited

@@ -1,0 +1,24 @@
+"""Dependencies of the routes, as `Annotated` aliases."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from assistant.service import Assistant
+from assistant.settings import Settings
+
+
+def get_assistant(request: Request) -> Assistant:
+    """The assistant the app was started with."""
+    return request.app.state.assistant  # type: ignore[no-any-return]
+
+
+def get_app_settings(request: Request) -> Settings:
+    """The settings the app was started with."""
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]

@@ -1,0 +1,72 @@
+"""`POST /ask`, `POST /chat` and `POST /chat/stream`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from itertools import chain
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+
+from assistant.api.deps import AssistantDep
+from assistant.conversation import Message
+from assistant.domain import Answer
+from assistant.errors import PolicyAssistantError
+from assistant.schemas import AskRequest, ChatRequest
+
+router = APIRouter(tags=["answers"])
+
+
+@router.post("/ask", response_model=Answer)
+def ask(request: AskRequest, assistant: AssistantDep) -> Answer:
+    """Answer one question with cited quotes, or say the literature does not cover it."""
+    return assistant.chat(
+        [Message(role="user", content=request.question or " ")],
+        request.top_k,
+        request.filters,
+        request.mode,
+        request.retrieval,
+    )
+
+
+@router.post("/chat", response_model=Answer)
+def chat(request: ChatRequest, assistant: AssistantDep) -> Answer:
+    """Answer the last message of a conversation; follow-ups are made standalone first."""
+    return assistant.chat(
+        request.messages, request.top_k, request.filters, request.mode, request.retrieval
+    )
+
+
+def _sse(event: dict[str, Any]) -> str:
+    return f"event: {event['event']}\ndata: {json.dumps(event['data'], ensure_ascii=False)}\n\n"
+
+
+@router.post(
+    "/chat/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+def chat_stream(request: ChatRequest, assistant: AssistantDep) -> StreamingResponse:
+    """Server-sent events: `start`, `delta`s of answer text, maybe `reset`, then `answer`."""
+    events = assistant.stream_chat(
+        request.messages, request.top_k, request.filters, request.mode, request.retrieval
+    )
+    first = next(events)  # errors in the request surface here, as problem+json
+
+    def body() -> Iterator[str]:
+        try:
+            for event in chain([first], events):
+                yield _sse(event)
+        except PolicyAssistantError as error:
+            yield _sse(
+                {
+                    "event": "error",
+                    "data": {"title": error.title, "status": error.status_code, "detail": error.detail},
+                }
+            )
+
+    return StreamingResponse(
+        body(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    )

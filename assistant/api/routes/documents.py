@@ -1,0 +1,28 @@
+"""`GET /documents`, `GET /documents/{doc_id}`, `GET /references`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from assistant.api.deps import AssistantDep
+from assistant.schemas import DocumentDetail, DocumentSummary, ReferencesResponse
+
+router = APIRouter(tags=["documents"])
+
+
+@router.get("/documents", response_model=list[DocumentSummary])
+def list_documents(assistant: AssistantDep) -> list[DocumentSummary]:
+    """The indexed documents."""
+    return assistant.documents()
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentDetail)
+def get_document(doc_id: str, assistant: AssistantDep) -> DocumentDetail:
+    """One document with its sections, pages and passage ids."""
+    return assistant.document(doc_id)
+
+
+@router.get("/references", response_model=ReferencesResponse)
+def list_references(assistant: AssistantDep) -> ReferencesResponse:
+    """Bibliography entries with their in-text citations and in-corpus status."""
+    return assistant.references()

@@ -1,0 +1,22 @@
+"""`POST /search`."""
+
+from __future__ import annotations
+
+import time
+
+from fastapi import APIRouter
+
+from assistant.api.deps import AssistantDep
+from assistant.schemas import SearchRequest, SearchResponse
+
+router = APIRouter(tags=["search"])
+
+
+@router.post("/search", response_model=SearchResponse)
+def search(request: SearchRequest, assistant: AssistantDep) -> SearchResponse:
+    """Passages for a query, best first (hybrid dense + BM25 by default)."""
+    began = time.perf_counter()
+    results = assistant.search(request.query, request.top_k, request.filters, request.mode)
+    return SearchResponse(
+        results=results, timings_ms={"total": round((time.perf_counter() - began) * 1000, 2)}
+    )

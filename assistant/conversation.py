@@ -1,0 +1,103 @@
+"""Turning a follow-up into a standalone question, offline, from the earlier turns.
+
+Rules, not a model: a question that points back ("den tredje rollen", "the negotiator",
+"kva seier dei om det?") or that names too little to search on gets the topic of the previous
+question attached; an ordinal ("the third", "den tredje") is resolved against the last
+enumeration ("forhandler, innovatør og brobygger") in the conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.retrieval.text import content_words
+
+
+class Message(BaseModel):
+    """One turn of a conversation."""
+
+    role: Literal["user", "assistant"]
+    content: str = Field(min_length=1)
+
+
+ORDINALS: dict[str, int] = {
+    "første": 1, "fyrste": 1, "first": 1, "första": 1, "förste": 1,
+    "andre": 2, "second": 2, "andra": 2,
+    "tredje": 3, "third": 3,
+    "fjerde": 4, "fourth": 4, "fjärde": 4,
+    "femte": 5, "fifth": 5,
+    "siste": -1, "last": -1, "sista": -1,
+}  # fmt: skip
+_REFERRING = frozenset(
+    """
+    den det de dei dem denne dette disse desse deira deres deras hans hennes dens dets
+    it its they them their this that these those he she
+    han hun ho
+    """.split()
+)
+_CONTINUATION = re.compile(
+    r"^\s*(and|what about|how about|og|men|hva med|kva med|hvordan med|korleis med|"
+    r"och|men|vad med|hur är det med|samme|same|also|også|òg|óg)\b",
+    re.IGNORECASE,
+)
+_ENUMERATION = re.compile(
+    r"(?P<items>[\w\-æøåäöÆØÅÄÖ]+(?:\s*,\s*[\w\-æøåäöÆØÅÄÖ]+)+\s*,?\s+(?:og|and|och)\s+"
+    r"[\w\-æøåäöÆØÅÄÖ]+)"
+)
+_ORDINAL_PHRASE = re.compile(
+    r"\b(?:den|det|the|de|dei|denne)?\s*(?P<ordinal>" + "|".join(ORDINALS) + r")\s+\w+",
+    re.IGNORECASE,
+)
+MIN_CONTENT_WORDS = 3
+
+
+def last_enumeration(texts: Sequence[str]) -> list[str]:
+    """Items of the latest 'a, b og c' list in the texts (latest text first)."""
+    for text in reversed(texts):
+        matches = list(_ENUMERATION.finditer(text))
+        if matches:
+            items = re.split(r"\s*,\s*|\s+(?:og|and|och)\s+", matches[-1].group("items"))
+            return [item.strip() for item in items if item.strip()]
+    return []
+
+
+def resolve_ordinal(question: str, history_texts: Sequence[str]) -> str:
+    """Replace 'the third role' with the third item of the last enumeration, when there is one."""
+    match = _ORDINAL_PHRASE.search(question)
+    if match is None:
+        return question
+    items = last_enumeration(history_texts)
+    position = ORDINALS[match.group("ordinal").lower()]
+    if not items or position > len(items):
+        return question
+    item = items[position - 1] if position > 0 else items[-1]
+    return question[: match.start()] + item + question[match.end() :]
+
+
+def is_follow_up(question: str) -> bool:
+    """True when a question leans on earlier turns to be understood."""
+    words = re.findall(r"\w+", question.lower())
+    if _CONTINUATION.match(question) or _ORDINAL_PHRASE.search(question):
+        return True
+    if len(content_words(question)) < MIN_CONTENT_WORDS and any(w in _REFERRING for w in words):
+        return True
+    return len(content_words(question)) < 2
+
+
+def rewrite(question: str, history: Sequence[Message]) -> str:
+    """A standalone form of the last question, using the history when it is a follow-up."""
+    user_turns = [i for i, m in enumerate(history) if m.role == "user"]
+    if not user_turns or not is_follow_up(question):
+        return question
+    texts = [m.content for m in history]
+    standalone = resolve_ordinal(question, texts)
+    # The previous question may itself have been a follow-up: use its standalone form.
+    last = user_turns[-1]
+    topic = rewrite(history[last].content, history[:last])
+    if standalone.strip().rstrip("?").strip() == topic.strip().rstrip("?").strip():
+        return standalone
+    return f"{standalone.strip()} ({topic.strip()})"

@@ -1,0 +1,121 @@
+"""Okapi BM25 over the chunks, built from the store and saved beside it.
+
+Chroma has no lexical search of its own, so the service keeps this index. It is built from
+the chunks in the store, tagged with the store's generation, and saved as JSON; at start-up it
+is loaded when the generation matches and rebuilt otherwise, so it never drifts from Chroma.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.retrieval.text import analyse, vocabulary_of
+
+FORMAT = 2
+
+
+@dataclass
+class BM25Index:
+    """A BM25 index of chunk ids to analysed terms."""
+
+    ids: list[str]
+    term_freqs: list[dict[str, int]]
+    vocabulary: frozenset[str]
+    generation: int = 0
+    k1: float = 1.2
+    b: float = 0.75
+    decompound: bool = True
+    _postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+    _norms: list[float] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        lengths = [sum(freqs.values()) for freqs in self.term_freqs]
+        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        self._norms = [self.k1 * (1 - self.b + self.b * n / (average or 1.0)) for n in lengths]
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for position, freqs in enumerate(self.term_freqs):
+            for term, count in freqs.items():
+                postings.setdefault(term, []).append((position, count))
+        self._postings = postings
+        total = len(self.ids)
+        self._idf = {
+            term: math.log(1 + (total - len(hits) + 0.5) / (len(hits) + 0.5))
+            for term, hits in postings.items()
+        }
+
+    @classmethod
+    def build(
+        cls, chunks: list[tuple[str, str]], generation: int = 0, decompound: bool = True
+    ) -> BM25Index:
+        """Index (chunk id, text) pairs."""
+        vocabulary = vocabulary_of(text for _, text in chunks) if decompound else frozenset()
+        return cls(
+            ids=[chunk_id for chunk_id, _ in chunks],
+            term_freqs=[dict(Counter(analyse(text, vocabulary, decompound))) for _, text in chunks],
+            vocabulary=vocabulary,
+            generation=generation,
+            decompound=decompound,
+        )
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of an analysed term (0 for unknown terms)."""
+        return self._idf.get(term, 0.0)
+
+    def query_terms(self, query: str) -> list[str]:
+        """The analysed terms of a query, as this index analyses text."""
+        return analyse(query, self.vocabulary, self.decompound)
+
+    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """The k best chunk ids for a query with their BM25 scores (only ids in `allowed`)."""
+        scores: dict[int, float] = {}
+        for term in set(self.query_terms(query)):
+            idf = self._idf.get(term)
+            if idf is None:
+                continue
+            for position, count in self._postings[term]:
+                gain = idf * count * (self.k1 + 1) / (count + self._norms[position])
+                scores[position] = scores.get(position, 0.0) + gain
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        results = [
+            (self.ids[position], score)
+            for position, score in ranked
+            if allowed is None or self.ids[position] in allowed
+        ]
+        return results[:k]
+
+    def save(self, path: Path) -> None:
+        """Write the index as JSON."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "format": FORMAT,
+            "generation": self.generation,
+            "decompound": self.decompound,
+            "ids": self.ids,
+            "term_freqs": self.term_freqs,
+            "vocabulary": sorted(self.vocabulary),
+        }
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(payload, ensure_ascii=False))
+        temporary.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> BM25Index | None:
+        """Read a saved index; None when missing, unreadable or of another format."""
+        try:
+            payload = json.loads(path.read_text())
+        except (OSError, ValueError):
+            return None
+        if payload.get("format") != FORMAT:
+            return None
+        return cls(
+            ids=payload["ids"],
+            term_freqs=payload["term_freqs"],
+            vocabulary=frozenset(payload["vocabulary"]),
+            generation=payload["generation"],
+            decompound=payload["decompound"],
+        )

@@ -1,0 +1,49 @@
+"""Rank fusion and de-duplication of retrieved passages: pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a passage lies: its document and offsets."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+def reciprocal_rank_fusion(
+    rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = None, k: int = 60
+) -> list[tuple[str, float]]:
+    """Fuse rankings of ids: score(id) = Σ weight / (k + rank), rank from 1; best first."""
+    weights = weights if weights is not None else [1.0] * len(rankings)
+    if len(weights) != len(rankings):
+        raise ValueError("one weight per ranking")
+    scores: dict[str, float] = {}
+    first_seen: dict[str, tuple[int, int]] = {}
+    for which, (ranking, weight) in enumerate(zip(rankings, weights, strict=True)):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+            first_seen.setdefault(item, (rank, which))
+    return sorted(scores.items(), key=lambda pair: (-pair[1], first_seen[pair[0]]))
+
+
+def overlap_share(a: Span, b: Span) -> float:
+    """Share of the shorter span that the two spans have in common (0 across documents)."""
+    if a.doc_id != b.doc_id:
+        return 0.0
+    common = min(a.end, b.end) - max(a.start, b.start)
+    shortest = min(a.end - a.start, b.end - b.start)
+    return max(0, common) / shortest if shortest > 0 else 0.0
+
+
+def drop_overlapping(ranked: Sequence[tuple[str, Span]], max_share: float) -> list[str]:
+    """Ids in rank order, without any that overlap a better one by more than `max_share`."""
+    kept: list[tuple[str, Span]] = []
+    for item, span in ranked:
+        if all(overlap_share(span, other) <= max_share for _, other in kept):
+            kept.append((item, span))
+    return [item for item, _ in kept]

@@ -1,0 +1,161 @@
+"""Hybrid retrieval: dense search in Chroma and BM25, fused, de-duplicated, filtered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.domain import Chunk
+from assistant.retrieval.bm25 import BM25Index
+from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
+from assistant.settings import RetrievalSettings
+from indexing.store import ChunkStore
+
+RetrievalMode = Literal["hybrid", "dense", "bm25"]
+
+
+class SearchFilters(BaseModel):
+    """Which passages a search may return."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_ids: list[str] | None = Field(None, description="Only these documents.")
+    year_from: int | None = Field(None, description="Only works from this year on.")
+    year_to: int | None = Field(None, description="Only works up to this year.")
+    kinds: list[str] | None = Field(None, description="Only these kinds (report, article...).")
+
+    def admits(self, chunk: Chunk) -> bool:
+        """True when the chunk passes every filter."""
+        if self.doc_ids is not None and chunk.doc_id not in self.doc_ids:
+            return False
+        if self.kinds is not None and chunk.kind not in self.kinds:
+            return False
+        if self.year_from is not None and (chunk.year is None or chunk.year < self.year_from):
+            return False
+        return not (self.year_to is not None and (chunk.year is None or chunk.year > self.year_to))
+
+    def where(self) -> dict[str, Any] | None:
+        """The same filters as a Chroma `where` clause."""
+        clauses: list[dict[str, Any]] = []
+        if self.doc_ids is not None:
+            clauses.append({"doc_id": {"$in": self.doc_ids}})
+        if self.kinds is not None:
+            clauses.append({"kind": {"$in": self.kinds}})
+        if self.year_from is not None:
+            clauses.append({"year": {"$gte": self.year_from}})
+        if self.year_to is not None:
+            clauses.append({"year": {"$lte": self.year_to}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass(frozen=True)
+class ScoredChunk:
+    """A retrieved chunk with its fused score and the scores behind it."""
+
+    chunk: Chunk
+    score: float
+    dense: float | None = None
+    lexical: float | None = None
+
+
+class Retriever:
+    """Finds passages for a query in the store and the lexical index."""
+
+    def __init__(
+        self,
+        store: ChunkStore,
+        lexical: BM25Index,
+        chunks: dict[str, Chunk],
+        settings: RetrievalSettings,
+    ) -> None:
+        self.store = store
+        self.lexical = lexical
+        self.chunks = chunks
+        self.settings = settings
+
+    def retrieve(
+        self,
+        query: str,
+        k: int,
+        filters: SearchFilters | None = None,
+        mode: RetrievalMode | None = None,
+        query_vector: list[float] | None = None,
+    ) -> list[ScoredChunk]:
+        """The k best passages for a query."""
+        mode = mode or self.settings.mode
+        filters = filters or SearchFilters()
+        pool = max(self.settings.candidates, k)
+        dense: dict[str, float] = {}
+        lexical: dict[str, float] = {}
+        if mode in ("dense", "hybrid"):
+            vector = query_vector or self.store.embedder.embed_query(query)
+            for chunk, similarity in self.store.dense_search(vector, pool, filters.where()):
+                self.chunks.setdefault(chunk.id, chunk)
+                dense[chunk.id] = similarity
+        if mode in ("bm25", "hybrid"):
+            allowed = {cid for cid, chunk in self.chunks.items() if filters.admits(chunk)}
+            lexical = dict(self.lexical.search(query, pool, allowed=allowed))
+        if mode == "dense":
+            fused = sorted(dense.items(), key=lambda item: -item[1])
+        elif mode == "bm25":
+            fused = sorted(lexical.items(), key=lambda item: -item[1])
+        else:
+            fused = reciprocal_rank_fusion(
+                [list(dense), list(lexical)],
+                [self.settings.dense_weight, self.settings.bm25_weight],
+                self.settings.rrf_k,
+            )
+        ranked = [(cid, score) for cid, score in fused if cid in self.chunks]
+        keep = drop_overlapping(
+            [(cid, _span(self.chunks[cid])) for cid, _ in ranked], self.settings.dedup_overlap
+        )
+        scores = dict(ranked)
+        return [
+            ScoredChunk(
+                chunk=self.chunks[cid],
+                score=scores[cid],
+                dense=dense.get(cid),
+                lexical=lexical.get(cid),
+            )
+            for cid in keep[:k]
+        ]
+
+
+def _span(chunk: Chunk) -> Span:
+    return Span(chunk.doc_id, chunk.start, chunk.end)
+
+
+class PolicyRetriever(BaseRetriever):
+    """The hybrid retriever as a LangChain retriever (for chains and agents)."""
+
+    retriever: Any
+    k: int = 5
+    filters: SearchFilters | None = None
+    mode: RetrievalMode | None = None
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        hits = self.retriever.retrieve(query, self.k, self.filters, self.mode)
+        return [
+            Document(
+                page_content=hit.chunk.text,
+                id=hit.chunk.id,
+                metadata={
+                    "chunk_id": hit.chunk.id,
+                    "doc_id": hit.chunk.doc_id,
+                    "title": hit.chunk.title,
+                    "section": hit.chunk.section,
+                    "page": hit.chunk.page_start,
+                    "score": hit.score,
+                },
+            )
+            for hit in hits
+        ]
