@@ -94,6 +94,11 @@ def section_spans(
         yield section.start + found, section.start + found + len(piece)
 
 
+def _is_heading_only(text: str) -> bool:
+    """A piece that is only a heading line: short, one line, no sentence end."""
+    return "\n" not in text and len(text.split()) <= 12 and text[-1:] not in ".!?:»\")"
+
+
 def chunk_document(
     document: LoadedDocument, entry: CatalogueEntry, size: int, overlap: int
 ) -> list[Chunk]:
@@ -104,8 +109,11 @@ def chunk_document(
     for section in document.sections:
         if is_bibliography(section) or section.end <= section.start:
             continue
-        for start, end in section_spans(document.text, section, splitter):
+        spans = list(section_spans(document.text, section, splitter))
+        for start, end in spans:
             text = document.text[start:end]
+            if len(spans) > 1 and _is_heading_only(text):
+                continue  # the heading is in the section path already; alone it is noise
             key = "\x1f".join([*section.path, text])
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
