@@ -1,0 +1,44 @@
+"""BM25 ranks by rare shared terms, filters, and survives a save and load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.retrieval.bm25 import BM25Index
+
+CHUNKS = [
+    ("a", "Kommunen kan være forhandler, innovatør og brobygger."),
+    ("b", "Offentlige anskaffelser er et mulighetsrom for kommunene."),
+    ("c", "Samstyring er ikke-hierarkiske prosesser."),
+    ("d", "Kommunen og kommunene og kommunen."),
+]
+
+
+def test_rare_terms_decide_the_ranking() -> None:
+    index = BM25Index.build(CHUNKS)
+    assert index.search("Hva er en brobygger?", 3)[0][0] == "a"
+    assert index.search("offentlige anskaffelser", 3)[0][0] == "b"
+    assert index.search("Kva er samstyring?", 3)[0][0] == "c"
+
+
+def test_unknown_terms_find_nothing() -> None:
+    assert BM25Index.build(CHUNKS).search("fotball verdensmesterskap", 5) == []
+
+
+def test_only_allowed_ids_are_returned() -> None:
+    index = BM25Index.build(CHUNKS)
+    assert [cid for cid, _ in index.search("kommunen", 5, allowed={"b", "c"})] == ["b"]
+
+
+def test_saved_index_loads_with_its_generation(tmp_path: Path) -> None:
+    index = BM25Index.build(CHUNKS, generation=7)
+    index.save(tmp_path / "bm25.json")
+    loaded = BM25Index.load(tmp_path / "bm25.json")
+    assert loaded is not None and loaded.generation == 7
+    assert loaded.search("brobygger", 2) == index.search("brobygger", 2)
+
+
+def test_a_missing_or_broken_file_is_not_an_index(tmp_path: Path) -> None:
+    assert BM25Index.load(tmp_path / "none.json") is None
+    (tmp_path / "bad.json").write_text("{not json")
+    assert BM25Index.load(tmp_path / "bad.json") is None
