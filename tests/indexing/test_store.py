@@ -1,0 +1,77 @@
+"""The Chroma store: one owner, the embedder it was built with, whole-document replacement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.domain import CatalogueEntry, Chunk
+from assistant.errors import EmbedderMismatchError, StoreBusyError
+from indexing.embedders import FakeEmbedder
+from indexing.store import ChunkStore, DocumentRecord, owner_is_alive, read_owner
+from tests.conftest import make_settings
+
+ENTRY = CatalogueEntry(id="doc", title="Tittel", year=2019)
+TEXT = "Kommunen er brobygger. Kommunen er forhandler. Kommunen er innovatør."
+
+
+def chunk(text: str, start: int) -> Chunk:
+    return Chunk(
+        id=f"doc:{start}", doc_id="doc", text=text, start=start, end=start + len(text),
+        section_path=["1 Innledning"], page_start="2", page_end="2", title="Tittel", year=2019,
+    )  # fmt: skip
+
+
+def record(text: str = TEXT, digest: str = "h1") -> DocumentRecord:
+    return DocumentRecord(entry=ENTRY, file="doc.md", content_hash=digest, text=text)
+
+
+def test_a_second_owner_of_an_embedded_store_is_refused(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store")
+    with ChunkStore.open(settings, FakeEmbedder(), {"command": "first"}):
+        assert owner_is_alive(settings.store.path)
+        assert read_owner(settings.store.path)["command"] == "first"
+        with pytest.raises(StoreBusyError, match="in use by first"):
+            ChunkStore.open(settings, FakeEmbedder(), {"command": "second"})
+    assert not owner_is_alive(settings.store.path)
+    ChunkStore.open(settings, FakeEmbedder()).close()
+
+
+def test_opening_with_another_embedder_says_to_rebuild(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store")
+    with ChunkStore.open(settings, FakeEmbedder(dimension=64)) as store:
+        store.replace_document(record(), [chunk(TEXT[:22], 0)], [(0, 22)])
+        store.bump_generation()
+    with pytest.raises(EmbedderMismatchError, match="--rebuild"):
+        ChunkStore.open(settings, FakeEmbedder(dimension=32))
+    with ChunkStore.open(settings, FakeEmbedder(dimension=32), rebuild=True) as store:
+        assert store.count() == 0 and store.records() == {}
+
+
+def test_replacing_a_document_leaves_no_stale_chunks_or_sentences(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store")
+    with ChunkStore.open(settings, FakeEmbedder()) as store:
+        store.replace_document(
+            record(), [chunk(TEXT[:22], 0), chunk(TEXT[23:], 23)], [(0, 22), (23, 46), (47, 70)]
+        )
+        assert store.count() == 2
+        store.replace_document(record(digest="h2"), [chunk(TEXT[:22], 0)], [(0, 22)])
+        assert store.count() == 1
+        assert [c.id for c in store.all_chunks()] == ["doc:0"]
+        assert [s.start for s in store.sentences_within([("doc", 0, len(TEXT))])] == [0]
+        assert store.records()["doc"].content_hash == "h2"
+        store.delete_document("doc")
+        assert store.count() == 0 and store.records() == {}
+
+
+def test_dense_search_returns_chunks_with_their_metadata(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store")
+    embedder = FakeEmbedder()
+    with ChunkStore.open(settings, embedder) as store:
+        store.replace_document(record(), [chunk(TEXT[:22], 0), chunk(TEXT[23:46], 23)], [])
+        [(best, similarity), _] = store.dense_search(embedder.embed_query("brobygger kommunen"), 2)
+        assert best.text == "Kommunen er brobygger."
+        assert best.section_path == ["1 Innledning"] and best.page_start == "2"
+        assert 0 < similarity <= 1.0
+        assert store.dense_search(embedder.embed_query("x"), 5, {"doc_id": "other"}) == []
