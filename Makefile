@@ -42,8 +42,8 @@ ui: install
 	$(BIN)/streamlit run ui/app.py
 
 bench: install
-	$(BIN)/python benchmarks/indexing.py
-	$(BIN)/python benchmarks/service.py
+	$(BIN)/python -m evals.benchmarks.indexing
+	$(BIN)/python -m evals.benchmarks.service
 
 clean:
 	rm -rf $(VENV) .policy-assistant .pytest_cache .mypy_cache .ruff_cache evals/results

@@ -1,0 +1,1 @@
+"""Benchmark scripts: they print figures on this machine; no timed tests."""
