@@ -37,7 +37,7 @@ class StoreSettings(BaseModel):
     chroma_url: str | None = Field(
         None,
         description="URL of a Chroma server (`chroma run`). When set, the store lives there "
-        "and several processes can share it; `path` then only holds the manifest.",
+        "and several processes can share it; `path` then only holds the BM25 cache.",
     )
     collection: str = Field("policy_literature", description="Chroma collection name.")
 
@@ -119,7 +119,7 @@ class AnswerSettings(BaseModel):
         ge=0,
         le=1,
         description="Evidence score below which the answer is a refusal (calibrated on the "
-        "test set; see docs/retrieval.md).",
+        "test set; see the README's measured choices).",
     )
 
 
@@ -177,3 +177,17 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """Build the settings once from the environment (and `.env`, when present)."""
     return Settings()
+
+
+def settings_table() -> str:
+    """The settings as a Markdown table (the README's copy is tested against it)."""
+    rows = ["| Environment variable | Default | Meaning |", "|---|---|---|"]
+    for group_name, group_field in Settings.model_fields.items():
+        group = group_field.annotation
+        assert isinstance(group, type) and issubclass(group, BaseModel)
+        for name, field in group.model_fields.items():
+            variable = f"POLICY_ASSISTANT_{group_name.upper()}__{name.upper()}"
+            default = field.default
+            shown = "—" if default is None else f"`{default}`"
+            rows.append(f"| `{variable}` | {shown} | {field.description} |")
+    return "\n".join(rows)
