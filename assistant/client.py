@@ -18,7 +18,7 @@ from assistant.errors import (
     StoreBusyError,
 )
 from assistant.retrieval.retriever import SearchFilters
-from assistant.schemas import DocumentDetail, DocumentSummary, ReferencesResponse
+from assistant.schemas import DocumentDetail, DocumentSummary, DocumentText, ReferencesResponse
 from indexing.pipeline import IndexSummary
 
 _BY_STATUS: dict[int, type[PolicyAssistantError]] = {
@@ -130,6 +130,10 @@ class ServiceClient:
     def document(self, doc_id: str) -> DocumentDetail:
         """`GET /documents/{doc_id}`."""
         return DocumentDetail.model_validate(self._call("GET", f"/documents/{doc_id}"))
+
+    def document_text(self, doc_id: str) -> str:
+        """`GET /documents/{doc_id}/text`: the text quotes are spans of."""
+        return DocumentText.model_validate(self._call("GET", f"/documents/{doc_id}/text")).text
 
     def references(self) -> ReferencesResponse:
         """`GET /references`."""

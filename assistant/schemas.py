@@ -80,6 +80,13 @@ class DocumentDetail(DocumentSummary):
     chunk_ids: list[str]
 
 
+class DocumentText(BaseModel):
+    """A document's cleaned text, which citation offsets index."""
+
+    doc_id: str
+    text: str
+
+
 class ReferenceEntry(Reference):
     """A bibliography entry with its in-text citations."""
 

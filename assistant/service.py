@@ -373,6 +373,10 @@ class Assistant:
         chunks = [c for c in self._state.retriever.chunks.values() if c.doc_id == doc_id]
         return [c.id for c in sorted(chunks, key=lambda c: c.start)]
 
+    def document_text(self, doc_id: str) -> str:
+        """A document's cleaned text, which quotes and offsets refer to."""
+        return self.record(doc_id).text
+
     def documents(self) -> list[DocumentSummary]:
         """The indexed documents."""
         records = self._state.records

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from assistant.api.deps import AssistantDep
-from assistant.schemas import DocumentDetail, DocumentSummary, ReferencesResponse
+from assistant.schemas import DocumentDetail, DocumentSummary, DocumentText, ReferencesResponse
 
 router = APIRouter(tags=["documents"])
 
@@ -20,6 +20,12 @@ def list_documents(assistant: AssistantDep) -> list[DocumentSummary]:
 def get_document(doc_id: str, assistant: AssistantDep) -> DocumentDetail:
     """One document with its sections, pages and passage ids."""
     return assistant.document(doc_id)
+
+
+@router.get("/documents/{doc_id}/text", response_model=DocumentText)
+def get_document_text(doc_id: str, assistant: AssistantDep) -> DocumentText:
+    """The document's cleaned text: every quote and offset refers to it."""
+    return DocumentText(doc_id=doc_id, text=assistant.record(doc_id).text)
 
 
 @router.get("/references", response_model=ReferencesResponse)
