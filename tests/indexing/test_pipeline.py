@@ -1,0 +1,141 @@
+"""Indexing is incremental, loses nothing when a file fails, and says what it did."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.settings import Settings
+from indexing.embedders import FakeEmbedder
+from indexing.pipeline import IndexSummary, index_corpus
+from indexing.store import open_store
+from tests.conftest import ROOT, make_settings
+
+CATALOGUE = """\
+- id: alpha
+  title: Alpha
+  authors: [Nordmann, Kari]
+  year: 2020
+  kind: report
+  language: nb
+  file: alpha.md
+- id: beta
+  title: Beta
+  year: 2021
+  kind: report
+  language: nb
+  file: beta.md
+"""
+
+
+def document(topic: str) -> str:
+    return f"# 1 Innledning\n\nDette notatet handler om {topic}. Kommunen er en aktør.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "catalogue.yaml").write_text(CATALOGUE)
+    (folder / "alpha.md").write_text(document("næringsutvikling"))
+    (folder / "beta.md").write_text(document("samstyring"))
+    return folder
+
+
+def run(settings: Settings, **options: object) -> IndexSummary:
+    with open_store(settings, FakeEmbedder()) as store:
+        return index_corpus(settings, store, **options)  # type: ignore[arg-type]
+
+
+def chunk_texts(settings: Settings) -> dict[str, list[str]]:
+    with open_store(settings, FakeEmbedder()) as store:
+        texts: dict[str, list[str]] = {}
+        for chunk in store.all_chunks():
+            texts.setdefault(chunk.doc_id, []).append(chunk.text)
+        return texts
+
+
+def test_a_second_run_handles_changed_unchanged_and_removed_documents(
+    corpus: Path, tmp_path: Path
+) -> None:
+    settings = make_settings(tmp_path / "store", corpus)
+    first = run(settings)
+    assert sorted(first.indexed) == ["alpha", "beta"] and first.ok
+
+    (corpus / "alpha.md").write_text(document("offentlige anskaffelser"))
+    (corpus / "beta.md").unlink()
+    (corpus / "gamma.md").write_text(document("playmakerrollen"))
+    second = run(settings)
+
+    assert sorted(second.indexed) == ["alpha", "gamma"]
+    assert second.removed == ["beta"]
+    assert second.unchanged == []
+    texts = chunk_texts(settings)
+    assert sorted(texts) == ["alpha", "gamma"]
+    assert all("anskaffelser" in t for t in texts["alpha"]), "no stale chunk of the old alpha"
+    assert len(texts["alpha"]) == len(set(texts["alpha"])), "no duplicate chunks"
+
+    third = run(settings)
+    assert third.indexed == [] and sorted(third.unchanged) == ["alpha", "gamma"]
+
+
+def test_a_failing_file_is_reported_and_loses_nothing(corpus: Path, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store", corpus)
+    run(settings)
+    before = chunk_texts(settings)
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (corpus / "alpha.md").write_bytes(b"\xff\xfe\x00 not text")  # now unreadable
+    summary = run(settings)
+    failed = {f.file: f.reason for f in summary.failed}
+    assert set(failed) >= {"broken.pdf"}
+    assert all(reason.strip() and "\n" not in reason for reason in failed.values())
+    assert chunk_texts(settings)["beta"] == before["beta"]
+    assert "alpha" in chunk_texts(settings), "a failed re-read keeps the earlier version"
+    assert not summary.ok
+
+
+def test_rebuild_starts_over(corpus: Path, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store", corpus)
+    run(settings)
+    with open_store(settings, FakeEmbedder(), rebuild=True) as store:
+        summary = index_corpus(settings, store, rebuild=True)
+    assert sorted(summary.indexed) == ["alpha", "beta"]
+
+
+def test_files_outside_the_corpus_are_refused_with_a_reason(corpus: Path, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store", corpus)
+    stray = tmp_path / "stray.md"
+    stray.write_text(document("noe annet"))
+    summary = run(settings, paths=[stray])
+    assert [f.file for f in summary.failed] == [str(stray)]
+    assert "not in the corpus folder" in summary.failed[0].reason
+
+
+def test_reindexing_the_unchanged_real_corpus_embeds_nothing(paper_assistant: Any) -> None:
+    # Through the service, the store's owner: nothing changed, so nothing is re-embedded.
+    began = time.perf_counter()
+    summary = paper_assistant.reindex()
+    assert summary.indexed == [] and summary.unchanged == ["stene-morkved-2019"]
+    assert summary.removed == [] and summary.ok
+    assert time.perf_counter() - began < 10
+
+
+def test_the_command_exits_non_zero_when_a_file_failed(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "broken.pdf").write_bytes(b"not a pdf at all")
+    env = {
+        "POLICY_ASSISTANT_CORPUS__FOLDER": str(corpus),
+        "POLICY_ASSISTANT_STORE__PATH": str(tmp_path / "store"),
+        "POLICY_ASSISTANT_EMBEDDER__BACKEND": "fake",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "index"],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "broken.pdf" in result.stdout and "2 document(s)" in result.stdout
