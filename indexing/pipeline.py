@@ -184,7 +184,9 @@ def index_corpus(
                 continue
             document = load_document(path)
             record = build_record(path, entry, document, catalogue, digest)
-            chunks = chunk_document(document, entry, settings.chunking.size, settings.chunking.overlap)
+            chunks = chunk_document(
+                document, entry, settings.chunking.size, settings.chunking.overlap
+            )
             sentences = [
                 span
                 for section in document.sections
@@ -199,7 +201,9 @@ def index_corpus(
             continue
         except OSError as error:
             logger.warning("skipped %s: %s", path.name, error)
-            summary.failed.append(FailedFile(file=path.name, reason=f"{path.name}: {error.strerror or error}"))
+            summary.failed.append(
+                FailedFile(file=path.name, reason=f"{path.name}: {error.strerror or error}")
+            )
             continue
         changed = True
         summary.indexed.append(entry.id)

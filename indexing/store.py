@@ -353,7 +353,7 @@ class ChunkStore:
             texts = [record.text[start:end] for start, end in sentences]
             self._sentences.add(
                 ids=[f"{doc_id}#{start}-{end}" for start, end in sentences],
-                embeddings=self.embedder.embed_documents(texts),  # type: ignore[arg-type]
+                embeddings=self.embedder.embed_documents(texts),
                 documents=texts,
                 metadatas=[
                     {"doc_id": doc_id, "start": start, "end": end} for start, end in sentences
@@ -455,8 +455,8 @@ class ChunkStore:
         hits = [
             SentenceHit(
                 doc_id=str(metadata["doc_id"]),
-                start=int(metadata["start"]),  # type: ignore[arg-type]
-                end=int(metadata["end"]),  # type: ignore[arg-type]
+                start=int(metadata["start"]),
+                end=int(metadata["end"]),
                 text=text,
                 vector=list(vector),
             )

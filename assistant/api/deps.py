@@ -12,12 +12,12 @@ from assistant.settings import Settings
 
 def get_assistant(request: Request) -> Assistant:
     """The assistant the app was started with."""
-    return request.app.state.assistant  # type: ignore[no-any-return]
+    return request.app.state.assistant
 
 
 def get_app_settings(request: Request) -> Settings:
     """The settings the app was started with."""
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]

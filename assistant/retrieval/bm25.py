@@ -70,7 +70,9 @@ class BM25Index:
         """The analysed terms of a query, as this index analyses text."""
         return analyse(query, self.vocabulary, self.decompound)
 
-    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+    def search(
+        self, query: str, k: int, allowed: set[str] | None = None
+    ) -> list[tuple[str, float]]:
         """The k best chunk ids for a query with their BM25 scores (only ids in `allowed`)."""
         scores: dict[int, float] = {}
         for term in set(self.query_terms(query)):

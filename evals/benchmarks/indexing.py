@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.settings import Settings
+from assistant.settings import CorpusSettings, Settings, StoreSettings
 from indexing.embedders import make_embedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
@@ -30,7 +30,9 @@ def main() -> None:
     full, raw, again, characters = [], [], [], 0
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as folder:
-            settings = Settings(corpus={"folder": args.corpus}, store={"path": Path(folder)})
+            settings = Settings(
+                corpus=CorpusSettings(folder=args.corpus), store=StoreSettings(path=Path(folder))
+            )
             embedder = make_embedder(settings.embedder)
             embedder.warm_up()
             with open_store(settings, embedder) as store:
@@ -53,14 +55,18 @@ def main() -> None:
                 again.append(time.perf_counter() - began)
 
     def line(name: str, values: list[float], unit: str = "s") -> str:
-        return f"{name:<44} median {statistics.median(values):8.3f} {unit}  (min {min(values):.3f}, max {max(values):.3f})"
+        spread = f"(min {min(values):.3f}, max {max(values):.3f})"
+        return f"{name:<44} median {statistics.median(values):8.3f} {unit}  {spread}"
 
     embedded = sum(len(t) for t in texts + sentences)
-    print(f"corpus: {characters} characters cleaned, {len(texts)} chunks, {len(sentences)} sentences")
+    print(
+        f"corpus: {characters} characters cleaned, {len(texts)} chunks, {len(sentences)} sentences"
+    )
     print(line("full index (load, clean, chunk, embed, store)", full))
     print(line("embedder alone on the same texts", raw))
     print(line("re-index, nothing changed", again))
-    print(f"{'indexing throughput':<44} {characters / statistics.median(full):10.0f} chars/s of corpus")
+    rate = characters / statistics.median(full)
+    print(f"{'indexing throughput':<44} {rate:10.0f} chars/s of corpus")
     print(f"{'embedder throughput':<44} {embedded / statistics.median(raw):10.0f} chars/s embedded")
     overhead = statistics.median(full) - statistics.median(raw)
     print(

@@ -20,13 +20,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import httpx
 
 from assistant.conversation import Message
 from assistant.service import Assistant
-from assistant.settings import Settings
+from assistant.settings import Settings, StoreSettings
 from indexing.embedders import make_embedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
@@ -80,9 +81,9 @@ def in_process(settings: Settings, asked: list[str], requests: int) -> float:
         picks = [asked[i % len(asked)] for i in range(requests)]
         for q in picks[:5]:
             assistant.chat([Message(role="user", content=q)])
-        embed = [timed(lambda q=q: assistant.store.embedder.embed_query(q)) for q in picks]
-        search = [timed(lambda q=q: assistant.search(q)) for q in picks]
-        ask = [timed(lambda q=q: assistant.chat([Message(role="user", content=q)])) for q in picks]
+        embed = [timed(partial(assistant.store.embedder.embed_query, q)) for q in picks]
+        search = [timed(partial(assistant.search, q)) for q in picks]
+        ask = [timed(partial(assistant.chat, [Message(role="user", content=q)])) for q in picks]
     finally:
         assistant.close()
     print("in process")
@@ -112,7 +113,9 @@ def over_http(store: Path, asked: list[str], requests: int, clients: int) -> Non
     port = free_port()
     env = {**os.environ, "POLICY_ASSISTANT_STORE__PATH": str(store)}
     command = [sys.executable, "-m", "assistant", "serve", "--port", str(port)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -133,7 +136,12 @@ def over_http(store: Path, asked: list[str], requests: int, clients: int) -> Non
                 began = time.perf_counter()
                 with ThreadPoolExecutor(clients) as pool:
                     latencies = list(
-                        pool.map(lambda q: timed(lambda: http.post(path, json={key: q}).raise_for_status()), picks)
+                        pool.map(
+                            lambda q: timed(
+                                lambda: http.post(path, json={key: q}).raise_for_status()
+                            ),
+                            picks,
+                        )
                     )
                 return latencies, requests / (time.perf_counter() - began)
 
@@ -157,7 +165,7 @@ def main() -> None:
     args = parser.parse_args()
     asked = questions()
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(store={"path": Path(folder)})
+        settings = Settings(store=StoreSettings(path=Path(folder)))
         with open_store(settings, make_embedder(settings.embedder)) as store:
             index_corpus(settings, store)
         embed_p50 = in_process(settings, asked, args.requests)

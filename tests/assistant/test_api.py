@@ -29,7 +29,9 @@ def assert_citations_are_literal_spans(http: httpx.Client, answer: dict[str, Any
         if doc_id not in texts:
             texts[doc_id] = http.get(f"/documents/{doc_id}/text").json()["text"]
         assert texts[doc_id][citation["start"] : citation["end"]] == citation["quote"]
-        assert citation["chunk_id"] in retrieved, "a citation points outside this request's passages"
+        assert citation["chunk_id"] in retrieved, (
+            "a citation points outside this request's passages"
+        )
         assert citation["page"], "every citation names its page"
         assert citation["section"], "every citation names its section"
         assert f"[{citation['marker']}]" in answer["answer"]

@@ -37,11 +37,19 @@ def test_a_full_question_is_left_alone() -> None:
 
 
 def test_follow_ups_chain_through_earlier_follow_ups() -> None:
-    history = [*ROLES, Message(role="user", content="Og den andre?"), Message(role="assistant", content="Innovatør [1].")]
+    history = [
+        *ROLES,
+        Message(role="user", content="Og den andre?"),
+        Message(role="assistant", content="Innovatør [1]."),
+    ]
     assert "entreprenør" in rewrite("Og hva med den første?", history)
 
 
 def test_enumerations_are_read_in_three_languages() -> None:
-    assert last_enumeration(["forhandler, innovatør og brobygger"]) == ["forhandler", "innovatør", "brobygger"]
+    assert last_enumeration(["forhandler, innovatør og brobygger"]) == [
+        "forhandler",
+        "innovatør",
+        "brobygger",
+    ]
     assert last_enumeration(["negotiator, innovator and bridge-builder"])[-1] == "bridge-builder"
     assert last_enumeration(["förhandlare, innovatör och brobyggare"])[0] == "förhandlare"

@@ -12,7 +12,9 @@ def test_nynorsk_and_bokmaal_questions_share_terms() -> None:
 
 
 def test_swedish_forms_meet_norwegian_text() -> None:
-    assert set(analyse("samstyrning och näringslivet")) == set(analyse("samstyring og næringslivet"))
+    assert set(analyse("samstyrning och näringslivet")) == set(
+        analyse("samstyring og næringslivet")
+    )
     assert fold("Näringsliv Östersund") == "næringsliv østersund"
 
 
@@ -30,4 +32,6 @@ def test_compounds_split_into_parts_the_corpus_knows() -> None:
 
 
 def test_letters_of_all_nordic_languages_survive() -> None:
-    assert analyse("Örnsköldsvik Jämtland Røyrvik Ånge") == analyse("ørnskøldsvik jæmtland røyrvik ånge")
+    assert analyse("Örnsköldsvik Jämtland Røyrvik Ånge") == analyse(
+        "ørnskøldsvik jæmtland røyrvik ånge"
+    )

@@ -88,7 +88,10 @@ def test_pages_come_from_page_spans_when_known() -> None:
     document = LoadedDocument(
         text=text,
         sections=[Section(path=["Kapittel"], start=0, end=len(text), page="1")],
-        pages=[PageSpan(label="iv", start=0, end=middle), PageSpan(label="v", start=middle, end=len(text))],
+        pages=[
+            PageSpan(label="iv", start=0, end=middle),
+            PageSpan(label="v", start=middle, end=len(text)),
+        ],
     )
     [chunk] = chunk_document(document, ENTRY, size=500, overlap=50)
     assert (chunk.page_start, chunk.page_end) == ("iv", "v")

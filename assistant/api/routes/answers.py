@@ -63,7 +63,11 @@ def chat_stream(request: ChatRequest, assistant: AssistantDep) -> StreamingRespo
             yield _sse(
                 {
                     "event": "error",
-                    "data": {"title": error.title, "status": error.status_code, "detail": error.detail},
+                    "data": {
+                        "title": error.title,
+                        "status": error.status_code,
+                        "detail": error.detail,
+                    },
                 }
             )
 
