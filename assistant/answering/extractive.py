@@ -99,9 +99,7 @@ def score_candidates(
         dense = float(np.dot(query, np.asarray(sentence.vector, dtype=float)))
         lexical = lexical_coverage(query_terms, analyse(text), idf)
         score = dense + lexical_weight * lexical - rank_decay * rank
-        candidates.append(
-            Candidate(chunk, rank, start, sentence.end, text, dense, lexical, score)
-        )
+        candidates.append(Candidate(chunk, rank, start, sentence.end, text, dense, lexical, score))
     return sorted(candidates, key=lambda c: -c.score)
 
 
