@@ -1,0 +1,1 @@
+"""Fakes that stand in for outside services over real loopback connections."""
