@@ -41,7 +41,7 @@ def tokens(text: str) -> list[str]:
 
 def strip_markers(text: str) -> str:
     """The text without its citation markers (``[1]``, ``[2, 3]``)."""
-    return re.sub(r"[ \t]{2,}", " ", MARKER.sub("", text)).strip()
+    return re.sub(r"[ \t]*" + MARKER.pattern, "", text).strip()
 
 
 def marker_numbers(text: str) -> set[int]:

@@ -278,7 +278,8 @@ def test_contains_evidence_ignores_case_punctuation_and_whitespace() -> None:
 
 
 def test_strip_markers() -> None:
-    assert strip_markers("Første [1]. Andre [2, 3] og [4; 5].") == "Første . Andre og ."
+    assert strip_markers("Første [1]. Andre [2, 3] og [4; 5].") == "Første. Andre og."
+    assert strip_markers("[1] innovatør [2] og brobygger") == "innovatør og brobygger"
 
 
 @given(st.text())
