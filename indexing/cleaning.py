@@ -1,0 +1,279 @@
+"""Pure text cleaning shared by the loaders: characters, line ends, headings and broken sentences.
+
+Nothing here reads a file. Each function takes text and returns text (or a judgement about it),
+so the rules can be tested on small strings as well as on the real working paper.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+# --- characters ---------------------------------------------------------------------------
+
+LIGATURES = {
+    "ﬀ": "ff",
+    "ﬁ": "fi",
+    "ﬂ": "fl",
+    "ﬃ": "ffi",
+    "ﬄ": "ffl",
+    "ﬅ": "st",
+    "ﬆ": "st",
+}
+# No-break, thin, figure and other odd spaces become a plain space.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Soft hyphens, zero-width characters and the BOM carry nothing a reader sees.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Control characters other than tab and newline (PDF extraction leaves some behind).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
+def normalize_characters(text: str) -> str:
+    """NFC text with ligatures spelled out, odd spaces plain, invisible characters gone."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(LIGATURES.get(char, char) for char in text)
+    text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces and tabs inside lines become one space; indents stay, trailing go."""
+    return "\n".join(_collapse_line(line) for line in text.split("\n"))
+
+
+def _collapse_line(line: str) -> str:
+    body = line.lstrip(" \t")
+    indent = line[: len(line) - len(body)].replace("\t", "    ")
+    return indent + _SPACE_RUN.sub(" ", body).rstrip() if body else ""
+
+
+# --- hyphenation --------------------------------------------------------------------------
+
+# Words after a line-end hyphen that show the hyphen is a shared compound ending:
+# "helse- og omsorg", "privat- eller", "short- and long-term".
+_COMPOUND_CONJUNCTIONS = frozenset({"og", "eller", "samt", "and", "or", "och", "und"})
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐][ \t]*\n[ \t]*(?=([^\W\d_]+))")
+
+
+def dehyphenate(text: str) -> str:
+    """Join words split by a hyphen at a line end (``utvik-\\nling`` → ``utvikling``).
+
+    The hyphen stays, and only the line break goes, when the next word starts in upper case
+    (``Nord-\\nTrøndelag``); both stay as a hyphen and a space when the next word is a
+    conjunction (``helse-\\nog omsorg`` → ``helse- og omsorg``).
+    """
+
+    def join(match: re.Match[str]) -> str:
+        following = match.group(1)
+        if following.lower() in _COMPOUND_CONJUNCTIONS:
+            return match.group()[0] + " "
+        if following[0].isupper():
+            return match.group()[0]
+        return ""
+
+    return _LINE_END_HYPHEN.sub(join, text)
+
+
+# --- page furniture -----------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—|]*(?:(?:side|page|s\.|sida|p\.)\s*)?"
+    r"(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})"
+    r"(?:\s*(?:/|av|of|af)\s*\d{1,4})?[\s\-–—|]*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def is_page_number_line(line: str) -> bool:
+    """True for a line holding only a page number: ``7``, ``- 7 -``, ``side 7 av 12``, ``iv``."""
+    return bool(line.strip()) and _PAGE_NUMBER.match(line) is not None
+
+
+def _furniture_key(line: str) -> str:
+    """A line with its numbers blanked, so ``Rapport 2019 side 3`` matches ``... side 4``."""
+    return _DIGITS.sub("#", " ".join(line.split()).lower())
+
+
+def remove_page_furniture(
+    pages: Sequence[Sequence[str]], depth: int = 2, min_pages: int = 3
+) -> list[list[str]]:
+    """Drop running headers, footers and bare page numbers from each page's lines.
+
+    A line among the first or last ``depth`` non-blank lines of a page is furniture when the
+    same line (numbers aside) stands in that place on at least half of the pages, and on at
+    least ``min_pages`` of them; a bare page number there is furniture anyway.
+    """
+    bodies = [[line for line in page if line.strip()] for page in pages]
+    needed = max(min_pages, math.ceil(len(bodies) / 2))
+    top: Counter[tuple[int, str]] = Counter()
+    bottom: Counter[tuple[int, str]] = Counter()
+    for lines in bodies:
+        for place, line in enumerate(lines[:depth]):
+            top[place, _furniture_key(line)] += 1
+        for place, line in enumerate(reversed(lines[-depth:])):
+            bottom[place, _furniture_key(line)] += 1
+    cleaned = []
+    for lines in bodies:
+        drop = set()
+        for place, line in enumerate(lines[:depth]):
+            if top[place, _furniture_key(line)] >= needed or is_page_number_line(line):
+                drop.add(place)
+        for place in range(min(depth, len(lines))):
+            index = len(lines) - 1 - place
+            line = lines[index]
+            if bottom[place, _furniture_key(line)] >= needed or is_page_number_line(line):
+                drop.add(index)
+        cleaned.append([line for index, line in enumerate(lines) if index not in drop])
+    return cleaned
+
+
+# --- headings -----------------------------------------------------------------------------
+
+# "4.1 Muligheter", "4. MULIGHETER", "2.2.1 I stor grad": one or two digits, then up to three
+# dotted parts, then a title starting with a letter (so years and amounts are not numbers).
+_HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[^\W\d_])(.+)$")
+
+
+def split_heading_number(heading: str) -> tuple[str | None, str]:
+    """Split ``4.1 Muligheter`` into ``("4.1", "Muligheter")``; ``(None, heading)`` if bare."""
+    match = _HEADING_NUMBER.match(heading.strip())
+    if match is None:
+        return None, heading.strip()
+    return match.group(1), match.group(2).strip()
+
+
+def numbered_heading(line: str) -> tuple[str, str] | None:
+    """``(number, title)`` of a line that looks like a numbered heading, else None.
+
+    Short, one line, the title starting in upper case and without a sentence end: a numbered
+    list item usually ends with a period.
+    """
+    if "\n" in line.strip() or len(line) > 100 or parse_toc_line(line):
+        return None
+    number, title = split_heading_number(line)
+    if number is None or len(title.split()) > 12 or not title[0].isupper():
+        return None
+    return (number, title) if ends_mid_sentence(title) or title.endswith("?") else None
+
+
+def number_parts(number: str) -> tuple[int, ...]:
+    """``"2.2.1"`` → ``(2, 2, 1)``."""
+    return tuple(int(part) for part in number.split("."))
+
+
+def is_shouting(text: str) -> bool:
+    """True for text set all in capitals (at least four letters, no lower case)."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-•*]\s+)?)$")
+
+
+def word_casing(body: str) -> dict[str, str]:
+    """How each word is usually spelled in running text (``resens`` → ``ReSeNS``).
+
+    Words at the start of a sentence say nothing about casing and are skipped, as are long
+    all-capital forms, which are shouting rather than spelling.
+    """
+    forms: dict[str, Counter[str]] = {}
+    for match in _WORD.finditer(body):
+        word = match.group()
+        if len(word) >= 5 and word.isupper():
+            continue
+        if _SENTENCE_START.search(body, max(0, match.start() - 4), match.start()):
+            continue
+        forms.setdefault(word.lower(), Counter())[word] += 1
+    return {
+        lower: max(counts, key=lambda form: (counts[form], form == lower))
+        for lower, counts in forms.items()
+    }
+
+
+def readable_case(heading: str, casing: dict[str, str] | None = None) -> str:
+    """Sentence case for a shouting heading, keeping words as the body spells them."""
+    known = casing or {}
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group().lower()
+        return known.get(word, word)
+
+    text = _WORD.sub(recase, heading.lower())
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+    return text
+
+
+# --- tables of contents -------------------------------------------------------------------
+
+TOC_HEADINGS = frozenset(
+    {
+        "innhold",
+        "innholdsfortegnelse",
+        "innholdsliste",
+        "innhald",
+        "innehåll",
+        "innehållsförteckning",
+        "indhold",
+        "indholdsfortegnelse",
+        "contents",
+        "table of contents",
+    }
+)
+# "4.1 Muligheter<TAB>7", "4.1 Muligheter ....... 7", "Forord   i".
+_TOC_LINE = re.compile(
+    r"^\s*(?P<title>\S.*?)(?:\t+|\s*\.{3,}\s*|\s{3,}|\s+…+\s*)"
+    r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_toc_heading(heading: str) -> bool:
+    """True for a table-of-contents heading such as ``Innhold`` or ``Contents``."""
+    return heading.strip().strip("*:#").strip().lower() in TOC_HEADINGS
+
+
+def parse_toc_line(line: str) -> tuple[str, str] | None:
+    """``4.1 Muligheter\\t7`` → ``("4.1 Muligheter", "7")``; None for other lines."""
+    match = _TOC_LINE.match(line)
+    if match is None:
+        return None
+    return match.group("title").strip(), match.group("page").lower()
+
+
+# --- broken sentences ---------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.!?…:;]['\"»”’)\]]*$")
+
+
+def ends_mid_sentence(paragraph: str) -> bool:
+    """True when a paragraph stops without terminal punctuation (``... mellom kommuner,``)."""
+    stripped = paragraph.rstrip()
+    return bool(stripped) and _TERMINAL.search(stripped) is None
+
+
+def starts_mid_sentence(paragraph: str) -> bool:
+    """True when a paragraph starts with a lower-case letter (``og andre aktører ...``)."""
+    stripped = paragraph.lstrip()
+    return bool(stripped) and stripped[0].isalpha() and stripped[0].islower()
+
+
+def continues(previous: str, following: str) -> bool:
+    """True when ``following`` is the rest of the sentence ``previous`` broke off."""
+    return ends_mid_sentence(previous) and starts_mid_sentence(following)
+
+
+# --- web pages ----------------------------------------------------------------------------
+
+
+def is_widget_line(line: str) -> bool:
+    """True for a web page's button row, e.g. ``♥ Spara favoritt ☞ Lyssna 30 november 2017``."""
+    symbols = sum(1 for char in line if unicodedata.category(char) == "So")
+    return symbols >= 2 and len(line.strip()) <= 100
