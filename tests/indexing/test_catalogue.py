@@ -11,6 +11,7 @@ import pytest
 from assistant.domain import CatalogueEntry
 from assistant.errors import ConfigurationError
 from indexing.catalogue import Catalogue, load_catalogue, parse_catalogue, slugify
+from indexing.loaders import SUPPORTED_SUFFIXES
 from tests.conftest import CORPUS, PAPER_ID
 
 PAPER_FILE = "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
@@ -291,3 +292,18 @@ def test_a_catalogue_can_be_built_in_code() -> None:
     entries = [CatalogueEntry(id="a", title="A"), CatalogueEntry(id="a", title="B")]
     with pytest.raises(ConfigurationError, match="already the id of entry 1"):
         Catalogue(entries, CORPUS)
+
+
+# --- the corpus README --------------------------------------------------------------------
+
+README = (CORPUS / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_corpus_readme_documents_every_catalogue_field() -> None:
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", README, flags=re.MULTILINE))
+    assert documented == set(CatalogueEntry.model_fields)
+
+
+def test_the_corpus_readme_names_every_supported_file_type() -> None:
+    for suffix in SUPPORTED_SUFFIXES:
+        assert f"`{suffix}`" in README, suffix

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from assistant.domain import InTextCitation, Reference
 from indexing.catalogue import Catalogue, load_catalogue, slugify
 from indexing.chunking import BIBLIOGRAPHY_HEADINGS as CHUNKER_HEADINGS
+from indexing.chunking import is_bibliography
+from indexing.loaders import load_document
 from indexing.references import (
     BIBLIOGRAPHY_HEADINGS,
     count_citations,
@@ -473,6 +475,22 @@ def test_footnote_markers_and_emphasis_change_nothing(citations: list[InTextCita
     assert [(c.text, c.reference_ids, c.unresolved) for c in found] == [
         (c.text, c.reference_ids, c.unresolved) for c in citations
     ]
+
+
+def test_the_loaders_cleaned_text_gives_the_same_citations(
+    citations: list[InTextCitation],
+) -> None:
+    document = load_document(CORPUS / PAPER_FILE)
+    bibliography = "\n".join(
+        document.text[s.start : s.end] for s in document.sections if is_bibliography(s)
+    )
+    cleaned_references = parse_bibliography(bibliography, PAPER_ID)
+    assert [(r.id, r.authors[0], r.year) for r in cleaned_references] == BIBLIOGRAPHY
+    found = find_citations(document.text, cleaned_references, PAPER_ID)
+    assert [(c.text, c.reference_ids) for c in found] == [
+        (c.text.replace("*", ""), c.reference_ids) for c in citations
+    ]
+    assert all(document.text[c.start : c.end] == c.text for c in found)
 
 
 def test_citations_are_counted_per_entry(
