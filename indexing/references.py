@@ -12,8 +12,10 @@ be present or not.
 from __future__ import annotations
 
 import difflib
+import itertools
 import logging
 import re
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -487,12 +489,10 @@ def _disambiguate(references: list[Reference]) -> list[Reference]:
 
 
 def _suffixes() -> Iterator[str]:
-    """a, b, ..., z, aa, ab, ...: year letters as bibliographies print them, then more."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    yield from letters
-    for first in letters:
-        for second in letters:
-            yield first + second
+    """a, b, ..., z, aa, ab, ...: year letters as bibliographies print them, without end."""
+    for length in itertools.count(1):
+        for letters in itertools.product(string.ascii_lowercase, repeat=length):
+            yield "".join(letters)
 
 
 # --- in-text citations ----------------------------------------------------------------------
