@@ -82,7 +82,7 @@ def dehyphenate(text: str) -> str:
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-–—|]*(?:(?:side|page|s\.|sida|p\.)\s*)?"
-    r"(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})"
+    r"(?:\d{1,4}|(?-i:[ivxlcdm]{1,7}|[IVXLCDM]{2,7}))"
     r"(?:\s*(?:/|av|of|af)\s*\d{1,4})?[\s\-–—|]*$",
     re.IGNORECASE,
 )
@@ -119,16 +119,23 @@ def remove_page_furniture(
             bottom[place, _furniture_key(line)] += 1
     cleaned = []
     for lines in bodies:
-        drop = set()
-        for place, line in enumerate(lines[:depth]):
-            if top[place, _furniture_key(line)] >= needed or is_page_number_line(line):
-                drop.add(place)
-        for place in range(min(depth, len(lines))):
-            index = len(lines) - 1 - place
-            line = lines[index]
-            if bottom[place, _furniture_key(line)] >= needed or is_page_number_line(line):
-                drop.add(index)
-        cleaned.append([line for index, line in enumerate(lines) if index not in drop])
+        # Furniture sits at the edge: a line counts only if the ones outside it did.
+        first = 0
+        while first < min(depth, len(lines)) and (
+            top[first, _furniture_key(lines[first])] >= needed or is_page_number_line(lines[first])
+        ):
+            first += 1
+        last = len(lines)
+        while (
+            len(lines) - last < depth
+            and last > first
+            and (
+                bottom[len(lines) - last, _furniture_key(lines[last - 1])] >= needed
+                or is_page_number_line(lines[last - 1])
+            )
+        ):
+            last -= 1
+        cleaned.append(lines[first:last])
     return cleaned
 
 

@@ -74,6 +74,11 @@ class _Open:
     heading: Heading
     number: tuple[int, ...] | None
 
+    @property
+    def level(self) -> int:
+        """The level an unnumbered heading compares with: ``2.2`` is at least level 2."""
+        return max(self.heading.level, len(self.number or ()))
+
 
 def heading_paths(headings: Sequence[Heading]) -> list[list[str]]:
     """The section path of each heading.
@@ -89,7 +94,7 @@ def heading_paths(headings: Sequence[Heading]) -> list[list[str]]:
             while stack and not _is_parent(stack[-1].number, number):
                 stack.pop()
         else:
-            while stack and stack[-1].heading.level >= heading.level:
+            while stack and stack[-1].level >= heading.level:
                 stack.pop()
         stack.append(_Open(heading, number))
         path = [entry.heading.title for entry in stack]
