@@ -1,0 +1,207 @@
+"""The PDF loader, on PDFs the tests build: printed page labels, clean text, clear refusals."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.domain import LoadedDocument
+from assistant.errors import DocumentLoadError
+from indexing.loaders import load_document
+from indexing.loaders.pdf import parse_pdf_pages
+from tests.pdf_factory import (
+    HAS_UNICODE_FONT,
+    REPORT_TITLE,
+    corrupt_pdf,
+    encrypted_pdf,
+    image_only_pdf,
+    not_a_pdf,
+    report_pdf,
+    write_pdf,
+)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
+    return load_document(report_pdf(tmp_path_factory.mktemp("pdf") / "rapport.pdf"))
+
+
+def page_of(document: LoadedDocument, phrase: str) -> str:
+    offset = document.text.index(phrase)
+    return next(p.label for p in document.pages if p.start <= offset < p.end)
+
+
+def section_of(document: LoadedDocument, phrase: str) -> list[str]:
+    offset = document.text.index(phrase)
+    return next(s.path for s in document.sections if s.start <= offset < s.end)
+
+
+# --- a generated report -------------------------------------------------------------------
+
+
+def test_pages_carry_the_printed_labels(report: LoadedDocument) -> None:
+    assert report.page_count == 5
+    # Page ii is the table of contents, which leaves no text behind.
+    assert [p.label for p in report.pages] == ["i", "1", "2", "3"]
+    assert page_of(report, "Dette notatet er skrevet") == "i"
+    assert page_of(report, "Prosjektet har fulgt") == "1"
+    assert page_of(report, "Det viktigste funnet") == "2"
+    assert page_of(report, "playmaker") == "3"
+
+
+def test_a_pdf_without_labels_is_numbered_from_one(tmp_path: Path) -> None:
+    pages = [[f"Side med tekst om {topic}, som er lang nok."] for topic in ("a", "b", "c")]
+    document = load_document(write_pdf(tmp_path / "enkel.pdf", pages, header=None))
+    assert [p.label for p in document.pages] == ["1", "2", "3"]
+
+
+def test_line_end_hyphenation_is_undone(report: LoadedDocument) -> None:
+    assert "arbeidet med lokal utvikling og verdiskaping" in report.text
+    assert "utvik-" not in report.text
+    assert "helse- og omsorgstjenester" in report.text
+
+
+def test_running_header_footer_and_contents_are_gone(report: LoadedDocument) -> None:
+    assert "Arbeidsnotat 2/2019" not in report.text
+    assert "Nord universitet" not in report.text
+    assert "side 3" not in report.text
+    assert "...." not in report.text and "Innhold" not in report.text
+
+
+def test_a_sentence_over_a_page_break_is_one_sentence_on_both_pages(
+    report: LoadedDocument,
+) -> None:
+    assert "samarbeider med sosiale entreprenører og andre aktører i lokalsamfunnet" in (
+        report.text
+    )
+    assert page_of(report, "sosiale entreprenører og") == "1"
+    assert page_of(report, "andre aktører i lokalsamfunnet") == "2"
+
+
+def test_numbered_headings_become_nested_sections(report: LoadedDocument) -> None:
+    assert [s.path for s in report.sections] == [
+        [],
+        ["1 Innledning"],
+        ["1 Innledning", "1.1 Bakgrunn"],
+        ["2 Funn fra prosjektet"],
+        ["3 Avslutning"],
+    ]
+    assert [s.page for s in report.sections] == ["i", "1", "1", "2", "3"]
+    assert section_of(report, "andre aktører") == ["1 Innledning", "1.1 Bakgrunn"]
+
+
+def test_the_title_comes_from_the_pdf_metadata(report: LoadedDocument) -> None:
+    assert report.title == REPORT_TITLE
+
+
+@pytest.mark.skipif(not HAS_UNICODE_FONT, reason="no TrueType font for æøå on this machine")
+def test_norwegian_letters_and_ligatures_survive(tmp_path: Path) -> None:
+    pages = [["Kommunene i Sør-Trøndelag og Østfold får ﬁnansiering fra staten i år."]]
+    document = load_document(write_pdf(tmp_path / "bokstaver.pdf", pages, header=None))
+    assert "Sør-Trøndelag og Østfold får finansiering" in document.text
+
+
+# --- refusals -----------------------------------------------------------------------------
+
+
+def refusal(path: Path) -> str:
+    with pytest.raises(DocumentLoadError) as raised:
+        load_document(path)
+    message = raised.value.detail
+    assert message.startswith(f"{path.name}: ") and "\n" not in message
+    return message
+
+
+def test_an_encrypted_pdf_is_refused_saying_it_needs_a_password(tmp_path: Path) -> None:
+    message = refusal(encrypted_pdf(tmp_path / "hemmelig.pdf"))
+    assert "encrypted" in message and "password" in message
+
+
+def test_a_pdf_encrypted_without_a_user_password_opens(tmp_path: Path) -> None:
+    document = load_document(encrypted_pdf(tmp_path / "laast.pdf", user_password=""))
+    assert "lokal utvikling" in document.text
+
+
+def test_a_truncated_pdf_is_refused_as_damaged(tmp_path: Path) -> None:
+    assert "damaged or not a PDF" in refusal(corrupt_pdf(tmp_path / "avbrutt.pdf"))
+
+
+def test_a_file_that_is_no_pdf_is_refused(tmp_path: Path) -> None:
+    assert "damaged or not a PDF" in refusal(not_a_pdf(tmp_path / "side.pdf"))
+
+
+def test_an_image_only_pdf_is_refused_as_a_scan(tmp_path: Path) -> None:
+    message = refusal(image_only_pdf(tmp_path / "skann.pdf"))
+    assert message == "skann.pdf: no extractable text (is it a scanned PDF? run OCR first)"
+
+
+@pytest.mark.parametrize("share", [0.05, 0.3, 0.6, 0.85, 0.97])
+def test_a_pdf_cut_anywhere_loads_or_is_refused_never_crashes(tmp_path: Path, share: float) -> None:
+    whole = report_pdf(tmp_path / "hel.pdf").read_bytes()
+    cut = tmp_path / "kuttet.pdf"
+    cut.write_bytes(whole[: int(len(whole) * share)])
+    try:
+        document = load_document(cut)
+    except DocumentLoadError as error:
+        assert error.detail.startswith("kuttet.pdf: ")
+    else:
+        assert document.sections
+
+
+# --- the pure part, on page texts ---------------------------------------------------------
+
+
+def test_page_texts_lose_furniture_and_keep_body() -> None:
+    texts = [
+        f"Rapport om kommunen\n{body}\n{number}"
+        for number, body in enumerate(
+            ["Første side handler om samstyring.", "Andre side om tillit.", "Tredje om tid."],
+            start=1,
+        )
+    ]
+    document = parse_pdf_pages(texts, ["1", "2", "3"])
+    assert document.text == (
+        "Første side handler om samstyring.\n\nAndre side om tillit.\n\nTredje om tid."
+    )
+
+
+def test_numbered_lines_that_do_not_number_like_headings_stay_text() -> None:
+    texts = ["1 Innledning\nTekst om kommunen.\n3 Kommuner i Trøndelag\nvar med.\n2 Funn\nTekst."]
+    document = parse_pdf_pages(texts, ["1"])
+    assert [s.path for s in document.sections] == [["1 Innledning"], ["2 Funn"]]
+    assert "3 Kommuner i Trøndelag var med." in document.text
+
+
+page_lines = st.lists(
+    st.one_of(
+        st.from_regex(r"[A-ZÆØÅ][a-zæøå]{2,8}( [a-zæøå]{2,8}){0,9}[.,]?", fullmatch=True),
+        st.from_regex(r"[a-zæøå]{2,8}-", fullmatch=True),
+        st.from_regex(r"[1-4](\.[1-3])? [A-ZÆØÅ][a-zæøå]{2,8}", fullmatch=True),
+        st.just(""),
+        st.just("Rapport 2019"),
+    ),
+    min_size=1,
+    max_size=10,
+).map("\n".join)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(page_lines, min_size=1, max_size=5))
+def test_any_pages_give_sections_and_pages_inside_the_text(texts: list[str]) -> None:
+    labels = [str(n) for n in range(1, len(texts) + 1)]
+    try:
+        document = parse_pdf_pages(texts, labels)
+    except DocumentLoadError:
+        return
+    text = document.text
+    assert document.sections[0].start == 0 and document.sections[-1].end == len(text)
+    for first, second in pairwise(document.sections):
+        assert first.end == second.start and first.start < first.end
+    starts = [p.start for p in document.pages]
+    assert starts == sorted(starts)
+    assert all(0 <= p.start < p.end <= len(text) for p in document.pages)
+    assert {p.label for p in document.pages} <= set(labels)
