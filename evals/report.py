@@ -285,6 +285,36 @@ def verdict(item: ItemResult) -> tuple[bool, list[str]]:
     return not reasons, reasons
 
 
+# Short names of what went wrong, by the start of the verdict's reason.
+FAILURE_KINDS: dict[str, str] = {
+    "could not be run": "error",
+    "refused": "false refusal",
+    "answered a question": "answered the unanswerable",
+    "no quote holds": "evidence not quoted",
+    "the answer holds": "key facts missing",
+    "a quote is not": "quote not verbatim",
+    "a citation points": "citation not retrieved",
+    "the answer cites nothing": "no citation",
+}
+
+
+def failure_kinds(item: ItemResult) -> list[str]:
+    """Short names of what went wrong with an item (empty when it passed)."""
+    return [
+        next((name for start, name in FAILURE_KINDS.items() if reason.startswith(start)), "other")
+        for reason in item.reasons
+    ]
+
+
+def failure_counts(items: Sequence[ItemResult]) -> dict[str, int]:
+    """How many items went wrong in each way, most frequent first."""
+    counts: dict[str, int] = {}
+    for item in items:
+        for kind in dict.fromkeys(failure_kinds(item)):
+            counts[kind] = counts.get(kind, 0) + 1
+    return dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
+
+
 def _evidence_rank(item: ItemResult) -> str:
     rank = next((p.rank for p in item.retrieved if p.relevant), None)
     bm25 = next((p.rank for p in item.bm25_retrieved if p.relevant), None)
@@ -476,6 +506,17 @@ def render_markdown(results: RunResults) -> str:
     lines += ["", f"![Breakdown per language and tag]({PLOTS['breakdown']})", ""]
     lines += ["## Latency", "", f"![Latency per configuration]({PLOTS['latency']})", ""]
 
+    counts = failure_counts(head.items)
+    if counts:
+        lines += [f"## What went wrong ({head.name})", ""]
+        lines += _table(
+            ["", "questions", "for example"],
+            [
+                [kind, str(count), ", ".join(f"`{i.id}`" for i in _examples(head.items, kind))]
+                for kind, count in counts.items()
+            ],
+        )
+        lines.append("")
     worst = worst_items(head)
     lines += [f"## Worst questions ({head.name})", ""]
     if not worst:
@@ -499,6 +540,10 @@ def render_markdown(results: RunResults) -> str:
         ],
     )
     return "\n".join(lines) + "\n"
+
+
+def _examples(items: Sequence[ItemResult], kind: str, limit: int = 4) -> list[ItemResult]:
+    return [item for item in items if kind in failure_kinds(item)][:limit]
 
 
 def _overrides_text(overrides: dict[str, dict[str, Any]]) -> str:
@@ -695,13 +740,21 @@ def write_plots(results: RunResults, folder: Path) -> list[Path]:
     axes.legend(fontsize="small")
     paths.append(save(figure, "retrieval"))
 
-    # Breakdown per language and per tag (headline configuration).
-    shown = ["pass_rate", "retrieval.hit@5", "answer.key_fact_coverage"]
-    groups = [("language", results.headline.by_language), ("tag", results.headline.by_tag)]
-    rows = max(len(g) for _, g in groups) if groups else 1
-    figure = Figure(figsize=(11, 1.2 + 0.32 * max(4, rows)))
-    for position, (title, group) in enumerate(groups, start=1):
-        axes = figure.add_subplot(1, 2, position)
+    # Breakdown per language and per tag (headline configuration), one panel above the other.
+    shown = ["pass_rate", "retrieval.hit@5", "answer.key_fact_coverage", "refusal.recall"]
+    groups = [
+        (title, group)
+        for title, group in (
+            ("language", results.headline.by_language),
+            ("tag", results.headline.by_tag),
+        )
+        if group
+    ] or [("language", {})]
+    sizes = [max(1, len(group)) for _, group in groups]
+    figure = Figure(figsize=(9, 1.5 + 0.3 * sum(sizes) + 0.8 * len(groups)))
+    grid = figure.add_gridspec(len(groups), 1, height_ratios=[size + 1.5 for size in sizes])
+    for position, (title, group) in enumerate(groups):
+        axes = figure.add_subplot(grid[position])
         names = list(group)
         bar = 0.8 / len(shown)
         for index, metric in enumerate(shown):
@@ -715,11 +768,12 @@ def write_plots(results: RunResults, folder: Path) -> list[Path]:
         axes.set_yticklabels(
             [f"{n} ({int(group[n].get('items.total', 0))})" for n in names], fontsize="small"
         )
+        axes.margins(y=0.01)
         axes.invert_yaxis()
         axes.set_xlim(0, 1)
         axes.set_title(f"Per {title} ({results.headline.name})")
-        if position == 1:
-            axes.legend(fontsize="x-small", loc="lower right")
+        if position == 0:
+            axes.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1))
     paths.append(save(figure, "breakdown"))
 
     # Latency distribution per configuration.

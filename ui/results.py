@@ -19,6 +19,7 @@ from evals.report import (
     ItemResult,
     RunResults,
     best_per_metric,
+    failure_kinds,
     format_value,
     load_results,
 )
@@ -30,17 +31,6 @@ PLOT_TITLES = {
     "retrieval": "Evidence found in the top k passages",
     "breakdown": "Per language and per tag",
     "latency": "Latency per configuration",
-}
-# Short names of what went wrong, by the start of the verdict's reason.
-FAILURES: dict[str, str] = {
-    "could not be run": "error",
-    "refused": "false refusal",
-    "answered a question": "answered the unanswerable",
-    "no quote holds": "evidence not quoted",
-    "the answer holds": "key facts missing",
-    "a quote is not": "quote not verbatim",
-    "a citation points": "citation not retrieved",
-    "the answer cites nothing": "no citation",
 }
 
 
@@ -65,15 +55,6 @@ def status(item: ItemResult) -> Status:
     if item.error:
         return "error"
     return "passed" if item.passed else "failed"
-
-
-def failure_kinds(item: ItemResult) -> list[str]:
-    """Short names of what went wrong with an item (empty when it passed)."""
-    kinds = []
-    for reason in item.reasons:
-        kind = next((name for start, name in FAILURES.items() if reason.startswith(start)), None)
-        kinds.append(kind or "other")
-    return kinds
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from evals.report import (
     RESULTS_CSV,
     RESULTS_JSON,
     best_per_metric,
+    failure_counts,
     load_results,
     render_markdown,
     worst_items,
@@ -79,6 +80,7 @@ def test_the_report_reads_top_down_for_an_evaluator() -> None:
         "## By language (hybrid)",
         "## By tag (hybrid)",
         "## Latency",
+        "## What went wrong (hybrid)",
         "## Worst questions (hybrid)",
         "## Provenance",
     ]
@@ -106,6 +108,14 @@ def test_the_configurations_table_bolds_the_best_per_metric() -> None:
     # a metric with no better direction is never bold
     length = next(line for line in text.splitlines() if "`answer.length_words`" in line)
     assert "**" not in length
+
+
+def test_failures_are_counted_by_kind_with_examples() -> None:
+    results = scripted_results()
+    counts = failure_counts(results.headline.items)
+    assert counts == {"answered the unanswerable": 1, "error": 1, "key facts missing": 1}
+    text = render_markdown(results)
+    assert "| key facts missing | 1 | `wrong-facts` |" in text
 
 
 def test_worst_questions_come_first_with_what_went_wrong() -> None:

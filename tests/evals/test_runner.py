@@ -444,3 +444,84 @@ def test_against_a_running_service(request: pytest.FixtureRequest) -> None:
     assert hybrid.aggregate["retrieval.hit@10"] > 0.5
     assert bm25.aggregate["retrieval.mrr@10"] == pytest.approx(bm25.aggregate["bm25.mrr@10"])
     assert hybrid.configuration_hash != bm25.configuration_hash
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def write_small_testset(path: Path, items: Sequence[TestItem] | None = None) -> Path:
+    """The small test set as a YAML file."""
+    import yaml
+
+    chosen = items if items is not None else small_testset().items
+    data = {"name": "small", "items": [item.model_dump(mode="json") for item in chosen]}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def eval_command(tmp_path: Path, *arguments: str) -> tuple[int, str]:
+    """Run `policy-assistant eval ...` in process with the fake embedder; exit code and output."""
+    import contextlib
+    import io
+
+    from assistant.cli import build_parser
+    from evals.cli import run
+
+    needs_pipeline()
+    args = build_parser().parse_args(
+        ["eval", *arguments, "--cache", str(tmp_path / "cache"), "--quiet"]
+    )
+    settings = make_settings(tmp_path / "store", embedder={"backend": "fake"})
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = run(args, settings)
+    return code, output.getvalue()
+
+
+def test_the_command_writes_everything_and_exits_non_zero_below_a_threshold(
+    tmp_path: Path,
+) -> None:
+    testset = write_small_testset(tmp_path / "small.yaml")
+    passing = tmp_path / "pass.yaml"
+    passing.write_text("thresholds: {max: {error_rate: 0.0}, min: {citation.verbatim: 1.0}}\n")
+    code, output = eval_command(
+        tmp_path, str(testset), "--config", str(passing), "--out", str(tmp_path / "a")
+    )
+    assert code == 0, output
+    assert "gate passed (2 thresholds)" in output
+    for name in ("results.json", "results.csv", "report.md", "metrics.png", "latency.png"):
+        assert (tmp_path / "a" / name).is_file(), name
+
+    failing = tmp_path / "fail.yaml"
+    failing.write_text("thresholds: {min: {retrieval.hit@10: 1.01}}\n")
+    code, output = eval_command(
+        tmp_path,
+        str(testset),
+        "--config",
+        str(failing),
+        "--out",
+        str(tmp_path / "b"),
+        "--compare",
+        str(tmp_path / "a"),
+    )
+    assert code == 1
+    assert "GATE FAILED" in output and "retrieval.hit@10" in output
+    assert (tmp_path / "b" / "comparison.md").is_file()
+    assert "0 fixed, 0 broken" in output  # same system, same questions
+
+
+def test_the_command_refuses_unknown_metrics_and_other_test_sets_before_running(
+    tmp_path: Path,
+) -> None:
+    from assistant.errors import InvalidRequestError
+    from evals.report import write_results
+
+    testset = write_small_testset(tmp_path / "small.yaml")
+    typo = tmp_path / "typo.yaml"
+    typo.write_text("thresholds: {min: {retrieval.hit@50: 0.5}}\n")
+    with pytest.raises(ConfigurationError, match=r"typo.yaml: thresholds name metrics no run"):
+        eval_command(tmp_path, str(testset), "--config", str(typo))
+    write_results(scripted_results(["default"]), tmp_path / "scripted")
+    with pytest.raises(InvalidRequestError, match="they ran different test sets"):
+        eval_command(tmp_path, str(testset), "--compare", str(tmp_path / "scripted"))
+    assert not (tmp_path / "cache").exists()  # nothing was run
