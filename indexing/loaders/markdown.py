@@ -56,6 +56,10 @@ from indexing.loaders.text import read_text
 # Converters print a page break as a run of blank lines; three or more is more than spacing.
 PAGE_GAP = 3
 FOOTNOTE_LABEL = "Fotnote"
+# A line with this many words is running text, which no cover page has.
+PROSE_WORDS = 10
+# Longest line a contents without page numbers may have.
+TOC_LINE = 100
 
 
 def load_markdown(path: Path) -> LoadedDocument:
@@ -182,6 +186,8 @@ def find_toc(blocks: list[Block]) -> Toc | None:
         named = is_toc_heading(inline_markdown(block.first))
         if entries and (named or (len(entries) >= 3 and len(entries) >= 0.6 * len(lines))):
             return _toc(index, last, entries)
+        if named and len(lines) >= 2 and all(len(line) <= TOC_LINE for line in lines):
+            return Toc(index, last)  # a contents without page numbers: noise all the same
     return None
 
 
@@ -201,16 +207,25 @@ def _in(toc: Toc | None, index: int) -> bool:
 
 
 def _body_start(blocks: list[Block], toc: Toc | None) -> int:
-    """Index of the first block after the cover pages: the first section the contents lists."""
+    """Index of the first block after the cover pages.
+
+    The cover ends at the contents or at the first section the contents lists, whichever
+    comes first; but never after running text (a line of many words), which no cover has:
+    then the section holding that text is where the body starts.
+    """
     if toc is None:
         return 0
+    heading = 0
     for index, block in enumerate(blocks):
         if index == toc.first:
             return index
         if block.kind == "heading":
+            heading = index
             number, title = split_heading_number(inline_markdown(block.first))
             if toc.entry(number, title):
                 return index
+        elif block.kind == "text" and any(len(line.split()) >= PROSE_WORDS for line in block.lines):
+            return heading
     return 0
 
 

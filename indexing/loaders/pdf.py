@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
@@ -19,11 +20,14 @@ from assistant.errors import DocumentLoadError
 from indexing.cleaning import (
     collapse_spaces,
     dehyphenate,
+    is_shouting,
     is_toc_heading,
     normalize_characters,
     numbered_heading,
     parse_toc_line,
+    readable_case,
     remove_page_furniture,
+    word_casing,
 )
 from indexing.loaders._structure import (
     Heading,
@@ -65,8 +69,8 @@ def _open(path: Path) -> PdfReader:
         if not reader.pages:
             raise DocumentLoadError(f"{path.name}: PDF without pages")
         return reader
-    except DocumentLoadError:
-        raise
+    except (DocumentLoadError, OSError):
+        raise  # an unreadable file is the caller's to report, not a damaged PDF
     except Exception as error:  # pypdf raises many kinds on broken files; none may escape
         raise DocumentLoadError(
             f"{path.name}: damaged or not a PDF ({_reason(error)}); re-download or re-export it"
@@ -133,7 +137,7 @@ def parse_pdf_pages(
         if number:
             parts.append(PageBreak())
         parts.extend(_page_parts(lines, {i for p, i in headings if p == number}))
-    assembly = assemble(rejoin_broken_sentences(parts))
+    assembly = assemble(rejoin_broken_sentences(_readable_headings(parts)))
     spans = labelled_pages(assembly.text, assembly.breaks, labels)
     sections = [
         section.model_copy(update={"page": page_at(spans, section.start)})
@@ -142,6 +146,18 @@ def parse_pdf_pages(
     return LoadedDocument(
         text=assembly.text, sections=sections, pages=spans, page_count=len(texts), title=title
     )
+
+
+def _readable_headings(parts: list[Part]) -> list[Part]:
+    """Shouting headings in sentence case, words spelled as the body spells them."""
+    casing = word_casing("\n\n".join(part for part in parts if isinstance(part, str)))
+    readable: list[Part] = []
+    for part in parts:
+        if isinstance(part, Heading) and is_shouting(part.title):
+            number, _, title = part.title.partition(" ")
+            part = replace(part, title=f"{number} {readable_case(title, casing)}")
+        readable.append(part)
+    return readable
 
 
 def drop_contents(lines: list[str]) -> list[str]:

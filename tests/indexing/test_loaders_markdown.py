@@ -350,6 +350,26 @@ def test_pages_are_left_out_when_the_breaks_contradict_the_contents() -> None:
     assert [s.page for s in document.sections] == ["i", "1", "2", "2"]
 
 
+def test_running_text_before_the_contents_is_no_cover_page() -> None:
+    document = parse_markdown(
+        "# Rapport\n\n## Sammendrag\n\nKommunene som samarbeider med næringslivet og "
+        "frivilligheten får mest ut av det.\n\n## Innhold\n\n1 Innledning\t1\n2 Funn\t2\n\n"
+        "# 1 Innledning\n\nTekst.\n\n# 2 Funn\n\nMer tekst.\n"
+    )
+    assert "Kommunene som samarbeider med næringslivet" in document.text
+    assert [s.path for s in document.sections] == [["Sammendrag"], ["1 Innledning"], ["2 Funn"]]
+    assert document.title == "Rapport"
+    assert "Innhold" not in document.text and "\t" not in document.text
+
+
+def test_a_contents_without_page_numbers_is_dropped_too() -> None:
+    document = parse_markdown(
+        "## Innhold\n\n1 Innledning\n2 Funn\n\n# 1 Innledning\n\nTekst.\n\n# 2 Funn\n\nMer.\n"
+    )
+    assert document.text == "1 Innledning\n\nTekst.\n\n2 Funn\n\nMer."
+    assert document.pages == [] and all(s.page is None for s in document.sections)
+
+
 def test_an_empty_file_is_refused_with_its_name(tmp_path: Path) -> None:
     empty = tmp_path / "tom.md"
     empty.write_text("\n\n---\n\n")

@@ -176,6 +176,14 @@ def test_numbered_lines_that_do_not_number_like_headings_stay_text() -> None:
     assert "3 Kommuner i Trøndelag var med." in document.text
 
 
+def test_shouting_pdf_headings_read_in_sentence_case() -> None:
+    texts = [
+        "1 EMPIRI FRA PROSJEKTET RESENS\nVi bygger på prosjektet ReSeNS i Norge.\n2 Funn\nTekst."
+    ]
+    document = parse_pdf_pages(texts, ["1"])
+    assert document.sections[0].path == ["1 Empiri fra prosjektet ReSeNS"]
+
+
 page_lines = st.lists(
     st.one_of(
         st.from_regex(r"[A-ZÆØÅ][a-zæøå]{2,8}( [a-zæøå]{2,8}){0,9}[.,]?", fullmatch=True),
