@@ -32,6 +32,8 @@ SUMMARY_METRICS = (
     "answer.key_fact_coverage",
     "refusal.f1",
     "false_refusal_rate",
+    "judge.faithfulness",
+    "judge.answer_relevancy",
     "latency.p95_ms",
 )
 
@@ -68,6 +70,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="where in-process runs keep their indexes (default .policy-assistant/eval-cache)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--no-judge",
+        action="store_true",
+        help="skip the LLM-judged metrics even when an LLM endpoint (llm.base_url) is set",
+    )
 
 
 def _progress(label: str, quiet: bool) -> Progress:
@@ -149,7 +156,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         summary_lines,
     )
     from evals.report import load_results
-    from evals.runner import RunOptions, run_evaluation
+    from evals.runner import RunOptions, make_judge, run_evaluation
 
     config = load_config(args.config)
     _check_thresholds_known(config)
@@ -166,12 +173,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 str(path),
             )
             baselines[path] = baseline
+    judge = None if args.no_judge else make_judge(settings)
     failed = False
     for path, testset in testsets:
         options = RunOptions(
             cache_dir=args.cache,
             api_url=args.api,
             progress=_progress(testset.name, args.quiet),
+            judge=judge,
         )
         results = run_evaluation(testset, path, config, settings, options)
         folder = _out_folder(args, path)

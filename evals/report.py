@@ -91,7 +91,7 @@ def bm25_name(metric: str) -> str:
 
 BM25_METRICS: tuple[str, ...] = tuple(bm25_name(m) for m in RETRIEVAL_METRICS)
 RUN_METRICS: tuple[str, ...] = ("pass_rate", "error_rate", "items.total", "items.errors")
-JUDGE_METRICS: tuple[str, ...] = ("judge.faithfulness", "judge.answer_relevancy")
+JUDGE_METRICS: tuple[str, ...] = ("judge.faithfulness", "judge.answer_relevancy", "judge.errors")
 
 
 def known_metrics() -> set[str]:
@@ -145,7 +145,10 @@ class ItemResult(BaseModel):
     bm25_retrieved: list[RetrievedPassage] = Field(default_factory=list)
     scores: ItemScores | None = None
     bm25_metrics: dict[str, float] = Field(default_factory=dict)
-    judge: dict[str, float] = Field(default_factory=dict)
+    judge: dict[str, float] = Field(
+        default_factory=dict, description="LLM-judged metrics, when an LLM endpoint is set."
+    )
+    judge_error: str | None = Field(None, description="Why the judge could not score it.")
     latency_ms: float | None = None
     error: str | None = Field(None, description="Why the question could not be run.")
     passed: bool = False
@@ -337,6 +340,9 @@ def aggregate_items(items: Sequence[ItemResult]) -> dict[str, float]:
         for name, value in item.judge.items():
             judged.setdefault(name, []).append(value)
     result |= {name: sum(values) / len(values) for name, values in judged.items()}
+    judge_errors = sum(1 for item in items if item.judge_error)
+    if judge_errors:
+        result["judge.errors"] = float(judge_errors)
     total = len(items)
     errors = sum(1 for item in items if item.error)
     result["items.total"] = float(total)

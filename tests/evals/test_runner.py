@@ -525,3 +525,77 @@ def test_the_command_refuses_unknown_metrics_and_other_test_sets_before_running(
     with pytest.raises(InvalidRequestError, match="they ran different test sets"):
         eval_command(tmp_path, str(testset), "--compare", str(tmp_path / "scripted"))
     assert not (tmp_path / "cache").exists()  # nothing was run
+
+
+# --- the optional LLM judge, against a scripted loopback server ---------------------------------
+
+
+def judge_settings(url: str) -> Settings:
+    """Settings with an LLM endpoint (the scripted server) and the fake embedder."""
+    return Settings.model_validate(
+        {"llm": {"base_url": f"{url}/v1", "timeout": 5}, "embedder": {"backend": "fake"}}
+    )
+
+
+def test_no_llm_endpoint_means_no_judge() -> None:
+    from evals.runner import make_judge
+
+    assert make_judge(Settings.model_validate({"llm": {"base_url": None}})) is None
+
+
+def test_the_judge_scores_faithfulness_and_answer_relevancy_as_ragas_defines_them() -> None:
+    import json
+
+    from evals.runner import make_judge
+    from tests.fakes.openai_server import ScriptedOpenAIServer
+
+    item = ITEMS[0]
+    with ScriptedOpenAIServer() as server:
+        judge = make_judge(judge_settings(server.url))
+        assert judge is not None
+        server.script(
+            json.dumps({"statements": ["Kommunen er brobygger.", "Kommunen eier banken."]}),
+            json.dumps({"verdicts": [1, 0]}),
+            json.dumps({"questions": [item.question, item.question], "noncommittal": False}),
+        )
+        backend = ScriptedBackend()
+        result = run_item(backend, item, backend.document_text, "hybrid", 5, judge=judge)
+        assert result.judge["judge.faithfulness"] == 0.5  # one of two statements supported
+        # the generated questions are the question itself: cosine similarity 1
+        assert result.judge["judge.answer_relevancy"] == pytest.approx(1.0)
+        prompts = [r.content("user") for r in server.chat_requests]
+        assert SENTENCES[0] in prompts[1]  # verdicts are given against the retrieved context
+        assert "[1]" not in prompts[0]  # markers are stripped before judging
+
+        server.script(
+            json.dumps({"statements": ["Ingenting."]}),
+            json.dumps({"verdicts": [0]}),
+            json.dumps({"questions": ["Hva?"], "noncommittal": True}),
+        )
+        evasive = run_item(backend, item, backend.document_text, "hybrid", 5, judge=judge)
+        assert evasive.judge == {"judge.faithfulness": 0.0, "judge.answer_relevancy": 0.0}
+
+        refused = run_item(
+            backend, TESTSET.item("fotball"), backend.document_text, "hybrid", 5, judge=judge
+        )
+        assert refused.judge == {} and len(server.chat_requests) == 6  # refusals are not judged
+
+
+def test_a_failing_judge_leaves_the_offline_metrics_standing() -> None:
+    from evals.runner import make_judge
+    from tests.fakes.openai_server import Reply, ScriptedOpenAIServer
+
+    with ScriptedOpenAIServer() as server:
+        judge = make_judge(judge_settings(server.url))
+        server.script(Reply.error(500))
+        backend = ScriptedBackend()
+        result = run_item(backend, ITEMS[0], backend.document_text, "hybrid", 5, judge=judge)
+        assert result.error is None and result.passed
+        assert result.scores is not None and result.scores.metrics["retrieval.hit@1"] == 1.0
+        assert (
+            result.judge == {} and result.judge_error and "judge model failed" in result.judge_error
+        )
+        server.script("not json at all")
+        result = run_item(backend, ITEMS[0], backend.document_text, "hybrid", 5, judge=judge)
+        assert result.judge_error and "did not reply with JSON" in result.judge_error
+        assert summarise(plan(), [result], 0.1).aggregate["judge.errors"] == 1
