@@ -142,7 +142,9 @@ class ItemResult(BaseModel):
     key_facts: list[str] = Field(default_factory=list)
     answer: Answer | None = Field(None, description="The answer (its passages left out).")
     retrieved: list[RetrievedPassage] = Field(default_factory=list)
-    bm25_retrieved: list[RetrievedPassage] = Field(default_factory=list)
+    bm25_retrieved: list[RetrievedPassage] = Field(
+        default_factory=list, description="The passages BM25 alone ranks that hold the evidence."
+    )
     scores: ItemScores | None = None
     bm25_metrics: dict[str, float] = Field(default_factory=dict)
     judge: dict[str, float] = Field(
@@ -648,7 +650,7 @@ def write_results(results: RunResults, folder: Path) -> list[Path]:
     """Write results.json, results.csv, report.md and the plots; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / RESULTS_JSON, folder / RESULTS_CSV, folder / REPORT_MD]
-    written[0].write_text(results.model_dump_json(indent=1), encoding="utf-8")
+    written[0].write_text(results.model_dump_json(), encoding="utf-8")
     rows = csv_rows(results)
     with written[1].open("w", newline="", encoding="utf-8") as handle:
         if rows:

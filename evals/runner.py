@@ -142,6 +142,19 @@ def corpus_hash(settings: Settings) -> str:
     return digest.hexdigest()
 
 
+def indexing_code_hash() -> str:
+    """sha256 over the indexing package's sources: a changed loader or chunker means a new index
+    even when nobody bumped the pipeline version."""
+    import indexing
+
+    root = Path(indexing.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def index_key(corpus: str, settings: Settings) -> str:
     """The eval-cache folder name of an index: what decides its content."""
     from indexing.pipeline import PIPELINE_VERSION
@@ -154,6 +167,7 @@ def index_key(corpus: str, settings: Settings) -> str:
                 mode="json", include={"backend", "model", "base_url"}
             ),
             "pipeline": PIPELINE_VERSION,
+            "code": indexing_code_hash(),
         }
     )[:16]
 
@@ -173,7 +187,9 @@ def package_versions() -> dict[str, str]:
 # --- one item -----------------------------------------------------------------------------
 
 
-def _kept(passages: Sequence[Passage], evidence: Sequence[str]) -> list[RetrievedPassage]:
+def _kept(
+    passages: Sequence[Passage], evidence: Sequence[str], preview: bool = True
+) -> list[RetrievedPassage]:
     flags = relevance(passages, evidence) if evidence else [False] * len(passages)
     return [
         RetrievedPassage(
@@ -184,7 +200,7 @@ def _kept(passages: Sequence[Passage], evidence: Sequence[str]) -> list[Retrieve
             page=p.page,
             score=p.score,
             relevant=flag,
-            preview=p.text[:PREVIEW_CHARS],
+            preview=p.text[:PREVIEW_CHARS] if preview else "",
         )
         for p, flag in zip(passages, flags, strict=True)
     ]
@@ -229,7 +245,8 @@ def run_item(
             else backend.search(query, top_k=SEARCH_DEPTH, mode="bm25")
         )
         result.retrieved = _kept(retrieved, item.evidence)
-        result.bm25_retrieved = _kept(bm25, item.evidence)
+        # BM25's own list only matters where it finds the evidence: kept small.
+        result.bm25_retrieved = [p for p in _kept(bm25, item.evidence, False) if p.relevant]
         result.scores = score_item(
             item, answer, retrieved, source_text, latency_ms=result.latency_ms
         )

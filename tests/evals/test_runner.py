@@ -264,7 +264,8 @@ def test_an_item_is_answered_retrieved_for_twice_and_scored() -> None:
     assert result.scores.metrics["citation.verbatim"] == 1.0
     assert result.bm25_metrics["bm25.hit@1"] == 0.0  # reversed ranking: evidence last
     assert result.bm25_metrics["bm25.mrr@10"] == pytest.approx(1 / 3)
-    assert result.retrieved[0].relevant and not result.bm25_retrieved[0].relevant
+    assert result.retrieved[0].relevant and result.retrieved[0].preview == SENTENCES[0]
+    assert [(p.rank, p.relevant) for p in result.bm25_retrieved] == [(3, True)]
     assert result.latency_ms is not None and result.latency_ms >= 0
     assert result.passed and result.reasons == []
 
