@@ -112,7 +112,7 @@ def chunk_document(
         spans = list(section_spans(document.text, section, splitter))
         for start, end in spans:
             text = document.text[start:end]
-            if len(spans) > 1 and _is_heading_only(text):
+            if len(spans) > 1 and _is_heading_only(text, section):
                 continue  # the heading is in the section path already; alone it is noise
             key = "\x1f".join([*section.path, text])
             occurrence = seen.get(key, 0)

@@ -82,8 +82,8 @@ def score_candidates(
     candidates: list[Candidate] = []
     for sentence in sentences:
         text, start = strip_bullet(sentence.text, sentence.start)
-        if len(text.split()) < MIN_WORDS:
-            continue  # headings and fragments say nothing on their own
+        if len(text.split()) < MIN_WORDS or text.rstrip().endswith(":"):
+            continue  # headings, fragments and list intros say nothing on their own
         rank, chunk = next(
             (
                 (rank, chunk)

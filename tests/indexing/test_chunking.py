@@ -101,3 +101,16 @@ def test_chunk_id_depends_on_document_and_content() -> None:
     assert chunk_id("a", ["1"], "tekst") == chunk_id("a", ["1"], "tekst")
     assert chunk_id("a", ["1"], "tekst") != chunk_id("b", ["1"], "tekst")
     assert chunk_id("a", ["1"], "tekst") != chunk_id("a", ["1"], "tekst.")
+
+
+def test_a_heading_alone_is_dropped_but_a_short_line_of_content_is_kept() -> None:
+    heading = "3.1 Endringer i velferdspolitikken"
+    body = "Velferdsordningen i Norge er i rask endring. " * 12
+    note = "Fotnote 2: https://www.forskningsradet.no/velferd"
+    text = f"{heading}\n\n{body.strip()}\n\n{note}"
+    document = LoadedDocument(
+        text=text, sections=[Section(path=["3 Samfunnsdrivere", heading], start=0, end=len(text))]
+    )
+    texts = [c.text for c in chunk_document(document, ENTRY, size=300, overlap=0)]
+    assert heading not in texts
+    assert any(note in t for t in texts), "a short line that is not a heading stays searchable"
