@@ -94,9 +94,9 @@ def section_spans(
         yield section.start + found, section.start + found + len(piece)
 
 
-def _is_heading_only(text: str) -> bool:
-    """A piece that is only a heading line: short, one line, no sentence end."""
-    return "\n" not in text and len(text.split()) <= 12 and text[-1:] not in '.!?:»")'
+def _is_heading_only(text: str, section: Section) -> bool:
+    """A piece that is only one of the section's own heading lines."""
+    return any(text.strip().casefold() == heading.casefold() for heading in section.path)
 
 
 def chunk_document(
