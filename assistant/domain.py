@@ -191,4 +191,7 @@ class Answer(BaseModel):
     language: str = Field("nb", description="Language the answer is written in.")
     notice: str | None = Field(None, description="E.g. that the LLM failed and why.")
     flagged: list[FlaggedSentence] = Field(default_factory=list)
+    support: float | None = Field(
+        None, description="The evidence score the refusal decision compared with its threshold."
+    )
     timings_ms: dict[str, float] = Field(default_factory=dict)

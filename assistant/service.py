@@ -273,10 +273,13 @@ class Assistant:
             state.lexical.idf,
         )
         timings["select"] = _ms(mark)
-        grounded = extractive.support(candidates) >= self.settings.answer.min_support
+        penalty = self.settings.answer.unknown_term_penalty if language in ("nb", "nn") else 0.0
+        support = extractive.support(candidates, state.lexical.unknown_share(standalone), penalty)
+        grounded = support >= self.settings.answer.threshold(language)
         base: dict[str, Any] = {
             "standalone_question": standalone,
             "language": language,
+            "support": round(support, 4) if candidates else None,
             "passages": [p.model_dump() for p in passages],
             "mode": mode,
         }

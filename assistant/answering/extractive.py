@@ -129,9 +129,17 @@ def _same_text(a: str, b: str) -> bool:
     return len(words_a & words_b) / min(len(words_a), len(words_b)) > 0.8
 
 
-def support(candidates: Sequence[Candidate]) -> float:
-    """How strongly the best evidence supports answering: the top candidate's score."""
-    return candidates[0].score if candidates else -math.inf
+def support(candidates: Sequence[Candidate], unknown_share: float, penalty: float) -> float:
+    """How strongly the evidence supports answering at all.
+
+    The embedding similarity of the best sentence, less a penalty for the share of the
+    question's terms that the literature never uses (for questions in Norwegian, where a
+    missing term means a missing topic; across languages every term is "missing"). Compared
+    with a per-language threshold, since cross-lingual similarities run lower.
+    """
+    if not candidates:
+        return -math.inf
+    return candidates[0].dense - penalty * unknown_share
 
 
 def compose(chosen: Sequence[Candidate]) -> tuple[str, list[tuple[int, Candidate]]]:

@@ -16,6 +16,8 @@ from pathlib import Path
 from assistant.retrieval.text import analyse, vocabulary_of
 
 FORMAT = 2
+# A query term this long that stands inside an indexed compound counts as known.
+MIN_INNER_TERM = 5
 
 
 @dataclass
@@ -65,6 +67,19 @@ class BM25Index:
     def idf(self, term: str) -> float:
         """Inverse document frequency of an analysed term (0 for unknown terms)."""
         return self._idf.get(term, 0.0)
+
+    def knows(self, term: str) -> bool:
+        """True when the term occurs in the indexed text, alone or inside a compound."""
+        if term in self._idf:
+            return True
+        return len(term) >= MIN_INNER_TERM and any(term in known for known in self._idf)
+
+    def unknown_share(self, query: str) -> float:
+        """Share of a query's content terms that the indexed text never uses (0..1)."""
+        terms = set(analyse(query, None, decompound=False))
+        if not terms:
+            return 0.0
+        return sum(not self.knows(term) for term in terms) / len(terms)
 
     def query_terms(self, query: str) -> list[str]:
         """The analysed terms of a query, as this index analyses text."""

@@ -21,6 +21,20 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 TO_BOKMAAL: dict[str, str] = {
     # nynorsk
     "kva": "hva",
+    "pengar": "penger",
+    "skreiv": "skrev",
+    "forfattar": "forfatter",
+    "forfattarane": "forfatterne",
+    "partnarskap": "partnerskap",
+    "partnarar": "partnere",
+    "verkstad": "verksted",
+    "arbeidsverkstaden": "arbeidsverkstedet",
+    "rådgjevingsmiljø": "rådgivningsmiljø",
+    "tilrår": "anbefaler",
+    "eigedomsskatt": "eiendomsskatt",
+    "nemnt": "nevnt",
+    "nemnde": "nevnte",
+    "viktigaste": "viktigste",
     "korleis": "hvordan",
     "kvifor": "hvorfor",
     "kven": "hvem",
@@ -140,6 +154,12 @@ STOPWORDS = frozenset(
     authors according they their there can could should would will not no or and but
     och att som är det den en ett av för med på till om vad hur varför vilka vilken
     inte kan ska skulle säger menar rapporten författarna
+    when where whose whom was has have had me my you your we our us he she his her him them
+    one two then than also more most many much tell give gives given mean means meant
+    described describe describes explain explains anything something does any some
+    när var vem vems hade har han hon hans hennes dem de oss vi mig dig man mer mest många
+    mycket också sedan berätta ge ger betyder beskriver förklarar något några
+    kor kva korleis kvifor kven kvar fekk fikk ho dykk dokker me oss
     """.split()
 )
 

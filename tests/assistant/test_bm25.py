@@ -42,3 +42,12 @@ def test_a_missing_or_broken_file_is_not_an_index(tmp_path: Path) -> None:
     assert BM25Index.load(tmp_path / "none.json") is None
     (tmp_path / "bad.json").write_text("{not json")
     assert BM25Index.load(tmp_path / "bad.json") is None
+
+
+def test_unknown_share_counts_terms_the_text_never_uses() -> None:
+    index = BM25Index.build(CHUNKS)
+    assert index.unknown_share("Hva er en brobygger?") == 0.0
+    assert index.unknown_share("Hva sier de om havbruk og oppdrett?") == 1.0
+    assert index.unknown_share("brobygger og havbruk") == 0.5
+    # A term standing inside an indexed compound counts as known.
+    assert index.unknown_share("mulighets") == 0.0

