@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 LANGUAGES = ("nb", "nn", "en", "sv")
@@ -66,7 +67,7 @@ def calibrate(
         for lang in LANGUAGES:
             values = sorted({o.support for o in observations if o.lang == lang})
             # Candidate cuts lie midway between neighbouring observed values.
-            cuts = [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+            cuts = [(a + b) / 2 for a, b in pairwise(values)]
             best = (objective(observations, thresholds), thresholds[lang])
             for cut in cuts:
                 score = objective(observations, {**thresholds, lang: cut})
