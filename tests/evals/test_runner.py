@@ -484,7 +484,7 @@ def test_the_command_writes_everything_and_exits_non_zero_below_a_threshold(
 ) -> None:
     testset = write_small_testset(tmp_path / "small.yaml")
     passing = tmp_path / "pass.yaml"
-    passing.write_text("thresholds: {max: {error_rate: 0.0}, min: {citation.verbatim: 1.0}}\n")
+    passing.write_text("thresholds: {max: {error_rate: 0.0}, min: {retrieval.hit@10: 0.0}}\n")
     code, output = eval_command(
         tmp_path, str(testset), "--config", str(passing), "--out", str(tmp_path / "a")
     )
