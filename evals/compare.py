@@ -302,7 +302,7 @@ def compare_results(
         if a.versions.get(name) != b.versions.get(name)
     ]
     if versions:
-        notes.append(f"package versions differ: {', '.join(versions)}")
+        notes.append(f"versions differ: {', '.join(versions)}")
     pairs, unpaired = pair_configurations(old, new)
     if not pairs:
         raise InvalidRequestError(

@@ -181,7 +181,29 @@ def package_versions() -> dict[str, str]:
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "not installed"
     versions["python"] = platform.python_version()
+    commit = source_commit()
+    if commit:
+        versions["source"] = commit
     return versions
+
+
+def source_commit() -> str | None:
+    """The git commit of the checkout the code runs from, `-dirty` when it has changes."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    try:
+        done = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--abbrev=12"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None
 
 
 # --- one item -----------------------------------------------------------------------------
