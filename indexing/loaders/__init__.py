@@ -11,9 +11,9 @@ from pathlib import Path
 
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
-from indexing.loaders.docx import load_docx
+from indexing.loaders.docx import load_docx, parse_docx_blocks
 from indexing.loaders.markdown import load_markdown, parse_markdown
-from indexing.loaders.pdf import load_pdf
+from indexing.loaders.pdf import load_pdf, parse_pdf_pages
 from indexing.loaders.text import load_text, parse_text
 
 Loader = Callable[[Path], LoadedDocument]
@@ -48,6 +48,8 @@ __all__ = [
     "load_markdown",
     "load_pdf",
     "load_text",
+    "parse_docx_blocks",
     "parse_markdown",
+    "parse_pdf_pages",
     "parse_text",
 ]

@@ -7,8 +7,8 @@ levels that do not match their numbers. `parse_markdown` turns that into clean t
 whose paths follow the heading numbers, and pages placed by the table of contents:
 
 1. lines become blocks: headings, rules, runs of three or more blank lines (page breaks), text;
-2. the contents block gives each listed section its start page, and what precedes the first
-   listed section (the cover pages) is left out;
+2. the contents block gives each listed section its start page; it and the cover pages before
+   it (headings and short lines, never running text) are left out;
 3. footnote bodies leave the flow and come back as ``Fotnote n: ...`` at the end of the section
    that cites them;
 4. paragraphs broken over a page are joined, captions become their own paragraphs;
