@@ -108,6 +108,7 @@ class Plan:
     retrieval: str | None = None  # the retriever asked for; None lets the service choose
     answer_mode: str | None = None
     index: IndexInfo = field(default_factory=IndexInfo)
+    before_item: Callable[[], None] | None = None
 
 
 # --- hashes and versions ------------------------------------------------------------------
@@ -317,10 +318,15 @@ def run_configuration(
         items = options.progress(testset.items, plan.configuration.name)
     source_text = cached_source_text(backend)
     top_k = plan.settings.retrieval.top_k
-    results = [
-        run_item(backend, item, source_text, plan.retrieval, top_k, plan.answer_mode, options.judge)
-        for item in items
-    ]
+    results = []
+    for item in items:
+        if plan.before_item is not None:
+            plan.before_item()
+        results.append(
+            run_item(
+                backend, item, source_text, plan.retrieval, top_k, plan.answer_mode, options.judge
+            )
+        )
     return summarise(plan, results, time.perf_counter() - began)
 
 
@@ -364,6 +370,46 @@ def default_cache_dir(settings: Settings) -> Path:
     return settings.store.path.parent / "eval-cache"
 
 
+def last_query_memo(embedder: Any) -> Any:
+    """The embedder, remembering its last query vector until `forget()`.
+
+    Each item embeds its standalone question for the answer and again for the retrieval
+    metrics; the second is the same vector, so it is reused. The runner forgets before every
+    item, so each answer's latency still includes embedding its question.
+    """
+    from indexing.embedders import Embedder
+
+    class LastQuery(Embedder):
+        name = embedder.name
+
+        def __init__(self) -> None:
+            self.last: tuple[str, list[float]] | None = None
+
+        @property
+        def dimension(self) -> int:
+            return int(embedder.dimension)
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            """Embed passages with the wrapped embedder."""
+            return list(embedder.embed_documents(texts))
+
+        def embed_query(self, text: str) -> list[float]:
+            """The wrapped embedder's vector, or the last one when the text is the same."""
+            if self.last is None or self.last[0] != text:
+                self.last = (text, list(embedder.embed_query(text)))
+            return list(self.last[1])
+
+        def warm_up(self) -> None:
+            """Load the wrapped model."""
+            embedder.warm_up()
+
+        def forget(self) -> None:
+            """Drop the remembered vector."""
+            self.last = None
+
+    return LastQuery()
+
+
 @contextmanager
 def _indexed_store(settings: Settings, info: IndexInfo) -> Iterator[Any]:
     """The store of a cache folder, brought up to date with the corpus."""
@@ -371,7 +417,7 @@ def _indexed_store(settings: Settings, info: IndexInfo) -> Iterator[Any]:
     from indexing.pipeline import index_corpus
     from indexing.store import open_store
 
-    embedder = make_embedder(settings.embedder)
+    embedder = last_query_memo(make_embedder(settings.embedder))
     with open_store(settings, embedder, {"command": "policy-assistant eval"}) as store:
         summary = index_corpus(settings, store)
         info.documents = summary.documents
@@ -413,6 +459,8 @@ def run_in_process(
 
                     chat_model = make_chat_model(plan.settings.llm)
                 assistant = Assistant(plan.settings, store, chat_model)
+                assistant.warm_up()  # the model loads before the first timed question
+                plan.before_item = store.embedder.forget
                 results[plan.configuration.name] = run_configuration(
                     assistant, testset, plan, options
                 )

@@ -373,6 +373,30 @@ def test_index_key_depends_on_corpus_chunking_and_embedder_only() -> None:
     )
 
 
+def test_the_query_vector_is_reused_within_an_item_but_not_across_items() -> None:
+    from evals.runner import last_query_memo
+    from indexing.embedders import FakeEmbedder
+
+    class Counting(FakeEmbedder):
+        calls = 0
+
+        def embed_query(self, text: str) -> list[float]:
+            Counting.calls += 1
+            return super().embed_query(text)
+
+    inner = Counting()
+    memo = last_query_memo(inner)
+    assert memo.fingerprint == inner.fingerprint  # the store accepts it as the same embedder
+    first = memo.embed_query("brobygger")
+    assert memo.embed_query("brobygger") == first and Counting.calls == 1
+    memo.embed_query("forhandler")
+    assert Counting.calls == 2
+    memo.forget()  # before each item: its answer's latency includes embedding its question
+    memo.embed_query("forhandler")
+    assert Counting.calls == 3
+    assert memo.embed_documents(["a b"]) == inner.embed_documents(["a b"])
+
+
 def test_a_service_cannot_take_index_settings_per_request() -> None:
     check_per_request([plan("bm25", retrieval={"mode": "bm25", "top_k": 3})], "x.yaml")
     with pytest.raises(
