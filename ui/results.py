@@ -82,6 +82,20 @@ def filter_items(items: Iterable[ItemResult], filters: Filters) -> list[ItemResu
     ]
 
 
+PAGE_SIZE = 20
+
+
+def page_count(total: int, size: int = PAGE_SIZE) -> int:
+    """Pages needed to show `total` items (at least one)."""
+    return max(1, -(-total // size))
+
+
+def page_of(items: Sequence[ItemResult], page: int, size: int = PAGE_SIZE) -> list[ItemResult]:
+    """The items on a page (numbered from 1; out-of-range pages clamp to the last)."""
+    page = min(max(1, page), page_count(len(items), size))
+    return list(items[(page - 1) * size : page * size])
+
+
 def options(configuration: ConfigurationResult) -> dict[str, list[str]]:
     """The values each filter offers for a configuration's items."""
     items = configuration.items

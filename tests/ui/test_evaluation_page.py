@@ -52,6 +52,13 @@ def test_items_are_filtered_by_tag_language_outcome_and_failure(folder: Path) ->
     assert view.options(configuration)["statuses"] == ["passed", "failed", "error"]
 
 
+def test_questions_are_shown_a_page_at_a_time(folder: Path) -> None:
+    items = view.load_run(folder).headline.items
+    assert view.page_count(0) == 1 and view.page_count(41, 20) == 3
+    assert [i.id for i in view.page_of(items, 2, 3)] == [i.id for i in items[3:6]]
+    assert [i.id for i in view.page_of(items, 99, 3)] == [i.id for i in items[6:]]
+
+
 def test_the_aggregate_table_marks_the_best_configuration(folder: Path) -> None:
     rows = {row["key"]: row for row in view.aggregate_rows(view.load_run(folder))}
     assert rows["retrieval.mrr@10"]["hybrid"].startswith("★")

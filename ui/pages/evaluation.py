@@ -67,9 +67,13 @@ filters = view.Filters(
     text=st.text_input("Search questions", key="search"),
 )
 shown = view.filter_items(configuration.items, filters)
+pages = view.page_count(len(shown))
+page = 1
+if pages > 1:
+    page = int(st.number_input(f"Page (of {pages})", 1, pages, 1, key="page"))
 st.caption(f"{len(shown)} of {len(configuration.items)} questions")
 
-for item in shown:
+for item in view.page_of(shown, page):
     outcome = view.status(item)
     with st.expander(f"{STATUS_MARK[outcome]} `{item.id}` ({item.lang}) — {item.question}"):
         if item.history:
