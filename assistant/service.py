@@ -333,7 +333,9 @@ class Assistant:
                 notice = LLM_FALLBACK[language].format(reason=error.detail)
                 base["mode"] = "extractive"
 
-        chosen = extractive.select_sentences(candidates, self.settings.answer.max_sentences)
+        chosen = extractive.select_sentences(
+            candidates, self.settings.answer.max_sentences, self.settings.answer.selection_margin
+        )
         text, cited = extractive.compose(chosen)
         citations = [self._citation(state, marker, candidate) for marker, candidate in cited]
         for part in _sentences_of_answer(text):

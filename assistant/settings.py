@@ -109,7 +109,15 @@ class AnswerSettings(BaseModel):
         description="Default answerer: `extractive` (offline, no LLM) or `llm` "
         "(needs `llm.base_url`).",
     )
-    max_sentences: int = Field(4, ge=1, le=12, description="Sentences in an extractive answer.")
+    max_sentences: int = Field(
+        5, ge=1, le=12, description="Most sentences in an extractive answer."
+    )
+    selection_margin: float = Field(
+        0.08,
+        ge=0,
+        le=1,
+        description="An extractive answer takes sentences scoring within this of the best one.",
+    )
     min_support: dict[str, float] = Field(
         default_factory=lambda: {"nb": 0.83, "nn": 0.80, "en": 0.785, "sv": 0.806},
         description="Support below which the answer is a refusal, per question language "

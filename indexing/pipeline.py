@@ -29,7 +29,7 @@ from indexing.store import ChunkStore, DocumentRecord
 logger = logging.getLogger(__name__)
 
 # Bump when loading, cleaning or chunking changes, so every document is indexed anew.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 IGNORED_STEMS = frozenset({"readme", "catalogue", "katalog"})
 
 

@@ -19,7 +19,13 @@ import numpy as np
 from assistant.domain import Chunk
 
 _BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
+_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
 MIN_WORDS = 4
+# Chosen on the bundled test set (evals/README.md, "Tuning"): the sentence's own similarity
+# decides; a little weight on shared rare terms and on the passage's rank breaks ties.
+LEXICAL_WEIGHT = 0.05
+RANK_DECAY = 0.02
 
 
 @dataclass(frozen=True)
@@ -74,15 +80,17 @@ def score_candidates(
     query_terms: Sequence[str],
     analyse: Callable[[str], list[str]],
     idf: Callable[[str], float],
-    lexical_weight: float = 0.25,
-    rank_decay: float = 0.01,
+    lexical_weight: float = LEXICAL_WEIGHT,
+    rank_decay: float = RANK_DECAY,
 ) -> list[Candidate]:
     """Score every sentence lying inside a retrieved passage; best first."""
     query = np.asarray(query_vector, dtype=float)
     candidates: list[Candidate] = []
     for sentence in sentences:
         text, start = strip_bullet(sentence.text, sentence.start)
-        if len(text.split()) < MIN_WORDS or text.rstrip().endswith(":"):
+        if text.rstrip().endswith(":") or (
+            len(text.split()) < MIN_WORDS and not _ADDRESS.search(text)
+        ):
             continue  # headings, fragments and list intros say nothing on their own
         rank, chunk = next(
             (
@@ -104,7 +112,7 @@ def score_candidates(
 
 
 def select_sentences(
-    candidates: Sequence[Candidate], max_sentences: int, margin: float = 0.06
+    candidates: Sequence[Candidate], max_sentences: int, margin: float
 ) -> list[Candidate]:
     """The best sentences within `margin` of the top score, no repeats, in document order."""
     if not candidates:
@@ -123,7 +131,7 @@ def select_sentences(
 
 
 def _same_text(a: str, b: str) -> bool:
-    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    words_a, words_b = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
     if not words_a or not words_b:
         return False
     return len(words_a & words_b) / min(len(words_a), len(words_b)) > 0.8

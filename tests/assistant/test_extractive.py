@@ -1,0 +1,109 @@
+"""The extractive answerer picks, orders and cites sentences; it never rewrites them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from assistant.answering.extractive import (
+    Candidate,
+    SentenceInput,
+    compose,
+    lexical_coverage,
+    score_candidates,
+    select_sentences,
+    strip_bullet,
+    support,
+)
+from assistant.domain import Chunk
+
+TEXT = (
+    "Kommunen kan være brobygger. Dette handler om nettverk. "
+    "- Offentlige anskaffelser er et mulighetsrom for kommunen. Se https://www.ue.no/"
+)
+
+
+def chunk(start: int, end: int, doc_id: str = "doc") -> Chunk:
+    return Chunk(
+        id=f"{doc_id}:{start}", doc_id=doc_id, text=TEXT[start:end], start=start, end=end,
+        section_path=["1"], title="T",
+    )  # fmt: skip
+
+
+def sentence(text: str, vector: list[float], doc_id: str = "doc") -> SentenceInput:
+    start = TEXT.index(text)
+    return SentenceInput(doc_id, start, start + len(text), text, vector)
+
+
+def candidate(text: str, score: float, start: int, doc_id: str = "doc") -> Candidate:
+    return Candidate(
+        chunk(0, len(TEXT), doc_id), 0, start, start + len(text), text, score, 0, score
+    )
+
+
+def test_bullets_are_dropped_from_the_quote_with_the_offset_moved() -> None:
+    assert strip_bullet("- Offentlige anskaffelser", 10) == ("Offentlige anskaffelser", 12)
+    assert strip_bullet("Ingen kule", 3) == ("Ingen kule", 3)
+
+
+def test_lexical_coverage_weighs_rare_terms_more() -> None:
+    idf = {"brobygg": 3.0, "kommun": 1.0}.get
+    assert lexical_coverage(["brobygg", "kommun"], ["brobygg"], lambda t: idf(t) or 0.0) == 0.75
+    assert lexical_coverage([], ["x"], lambda t: 1.0) == 0.0
+
+
+def test_sentences_are_scored_by_similarity_and_kept_inside_retrieved_passages() -> None:
+    sentences = [
+        sentence("Kommunen kan være brobygger.", [1.0, 0.0]),
+        sentence("Dette handler om nettverk.", [0.6, 0.8]),
+        sentence("- Offentlige anskaffelser er et mulighetsrom for kommunen.", [0.0, 1.0]),
+        sentence("Se https://www.ue.no/", [0.9, 0.1], doc_id="other"),
+    ]
+    passages = [chunk(0, len(TEXT))]
+    found = score_candidates(passages, sentences, [1.0, 0.0], [], lambda t: [], lambda t: 0.0)
+    assert [c.text for c in found] == [
+        "Kommunen kan være brobygger.",
+        "Dette handler om nettverk.",
+        "Offentlige anskaffelser er et mulighetsrom for kommunen.",
+    ]  # the other document's sentence lies in no retrieved passage
+    assert found[0].dense == pytest.approx(1.0)
+    assert TEXT[found[2].start : found[2].end] == found[2].text
+
+
+def test_short_lines_count_when_they_hold_an_address() -> None:
+    sentences = [sentence("Se https://www.ue.no/", [1.0, 0.0])]
+    found = score_candidates(
+        [chunk(0, len(TEXT))], sentences, [1.0, 0.0], [], lambda t: [], lambda t: 0.0
+    )
+    assert [c.text for c in found] == ["Se https://www.ue.no/"]
+
+
+def test_selection_keeps_the_best_within_the_margin_in_text_order_without_repeats() -> None:
+    candidates = [
+        candidate("Andre setning om brobygger.", 0.90, 50),
+        candidate("Første setning om brobygger.", 0.88, 10),
+        candidate("Andre setning om brobygger!", 0.87, 80),  # a near repeat
+        candidate("Langt unna.", 0.70, 5),
+    ]
+    chosen = select_sentences(candidates, max_sentences=5, margin=0.05)
+    assert [c.text for c in chosen] == [
+        "Første setning om brobygger.",
+        "Andre setning om brobygger.",
+    ]
+    assert len(select_sentences(candidates, max_sentences=1, margin=0.5)) == 1
+    assert select_sentences([], 3, 0.1) == []
+
+
+def test_every_sentence_gets_its_own_marker() -> None:
+    text, cited = compose(
+        [candidate("Kommunen er brobygger.", 1, 0), candidate("Uten punktum", 1, 30)]
+    )
+    assert text == "Kommunen er brobygger [1]. Uten punktum [2]."
+    assert [marker for marker, _ in cited] == [1, 2]
+
+
+def test_support_is_the_best_sentence_similarity_less_the_unknown_term_penalty() -> None:
+    best = Candidate(chunk(0, 10), 0, 0, 10, "x", dense=0.85, lexical=0.0, score=0.9)
+    assert support([best], unknown_share=0.5, penalty=0.04) == pytest.approx(0.83)
+    assert support([], 0.0, 0.04) == -math.inf
