@@ -19,9 +19,10 @@ CORPUS = ROOT / "corpus"
 PAPER_ID = "stene-morkved-2019"
 
 
-def make_settings(store: Path, corpus: Path = CORPUS, **groups: Any) -> Settings:
+def make_settings(store_path: Path, corpus: Path = CORPUS, **groups: Any) -> Settings:
     """Settings for a test: explicit folders, everything else default unless given."""
-    return Settings(corpus={"folder": corpus}, store={"path": store}, **groups)
+    store_group = {"path": store_path, **groups.pop("store", {})}
+    return Settings(corpus={"folder": corpus}, store=store_group, **groups)
 
 
 @pytest.fixture(scope="session")
