@@ -39,7 +39,7 @@ eval-gate: install
 
 ## The evaluator's Streamlit page.
 ui: install
-	$(BIN)/streamlit run ui/app.py
+	$(BIN)/streamlit run ui/app.py --browser.gatherUsageStats false
 
 bench: install
 	$(BIN)/python -m evals.benchmarks.indexing
