@@ -495,7 +495,9 @@ def render_markdown(results: RunResults) -> str:
         "",
         "Retrieval metrics are measured on the top 10 passages for the standalone question; the "
         "BM25 rows are the same questions through BM25 alone, beside each configuration's "
-        "retriever. Latency is the wall-clock time of one answer. Definitions: evals/README.md.",
+        "retriever. Latency is the wall-clock time of one answer, so other load on the machine "
+        "inflates it: trust latency comparisons only from a run on an otherwise idle machine. "
+        "Definitions: evals/README.md.",
         "",
         f"![Metrics per configuration]({PLOTS['metrics']})",
         "",
