@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant.answering import extractive
+from assistant.answering.citations import cite
 from assistant.answering.language import (
     LLM_FALLBACK,
     NOT_COVERED,
@@ -24,7 +25,7 @@ from assistant.answering.language import (
     detect_language,
 )
 from assistant.conversation import Message, rewrite
-from assistant.domain import Answer, Chunk, Citation, Passage, section_label
+from assistant.domain import Answer, Chunk, Citation, Passage
 from assistant.errors import IndexNotReadyError, InvalidRequestError, LLMError, NotFoundError
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.retriever import RetrievalMode, Retriever, ScoredChunk, SearchFilters
@@ -283,20 +284,15 @@ class Assistant:
             "passages": [p.model_dump() for p in passages],
             "mode": mode,
         }
+
+        def answer_event(**fields: Any) -> dict[str, Any]:
+            timings["total"] = _ms(began)
+            return {"event": "answer", "data": {**base, **fields, "timings_ms": timings}}
+
         if not grounded:
             text = NOT_COVERED[language]
             yield {"event": "delta", "data": {"text": text}}
-            timings["total"] = _ms(began)
-            yield {
-                "event": "answer",
-                "data": {
-                    **base,
-                    "answer": text,
-                    "grounded": False,
-                    "citations": [],
-                    "timings_ms": timings,
-                },
-            }
+            yield answer_event(answer=text, grounded=False, citations=[])
             return
 
         notice = QUOTED_IN_NORWEGIAN[language] or None
@@ -320,11 +316,7 @@ class Assistant:
                     else:
                         final = event["data"]
                 assert final is not None
-                timings["total"] = _ms(began)
-                yield {
-                    "event": "answer",
-                    "data": {**base, **final, "grounded": True, "timings_ms": timings},
-                }
+                yield answer_event(**final, grounded=True)
                 return
             except LLMError as error:
                 logger.warning("LLM failed, falling back to extractive: %s", error.detail)
@@ -340,18 +332,12 @@ class Assistant:
         citations = [self._citation(state, marker, candidate) for marker, candidate in cited]
         for part in _sentences_of_answer(text):
             yield {"event": "delta", "data": {"text": part}}
-        timings["total"] = _ms(began)
-        yield {
-            "event": "answer",
-            "data": {
-                **base,
-                "answer": text,
-                "grounded": True,
-                "citations": [c.model_dump() for c in citations],
-                "notice": notice,
-                "timings_ms": timings,
-            },
-        }
+        yield answer_event(
+            answer=text,
+            grounded=True,
+            citations=[c.model_dump() for c in citations],
+            notice=notice,
+        )
 
     def _standalone(self, question: str, history: list[Message], mode: AnswerMode) -> str:
         if not history:
@@ -369,22 +355,8 @@ class Assistant:
         self, state: IndexState, marker: int, candidate: extractive.Candidate
     ) -> Citation:
         record = state.records[candidate.chunk.doc_id]
-        quote = record.text[candidate.start : candidate.end]
-        first, last = record.page_at(candidate.start), record.page_at(candidate.end - 1)
-        section = record.section_at(candidate.start)
-        return Citation(
-            marker=marker,
-            chunk_id=candidate.chunk.id,
-            doc_id=candidate.chunk.doc_id,
-            title=candidate.chunk.title,
-            authors=candidate.chunk.authors,
-            year=candidate.chunk.year,
-            section=section_label(section.path) if section else candidate.chunk.section,
-            page=first if first == last or last is None else f"{first}–{last}",
-            quote=quote,
-            start=candidate.start,
-            end=candidate.end,
-            score=round(candidate.score, 6),
+        return cite(
+            marker, candidate.chunk, record, candidate.start, candidate.end, candidate.score
         )
 
     # -- listings --

@@ -19,6 +19,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessageChunk, BaseMessage, HumanMessage, SystemMessage
 
+from assistant.answering.citations import cite
 from assistant.answering.language import QUOTED_IN_NORWEGIAN, Language
 from assistant.answering.verification import (
     SUPPORT_THRESHOLDS,
@@ -28,7 +29,7 @@ from assistant.answering.verification import (
     flag_sentences,
 )
 from assistant.conversation import Message
-from assistant.domain import Citation, FlaggedSentence, section_label
+from assistant.domain import Citation, FlaggedSentence
 from assistant.errors import LLMError
 from assistant.retrieval.retriever import ScoredChunk
 from assistant.settings import LLMSettings
@@ -283,24 +284,8 @@ def check_answer(
 
 def make_citation(marker: int, hit: ScoredChunk, record: DocumentRecord, claim: str) -> Citation:
     """The citation of one marker: the passage's sentence that best supports the claim."""
-    chunk = hit.chunk
-    start, end = best_quote(record.text, chunk.start, chunk.end, claim)
-    first, last = record.page_at(start), record.page_at(end - 1)
-    section = record.section_at(start)
-    return Citation(
-        marker=marker,
-        chunk_id=chunk.id,
-        doc_id=chunk.doc_id,
-        title=chunk.title,
-        authors=chunk.authors,
-        year=chunk.year,
-        section=section_label(section.path) if section else chunk.section,
-        page=first if first == last or last is None else f"{first}–{last}",
-        quote=record.text[start:end],
-        start=start,
-        end=end,
-        score=round(hit.score, 6),
-    )
+    start, end = best_quote(record.text, hit.chunk.start, hit.chunk.end, claim)
+    return cite(marker, hit.chunk, record, start, end, hit.score)
 
 
 def _notice(flagged: Sequence[FlaggedSentence], language: Language) -> str | None:

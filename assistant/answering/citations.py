@@ -1,0 +1,28 @@
+"""Building a citation: a literal span of a document, with its section and pages."""
+
+from __future__ import annotations
+
+from assistant.domain import Chunk, Citation, section_label
+from indexing.store import DocumentRecord
+
+
+def cite(
+    marker: int, chunk: Chunk, record: DocumentRecord, start: int, end: int, score: float
+) -> Citation:
+    """The citation quoting ``record.text[start:end]`` from a retrieved chunk."""
+    first, last = record.page_at(start), record.page_at(end - 1)
+    section = record.section_at(start)
+    return Citation(
+        marker=marker,
+        chunk_id=chunk.id,
+        doc_id=chunk.doc_id,
+        title=chunk.title,
+        authors=chunk.authors,
+        year=chunk.year,
+        section=section_label(section.path) if section else chunk.section,
+        page=first if first == last or last is None else f"{first}–{last}",
+        quote=record.text[start:end],
+        start=start,
+        end=end,
+        score=round(score, 6),
+    )
