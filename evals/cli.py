@@ -150,6 +150,7 @@ def _print_summary(results: RunResults, folder: Path) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the test sets; 1 when a threshold is broken."""
     from evals.compare import (
+        check_pairable,
         check_same_testset,
         compare_results,
         render_comparison,
@@ -171,6 +172,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 testset_hash(testset),
                 str(_compare_folder(args, path)),
                 str(path),
+            )
+            check_pairable(
+                [c.name for c in baseline.configurations],
+                [c.name for c in config.configurations],
+                str(_compare_folder(args, path)),
+                str(config.source),
             )
             baselines[path] = baseline
     judge = None if args.no_judge else make_judge(settings)

@@ -250,20 +250,49 @@ def compare_configurations(
     )
 
 
+def pair_names(old: Sequence[str], new: Sequence[str]) -> list[tuple[str, str]]:
+    """Which configurations to compare: same names; else a lone one against each of the other.
+
+    A one-configuration baseline (e.g. the gate's `default`) is thus compared with every
+    configuration of a side-by-side run.
+    """
+    pairs = [(name, name) for name in new if name in old]
+    if pairs:
+        return pairs
+    if len(old) == 1:
+        return [(old[0], name) for name in new]
+    if len(new) == 1:
+        return [(name, new[0]) for name in old]
+    return []
+
+
 def pair_configurations(
     old: RunResults, new: RunResults
 ) -> tuple[list[tuple[ConfigurationResult, ConfigurationResult]], list[str]]:
-    """Configurations paired by name (or the only one of each), and those left unpaired."""
-    if len(old.configurations) == 1 and len(new.configurations) == 1:
-        return [(old.configurations[0], new.configurations[0])], []
-    olds = {c.name: c for c in old.configurations}
-    pairs = [(olds[c.name], c) for c in new.configurations if c.name in olds]
-    paired = {new_c.name for _, new_c in pairs}
-    unpaired = [f"only in the old run: {n}" for n in olds if n not in paired]
+    """Configurations paired by `pair_names`, and those left unpaired."""
+    names = pair_names([c.name for c in old.configurations], [c.name for c in new.configurations])
+    pairs = [(old.configuration(a), new.configuration(b)) for a, b in names]
+    unpaired = [
+        f"only in the old run: {c.name}"
+        for c in old.configurations
+        if c.name not in {a for a, _ in names}
+    ]
     unpaired += [
-        f"only in the new run: {c.name}" for c in new.configurations if c.name not in paired
+        f"only in the new run: {c.name}"
+        for c in new.configurations
+        if c.name not in {b for _, b in names}
     ]
     return pairs, unpaired
+
+
+def check_pairable(old: Sequence[str], new: Sequence[str], old_label: str, new_label: str) -> None:
+    """Refuse runs whose configurations cannot be paired."""
+    if not pair_names(old, new):
+        raise InvalidRequestError(
+            f"cannot compare {old_label} with {new_label}: no configuration names match "
+            f"({', '.join(old)} vs {', '.join(new)}); use the same config file, or compare "
+            "with a run of one configuration"
+        )
 
 
 def check_same_testset(
@@ -303,13 +332,13 @@ def compare_results(
     ]
     if versions:
         notes.append(f"versions differ: {', '.join(versions)}")
+    check_pairable(
+        [c.name for c in old.configurations],
+        [c.name for c in new.configurations],
+        old_label,
+        new_label,
+    )
     pairs, unpaired = pair_configurations(old, new)
-    if not pairs:
-        raise InvalidRequestError(
-            f"cannot compare {old_label} with {new_label}: no configuration names match "
-            f"({', '.join(c.name for c in old.configurations)} vs "
-            f"{', '.join(c.name for c in new.configurations)}); use the same config file"
-        )
     compared = [compare_configurations(o, n, seed) for o, n in pairs]
     for pair in compared:
         if pair.settings_changed:

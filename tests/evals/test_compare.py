@@ -11,6 +11,7 @@ from evals.compare import (
     bootstrap_ci,
     compare_metric,
     compare_results,
+    pair_names,
     render_comparison,
     summary_lines,
 )
@@ -110,3 +111,15 @@ def test_configurations_with_no_common_name_cannot_be_paired() -> None:
     new = scripted_results(["a", "b"])
     with pytest.raises(InvalidRequestError, match="no configuration names match"):
         compare_results(old, new, "old", "new")
+
+
+def test_a_one_configuration_baseline_is_compared_with_every_configuration() -> None:
+    baseline = scripted_results(["default"])
+    side_by_side = scripted_results(["hybrid", "bm25"])
+    comparison = compare_results(baseline, side_by_side, "gate", "compare")
+    pairs = [(p.old, p.new) for p in comparison.pairs]
+    assert pairs == [("default", "hybrid"), ("default", "bm25")]
+    assert comparison.unpaired == []
+    assert pair_names(["hybrid", "bm25"], ["bm25", "dense"]) == [("bm25", "bm25")]
+    assert pair_names(["a", "b"], ["c"]) == [("a", "c"), ("b", "c")]
+    assert pair_names(["a", "b"], ["c", "d"]) == []
