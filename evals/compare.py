@@ -394,7 +394,8 @@ def render_comparison(comparison: Comparison) -> str:
             "|---|---|---|---|---|---|---|---|---|",
         ]
         for m in pair.metrics:
-            label = HEADLINE.get(m.metric, "Latency (ms)" if m.metric == LATENCY else m.metric)
+            label = HEADLINE.get(m.metric, "Latency (ms)" if m.metric == LATENCY else "")
+            name = f"{label} `{m.metric}`" if label else f"`{m.metric}`"
             ci = (
                 f"[{_signed(m.metric, m.ci_low)}, {_signed(m.metric, m.ci_high)}]"
                 if m.ci_low is not None
@@ -409,7 +410,7 @@ def render_comparison(comparison: Comparison) -> str:
                 else [str(m.wins), str(m.losses), str(m.ties)]
             )
             lines.append(
-                f"| {label} `{m.metric}` | {m.n} | {format_value(m.metric, m.old_mean)} | "
+                f"| {name} | {m.n} | {format_value(m.metric, m.old_mean)} | "
                 f"{format_value(m.metric, m.new_mean)} | {difference} | {ci} | "
                 + " | ".join(counts)
                 + " |"
