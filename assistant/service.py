@@ -67,9 +67,17 @@ def load_lexical_index(settings: Settings, store: ChunkStore, chunks: Sequence[C
     """The saved BM25 index when it matches the store's generation, else a fresh one."""
     path = lexical_index_path(settings)
     saved = BM25Index.load(path)
-    if saved is not None and saved.generation == store.generation and len(saved.ids) == len(chunks):
+    analyser = settings.retrieval.lexical_analyser
+    if (
+        saved is not None
+        and saved.generation == store.generation
+        and saved.analyser == analyser
+        and len(saved.ids) == len(chunks)
+    ):
         return saved
-    index = BM25Index.build([(c.id, c.text) for c in chunks], generation=store.generation)
+    index = BM25Index.build(
+        [(c.id, c.text) for c in chunks], generation=store.generation, analyser=analyser
+    )
     index.save(path)
     return index
 
@@ -165,7 +173,11 @@ class Assistant:
         query = self._check_question(query)
         state = self._require_index()
         hits = state.retriever.retrieve(
-            query, top_k or self.settings.retrieval.top_k, filters, mode
+            query,
+            top_k or self.settings.retrieval.top_k,
+            filters,
+            mode,
+            bm25_weight=self._bm25_weight(detect_language(query)),
         )
         return [self._passage(state, rank, hit) for rank, hit in enumerate(hits, start=1)]
 
@@ -254,7 +266,9 @@ class Assistant:
         query_vector = self.store.embedder.embed_query(standalone)
         timings["embed"] = _ms(mark)
         mark = time.perf_counter()
-        hits = state.retriever.retrieve(standalone, top_k, filters, retrieval, query_vector)
+        hits = state.retriever.retrieve(
+            standalone, top_k, filters, retrieval, query_vector, self._bm25_weight(language)
+        )
         timings["retrieve"] = _ms(mark)
         passages = [self._passage(state, rank, hit) for rank, hit in enumerate(hits, start=1)]
 
@@ -338,6 +352,10 @@ class Assistant:
             citations=[c.model_dump() for c in citations],
             notice=notice,
         )
+
+    def _bm25_weight(self, language: str) -> float | None:
+        """The fusion weight of BM25 for a question language (None: the configured one)."""
+        return self.settings.retrieval.english_bm25_weight if language == "en" else None
 
     def _standalone(self, question: str, history: list[Message], mode: AnswerMode) -> str:
         if not history:

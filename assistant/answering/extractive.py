@@ -140,14 +140,14 @@ def _same_text(a: str, b: str) -> bool:
 def support(candidates: Sequence[Candidate], unknown_share: float, penalty: float) -> float:
     """How strongly the evidence supports answering at all.
 
-    The embedding similarity of the best sentence, less a penalty for the share of the
+    The highest embedding similarity of a candidate sentence, less a penalty for the share of the
     question's terms that the literature never uses (for questions in Norwegian, where a
     missing term means a missing topic; across languages every term is "missing"). Compared
     with a per-language threshold, since cross-lingual similarities run lower.
     """
     if not candidates:
         return -math.inf
-    return candidates[0].dense - penalty * unknown_share
+    return max(c.dense for c in candidates) - penalty * unknown_share
 
 
 def compose(chosen: Sequence[Candidate]) -> tuple[str, list[tuple[int, Candidate]]]:

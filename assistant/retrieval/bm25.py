@@ -12,12 +12,23 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
-from assistant.retrieval.text import analyse, vocabulary_of
+from assistant.retrieval.text import analyse, char_ngrams, stems, vocabulary_of
 
-FORMAT = 2
+Analyser = Literal["ngrams", "stems"]
+FORMAT = 3
 # A query term this long that stands inside an indexed compound counts as known.
 MIN_INNER_TERM = 5
+
+
+def terms_of(
+    text: str, analyser: Analyser, vocabulary: frozenset[str], decompound: bool
+) -> list[str]:
+    """Index terms of a text: character 4-grams, or stems (with compound parts)."""
+    if analyser == "ngrams":
+        return char_ngrams(text)
+    return analyse(text, vocabulary, decompound)
 
 
 @dataclass
@@ -26,8 +37,10 @@ class BM25Index:
 
     ids: list[str]
     term_freqs: list[dict[str, int]]
-    vocabulary: frozenset[str]
+    vocabulary: frozenset[str]  # standalone words, the parts compounds may split into
+    known_stems: frozenset[str] = frozenset()
     generation: int = 0
+    analyser: Analyser = "ngrams"
     k1: float = 1.2
     b: float = 0.75
     decompound: bool = True
@@ -52,15 +65,24 @@ class BM25Index:
 
     @classmethod
     def build(
-        cls, chunks: list[tuple[str, str]], generation: int = 0, decompound: bool = True
+        cls,
+        chunks: list[tuple[str, str]],
+        generation: int = 0,
+        analyser: Analyser = "ngrams",
+        decompound: bool = True,
     ) -> BM25Index:
-        """Index (chunk id, text) pairs."""
-        vocabulary = vocabulary_of(text for _, text in chunks) if decompound else frozenset()
+        """Index (chunk id, text) pairs with character n-grams or stems."""
+        texts = [text for _, text in chunks]
+        vocabulary = vocabulary_of(texts) if decompound and analyser == "stems" else frozenset()
         return cls(
             ids=[chunk_id for chunk_id, _ in chunks],
-            term_freqs=[dict(Counter(analyse(text, vocabulary, decompound))) for _, text in chunks],
+            term_freqs=[
+                dict(Counter(terms_of(text, analyser, vocabulary, decompound))) for text in texts
+            ],
             vocabulary=vocabulary,
+            known_stems=frozenset().union(*(stems(text) for text in texts)),
             generation=generation,
+            analyser=analyser,
             decompound=decompound,
         )
 
@@ -68,22 +90,22 @@ class BM25Index:
         """Inverse document frequency of an analysed term (0 for unknown terms)."""
         return self._idf.get(term, 0.0)
 
-    def knows(self, term: str) -> bool:
-        """True when the term occurs in the indexed text, alone or inside a compound."""
-        if term in self._idf:
+    def knows(self, stem: str) -> bool:
+        """True when the stem occurs in the indexed text, alone or inside a compound."""
+        if stem in self.known_stems:
             return True
-        return len(term) >= MIN_INNER_TERM and any(term in known for known in self._idf)
+        return len(stem) >= MIN_INNER_TERM and any(stem in known for known in self.known_stems)
 
     def unknown_share(self, query: str) -> float:
-        """Share of a query's content terms that the indexed text never uses (0..1)."""
-        terms = set(analyse(query, None, decompound=False))
+        """Share of a query's content words that the indexed text never uses (0..1)."""
+        terms = stems(query)
         if not terms:
             return 0.0
         return sum(not self.knows(term) for term in terms) / len(terms)
 
     def query_terms(self, query: str) -> list[str]:
-        """The analysed terms of a query, as this index analyses text."""
-        return analyse(query, self.vocabulary, self.decompound)
+        """The analysed terms of a text, as this index analyses text."""
+        return terms_of(query, self.analyser, self.vocabulary, self.decompound)
 
     def search(
         self, query: str, k: int, allowed: set[str] | None = None
@@ -112,9 +134,11 @@ class BM25Index:
             "format": FORMAT,
             "generation": self.generation,
             "decompound": self.decompound,
+            "analyser": self.analyser,
             "ids": self.ids,
             "term_freqs": self.term_freqs,
             "vocabulary": sorted(self.vocabulary),
+            "known_stems": sorted(self.known_stems),
         }
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(payload, ensure_ascii=False))
@@ -133,6 +157,8 @@ class BM25Index:
             ids=payload["ids"],
             term_freqs=payload["term_freqs"],
             vocabulary=frozenset(payload["vocabulary"]),
+            known_stems=frozenset(payload["known_stems"]),
             generation=payload["generation"],
+            analyser=payload["analyser"],
             decompound=payload["decompound"],
         )

@@ -87,8 +87,9 @@ class Retriever:
         filters: SearchFilters | None = None,
         mode: RetrievalMode | None = None,
         query_vector: list[float] | None = None,
+        bm25_weight: float | None = None,
     ) -> list[ScoredChunk]:
-        """The k best passages for a query."""
+        """The k best passages for a query (`bm25_weight` overrides the fusion weight)."""
         mode = mode or self.settings.mode
         filters = filters or SearchFilters()
         pool = max(self.settings.candidates, k)
@@ -109,7 +110,10 @@ class Retriever:
         else:
             fused = reciprocal_rank_fusion(
                 [list(dense), list(lexical)],
-                [self.settings.dense_weight, self.settings.bm25_weight],
+                [
+                    self.settings.dense_weight,
+                    self.settings.bm25_weight if bm25_weight is None else bm25_weight,
+                ],
                 self.settings.rrf_k,
             )
         ranked = [(cid, score) for cid, score in fused if cid in self.chunks]

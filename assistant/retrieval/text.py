@@ -239,6 +239,24 @@ def analyse(
     return terms
 
 
+def char_ngrams(text: str, n: int = 4) -> list[str]:
+    """Character n-grams of a text's content words, folded to bokmål, with word boundaries.
+
+    They match across inflection, compounds and the spelling differences of neighbouring
+    languages ("innovasjon"/"innovation", "samstyrning"/"samstyring") without a dictionary.
+    """
+    grams: list[str] = []
+    for word in content_words(text):
+        padded = f"_{TO_BOKMAAL.get(word, word)}_"
+        grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+    return grams
+
+
+def stems(text: str) -> set[str]:
+    """The distinct stems of a text's content words (no compound splitting)."""
+    return set(analyse(text, None, decompound=False))
+
+
 def vocabulary_of(texts: Iterable[str], min_length: int = 4) -> frozenset[str]:
     """Standalone words of a corpus, the parts compounds may be split into."""
     return frozenset(

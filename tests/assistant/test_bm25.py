@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.retrieval.bm25 import BM25Index
+import pytest
+
+from assistant.retrieval.bm25 import Analyser, BM25Index
 
 CHUNKS = [
     ("a", "Kommunen kan være forhandler, innovatør og brobygger."),
@@ -14,15 +16,23 @@ CHUNKS = [
 ]
 
 
-def test_rare_terms_decide_the_ranking() -> None:
-    index = BM25Index.build(CHUNKS)
+@pytest.mark.parametrize("analyser", ["ngrams", "stems"])
+def test_rare_terms_decide_the_ranking(analyser: Analyser) -> None:
+    index = BM25Index.build(CHUNKS, analyser=analyser)
     assert index.search("Hva er en brobygger?", 3)[0][0] == "a"
     assert index.search("offentlige anskaffelser", 3)[0][0] == "b"
     assert index.search("Kva er samstyring?", 3)[0][0] == "c"
 
 
-def test_unknown_terms_find_nothing() -> None:
-    assert BM25Index.build(CHUNKS).search("fotball verdensmesterskap", 5) == []
+@pytest.mark.parametrize("analyser", ["ngrams", "stems"])
+def test_unknown_terms_find_nothing(analyser: Analyser) -> None:
+    assert BM25Index.build(CHUNKS, analyser=analyser).search("fotball verdensmesterskap", 5) == []
+
+
+def test_ngrams_match_across_languages_and_inflections() -> None:
+    index = BM25Index.build(CHUNKS, analyser="ngrams")
+    assert index.search("samstyrning", 1)[0][0] == "c"  # Swedish spelling
+    assert index.search("brobyggerne", 1)[0][0] == "a"  # another inflection
 
 
 def test_only_allowed_ids_are_returned() -> None:
@@ -31,10 +41,10 @@ def test_only_allowed_ids_are_returned() -> None:
 
 
 def test_saved_index_loads_with_its_generation(tmp_path: Path) -> None:
-    index = BM25Index.build(CHUNKS, generation=7)
+    index = BM25Index.build(CHUNKS, generation=7, analyser="stems")
     index.save(tmp_path / "bm25.json")
     loaded = BM25Index.load(tmp_path / "bm25.json")
-    assert loaded is not None and loaded.generation == 7
+    assert loaded is not None and loaded.generation == 7 and loaded.analyser == "stems"
     assert loaded.search("brobygger", 2) == index.search("brobygger", 2)
 
 

@@ -105,5 +105,8 @@ def test_every_sentence_gets_its_own_marker() -> None:
 
 def test_support_is_the_best_sentence_similarity_less_the_unknown_term_penalty() -> None:
     best = Candidate(chunk(0, 10), 0, 0, 10, "x", dense=0.85, lexical=0.0, score=0.9)
+    closer = Candidate(chunk(0, 10), 1, 20, 30, "y", dense=0.87, lexical=0.0, score=0.8)
     assert support([best], unknown_share=0.5, penalty=0.04) == pytest.approx(0.83)
+    # The decision rests on similarity alone, not on how sentences are ranked for the answer.
+    assert support([best, closer], unknown_share=0.0, penalty=0.04) == pytest.approx(0.87)
     assert support([], 0.0, 0.04) == -math.inf
