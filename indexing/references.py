@@ -839,13 +839,16 @@ def _catalogue_entry(reference: Reference, entries: list[CatalogueEntry]) -> Cat
 def _match_score(reference: Reference, entry: CatalogueEntry) -> float:
     if entry.id == reference.citing_doc_id:
         return 0.0  # a document is not in its own bibliography
-    title = _title_similarity(reference.title, entry.title)
     year = reference.year[:4]
     year_ok = entry.year is not None and year.isdigit() and entry.year == int(year)
     first_ok = bool(reference.authors and entry.authors) and _close(
         _surname_key(_surname_of(reference.authors[0])),
         _surname_key(_surname_of(entry.authors[0])),
     )
+    # Only a title match can link an entry of another id, author and year; skip the costly
+    # comparison when the titles cannot reach that bar (large catalogues make it add up).
+    floor = 0.0 if entry.id == reference.id or (first_ok and year_ok) else 0.9
+    title = _title_similarity(reference.title, entry.title, floor)
     if entry.id == reference.id and (year_ok or first_ok or title >= 0.6):
         return 3 + title
     if first_ok and year_ok and title >= 0.5:
@@ -855,8 +858,11 @@ def _match_score(reference: Reference, entry: CatalogueEntry) -> float:
     return 0.0
 
 
-def _title_similarity(a: str, b: str) -> float:
-    """How alike two titles are, 0 to 1, ignoring case, diacritics and punctuation."""
+def _title_similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """How alike two titles are, 0 to 1, ignoring case, diacritics and punctuation.
+
+    Below `floor` the answer is 0 (decided by difflib's cheap upper bound).
+    """
 
     def norm(title: str) -> str:
         return " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(title).lower()))
@@ -865,6 +871,9 @@ def _title_similarity(a: str, b: str) -> float:
     if not left or not right:
         return 0.0
     shorter, longer = sorted((left, right), key=len)
+    matcher = difflib.SequenceMatcher(None, left, right)
     if len(shorter) >= 10 and shorter in longer:
-        return max(0.95, difflib.SequenceMatcher(None, left, right).ratio())
-    return difflib.SequenceMatcher(None, left, right).ratio()
+        return max(0.95, matcher.ratio())
+    if floor and matcher.real_quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()

@@ -20,7 +20,8 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
+    # Look only at the few characters before the dot: scanning from 0 made this quadratic.
+    match = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     if match is None:
         return False
     word = match.group(1).lower().rstrip(".")
