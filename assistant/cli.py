@@ -217,6 +217,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             source = f"{', '.join(c.authors)} ({c.year}). {c.title}."
             print(f"  [{c.marker}] {source} {c.section}, s. {c.page or '?'}")
             print(textwrap.indent(textwrap.fill(f"«{c.quote}»", 92), "      "))
+            if c.cites:
+                print(f"      cites: {', '.join(c.cites)}")
     elif answer.passages:
         print("\nMay be related:")
         for p in answer.passages[:3]:

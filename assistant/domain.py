@@ -169,6 +169,10 @@ class Citation(BaseModel):
     start: int = Field(description="Offset of the quote in the document's cleaned text.")
     end: int
     score: float
+    cites: list[str] = Field(
+        default_factory=list,
+        description="Bibliography entries (reference ids) the quoted text itself cites.",
+    )
 
 
 class FlaggedSentence(BaseModel):

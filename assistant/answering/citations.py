@@ -25,4 +25,14 @@ def cite(
         start=start,
         end=end,
         score=round(score, 6),
+        cites=cited_works(record, start, end),
     )
+
+
+def cited_works(record: DocumentRecord, start: int, end: int) -> list[str]:
+    """Reference ids of the in-text citations standing inside a span, in order, once each."""
+    found: list[str] = []
+    for citation in record.citations:
+        if start <= citation.start and citation.end <= end:
+            found.extend(r for r in citation.reference_ids if r not in found)
+    return found

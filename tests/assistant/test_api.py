@@ -190,3 +190,17 @@ def test_an_unbuilt_index_answers_503_with_how_to_build_it(tmp_path: Path) -> No
         assert response.status_code == 503
         assert "policy-assistant index" in response.json()["detail"]
         assert httpx.get(f"{server.url}/ready").status_code == 503
+
+
+def test_a_quote_that_cites_literature_names_the_bibliography_entries(http: httpx.Client) -> None:
+    answer = ask(http, "Hvor mange partnere hadde ReSeNS-prosjektet?")
+    cited = {
+        reference
+        for citation in answer["citations"]
+        if "(Stene & Stickler, 2018)" in citation["quote"]
+        for reference in citation["cites"]
+    }
+    assert cited == {"stene-stickler-2018"}
+    references = {r["id"] for r in http.get("/references").json()["references"]}
+    for citation in answer["citations"]:
+        assert set(citation["cites"]) <= references

@@ -1,0 +1,34 @@
+"""Hybrid retrieval as a LangChain retriever, with filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.retrieval.retriever import PolicyRetriever, SearchFilters
+
+
+def test_the_langchain_retriever_returns_documents_with_their_sources(paper_assistant: Any) -> None:
+    retriever = PolicyRetriever(retriever=paper_assistant._state.retriever, k=3)
+    documents = retriever.invoke("Hva er en playmaker?")
+    assert len(documents) == 3
+    assert any("playmaker" in d.page_content.lower() for d in documents)
+    for document in documents:
+        assert document.metadata["doc_id"] == "stene-morkved-2019"
+        assert document.metadata["section"] and document.metadata["page"]
+
+
+def test_filters_by_year_and_kind_exclude_what_they_should(paper_assistant: Any) -> None:
+    retriever = paper_assistant._state.retriever
+    assert retriever.retrieve("playmaker", 3, SearchFilters(year_from=2020)) == []
+    assert retriever.retrieve("playmaker", 3, SearchFilters(kinds=["report"])) == []
+    kept = retriever.retrieve("playmaker", 3, SearchFilters(kinds=["working paper"], year_to=2019))
+    assert kept and all(hit.chunk.year == 2019 for hit in kept)
+
+
+def test_overlapping_passages_are_not_returned_twice(paper_assistant: Any) -> None:
+    hits = paper_assistant._state.retriever.retrieve("samstyring og forhandlinger", 10)
+    spans = [(h.chunk.start, h.chunk.end) for h in hits]
+    for i, (a_start, a_end) in enumerate(spans):
+        for b_start, b_end in spans[i + 1 :]:
+            common = min(a_end, b_end) - max(a_start, b_start)
+            assert common <= 0.6 * min(a_end - a_start, b_end - b_start)
