@@ -26,9 +26,9 @@ class Embedder(Embeddings):
 
     name: str = "embedder"
 
-    @property
+    @cached_property
     def dimension(self) -> int:
-        """Length of the vectors this embedder makes."""
+        """Length of the vectors this embedder makes (asked of the model once)."""
         return len(self.embed_query("dimension probe"))
 
     @property

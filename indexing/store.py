@@ -119,16 +119,6 @@ class StoreLock:
         handle.flush()
         self._handle = handle
 
-    def update(self, **owner: Any) -> None:
-        """Add facts about the owner, e.g. the URL a service listens on."""
-        if self._handle is None:
-            return
-        current = read_owner(self.path.parent)
-        self._handle.seek(0)
-        self._handle.truncate()
-        self._handle.write(json.dumps({**current, **owner}))
-        self._handle.flush()
-
     def release(self) -> None:
         """Give the lock up."""
         if self._handle is not None:
@@ -299,11 +289,6 @@ class ChunkStore:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    @property
-    def lock(self) -> StoreLock | None:
-        """The lock held on an embedded store, if any."""
-        return self._lock
-
     # -- embedder bookkeeping --
 
     def _check_embedder(self) -> None:
@@ -404,19 +389,6 @@ class ChunkStore:
             if len(result["ids"]) < batch:
                 return
             offset += batch
-
-    def chunks(self, ids: list[str]) -> list[Chunk]:
-        """Chunks by id, in the order asked."""
-        if not ids:
-            return []
-        result = self._chunks.get(ids=ids, include=["documents", "metadatas"])
-        found = {
-            chunk_id: chunk_from_record(chunk_id, text, dict(metadata))
-            for chunk_id, text, metadata in zip(
-                result["ids"], result["documents"] or [], result["metadatas"] or [], strict=True
-            )
-        }
-        return [found[chunk_id] for chunk_id in ids if chunk_id in found]
 
     def dense_search(
         self, vector: list[float], k: int, where: dict[str, Any] | None = None
