@@ -91,10 +91,14 @@ class BM25Index:
         return self._idf.get(term, 0.0)
 
     def knows(self, stem: str) -> bool:
-        """True when the stem occurs in the indexed text, alone or inside a compound."""
+        """True when the stem occurs in the indexed text: alone, inside a compound, or as
+        another inflection the stemmer left apart (same letters but the last two)."""
         if stem in self.known_stems:
             return True
-        return len(stem) >= MIN_INNER_TERM and any(stem in known for known in self.known_stems)
+        if len(stem) < MIN_INNER_TERM:
+            return False
+        head = stem[: max(MIN_INNER_TERM, len(stem) - 2)]
+        return any(stem in known or known.startswith(head) for known in self.known_stems)
 
     def unknown_share(self, query: str) -> float:
         """Share of a query's content words that the indexed text never uses (0..1)."""

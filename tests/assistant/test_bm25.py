@@ -61,3 +61,9 @@ def test_unknown_share_counts_terms_the_text_never_uses() -> None:
     assert index.unknown_share("brobygger og havbruk") == 0.5
     # A term standing inside an indexed compound counts as known.
     assert index.unknown_share("mulighets") == 0.0
+
+
+def test_an_inflection_the_stemmer_misses_still_counts_as_known() -> None:
+    index = BM25Index.build([("a", "Notatet er en bestilling fra Distriktssenteret.")])
+    assert index.unknown_share("bestilt") == 0.0  # same letters as "bestilling" but the end
+    assert index.unknown_share("budsjettet") == 1.0
