@@ -156,8 +156,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         render_comparison,
         summary_lines,
     )
+    from evals.judge import make_judge
     from evals.report import load_results
-    from evals.runner import RunOptions, make_judge, run_evaluation
+    from evals.runner import RunOptions, run_evaluation
 
     config = load_config(args.config)
     _check_thresholds_known(config)

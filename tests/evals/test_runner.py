@@ -563,7 +563,7 @@ def judge_settings(url: str) -> Settings:
 
 
 def test_no_llm_endpoint_means_no_judge() -> None:
-    from evals.runner import make_judge
+    from evals.judge import make_judge
 
     assert make_judge(Settings.model_validate({"llm": {"base_url": None}})) is None
 
@@ -571,7 +571,7 @@ def test_no_llm_endpoint_means_no_judge() -> None:
 def test_the_judge_scores_faithfulness_and_answer_relevancy_as_ragas_defines_them() -> None:
     import json
 
-    from evals.runner import make_judge
+    from evals.judge import make_judge
     from tests.fakes.openai_server import ScriptedOpenAIServer
 
     item = ITEMS[0]
@@ -607,7 +607,7 @@ def test_the_judge_scores_faithfulness_and_answer_relevancy_as_ragas_defines_the
 
 
 def test_a_failing_judge_leaves_the_offline_metrics_standing() -> None:
-    from evals.runner import make_judge
+    from evals.judge import make_judge
     from tests.fakes.openai_server import Reply, ScriptedOpenAIServer
 
     with ScriptedOpenAIServer() as server:
