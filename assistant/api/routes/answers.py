@@ -22,6 +22,7 @@ router = APIRouter(tags=["answers"])
 @router.post("/ask", response_model=Answer)
 def ask(request: AskRequest, assistant: AssistantDep) -> Answer:
     """Answer one question with cited quotes, or say the literature does not cover it."""
+    # An empty question reaches the assistant as blank, so its own error explains the problem.
     return assistant.chat(
         [Message(role="user", content=request.question or " ")],
         request.top_k,
