@@ -87,10 +87,7 @@ class ServiceClient:
         """`POST /chat`."""
         body = {
             "messages": [m.model_dump() for m in messages],
-            "top_k": top_k,
-            "filters": _dump(filters),
-            "mode": mode,
-            "retrieval": retrieval,
+            **_answer_options(top_k, filters, mode, retrieval),
         }
         return Answer.model_validate(self._call("POST", "/chat", body))
 
@@ -103,13 +100,7 @@ class ServiceClient:
         retrieval: str | None = None,
     ) -> Answer:
         """`POST /ask`."""
-        body = {
-            "question": question,
-            "top_k": top_k,
-            "filters": _dump(filters),
-            "mode": mode,
-            "retrieval": retrieval,
-        }
+        body = {"question": question, **_answer_options(top_k, filters, mode, retrieval)}
         return Answer.model_validate(self._call("POST", "/ask", body))
 
     def stream_chat(
@@ -159,6 +150,12 @@ def parse_sse(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
             data.append(line[5:].strip())
     if data:
         yield {"event": event, "data": json.loads("\n".join(data))}
+
+
+def _answer_options(
+    top_k: int, filters: SearchFilters | None, mode: str | None, retrieval: str | None
+) -> dict[str, Any]:
+    return {"top_k": top_k, "filters": _dump(filters), "mode": mode, "retrieval": retrieval}
 
 
 def _dump(filters: SearchFilters | None) -> dict[str, Any] | None:

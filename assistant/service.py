@@ -379,10 +379,6 @@ class Assistant:
 
     # -- listings --
 
-    def records(self) -> dict[str, DocumentRecord]:
-        """Records of the indexed documents."""
-        return self._require_index().records
-
     def record(self, doc_id: str) -> DocumentRecord:
         """One indexed document's record."""
         record = self._state.records.get(doc_id)

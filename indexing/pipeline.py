@@ -217,7 +217,8 @@ def index_corpus(
             summary.removed.append(doc_id)
             changed = True
     summary.generation = store.bump_generation() if changed or rebuild else store.generation
-    summary.documents = len(store.records()) if changed or rebuild else len(records)
+    # Derived rather than re-read: the records hold every document's full text.
+    summary.documents = len((set(records) | set(summary.indexed)) - set(summary.removed))
     summary.total_chunks = store.count()
     summary.seconds = round(time.perf_counter() - began, 3)
     return summary
