@@ -13,21 +13,7 @@ from collections.abc import Iterable
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.domain import CatalogueEntry, Chunk, LoadedDocument, PageSpan, Section
-
-# Sections whose text is parsed into references instead of being chunked.
-BIBLIOGRAPHY_HEADINGS = frozenset(
-    {
-        "litteraturliste",
-        "litteratur",
-        "referanser",
-        "kilder",
-        "references",
-        "bibliography",
-        "källor",
-        "referenser",
-        "litteraturförteckning",
-    }
-)
+from indexing.cleaning import is_bibliography_heading
 
 _SEPARATORS = [
     r"\n\s*\n",
@@ -42,10 +28,7 @@ _SEPARATORS = [
 
 def is_bibliography(section: Section) -> bool:
     """True for a bibliography section, judged by its last heading."""
-    if not section.path:
-        return False
-    heading = section.path[-1].strip().strip("*#: ").lower()
-    return heading in BIBLIOGRAPHY_HEADINGS
+    return bool(section.path) and is_bibliography_heading(section.path[-1])
 
 
 def make_splitter(size: int, overlap: int) -> RecursiveCharacterTextSplitter:

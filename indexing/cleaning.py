@@ -255,6 +255,46 @@ def parse_toc_line(line: str) -> tuple[str, str] | None:
     return match.group("title").strip(), match.group("page").lower()
 
 
+# --- bibliographies -----------------------------------------------------------------------
+
+# Headings that open a bibliography, in every language the corpus speaks: the one list the
+# loaders, the chunker and the reference parser all use.
+BIBLIOGRAPHY_HEADINGS = frozenset(
+    {
+        "litteraturliste",
+        "litteratur",
+        "litteraturhenvisninger",
+        "litteraturhenvisingar",
+        "referanser",
+        "referansar",
+        "referanseliste",
+        "kilder",
+        "kjelder",
+        "kildeliste",
+        "kjeldeliste",
+        "kilder og litteratur",
+        "kjelder og litteratur",
+        "källor",
+        "källförteckning",
+        "referenser",
+        "litteraturförteckning",
+        "references",
+        "reference list",
+        "bibliography",
+        "works cited",
+        "literature",
+    }
+)
+_HEADING_DECORATION = re.compile(r"^[\s#*_]*(?:\d+(?:\.\d+)*\.?\s+)?|[\s*_:.]*$")
+
+
+def is_bibliography_heading(heading: str) -> bool:
+    """True for a heading that opens a bibliography: ``Litteratur``, ``7. Kjelder``,
+    ``## References``, ``**Källor**``, ``LITTERATURLISTE``."""
+    title = _HEADING_DECORATION.sub("", heading.strip())
+    return " ".join(title.casefold().split()) in BIBLIOGRAPHY_HEADINGS
+
+
 # --- broken sentences ---------------------------------------------------------------------
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"»”’)\]]*$")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from assistant.domain import CatalogueEntry, InTextCitation, Reference
 from indexing.catalogue import fold_diacritics, slugify
+from indexing.cleaning import BIBLIOGRAPHY_HEADINGS
 
 if TYPE_CHECKING:
     from indexing.catalogue import Catalogue
@@ -30,29 +31,10 @@ logger = logging.getLogger(__name__)
 
 # --- shared patterns ------------------------------------------------------------------------
 
-# Headings that open a bibliography; `indexing.chunking.BIBLIOGRAPHY_HEADINGS` must be a subset
-# (a test holds them together).
-BIBLIOGRAPHY_HEADINGS = (
-    "litteraturliste",
-    "litteratur",
-    "litteraturhenvisninger",
-    "referanser",
-    "referansar",
-    "referenser",
-    "kilder",
-    "kjelder",
-    "kildeliste",
-    "källor",
-    "källförteckning",
-    "litteraturförteckning",
-    "references",
-    "reference list",
-    "bibliography",
-    "works cited",
-)
+_HEADING_WORDS = sorted(BIBLIOGRAPHY_HEADINGS, key=len, reverse=True)
 _BIB_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:[*_]{1,3}[ \t]*)?(?:\d+(?:\.\d+)*\.?[ \t]+)?"
-    r"(?:" + "|".join(re.escape(h) for h in BIBLIOGRAPHY_HEADINGS) + r")"
+    r"(?:" + "|".join(re.escape(h) for h in _HEADING_WORDS) + r")"
     r"[ \t]*:?[ \t]*(?:[*_]{1,3})?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -26,9 +26,9 @@ from typing import Literal
 
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
-from indexing.chunking import BIBLIOGRAPHY_HEADINGS
 from indexing.cleaning import (
     collapse_spaces,
+    is_bibliography_heading,
     is_shouting,
     is_toc_heading,
     is_widget_line,
@@ -417,7 +417,7 @@ def _strip_bibliography_bullets(parts: list[Part]) -> list[Part]:
     inside = False
     for part in parts:
         if isinstance(part, Heading):
-            inside = _key(part.title) in BIBLIOGRAPHY_HEADINGS
+            inside = is_bibliography_heading(part.title)
         elif inside and isinstance(part, str):
             part = "\n".join(_LIST_ITEM.sub("", line) for line in part.split("\n"))
         stripped.append(part)
