@@ -6,7 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck unit eval-gate ui bench clean
+.PHONY: install system-deps run test lint typecheck unit eval-gate ui bench clean
+
+# Debian packages some features and their tests use (installed when missing and run as root;
+# otherwise the command to run is printed and the tests that need them say so).
+APT_PACKAGES :=
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +20,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "missing Debian packages:$$missing; install them with: sudo apt-get install$$missing"; \
+	fi
+
 ## Install, index the bundled corpus when the index is missing or stale, and serve the API.
 run: install
 	$(BIN)/policy-assistant index
 	$(BIN)/policy-assistant serve
 
 ## Install and run everything that guards main: lint, types, tests, the evaluation gate.
-test: install lint typecheck unit eval-gate
+test: install system-deps lint typecheck unit eval-gate
 
 lint: install
 	$(BIN)/ruff check .

@@ -72,7 +72,7 @@ def backend(settings: Settings) -> Iterator[Any]:
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     """Index the corpus folder (or the given files)."""
-    from indexing.pipeline import IndexSummary
+    from assistant.domain import IndexSummary
 
     paths = [Path(p) for p in args.paths] or None
     url = running_service(settings)
@@ -167,7 +167,7 @@ def cmd_references(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _filters(args: argparse.Namespace) -> Any:
-    from assistant.retrieval.retriever import SearchFilters
+    from assistant.domain import SearchFilters
 
     if not (args.doc or args.year_from or args.year_to or args.kind):
         return None
@@ -195,7 +195,7 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Print a cited answer."""
-    from assistant.conversation import Message
+    from assistant.domain import Message
 
     with backend(settings) as service:
         answer = service.chat(

@@ -8,8 +8,7 @@ from typing import Any
 
 import httpx
 
-from assistant.conversation import Message
-from assistant.domain import Answer, Passage
+from assistant.domain import Answer, IndexSummary, Message, Passage, SearchFilters
 from assistant.errors import (
     IndexNotReadyError,
     InvalidRequestError,
@@ -17,9 +16,7 @@ from assistant.errors import (
     PolicyAssistantError,
     StoreBusyError,
 )
-from assistant.retrieval.retriever import SearchFilters
 from assistant.schemas import DocumentDetail, DocumentSummary, DocumentText, ReferencesResponse
-from indexing.pipeline import IndexSummary
 
 _BY_STATUS: dict[int, type[PolicyAssistantError]] = {
     404: NotFoundError,

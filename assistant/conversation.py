@@ -10,19 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
 
-from pydantic import BaseModel, Field
-
+from assistant.domain import Message
 from assistant.retrieval.text import content_words
-
-
-class Message(BaseModel):
-    """One turn of a conversation."""
-
-    role: Literal["user", "assistant"]
-    content: str = Field(min_length=1)
-
 
 ORDINALS: dict[str, int] = {
     "første": 1, "fyrste": 1, "first": 1, "första": 1, "förste": 1,

@@ -6,13 +6,15 @@ returns and the chunks are cut from, so ``text[start:end]`` gives back a chunk o
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 DocumentKind = Literal[
     "working paper", "report", "white paper", "article", "book", "chapter", "web page", "other"
 ]
+RetrievalMode = Literal["hybrid", "dense", "bm25"]
+AnswerMode = Literal["extractive", "llm"]
 SECTION_SEPARATOR = " > "
 
 
@@ -133,6 +135,77 @@ class InTextCitation(BaseModel):
     page: str | None = None
 
 
+# --- the index's records -----------------------------------------------------------------
+
+
+class DocumentRecord(BaseModel):
+    """What the index remembers about one document."""
+
+    entry: CatalogueEntry
+    file: str
+    content_hash: str
+    page_count: int | None = None
+    pages: list[PageSpan] = Field(default_factory=list, description="Pages in the text.")
+    sections: list[Section] = Field(default_factory=list)
+    chunks: int = 0
+    sentences: int = 0
+    characters: int = 0
+    text: str = Field("", description="Cleaned text; quotes are spans of it.")
+    references: list[Reference] = Field(default_factory=list)
+    citations: list[InTextCitation] = Field(default_factory=list)
+
+    def page_at(self, offset: int) -> str | None:
+        """Label of the page an offset of the text lies on, if known."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.label
+        section = self.section_at(offset)
+        return section.page if section else None
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section an offset of the text lies in."""
+        return next((s for s in self.sections if s.start <= offset < s.end), None)
+
+    @property
+    def page_labels(self) -> list[str]:
+        """Labels of the pages, in order (section start pages when pages are unknown)."""
+        if self.pages:
+            return [page.label for page in self.pages]
+        labels: list[str] = []
+        for section in self.sections:
+            if section.page and section.page not in labels:
+                labels.append(section.page)
+        return labels
+
+
+class FailedFile(BaseModel):
+    """A file that could not be indexed, and why."""
+
+    file: str
+    reason: str
+
+
+class IndexSummary(BaseModel):
+    """What an `index` run did."""
+
+    documents: int = Field(0, description="Documents in the index after the run.")
+    indexed: list[str] = Field(default_factory=list, description="Ids (re)indexed this run.")
+    unchanged: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    failed: list[FailedFile] = Field(default_factory=list)
+    pages: int = Field(0, description="Pages of the documents indexed this run.")
+    chunks: int = Field(0, description="Chunks written this run.")
+    characters: int = 0
+    total_chunks: int = Field(0, description="Chunks in the index after the run.")
+    seconds: float = 0.0
+    generation: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+
 # --- retrieval and answers ----------------------------------------------------------------
 
 
@@ -199,3 +272,49 @@ class Answer(BaseModel):
         None, description="The evidence score the refusal decision compared with its threshold."
     )
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+# --- requests ----------------------------------------------------------------------------
+
+
+class SearchFilters(BaseModel):
+    """Which passages a search may return."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_ids: list[str] | None = Field(None, description="Only these documents.")
+    year_from: int | None = Field(None, description="Only works from this year on.")
+    year_to: int | None = Field(None, description="Only works up to this year.")
+    kinds: list[str] | None = Field(None, description="Only these kinds (report, article...).")
+
+    def admits(self, chunk: Chunk) -> bool:
+        """True when the chunk passes every filter."""
+        if self.doc_ids is not None and chunk.doc_id not in self.doc_ids:
+            return False
+        if self.kinds is not None and chunk.kind not in self.kinds:
+            return False
+        if self.year_from is not None and (chunk.year is None or chunk.year < self.year_from):
+            return False
+        return not (self.year_to is not None and (chunk.year is None or chunk.year > self.year_to))
+
+    def where(self) -> dict[str, Any] | None:
+        """The same filters as a Chroma `where` clause."""
+        clauses: list[dict[str, Any]] = []
+        if self.doc_ids is not None:
+            clauses.append({"doc_id": {"$in": self.doc_ids}})
+        if self.kinds is not None:
+            clauses.append({"kind": {"$in": self.kinds}})
+        if self.year_from is not None:
+            clauses.append({"year": {"$gte": self.year_from}})
+        if self.year_to is not None:
+            clauses.append({"year": {"$lte": self.year_to}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class Message(BaseModel):
+    """One turn of a conversation."""
+
+    role: Literal["user", "assistant"]
+    content: str = Field(min_length=1)

@@ -6,9 +6,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.conversation import Message
-from assistant.domain import InTextCitation, Passage, Reference, Section
-from assistant.retrieval.retriever import RetrievalMode, SearchFilters
+from assistant.domain import (
+    InTextCitation,
+    Message,
+    Passage,
+    Reference,
+    RetrievalMode,
+    SearchFilters,
+    Section,
+)
 
 
 class _Request(BaseModel):

@@ -24,11 +24,21 @@ from assistant.answering.language import (
     QUOTED_IN_NORWEGIAN,
     detect_language,
 )
-from assistant.conversation import Message, rewrite
-from assistant.domain import Answer, Chunk, Citation, Passage
+from assistant.conversation import rewrite
+from assistant.domain import (
+    Answer,
+    Chunk,
+    Citation,
+    DocumentRecord,
+    IndexSummary,
+    Message,
+    Passage,
+    RetrievalMode,
+    SearchFilters,
+)
 from assistant.errors import IndexNotReadyError, InvalidRequestError, LLMError, NotFoundError
 from assistant.retrieval.bm25 import BM25Index
-from assistant.retrieval.retriever import RetrievalMode, Retriever, ScoredChunk, SearchFilters
+from assistant.retrieval.retriever import Retriever, ScoredChunk
 from assistant.schemas import (
     DocumentDetail,
     DocumentSummary,
@@ -37,8 +47,8 @@ from assistant.schemas import (
 )
 from assistant.settings import Settings
 from indexing.embedders import make_embedder
-from indexing.pipeline import IndexSummary, index_corpus
-from indexing.store import ChunkStore, DocumentRecord
+from indexing.pipeline import index_corpus
+from indexing.store import ChunkStore
 
 logger = logging.getLogger(__name__)
 

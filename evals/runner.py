@@ -26,8 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from assistant.conversation import Message
-from assistant.domain import Answer, Passage
+from assistant.domain import Answer, Message, Passage
 from assistant.errors import ConfigurationError, PolicyAssistantError
 from assistant.settings import Settings
 from evals.configs import (

@@ -14,9 +14,14 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pydantic import BaseModel, Field
-
-from assistant.domain import CatalogueEntry, InTextCitation, LoadedDocument
+from assistant.domain import (
+    CatalogueEntry,
+    DocumentRecord,
+    FailedFile,
+    IndexSummary,
+    InTextCitation,
+    LoadedDocument,
+)
 from assistant.errors import DocumentLoadError
 from assistant.settings import Settings
 from indexing.catalogue import Catalogue, load_catalogue
@@ -24,41 +29,13 @@ from indexing.chunking import chunk_document, is_bibliography
 from indexing.loaders import SUPPORTED_SUFFIXES, load_document
 from indexing.references import find_citations, link_references, parse_bibliography
 from indexing.sentences import sentence_spans
-from indexing.store import ChunkStore, DocumentRecord
+from indexing.store import ChunkStore
 
 logger = logging.getLogger(__name__)
 
 # Bump when loading, cleaning or chunking changes, so every document is indexed anew.
 PIPELINE_VERSION = "2"
 IGNORED_STEMS = frozenset({"readme", "catalogue", "katalog"})
-
-
-class FailedFile(BaseModel):
-    """A file that could not be indexed, and why."""
-
-    file: str
-    reason: str
-
-
-class IndexSummary(BaseModel):
-    """What an `index` run did."""
-
-    documents: int = Field(0, description="Documents in the index after the run.")
-    indexed: list[str] = Field(default_factory=list, description="Ids (re)indexed this run.")
-    unchanged: list[str] = Field(default_factory=list)
-    removed: list[str] = Field(default_factory=list)
-    failed: list[FailedFile] = Field(default_factory=list)
-    pages: int = Field(0, description="Pages of the documents indexed this run.")
-    chunks: int = Field(0, description="Chunks written this run.")
-    characters: int = 0
-    total_chunks: int = Field(0, description="Chunks in the index after the run.")
-    seconds: float = 0.0
-    generation: int = 0
-
-    @property
-    def ok(self) -> bool:
-        """True when no file failed."""
-        return not self.failed
 
 
 Progress = Callable[[Iterable[Path]], Iterable[Path]]

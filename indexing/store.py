@@ -25,55 +25,14 @@ from typing import Any
 from urllib.parse import urlparse
 
 from langchain_chroma import Chroma
-from pydantic import BaseModel, Field
 
-from assistant.domain import CatalogueEntry, Chunk, InTextCitation, PageSpan, Reference, Section
+from assistant.domain import Chunk, DocumentRecord
 from assistant.errors import ConfigurationError, EmbedderMismatchError, StoreBusyError
 from assistant.settings import Settings
 from indexing.embedders import Embedder
 
 _SPACE = {"hnsw": {"space": "cosine"}}
 LOCK_FILE = "owner.lock"
-
-
-class DocumentRecord(BaseModel):
-    """What the index remembers about one document."""
-
-    entry: CatalogueEntry
-    file: str
-    content_hash: str
-    page_count: int | None = None
-    pages: list[PageSpan] = Field(default_factory=list, description="Pages in the text.")
-    sections: list[Section] = Field(default_factory=list)
-    chunks: int = 0
-    sentences: int = 0
-    characters: int = 0
-    text: str = Field("", description="Cleaned text; quotes are spans of it.")
-    references: list[Reference] = Field(default_factory=list)
-    citations: list[InTextCitation] = Field(default_factory=list)
-
-    def page_at(self, offset: int) -> str | None:
-        """Label of the page an offset of the text lies on, if known."""
-        for page in self.pages:
-            if page.start <= offset < page.end:
-                return page.label
-        section = self.section_at(offset)
-        return section.page if section else None
-
-    def section_at(self, offset: int) -> Section | None:
-        """The section an offset of the text lies in."""
-        return next((s for s in self.sections if s.start <= offset < s.end), None)
-
-    @property
-    def page_labels(self) -> list[str]:
-        """Labels of the pages, in order (section start pages when pages are unknown)."""
-        if self.pages:
-            return [page.label for page in self.pages]
-        labels: list[str] = []
-        for section in self.sections:
-            if section.page and section.page not in labels:
-                labels.append(section.page)
-        return labels
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.domain import Chunk, Citation, section_label
-from indexing.store import DocumentRecord
+from assistant.domain import Chunk, Citation, DocumentRecord, section_label
 
 
 def cite(

@@ -28,12 +28,10 @@ from assistant.answering.verification import (
     best_quote,
     flag_sentences,
 )
-from assistant.conversation import Message
-from assistant.domain import Citation, FlaggedSentence
+from assistant.domain import Citation, DocumentRecord, FlaggedSentence, Message
 from assistant.errors import LLMError
 from assistant.retrieval.retriever import ScoredChunk
 from assistant.settings import LLMSettings
-from indexing.store import DocumentRecord
 
 LANGUAGE_NAMES: dict[Language, str] = {
     "nb": "Norwegian Bokmål (norsk bokmål)",

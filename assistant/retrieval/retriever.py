@@ -3,56 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.domain import Chunk
+from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
 from assistant.settings import RetrievalSettings
 from indexing.store import ChunkStore
-
-RetrievalMode = Literal["hybrid", "dense", "bm25"]
-
-
-class SearchFilters(BaseModel):
-    """Which passages a search may return."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    doc_ids: list[str] | None = Field(None, description="Only these documents.")
-    year_from: int | None = Field(None, description="Only works from this year on.")
-    year_to: int | None = Field(None, description="Only works up to this year.")
-    kinds: list[str] | None = Field(None, description="Only these kinds (report, article...).")
-
-    def admits(self, chunk: Chunk) -> bool:
-        """True when the chunk passes every filter."""
-        if self.doc_ids is not None and chunk.doc_id not in self.doc_ids:
-            return False
-        if self.kinds is not None and chunk.kind not in self.kinds:
-            return False
-        if self.year_from is not None and (chunk.year is None or chunk.year < self.year_from):
-            return False
-        return not (self.year_to is not None and (chunk.year is None or chunk.year > self.year_to))
-
-    def where(self) -> dict[str, Any] | None:
-        """The same filters as a Chroma `where` clause."""
-        clauses: list[dict[str, Any]] = []
-        if self.doc_ids is not None:
-            clauses.append({"doc_id": {"$in": self.doc_ids}})
-        if self.kinds is not None:
-            clauses.append({"kind": {"$in": self.kinds}})
-        if self.year_from is not None:
-            clauses.append({"year": {"$gte": self.year_from}})
-        if self.year_to is not None:
-            clauses.append({"year": {"$lte": self.year_to}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 @dataclass(frozen=True)

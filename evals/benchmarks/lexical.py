@@ -16,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from assistant.conversation import Message, rewrite
+from assistant.conversation import rewrite
+from assistant.domain import Message
 from assistant.retrieval import text as lexical
 from assistant.retrieval.bm25 import BM25Index
 from assistant.settings import EmbedderSettings, Settings, StoreSettings

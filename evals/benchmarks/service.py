@@ -25,7 +25,7 @@ from pathlib import Path
 
 import httpx
 
-from assistant.conversation import Message
+from assistant.domain import Message
 from assistant.service import Assistant
 from assistant.settings import Settings, StoreSettings
 from indexing.embedders import make_embedder

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.conversation import Message, is_follow_up, last_enumeration, rewrite
+from assistant.conversation import is_follow_up, last_enumeration, rewrite
+from assistant.domain import Message
 
 ROLES = [
     Message(role="user", content="Hvilke roller får kommunen som entreprenør?"),

@@ -17,8 +17,8 @@ import pytest
 
 from assistant.answering.extractive import strip_bullet
 from assistant.answering.llm import defuse, make_chat_model
-from assistant.conversation import Message, rewrite
-from assistant.domain import Answer, Passage
+from assistant.conversation import rewrite
+from assistant.domain import Answer, Message, Passage
 from assistant.errors import EmbedderError
 from assistant.service import Assistant
 from assistant.settings import EmbedderSettings, LLMSettings, Settings

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.retrieval.retriever import PolicyRetriever, SearchFilters
+from assistant.domain import SearchFilters
+from assistant.retrieval.retriever import PolicyRetriever
 
 
 def test_the_langchain_retriever_returns_documents_with_their_sources(paper_assistant: Any) -> None:

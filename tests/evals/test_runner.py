@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from assistant.conversation import Message
-from assistant.domain import Answer, Citation, Passage
+from assistant.domain import Answer, Citation, Message, Passage
 from assistant.errors import ConfigurationError, NotFoundError
 from assistant.settings import Settings
 from evals.configs import Configuration, EvalConfig, Thresholds, apply_overrides

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from assistant.domain import IndexSummary
 from assistant.settings import Settings
 from indexing.embedders import FakeEmbedder
-from indexing.pipeline import IndexSummary, index_corpus
+from indexing.pipeline import index_corpus
 from indexing.store import open_store
 from tests.conftest import ROOT, make_settings
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.domain import CatalogueEntry, Chunk
+from assistant.domain import CatalogueEntry, Chunk, DocumentRecord
 from assistant.errors import EmbedderMismatchError, StoreBusyError
 from indexing.embedders import FakeEmbedder
-from indexing.store import ChunkStore, DocumentRecord, owner_is_alive, read_owner
+from indexing.store import ChunkStore, owner_is_alive, read_owner
 from tests.conftest import make_settings
 
 ENTRY = CatalogueEntry(id="doc", title="Tittel", year=2019)

@@ -11,8 +11,7 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from assistant.api.deps import AssistantDep
-from assistant.conversation import Message
-from assistant.domain import Answer
+from assistant.domain import Answer, Message
 from assistant.errors import PolicyAssistantError
 from assistant.schemas import AskRequest, ChatRequest
 

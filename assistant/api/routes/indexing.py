@@ -7,8 +7,8 @@ from pathlib import Path
 from fastapi import APIRouter
 
 from assistant.api.deps import AssistantDep
+from assistant.domain import IndexSummary
 from assistant.schemas import IndexRequest
-from indexing.pipeline import IndexSummary
 
 router = APIRouter(tags=["indexing"])
 
