@@ -19,7 +19,7 @@ from assistant.settings import Settings
 from evals.configs import EvalConfig, load_config, unknown_threshold_metrics
 from evals.report import HEADLINE, RunResults, format_value, known_metrics, write_results
 from evals.runner import Progress
-from evals.testset import TestItem, load_testset, testset_hash
+from evals.testset import TestItem, TestSet, load_testset, testset_hash
 
 DEFAULT_OUT = Path("evals/results")
 SUMMARY_METRICS = (
@@ -68,6 +68,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="DIR",
         help="where in-process runs keep their indexes (default .policy-assistant/eval-cache)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        help="index this corpus folder instead of the one the test set names (in process only)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument(
@@ -147,6 +153,15 @@ def _print_summary(results: RunResults, folder: Path) -> None:
     print(f"wrote {folder}/report.md, results.json, results.csv and plots")
 
 
+def corpus_settings(args: argparse.Namespace, testset: TestSet, settings: Settings) -> Settings:
+    """The settings with the corpus folder of the run: `--corpus`, else the test set's own."""
+    folder = args.corpus or testset.corpus
+    if folder is None or args.api:
+        return settings
+    corpus = settings.corpus.model_copy(update={"folder": Path(folder)})
+    return settings.model_copy(update={"corpus": corpus})
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run the test sets; 1 when a threshold is broken."""
     from evals.compare import (
@@ -190,7 +205,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             progress=_progress(testset.name, args.quiet),
             judge=judge,
         )
-        results = run_evaluation(testset, path, config, settings, options)
+        results = run_evaluation(
+            testset, path, config, corpus_settings(args, testset, settings), options
+        )
         folder = _out_folder(args, path)
         write_results(results, folder)
         _print_summary(results, folder)

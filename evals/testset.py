@@ -23,7 +23,7 @@ LANGUAGES: tuple[str, ...] = ("nb", "nn", "en", "sv")
 Language = Literal["nb", "nn", "en", "sv"]
 ITEM_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 BUNDLED_TESTSET = Path(__file__).resolve().parent / "testsets" / "policy_paper.yaml"
-TOP_LEVEL_KEYS = ("name", "description", "items")
+TOP_LEVEL_KEYS = ("name", "description", "corpus", "items")
 
 
 class Turn(BaseModel):
@@ -114,6 +114,9 @@ class TestSet(BaseModel):
 
     name: str = Field(min_length=1)
     description: str = ""
+    corpus: Path | None = Field(
+        None, description="The corpus folder the evidence comes from (absolute once loaded)."
+    )
     items: tuple[TestItem, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -150,13 +153,22 @@ def load_testset(path: str | Path) -> TestSet:
         raise TestSetError(f"{path}: no such test-set file; give the path of a YAML file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise TestSetError(f"{path}: cannot be read as UTF-8 text ({error})") from None
-    return parse_testset(text, source=str(path), default_name=path.stem)
+    testset = parse_testset(text, source=str(path), default_name=path.stem)
+    if testset.corpus is not None:
+        folder = (path.parent / testset.corpus).resolve()
+        if not folder.is_dir():
+            raise TestSetError(
+                f"{path}: `corpus: {testset.corpus}` is not a folder (looked for {folder}); "
+                "give the corpus folder relative to the test-set file"
+            )
+        testset = testset.model_copy(update={"corpus": folder})
+    return testset
 
 
 def parse_testset(text: str, source: str = "<test set>", default_name: str = "testset") -> TestSet:
     """Validate test-set YAML text; `source` names it in error messages."""
     data, item_lines = _parse_yaml(text, source)
-    name, description, raw_items = _split_top_level(data, source, default_name)
+    name, description, corpus, raw_items = _split_top_level(data, source, default_name)
     items: list[TestItem] = []
     problems: list[str] = []
     for index, raw in enumerate(raw_items):
@@ -177,7 +189,7 @@ def parse_testset(text: str, source: str = "<test set>", default_name: str = "te
         shown = "\n  ".join(problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise TestSetError(f"{source}: {len(problems)} problem(s):\n  {shown}{more}")
-    return TestSet(name=name, description=description, items=tuple(items))
+    return TestSet(name=name, description=description, corpus=corpus, items=tuple(items))
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, list[int]]:
@@ -205,7 +217,10 @@ def _item_lines(root: yaml.Node | None) -> list[int]:
     return [child.start_mark.line + 1 for child in node.value]
 
 
-def _split_top_level(data: Any, source: str, default_name: str) -> tuple[str, str, list[Any]]:
+def _split_top_level(
+    data: Any, source: str, default_name: str
+) -> tuple[str, str, Path | None, list[Any]]:
+    corpus: Path | None = None
     if isinstance(data, list):
         raw_items, name, description = data, default_name, ""
     elif isinstance(data, dict):
@@ -224,6 +239,13 @@ def _split_top_level(data: Any, source: str, default_name: str) -> tuple[str, st
             raise TestSetError(f"{source}: `name` must be a non-empty string")
         if not isinstance(description, str):
             raise TestSetError(f"{source}: `description` must be a string")
+        if data.get("corpus") is not None:
+            if not isinstance(data["corpus"], str) or not data["corpus"].strip():
+                raise TestSetError(
+                    f"{source}: `corpus` must be a folder path relative to the test-set file, "
+                    "e.g. `corpus: ../corpora/policy_paper`"
+                )
+            corpus = Path(data["corpus"])
     else:
         raise TestSetError(
             f"{source}: the file holds a {type(data).__name__}; write a list of items, or a "
@@ -231,7 +253,7 @@ def _split_top_level(data: Any, source: str, default_name: str) -> tuple[str, st
         )
     if not isinstance(raw_items, list) or not raw_items:
         raise TestSetError(f"{source}: `items` must be a non-empty list of questions")
-    return name, description, raw_items
+    return name, description, corpus, raw_items
 
 
 def _item_label(index: int, raw: Any, lines: list[int]) -> str:

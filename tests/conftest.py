@@ -15,7 +15,8 @@ import pytest
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
+# A frozen copy of the corpus: tests never read the live corpus/ a user adds documents to.
+CORPUS = ROOT / "evals" / "corpora" / "policy_paper"
 PAPER_ID = "stene-morkved-2019"
 
 

@@ -85,6 +85,27 @@ def test_a_plain_list_loads_and_is_named_after_the_file(tmp_path: Path) -> None:
     assert len(testset.items) == 3
 
 
+def test_a_test_set_names_its_corpus_relative_to_its_own_file(tmp_path: Path) -> None:
+    (tmp_path / "corpora" / "mine").mkdir(parents=True)
+    (tmp_path / "sets").mkdir()
+    text = "corpus: ../corpora/mine\n" + GOOD
+    testset = load_testset(write(tmp_path / "sets", text))
+    assert testset.corpus == (tmp_path / "corpora" / "mine").resolve()
+    assert load_testset(write(tmp_path, GOOD)).corpus is None
+
+
+def test_a_corpus_that_is_no_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(TestSetError, match="relative to the test-set file"):
+        load_testset(write(tmp_path, "corpus: ../nowhere\n" + GOOD))
+
+
+def test_the_bundled_test_set_runs_on_the_frozen_paper() -> None:
+    from tests.conftest import CORPUS, ROOT
+
+    bundled = load_testset(ROOT / "evals" / "testsets" / "policy_paper.yaml")
+    assert bundled.corpus == CORPUS.resolve()
+
+
 def test_defaults_of_optional_fields(tmp_path: Path) -> None:
     item = load_testset(write(tmp_path, item_yaml(**VALID))).items[0]
     assert item.key_facts == () and item.history == () and item.tags == ()
