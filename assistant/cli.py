@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -18,10 +19,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from assistant.backend import Backend
 from assistant.errors import PolicyAssistantError, StoreBusyError
 from assistant.settings import Settings, get_settings
 
 logger = logging.getLogger("policy-assistant")
+
+# Labels of the `ask` output, in the answer's language.
+LABELS: dict[str, dict[str, str]] = {
+    "nb": {"sources": "Kilder", "related": "Kan være relatert", "cites": "viser til"},
+    "nn": {"sources": "Kjelder", "related": "Kan vere relatert", "cites": "viser til"},
+    "sv": {"sources": "Källor", "related": "Kan vara relaterat", "cites": "hänvisar till"},
+    "en": {"sources": "Sources", "related": "May be related", "cites": "cites"},
+}
 
 
 def _print_json(value: Any) -> None:
@@ -49,7 +59,7 @@ def running_service(settings: Settings) -> str | None:
 
 
 @contextlib.contextmanager
-def backend(settings: Settings) -> Iterator[Any]:
+def backend(settings: Settings) -> Iterator[Backend]:
     """The running service's client, or an in-process assistant on the store."""
     url = running_service(settings)
     if url:
@@ -195,32 +205,26 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Print a cited answer."""
-    from assistant.domain import Message
 
     with backend(settings) as service:
-        answer = service.chat(
-            [Message(role="user", content=args.question)],
-            args.top_k,
-            _filters(args),
-            args.mode,
-            args.retrieval,
-        )
+        answer = service.ask(args.question, args.top_k, _filters(args), args.mode, args.retrieval)
     if args.json:
         _print_json(answer)
         return 0
     print(textwrap.fill(answer.answer, 96))
     if answer.notice:
         print(f"\n({answer.notice})")
+    labels = LABELS.get(answer.language, LABELS["nb"])
     if answer.citations:
-        print("\nSources:")
+        print(f"\n{labels['sources']}:")
         for c in answer.citations:
             source = f"{', '.join(c.authors)} ({c.year}). {c.title}."
             print(f"  [{c.marker}] {source} {c.section}, s. {c.page or '?'}")
             print(textwrap.indent(textwrap.fill(f"«{c.quote}»", 92), "      "))
             if c.cites:
-                print(f"      cites: {', '.join(c.cites)}")
+                print(f"      {labels['cites']}: {', '.join(c.cites)}")
     elif answer.passages:
-        print("\nMay be related:")
+        print(f"\n{labels['related']}:")
         for p in answer.passages[:3]:
             print(f"  - {p.title}, {p.section}, s. {p.page or '?'}")
     return 0
@@ -251,7 +255,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _retrieval_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--top-k", type=int, default=5, help="passages to retrieve (1-20)")
+    parser.add_argument(
+        "--top-k", type=int, help="passages to retrieve (1-20; default retrieval.top_k)"
+    )
     parser.add_argument("--doc", action="append", help="only this document id (repeatable)")
     parser.add_argument("--year-from", type=int, help="only works from this year on")
     parser.add_argument("--year-to", type=int, help="only works up to this year")
@@ -300,12 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve)
 
     evaluate = commands.add_parser("eval", help="run evaluation test sets")
-    try:
-        from evals.cli import configure
+    from evals.cli import configure
 
-        configure(evaluate)
-    except ImportError:  # the evaluator is optional for the rest of the CLI
-        pass
+    configure(evaluate)
     evaluate.set_defaults(handler=cmd_eval)
     return parser
 
@@ -328,4 +331,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         code = 2
     except KeyboardInterrupt:
         code = 130
+    except BrokenPipeError:
+        # The reader left (`policy-assistant references | head`): stop quietly, as cat does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 141
     sys.exit(code)

@@ -1,4 +1,11 @@
-"""A typed HTTP client of the service: the CLI, the evaluator and the UI talk through it."""
+"""A typed HTTP client of the service: the CLI, the evaluator and the UI talk through it.
+
+It implements the same :class:`~assistant.backend.Backend` protocol as the in-process
+`Assistant`, and raises the same errors: the service names the error class in each problem+json
+response, and the client raises that class (by status when the name is missing, e.g. from a
+proxy). It imports only httpx and pydantic, so a command going through a running service
+starts fast.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +15,34 @@ from typing import Any
 
 import httpx
 
-from assistant.domain import Answer, IndexSummary, Message, Passage, SearchFilters
+from assistant.domain import (
+    Answer,
+    AnswerMode,
+    IndexSummary,
+    Message,
+    Passage,
+    RetrievalMode,
+    SearchFilters,
+)
 from assistant.errors import (
     IndexNotReadyError,
     InvalidRequestError,
     NotFoundError,
     PolicyAssistantError,
-    StoreBusyError,
+    ServiceUnavailableError,
+    error_class,
 )
-from assistant.schemas import DocumentDetail, DocumentSummary, DocumentText, ReferencesResponse
+from assistant.events import AnswerStreamEvent, from_wire
+from assistant.schemas import (
+    DocumentDetail,
+    DocumentSummary,
+    DocumentText,
+    Readiness,
+    ReferencesResponse,
+)
 
 _BY_STATUS: dict[int, type[PolicyAssistantError]] = {
     404: NotFoundError,
-    409: StoreBusyError,
     422: InvalidRequestError,
     503: IndexNotReadyError,
 }
@@ -45,41 +67,66 @@ class ServiceClient:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    def _unreachable(self, error: httpx.HTTPError) -> ServiceUnavailableError:
+        return ServiceUnavailableError(
+            f"cannot reach the service at {self.base_url!r}: {error}; is "
+            "`policy-assistant serve` running there?"
+        )
+
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         try:
             response = self._http.request(method, path, json=body)
         except httpx.HTTPError as error:
-            raise PolicyAssistantError(
-                f"cannot reach the service at {self.base_url!r}: {error}; is "
-                "`policy-assistant serve` running there?"
-            ) from error
+            raise self._unreachable(error) from error
         if response.status_code >= 400:
-            raise _error_from(response)
+            raise error_from(response)
         return response.json()
 
-    def ready(self) -> dict[str, Any]:
-        """The service's readiness report (whatever its status code)."""
-        response = self._http.get("/ready")
-        return dict(response.json())
+    # -- the Backend protocol --
+
+    def readiness(self) -> Readiness:
+        """`GET /ready`: whether the service can answer (whatever the status code)."""
+        try:
+            response = self._http.get("/ready")
+            return Readiness.model_validate(response.json())
+        except httpx.HTTPError as error:
+            raise self._unreachable(error) from error
+        except ValueError as error:
+            raise ServiceUnavailableError(
+                f"{self.base_url!r} answered /ready with something that is not a readiness "
+                f"report (HTTP {response.status_code}); is it a policy-assistant service?"
+            ) from error
 
     def search(
         self,
         query: str,
-        top_k: int = 5,
+        top_k: int | None = None,
         filters: SearchFilters | None = None,
-        mode: str | None = None,
+        mode: RetrievalMode | None = None,
     ) -> list[Passage]:
         """`POST /search`."""
         body = {"query": query, "top_k": top_k, "filters": _dump(filters), "mode": mode}
         return [Passage.model_validate(p) for p in self._call("POST", "/search", body)["results"]]
 
+    def ask(
+        self,
+        question: str,
+        top_k: int | None = None,
+        filters: SearchFilters | None = None,
+        mode: AnswerMode | None = None,
+        retrieval: RetrievalMode | None = None,
+    ) -> Answer:
+        """`POST /ask`."""
+        body = {"question": question, **_answer_options(top_k, filters, mode, retrieval)}
+        return Answer.model_validate(self._call("POST", "/ask", body))
+
     def chat(
         self,
         messages: Sequence[Message],
-        top_k: int = 5,
+        top_k: int | None = None,
         filters: SearchFilters | None = None,
-        mode: str | None = None,
-        retrieval: str | None = None,
+        mode: AnswerMode | None = None,
+        retrieval: RetrievalMode | None = None,
     ) -> Answer:
         """`POST /chat`."""
         body = {
@@ -88,28 +135,27 @@ class ServiceClient:
         }
         return Answer.model_validate(self._call("POST", "/chat", body))
 
-    def ask(
-        self,
-        question: str,
-        top_k: int = 5,
-        filters: SearchFilters | None = None,
-        mode: str | None = None,
-        retrieval: str | None = None,
-    ) -> Answer:
-        """`POST /ask`."""
-        body = {"question": question, **_answer_options(top_k, filters, mode, retrieval)}
-        return Answer.model_validate(self._call("POST", "/ask", body))
-
     def stream_chat(
-        self, messages: Sequence[Message], top_k: int = 5, mode: str | None = None
-    ) -> Iterator[dict[str, Any]]:
-        """`POST /chat/stream`, as parsed events ``{"event": ..., "data": ...}``."""
-        body = {"messages": [m.model_dump() for m in messages], "top_k": top_k, "mode": mode}
-        with self._http.stream("POST", "/chat/stream", json=body) as response:
-            if response.status_code >= 400:
-                response.read()
-                raise _error_from(response)
-            yield from parse_sse(response.iter_lines())
+        self,
+        messages: Sequence[Message],
+        top_k: int | None = None,
+        filters: SearchFilters | None = None,
+        mode: AnswerMode | None = None,
+        retrieval: RetrievalMode | None = None,
+    ) -> Iterator[AnswerStreamEvent]:
+        """`POST /chat/stream`, as typed events; a bad request raises before the first."""
+        body = {
+            "messages": [m.model_dump() for m in messages],
+            **_answer_options(top_k, filters, mode, retrieval),
+        }
+        try:
+            with self._http.stream("POST", "/chat/stream", json=body) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise error_from(response)
+                yield from parse_sse(response.iter_lines())
+        except httpx.HTTPError as error:
+            raise self._unreachable(error) from error
 
     def documents(self) -> list[DocumentSummary]:
         """`GET /documents`."""
@@ -127,30 +173,33 @@ class ServiceClient:
         """`GET /references`."""
         return ReferencesResponse.model_validate(self._call("GET", "/references"))
 
-    def index(self, paths: list[str] | None = None, rebuild: bool = False) -> IndexSummary:
+    def index(self, paths: Sequence[str] | None = None, rebuild: bool = False) -> IndexSummary:
         """`POST /index`: let the service re-index the corpus it owns."""
-        body = {"paths": paths, "rebuild": rebuild}
+        body = {"paths": list(paths) if paths else None, "rebuild": rebuild}
         return IndexSummary.model_validate(self._call("POST", "/index", body))
 
 
-def parse_sse(lines: Iterator[str]) -> Iterator[dict[str, Any]]:
-    """Events of a server-sent event stream."""
+def parse_sse(lines: Iterator[str]) -> Iterator[AnswerStreamEvent]:
+    """The typed events of a server-sent event stream."""
     event, data = "message", list[str]()
     for line in lines:
         if not line:
             if data:
-                yield {"event": event, "data": json.loads("\n".join(data))}
+                yield from_wire(event, json.loads("\n".join(data)))
             event, data = "message", list[str]()
         elif line.startswith("event:"):
             event = line[6:].strip()
         elif line.startswith("data:"):
             data.append(line[5:].strip())
     if data:
-        yield {"event": event, "data": json.loads("\n".join(data))}
+        yield from_wire(event, json.loads("\n".join(data)))
 
 
 def _answer_options(
-    top_k: int, filters: SearchFilters | None, mode: str | None, retrieval: str | None
+    top_k: int | None,
+    filters: SearchFilters | None,
+    mode: AnswerMode | None,
+    retrieval: RetrievalMode | None,
 ) -> dict[str, Any]:
     return {"top_k": top_k, "filters": _dump(filters), "mode": mode, "retrieval": retrieval}
 
@@ -159,10 +208,16 @@ def _dump(filters: SearchFilters | None) -> dict[str, Any] | None:
     return filters.model_dump(exclude_none=True) if filters else None
 
 
-def _error_from(response: httpx.Response) -> PolicyAssistantError:
+def error_from(response: httpx.Response) -> PolicyAssistantError:
+    """The error a problem+json response stands for: the class it names, else by status."""
     try:
-        detail = str(response.json().get("detail"))
-    except ValueError:
-        detail = response.text[:500]
-    error_type = _BY_STATUS.get(response.status_code, PolicyAssistantError)
+        problem = response.json()
+        detail, name = str(problem.get("detail")), problem.get("error")
+    except (ValueError, AttributeError):
+        detail, name = response.text[:500] or f"HTTP {response.status_code}", None
+    error_type = error_class(name) or _BY_STATUS.get(response.status_code)
+    if error_type is None:
+        error_type = (
+            ServiceUnavailableError if response.status_code >= 500 else PolicyAssistantError
+        )
     return error_type(detail)

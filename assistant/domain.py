@@ -209,10 +209,9 @@ class IndexSummary(BaseModel):
 # --- retrieval and answers ----------------------------------------------------------------
 
 
-class Passage(BaseModel):
-    """A retrieved passage, as `/search` returns it."""
+class Source(BaseModel):
+    """Where a passage or a quote comes from: its chunk, document, section and page."""
 
-    rank: int
     chunk_id: str
     doc_id: str
     title: str
@@ -220,24 +219,49 @@ class Passage(BaseModel):
     year: int | None = None
     section: str
     page: str | None
+
+    @staticmethod
+    def fields_of(chunk: Chunk) -> dict[str, Any]:
+        """The source fields of a chunk (its first page)."""
+        return {
+            "chunk_id": chunk.id,
+            "doc_id": chunk.doc_id,
+            "title": chunk.title,
+            "authors": list(chunk.authors),
+            "year": chunk.year,
+            "section": chunk.section,
+            "page": chunk.page_start,
+        }
+
+
+class Passage(Source):
+    """A retrieved passage, as `/search` returns it."""
+
+    rank: int
     page_end: str | None = None
     text: str
     score: float
     start: int = 0
     end: int = 0
 
+    @classmethod
+    def of(cls, chunk: Chunk, rank: int, score: float) -> Passage:
+        """A chunk as a retrieved passage."""
+        return cls(
+            **cls.fields_of(chunk),
+            rank=rank,
+            page_end=chunk.page_end,
+            text=chunk.text,
+            score=score,
+            start=chunk.start,
+            end=chunk.end,
+        )
 
-class Citation(BaseModel):
+
+class Citation(Source):
     """One numbered source of an answer: a literal quote with where it stands."""
 
     marker: int = Field(ge=1)
-    chunk_id: str
-    doc_id: str
-    title: str
-    authors: list[str] = Field(default_factory=list)
-    year: int | None = None
-    section: str
-    page: str | None
     quote: str = Field(description="A literal span of the source's cleaned text.")
     start: int = Field(description="Offset of the quote in the document's cleaned text.")
     end: int

@@ -10,10 +10,12 @@
     ├── DocumentLoadError             422  one file could not be read (reported, then skipped)
     ├── EmbedderError                 502  the embedding backend failed
     ├── LLMError                      502  the chat model failed or timed out
+    ├── ServiceUnavailableError       503  the HTTP client cannot reach the service
     └── TestSetError                  422  an evaluation test set is malformed
 
 Messages name the file, setting or id and say how to fix the problem. The API turns any of them
-into an RFC 9457 problem+json response.
+into an RFC 9457 problem+json response whose ``error`` member names the class, so the HTTP
+client raises the same error the service did (:func:`error_class`).
 """
 
 from __future__ import annotations
@@ -93,9 +95,29 @@ class LLMError(PolicyAssistantError):
     title = "Language model failed"
 
 
+class ServiceUnavailableError(PolicyAssistantError):
+    """The HTTP client cannot reach the service, or the service broke off."""
+
+    status_code = 503
+    title = "Service unreachable"
+
+
 class TestSetError(PolicyAssistantError):
     """An evaluation test set is malformed."""
 
     __test__ = False  # not a pytest test class
     status_code = 422
     title = "Invalid test set"
+
+
+def error_class(name: str | None) -> type[PolicyAssistantError] | None:
+    """The error class of this tree with this name, if any."""
+    if not name:
+        return None
+    pending: list[type[PolicyAssistantError]] = [PolicyAssistantError]
+    while pending:
+        cls = pending.pop()
+        if cls.__name__ == name:
+            return cls
+        pending.extend(cls.__subclasses__())
+    return None

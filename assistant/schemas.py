@@ -20,7 +20,9 @@ from assistant.domain import (
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    top_k: int = Field(5, ge=1, le=20, description="Passages to retrieve (1–20).")
+    top_k: int | None = Field(
+        None, ge=1, le=20, description="Passages to retrieve (1–20); default retrieval.top_k."
+    )
     filters: SearchFilters | None = Field(None, description="Restrict to documents, years, kinds.")
 
 

@@ -11,10 +11,10 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from assistant.answering import extractive
 from assistant.answering.citations import cite
@@ -22,13 +22,14 @@ from assistant.answering.language import (
     LLM_FALLBACK,
     NOT_COVERED,
     QUOTED_IN_NORWEGIAN,
+    Language,
     detect_language,
 )
 from assistant.conversation import rewrite
 from assistant.domain import (
     Answer,
+    AnswerMode,
     Chunk,
-    Citation,
     DocumentRecord,
     IndexSummary,
     Message,
@@ -37,14 +38,11 @@ from assistant.domain import (
     SearchFilters,
 )
 from assistant.errors import IndexNotReadyError, InvalidRequestError, LLMError, NotFoundError
+from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
+from assistant.library import reference_entries, summarise
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.retriever import Retriever, ScoredChunk
-from assistant.schemas import (
-    DocumentDetail,
-    DocumentSummary,
-    ReferenceEntry,
-    ReferencesResponse,
-)
+from assistant.schemas import DocumentDetail, DocumentSummary, Readiness, ReferencesResponse
 from assistant.settings import Settings
 from indexing.embedders import make_embedder
 from indexing.pipeline import index_corpus
@@ -52,11 +50,52 @@ from indexing.store import ChunkStore
 
 logger = logging.getLogger(__name__)
 
-AnswerMode = Literal["extractive", "llm"]
 NOT_BUILT = (
     "the index is empty: build it with `policy-assistant index` (or `make run`), "
     "which reads the documents in the corpus folder"
 )
+
+
+@dataclass
+class Turn:
+    """One question to answer: the request, checked, with its standalone form."""
+
+    state: IndexState
+    question: str
+    history: list[Message]
+    standalone: str
+    language: Language
+    mode: AnswerMode
+    top_k: int
+    filters: SearchFilters | None
+    retrieval: RetrievalMode | None
+    began: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What retrieval found for a turn, and whether it is strong enough to answer from."""
+
+    hits: list[ScoredChunk]
+    passages: list[Passage]
+    candidates: list[extractive.Candidate]
+    support: float
+    grounded: bool
+
+
+def passage_of(rank: int, hit: ScoredChunk) -> Passage:
+    """A retrieved chunk as the API shows it."""
+    return Passage.of(hit.chunk, rank=rank, score=round(hit.score, 6))
+
+
+def collect(stream: Generator[Any, None, Any]) -> Any:
+    """Run a generator to its end and give its return value."""
+    while True:
+        try:
+            next(stream)
+        except StopIteration as done:
+            return done.value
 
 
 @dataclass(frozen=True)
@@ -147,6 +186,10 @@ class Assistant:
             raise IndexNotReadyError(NOT_BUILT)
         return state
 
+    def index(self, paths: Sequence[str] | None = None, rebuild: bool = False) -> IndexSummary:
+        """Bring the index in line with the corpus folder (or just these files of it)."""
+        return self.reindex([Path(p) for p in paths] if paths else None, rebuild)
+
     def reindex(self, paths: list[Path] | None = None, rebuild: bool = False) -> IndexSummary:
         """Index the corpus in this process (which owns the store) and reload."""
         with self._reindex_lock:
@@ -172,6 +215,18 @@ class Assistant:
             )
         return question
 
+    def _check_filters(self, state: IndexState, filters: SearchFilters | None) -> None:
+        """Refuse a filter naming documents the index does not hold (it would match nothing)."""
+        if filters is None or not filters.doc_ids:
+            return
+        unknown = [doc_id for doc_id in filters.doc_ids if doc_id not in state.records]
+        if unknown:
+            known = ", ".join(sorted(state.records)) or "none"
+            raise InvalidRequestError(
+                f"filters.doc_ids names documents that are not indexed: "
+                f"{', '.join(map(repr, unknown))}; indexed: {known}"
+            )
+
     def search(
         self,
         query: str,
@@ -182,6 +237,7 @@ class Assistant:
         """Passages for a query, best first."""
         query = self._check_question(query)
         state = self._require_index()
+        self._check_filters(state, filters)
         hits = state.retriever.retrieve(
             query,
             top_k or self.settings.retrieval.top_k,
@@ -189,25 +245,7 @@ class Assistant:
             mode,
             bm25_weight=self._bm25_weight(detect_language(query)),
         )
-        return [self._passage(state, rank, hit) for rank, hit in enumerate(hits, start=1)]
-
-    def _passage(self, state: IndexState, rank: int, hit: ScoredChunk) -> Passage:
-        chunk = hit.chunk
-        return Passage(
-            rank=rank,
-            chunk_id=chunk.id,
-            doc_id=chunk.doc_id,
-            title=chunk.title,
-            authors=chunk.authors,
-            year=chunk.year,
-            section=chunk.section,
-            page=chunk.page_start,
-            page_end=chunk.page_end,
-            text=chunk.text,
-            score=round(hit.score, 6),
-            start=chunk.start,
-            end=chunk.end,
-        )
+        return [passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)]
 
     def chat(
         self,
@@ -218,9 +256,17 @@ class Assistant:
         retrieval: RetrievalMode | None = None,
     ) -> Answer:
         """Answer the last user message of a conversation."""
-        events = list(self.stream_chat(messages, top_k, filters, mode, retrieval))
-        final = events[-1]
-        return Answer.model_validate(final["data"])
+        turn = self._prepare(messages, top_k, filters, mode, retrieval)
+        evidence = self._evidence(turn)
+        if not evidence.grounded:
+            return self._refusal(turn, evidence)
+        notice = None
+        if turn.mode == "llm":
+            try:
+                return self._llm_answer(turn, evidence, collect(self._llm_stream(turn, evidence)))
+            except LLMError as error:
+                notice = self._llm_failed(turn, error)
+        return self._extractive(turn, evidence, notice)
 
     def ask(
         self,
@@ -229,12 +275,9 @@ class Assistant:
         filters: SearchFilters | None = None,
         mode: AnswerMode | None = None,
         retrieval: RetrievalMode | None = None,
-        history: Sequence[Message] = (),
     ) -> Answer:
-        """Answer one question (with earlier turns, if any)."""
-        return self.chat(
-            [*history, Message(role="user", content=question)], top_k, filters, mode, retrieval
-        )
+        """Answer one question."""
+        return self.chat([Message(role="user", content=question)], top_k, filters, mode, retrieval)
 
     def stream_chat(
         self,
@@ -243,10 +286,49 @@ class Assistant:
         filters: SearchFilters | None = None,
         mode: AnswerMode | None = None,
         retrieval: RetrievalMode | None = None,
-    ) -> Iterator[dict[str, Any]]:
-        """Events of an answer: `start`, then `delta`s of text, then `answer` with everything."""
+    ) -> Iterator[AnswerStreamEvent]:
+        """Events of an answer: `start`, `delta`s of text, maybe `reset`, then `answer`.
+
+        The request is checked before the first event, so a bad request raises rather than
+        starting a stream.
+        """
+        turn = self._prepare(messages, top_k, filters, mode, retrieval)
+        return self._stream(turn)
+
+    def _stream(self, turn: Turn) -> Iterator[AnswerStreamEvent]:
+        yield StartEvent(standalone_question=turn.standalone, language=turn.language)
+        evidence = self._evidence(turn)
+        notice = None
+        if evidence.grounded and turn.mode == "llm":
+            try:
+                final = yield from self._llm_stream(turn, evidence)
+                yield AnswerEvent(answer=self._llm_answer(turn, evidence, final))
+                return
+            except LLMError as error:
+                # Text already streamed from the model is void: tell the client to drop it.
+                yield ResetEvent(reason=error.detail)
+                notice = self._llm_failed(turn, error)
+        answer = (
+            self._extractive(turn, evidence, notice)
+            if evidence.grounded
+            else self._refusal(turn, evidence)
+        )
+        for part in _sentences_of_answer(answer.answer):
+            yield DeltaEvent(text=part)
+        yield AnswerEvent(answer=answer)
+
+    # -- the steps of an answer --
+
+    def _prepare(
+        self,
+        messages: Sequence[Message],
+        top_k: int | None,
+        filters: SearchFilters | None,
+        mode: AnswerMode | None,
+        retrieval: RetrievalMode | None,
+    ) -> Turn:
+        """Check the request and make the question standalone."""
         began = time.perf_counter()
-        timings: dict[str, float] = {}
         if not messages or messages[-1].role != "user":
             raise InvalidRequestError(
                 "the conversation must end with a user message: add the question as the last "
@@ -260,6 +342,7 @@ class Assistant:
             )
         question = self._check_question(messages[-1].content)
         state = self._require_index()
+        self._check_filters(state, filters)
         mode = mode or self.settings.answer.mode
         if mode == "llm" and self.chat_model is None:
             raise InvalidRequestError(
@@ -267,21 +350,35 @@ class Assistant:
                 "__MODEL) to an OpenAI-compatible endpoint, or ask with mode 'extractive'"
             )
         history = list(messages[:-1])
-        language = detect_language(question)
-        standalone = self._standalone(question, history, mode)
-        yield {"event": "start", "data": {"standalone_question": standalone, "language": language}}
+        return Turn(
+            state=state,
+            question=question,
+            history=history,
+            standalone=self._standalone(question, history, mode),
+            language=detect_language(question),
+            mode=mode,
+            top_k=top_k or self.settings.retrieval.top_k,
+            filters=filters,
+            retrieval=retrieval,
+            began=began,
+        )
 
-        top_k = top_k or self.settings.retrieval.top_k
+    def _evidence(self, turn: Turn) -> Evidence:
+        """Retrieve passages, score their sentences, and decide whether they support answering."""
+        state = turn.state
         mark = time.perf_counter()
-        query_vector = self.store.embedder.embed_query(standalone)
-        timings["embed"] = _ms(mark)
+        query_vector = self.store.embedder.embed_query(turn.standalone)
+        turn.timings["embed"] = _ms(mark)
         mark = time.perf_counter()
         hits = state.retriever.retrieve(
-            standalone, top_k, filters, retrieval, query_vector, self._bm25_weight(language)
+            turn.standalone,
+            turn.top_k,
+            turn.filters,
+            turn.retrieval,
+            query_vector,
+            self._bm25_weight(turn.language),
         )
-        timings["retrieve"] = _ms(mark)
-        passages = [self._passage(state, rank, hit) for rank, hit in enumerate(hits, start=1)]
-
+        turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
         sentences = self.store.sentences_within(
             [(h.chunk.doc_id, h.chunk.start, h.chunk.end) for h in hits]
@@ -293,75 +390,93 @@ class Assistant:
                 for s in sentences
             ],
             query_vector,
-            state.lexical.query_terms(standalone),
+            state.lexical.query_terms(turn.standalone),
             state.lexical.query_terms,
             state.lexical.idf,
         )
-        timings["select"] = _ms(mark)
-        penalty = self.settings.answer.unknown_term_penalty if language in ("nb", "nn") else 0.0
-        support = extractive.support(candidates, state.lexical.unknown_share(standalone), penalty)
-        grounded = support >= self.settings.answer.threshold(language)
+        turn.timings["select"] = _ms(mark)
+        penalty = self.settings.answer.unknown_term_penalty if turn.language in ("nb", "nn") else 0
+        support = extractive.support(
+            candidates, state.lexical.unknown_share(turn.standalone), penalty
+        )
+        return Evidence(
+            hits=hits,
+            passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],
+            candidates=candidates,
+            support=support,
+            grounded=support >= self.settings.answer.threshold(turn.language),
+        )
+
+    def _answer(self, turn: Turn, evidence: Evidence, **fields: Any) -> Answer:
+        turn.timings["total"] = _ms(turn.began)
         base: dict[str, Any] = {
-            "standalone_question": standalone,
-            "language": language,
-            "support": round(support, 4) if candidates else None,
-            "passages": [p.model_dump() for p in passages],
-            "mode": mode,
+            "standalone_question": turn.standalone,
+            "language": turn.language,
+            "support": round(evidence.support, 4) if evidence.candidates else None,
+            "passages": evidence.passages,
+            "mode": turn.mode,
+            "timings_ms": turn.timings,
         }
+        return Answer.model_validate({**base, **fields})
 
-        def answer_event(**fields: Any) -> dict[str, Any]:
-            timings["total"] = _ms(began)
-            return {"event": "answer", "data": {**base, **fields, "timings_ms": timings}}
+    def _refusal(self, turn: Turn, evidence: Evidence) -> Answer:
+        """The literature does not cover the question: say so, offer the closest passages."""
+        return self._answer(
+            turn, evidence, answer=NOT_COVERED[turn.language], grounded=False, citations=[]
+        )
 
-        if not grounded:
-            text = NOT_COVERED[language]
-            yield {"event": "delta", "data": {"text": text}}
-            yield answer_event(answer=text, grounded=False, citations=[])
-            return
-
-        notice = QUOTED_IN_NORWEGIAN[language] or None
-        if mode == "llm":
-            from assistant.answering.llm import stream_llm_answer
-
-            try:
-                final: dict[str, Any] | None = None
-                for event in stream_llm_answer(
-                    self.chat_model,
-                    self.settings.llm,
-                    question,
-                    standalone,
-                    history,
-                    hits,
-                    state.records,
-                    language,
-                ):
-                    if event["event"] == "delta":
-                        yield event
-                    else:
-                        final = event["data"]
-                assert final is not None
-                yield answer_event(**final, grounded=True)
-                return
-            except LLMError as error:
-                logger.warning("LLM failed, falling back to extractive: %s", error.detail)
-                # Text already streamed from the model is void: tell the client to drop it.
-                yield {"event": "reset", "data": {"reason": error.detail}}
-                notice = LLM_FALLBACK[language].format(reason=error.detail)
-                base["mode"] = "extractive"
-
+    def _extractive(self, turn: Turn, evidence: Evidence, notice: str | None) -> Answer:
+        """Quotes of the sentences that answer best, each with its citation."""
         chosen = extractive.select_sentences(
-            candidates, self.settings.answer.max_sentences, self.settings.answer.selection_margin
+            evidence.candidates,
+            self.settings.answer.max_sentences,
+            self.settings.answer.selection_margin,
         )
         text, cited = extractive.compose(chosen)
-        citations = [self._citation(state, marker, candidate) for marker, candidate in cited]
-        for part in _sentences_of_answer(text):
-            yield {"event": "delta", "data": {"text": part}}
-        yield answer_event(
+        records = turn.state.records
+        citations = [
+            cite(marker, c.chunk, records[c.chunk.doc_id], c.start, c.end, c.score)
+            for marker, c in cited
+        ]
+        return self._answer(
+            turn,
+            evidence,
+            mode="extractive",
             answer=text,
             grounded=True,
-            citations=[c.model_dump() for c in citations],
-            notice=notice,
+            citations=citations,
+            notice=notice if notice is not None else QUOTED_IN_NORWEGIAN[turn.language] or None,
         )
+
+    def _llm_stream(self, turn: Turn, evidence: Evidence) -> Generator[DeltaEvent, None, Any]:
+        """Deltas of the model's checked answer; returns its citations and flags."""
+        from assistant.answering.llm import stream_llm_answer
+
+        final: dict[str, Any] | None = None
+        for event in stream_llm_answer(
+            self.chat_model,
+            self.settings.llm,
+            turn.question,
+            turn.standalone,
+            turn.history,
+            evidence.hits,
+            turn.state.records,
+            turn.language,
+        ):
+            if event["event"] == "delta":
+                yield DeltaEvent(text=event["data"]["text"])
+            else:
+                final = event["data"]
+        assert final is not None
+        return final
+
+    def _llm_answer(self, turn: Turn, evidence: Evidence, final: dict[str, Any]) -> Answer:
+        return self._answer(turn, evidence, **final, grounded=True)
+
+    def _llm_failed(self, turn: Turn, error: LLMError) -> str:
+        """The notice of an extractive answer given because the model failed."""
+        logger.warning("LLM failed, falling back to extractive: %s", error.detail)
+        return LLM_FALLBACK[turn.language].format(reason=error.detail)
 
     def _bm25_weight(self, language: str) -> float | None:
         """The fusion weight of BM25 for a question language (None: the configured one)."""
@@ -378,14 +493,6 @@ class Assistant:
             except LLMError as error:
                 logger.warning("LLM rewrite failed, using rules: %s", error.detail)
         return rewrite(question, history)
-
-    def _citation(
-        self, state: IndexState, marker: int, candidate: extractive.Candidate
-    ) -> Citation:
-        record = state.records[candidate.chunk.doc_id]
-        return cite(
-            marker, candidate.chunk, record, candidate.start, candidate.end, candidate.score
-        )
 
     # -- listings --
 
@@ -426,16 +533,16 @@ class Assistant:
         """The bibliographies of the indexed documents, linked."""
         return reference_entries(self._state.records)
 
-    def readiness(self) -> dict[str, Any]:
+    def readiness(self) -> Readiness:
         """Whether the service can answer, and what it holds."""
         state = self._state
-        return {
-            "ready": bool(state.records),
-            "documents": len(state.records),
-            "chunks": len(state.retriever.chunks),
-            "embedder": self.store.embedder.fingerprint,
-            "detail": None if state.records else NOT_BUILT,
-        }
+        return Readiness(
+            ready=bool(state.records),
+            documents=len(state.records),
+            chunks=len(state.retriever.chunks),
+            embedder=self.store.embedder.fingerprint,
+            detail=None if state.records else NOT_BUILT,
+        )
 
 
 def _ms(since: float) -> float:
@@ -452,46 +559,3 @@ def _sentences_of_answer(text: str) -> list[str]:
     if start < len(text):
         pieces.append(text[start:])
     return pieces
-
-
-def summarise(record: DocumentRecord, indexed: set[str]) -> DocumentSummary:
-    """A document's listing entry."""
-    entry = record.entry
-    return DocumentSummary(
-        id=entry.id,
-        title=entry.title,
-        authors=entry.authors,
-        year=entry.year,
-        kind=entry.kind,
-        language=entry.language,
-        file=record.file,
-        url=entry.url,
-        pages=record.page_count or (len(record.page_labels) or None),
-        chunks=record.chunks,
-        characters=record.characters,
-        references=len(record.references),
-        cited_works_in_corpus=sorted(
-            {r.catalogue_id for r in record.references if r.catalogue_id in indexed}
-        ),
-    )
-
-
-def reference_entries(records: dict[str, DocumentRecord]) -> ReferencesResponse:
-    """Every bibliography entry, with its citations and whether its full text is indexed."""
-    indexed = set(records)
-    entries: list[ReferenceEntry] = []
-    for record in records.values():
-        for reference in record.references:
-            citations = [c for c in record.citations if reference.id in c.reference_ids]
-            entries.append(
-                ReferenceEntry(
-                    **reference.model_dump(exclude={"in_corpus"}),
-                    in_corpus=reference.catalogue_id in indexed,
-                    citation_count=len(citations),
-                    citations=citations,
-                )
-            )
-    return ReferencesResponse(
-        references=entries,
-        missing_from_corpus=sorted({e.catalogue_id or e.id for e in entries if not e.in_corpus}),
-    )

@@ -24,9 +24,10 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from assistant.domain import Answer, Message, Passage
+from assistant.backend import Backend
+from assistant.domain import Answer, AnswerMode, Message, Passage, RetrievalMode
 from assistant.errors import ConfigurationError, PolicyAssistantError
 from assistant.settings import Settings
 from evals.configs import (
@@ -54,6 +55,9 @@ from evals.report import (
 )
 from evals.testset import TestItem, TestSet, testset_hash
 
+if TYPE_CHECKING:
+    from assistant.client import ServiceClient
+
 logger = logging.getLogger(__name__)
 
 SEARCH_DEPTH = RANKED_DEPTH  # passages fetched for the retrieval metrics
@@ -63,25 +67,6 @@ PER_REQUEST = {"retrieval": {"mode", "top_k"}, "answer": {"mode"}}
 
 Progress = Callable[[Sequence[TestItem], str], Iterable[TestItem]]
 """Wraps the items of one configuration (with a label), e.g. in a progress bar."""
-
-
-class Backend(Protocol):
-    """What the runner needs of the assistant: `Assistant` and `ServiceClient` both offer it."""
-
-    def chat(
-        self,
-        messages: Sequence[Message],
-        top_k: int = ...,
-        filters: Any = ...,
-        mode: Any = ...,
-        retrieval: Any = ...,
-    ) -> Answer: ...
-
-    def search(
-        self, query: str, top_k: int = ..., filters: Any = ..., mode: Any = ...
-    ) -> list[Passage]: ...
-
-    def document_text(self, doc_id: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -101,8 +86,8 @@ class Plan:
 
     configuration: Configuration
     settings: Settings
-    retrieval: str | None = None  # the retriever asked for; None lets the service choose
-    answer_mode: str | None = None
+    retrieval: RetrievalMode | None = None  # the retriever asked for; None: the service's
+    answer_mode: AnswerMode | None = None
     index: IndexInfo = field(default_factory=IndexInfo)
     before_item: Callable[[], None] | None = None
 
@@ -234,9 +219,9 @@ def run_item(
     backend: Backend,
     item: TestItem,
     source_text: SourceText,
-    retrieval: str | None,
+    retrieval: RetrievalMode | None,
     top_k: int,
-    answer_mode: str | None = None,
+    answer_mode: AnswerMode | None = None,
     judge: Callable[[TestItem, Answer], dict[str, float]] | None = None,
 ) -> ItemResult:
     """Ask one item, retrieve for it with the retriever and with BM25, and score it."""
@@ -493,10 +478,10 @@ def service_corpus_hash(client: Any) -> str:
 
 
 def run_against_service(
-    testset: TestSet, plans: list[Plan], client: Any, options: RunOptions
+    testset: TestSet, plans: list[Plan], client: ServiceClient, options: RunOptions
 ) -> list[ConfigurationResult]:
     """Run every configuration through a running service's HTTP API."""
-    ready = client.ready()
+    ready = client.readiness()
     results = []
     for plan in plans:
         overrides = plan.configuration.settings
@@ -504,9 +489,9 @@ def run_against_service(
         plan.retrieval = overrides.get("retrieval", {}).get("mode")
         plan.index = IndexInfo(
             folder=client.base_url,
-            key=str(ready.get("embedder", "")),
-            documents=int(ready.get("documents", 0)),
-            chunks=int(ready.get("chunks", 0)),
+            key=ready.embedder,
+            documents=ready.documents,
+            chunks=ready.chunks,
             reused=True,
         )
         results.append(run_configuration(client, testset, plan, options))

@@ -11,15 +11,13 @@ def cite(
     """The citation quoting ``record.text[start:end]`` from a retrieved chunk."""
     first, last = record.page_at(start), record.page_at(end - 1)
     section = record.section_at(start)
+    fields = Citation.fields_of(chunk) | {
+        "section": section_label(section.path) if section else chunk.section,
+        "page": first if first == last or last is None else f"{first}–{last}",
+    }
     return Citation(
+        **fields,
         marker=marker,
-        chunk_id=chunk.id,
-        doc_id=chunk.doc_id,
-        title=chunk.title,
-        authors=chunk.authors,
-        year=chunk.year,
-        section=section_label(section.path) if section else chunk.section,
-        page=first if first == last or last is None else f"{first}–{last}",
         quote=record.text[start:end],
         start=start,
         end=end,

@@ -15,11 +15,19 @@ logger = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
 
 
-def problem(status: int, title: str, detail: str, instance: str | None = None) -> JSONResponse:
-    """A problem+json response."""
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    instance: str | None = None,
+    error: str | None = None,
+) -> JSONResponse:
+    """A problem+json response; ``error`` names the error class (an extension member)."""
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
     if instance:
         body["instance"] = instance
+    if error:
+        body["error"] = error
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
@@ -33,7 +41,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(PolicyAssistantError)
     async def _known(request: Request, error: PolicyAssistantError) -> JSONResponse:
-        return problem(error.status_code, error.title, error.detail, request.url.path)
+        return problem(
+            error.status_code, error.title, error.detail, request.url.path, type(error).__name__
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:

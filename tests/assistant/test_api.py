@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,10 +125,32 @@ def test_search_returns_ranked_passages_and_honours_filters(http: httpx.Client) 
     ranks = [r["rank"] for r in results["results"]]
     assert ranks == [1, 2, 3]
     assert "anskaffelser" in results["results"][0]["text"]
-    other = http.post(
-        "/search", json={"query": "anskaffelser", "filters": {"doc_ids": ["no-such-doc"]}}
+    only_paper = http.post(
+        "/search", json={"query": "anskaffelser", "filters": {"doc_ids": [PAPER_ID]}}
     ).json()
-    assert other["results"] == []
+    assert {r["doc_id"] for r in only_paper["results"]} == {PAPER_ID}
+
+
+def test_a_filter_naming_an_unknown_document_says_which_ids_are_unknown(
+    http: httpx.Client,
+) -> None:
+    response = http.post(
+        "/search", json={"query": "anskaffelser", "filters": {"doc_ids": ["no-such-doc"]}}
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "'no-such-doc'" in response.json()["detail"] and PAPER_ID in response.json()["detail"]
+
+
+def test_top_k_defaults_to_the_retrieval_setting(assistant_with: Callable[..., Any]) -> None:
+    from assistant.api import create_app
+
+    assistant = assistant_with(retrieval={"top_k": 8})
+    with ServerThread(create_app(assistant.settings, assistant=assistant)) as server:
+        search = httpx.post(f"{server.url}/search", json={"query": "brobygger"}, timeout=60)
+        ask = httpx.post(f"{server.url}/ask", json={"question": "Hva er en brobygger?"}, timeout=60)
+    assert len(search.json()["results"]) == 8
+    assert len(ask.json()["passages"]) == 8
 
 
 def test_documents_and_references_describe_the_corpus(http: httpx.Client) -> None:

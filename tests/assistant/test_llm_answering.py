@@ -11,7 +11,6 @@ import re
 import shutil
 import time
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -20,6 +19,7 @@ from assistant.answering.llm import defuse, make_chat_model
 from assistant.conversation import rewrite
 from assistant.domain import Answer, Message, Passage
 from assistant.errors import EmbedderError
+from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent
 from assistant.service import Assistant
 from assistant.settings import EmbedderSettings, LLMSettings, Settings
 from indexing.embedders import FakeEmbedder, OpenAICompatibleEmbedder
@@ -135,7 +135,7 @@ def assert_citations_are_literal_and_retrieved(assistant: Assistant, answer: Ans
         assert passage.start <= citation.start < citation.end <= passage.end
 
 
-def events_of(assistant: Assistant, question: str) -> list[dict[str, Any]]:
+def events_of(assistant: Assistant, question: str) -> list[AnswerStreamEvent]:
     return list(assistant.stream_chat([Message(role="user", content=question)]))
 
 
@@ -292,13 +292,13 @@ def test_a_stream_sends_start_deltas_and_the_answer_the_deltas_spell(
     model.script(f"{first_sentence(passages[1])} [2]. {first_sentence(passages[0])} [1].")
     events = events_of(assistant, QUESTION)
 
-    kinds = [e["event"] for e in events]
+    kinds = [e.event for e in events]
     assert kinds[0] == "start" and kinds[-1] == "answer"
     assert set(kinds[1:-1]) == {"delta"} and len(kinds) > 4, "the text arrives in pieces"
-    final = events[-1]["data"]
-    assert final["mode"] == "llm"
-    assert "".join(e["data"]["text"] for e in events[1:-1]) == final["answer"]
-    assert markers_of(final["answer"]) == [1, 2], "streamed markers are already renumbered"
+    final = events[-1]
+    assert isinstance(final, AnswerEvent) and final.answer.mode == "llm"
+    assert "".join(e.text for e in events[1:-1] if isinstance(e, DeltaEvent)) == final.answer.answer
+    assert markers_of(final.answer.answer) == [1, 2], "streamed markers are already renumbered"
 
 
 def test_a_model_failing_mid_stream_is_reset_then_answered_from_quotes(
@@ -308,15 +308,16 @@ def test_a_model_failing_mid_stream_is_reset_then_answered_from_quotes(
     model.script(Reply(f"{first_sentence(passages[0])} [1].", break_after=4))
     events = events_of(assistant, QUESTION)
 
-    kinds = [e["event"] for e in events]
+    kinds = [e.event for e in events]
     reset = kinds.index("reset")
     assert kinds[0] == "start" and kinds[-1] == "answer"
     assert "delta" in kinds[1:reset], "the model's text was streamed before it failed"
-    assert "malformed reply" in events[reset]["data"]["reason"]
-    after = [e["data"]["text"] for e in events[reset + 1 : -1]]
-    final = events[-1]["data"]
-    assert final["mode"] == "extractive"
-    assert "".join(after) == final["answer"], "after the reset, the deltas spell the fallback"
+    failure = events[reset]
+    assert isinstance(failure, ResetEvent) and "malformed reply" in failure.reason
+    after = [e.text for e in events[reset + 1 : -1] if isinstance(e, DeltaEvent)]
+    final = events[-1]
+    assert isinstance(final, AnswerEvent) and final.answer.mode == "extractive"
+    assert "".join(after) == final.answer.answer, "after the reset, the deltas spell the fallback"
 
 
 # --- the prompt ---------------------------------------------------------------------------

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from itertools import chain
-from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from assistant.api.deps import AssistantDep
-from assistant.domain import Answer, Message
+from assistant.domain import Answer
 from assistant.errors import PolicyAssistantError
+from assistant.events import ErrorEvent, to_sse
 from assistant.schemas import AskRequest, ChatRequest
 
 router = APIRouter(tags=["answers"])
@@ -22,8 +20,8 @@ router = APIRouter(tags=["answers"])
 def ask(request: AskRequest, assistant: AssistantDep) -> Answer:
     """Answer one question with cited quotes, or say the literature does not cover it."""
     # An empty question reaches the assistant as blank, so its own error explains the problem.
-    return assistant.chat(
-        [Message(role="user", content=request.question or " ")],
+    return assistant.ask(
+        request.question or " ",
         request.top_k,
         request.filters,
         request.mode,
@@ -39,36 +37,32 @@ def chat(request: ChatRequest, assistant: AssistantDep) -> Answer:
     )
 
 
-def _sse(event: dict[str, Any]) -> str:
-    return f"event: {event['event']}\ndata: {json.dumps(event['data'], ensure_ascii=False)}\n\n"
-
-
 @router.post(
     "/chat/stream",
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}}},
 )
 def chat_stream(request: ChatRequest, assistant: AssistantDep) -> StreamingResponse:
-    """Server-sent events: `start`, `delta`s of answer text, maybe `reset`, then `answer`."""
+    """Server-sent events: `start`, `delta`s of answer text, maybe `reset`, then `answer`.
+
+    A bad request is refused with problem+json before the stream starts.
+    """
     events = assistant.stream_chat(
         request.messages, request.top_k, request.filters, request.mode, request.retrieval
     )
-    first = next(events)  # errors in the request surface here, as problem+json
 
     def body() -> Iterator[str]:
         try:
-            for event in chain([first], events):
-                yield _sse(event)
+            for event in events:
+                yield to_sse(event)
         except PolicyAssistantError as error:
-            yield _sse(
-                {
-                    "event": "error",
-                    "data": {
-                        "title": error.title,
-                        "status": error.status_code,
-                        "detail": error.detail,
-                    },
-                }
+            yield to_sse(
+                ErrorEvent(
+                    title=error.title,
+                    status=error.status_code,
+                    detail=error.detail,
+                    error=type(error).__name__,
+                )
             )
 
     return StreamingResponse(

@@ -20,5 +20,5 @@ def health() -> Health:
 @router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness}})
 def ready(assistant: AssistantDep) -> JSONResponse:
     """The index is loaded and the embedder warm (503 until an index is built)."""
-    readiness = Readiness(**assistant.readiness())
+    readiness = assistant.readiness()
     return JSONResponse(readiness.model_dump(), status_code=200 if readiness.ready else 503)

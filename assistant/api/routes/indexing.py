@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter
 
 from assistant.api.deps import AssistantDep
@@ -16,5 +14,4 @@ router = APIRouter(tags=["indexing"])
 @router.post("/index", response_model=IndexSummary)
 def reindex(request: IndexRequest, assistant: AssistantDep) -> IndexSummary:
     """Bring the index in line with the corpus folder and reload; returns the summary."""
-    paths = [Path(p) for p in request.paths] if request.paths else None
-    return assistant.reindex(paths, rebuild=request.rebuild)
+    return assistant.index(request.paths, rebuild=request.rebuild)
