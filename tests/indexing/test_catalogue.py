@@ -12,7 +12,7 @@ from assistant.domain import CatalogueEntry
 from assistant.errors import ConfigurationError
 from indexing.catalogue import Catalogue, load_catalogue, parse_catalogue, slugify
 from indexing.loaders import SUPPORTED_SUFFIXES
-from tests.conftest import CORPUS, PAPER_ID
+from tests.conftest import CORPUS, PAPER_ID, ROOT
 
 PAPER_FILE = "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
 
@@ -127,7 +127,7 @@ def test_entries_are_found_by_id_and_by_file(catalogue: Catalogue) -> None:
     assert catalogue.get("nou-2011-11") is not None
     assert catalogue.get("nou-2011-11").title == "Innovasjon i omsorg"  # type: ignore[union-attr]
     assert catalogue.get("no-such-work") is None
-    assert "stene-2013" in catalogue and len(catalogue) == 29
+    assert "stene-2013" in catalogue and "no-such-work" not in catalogue
     assert catalogue.by_file(PAPER_FILE) is catalogue.entries[0]
     assert catalogue.by_file(PAPER_FILE.upper()) is catalogue.entries[0]
     assert catalogue.entry_for_file(CORPUS / PAPER_FILE).id == PAPER_ID
@@ -296,7 +296,8 @@ def test_a_catalogue_can_be_built_in_code() -> None:
 
 # --- the corpus README --------------------------------------------------------------------
 
-README = (CORPUS / "README.md").read_text(encoding="utf-8")
+# The corpus folder's README is the product's documentation of it.
+README = (ROOT / "corpus" / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_corpus_readme_documents_every_catalogue_field() -> None:
