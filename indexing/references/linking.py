@@ -1,0 +1,98 @@
+"""Bibliography entries linked to the works the product knows: catalogue entries and indexed
+documents, by id, first author and year, or title (tolerant of spelling slips)."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from assistant.domain import CatalogueEntry, Reference
+from indexing.catalogue import fold_diacritics
+from indexing.references.common import close_names, surname_key, surname_of
+
+if TYPE_CHECKING:
+    from indexing.catalogue import Catalogue
+
+logger = logging.getLogger(__name__)
+
+# --- the catalogue ----------------------------------------------------------------------------
+
+
+def link_references(references: list[Reference], catalogue: Catalogue) -> list[Reference]:
+    """The references with `catalogue_id` and `in_corpus` set from the catalogue."""
+    linked = []
+    for reference in references:
+        entry = _catalogue_entry(reference, catalogue.entries)
+        linked.append(
+            reference.model_copy(
+                update={
+                    "catalogue_id": entry.id if entry else None,
+                    "in_corpus": bool(entry and catalogue.has_full_text(entry.id)),
+                }
+            )
+        )
+    return linked
+
+
+def _catalogue_entry(reference: Reference, entries: list[CatalogueEntry]) -> CatalogueEntry | None:
+    """The catalogue's entry for a reference: by id, by first author and year, by title."""
+    scored = sorted(
+        ((score, entry) for entry in entries if (score := _match_score(reference, entry)) > 0),
+        key=lambda pair: -pair[0],
+    )
+    if not scored:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        logger.warning(
+            "reference %r matches catalogue entries %r and %r equally; linked to neither",
+            reference.id,
+            scored[0][1].id,
+            scored[1][1].id,
+        )
+        return None
+    return scored[0][1]
+
+
+def _match_score(reference: Reference, entry: CatalogueEntry) -> float:
+    if entry.id == reference.citing_doc_id:
+        return 0.0  # a document is not in its own bibliography
+    year = reference.year[:4]
+    year_ok = entry.year is not None and year.isdigit() and entry.year == int(year)
+    first_ok = bool(reference.authors and entry.authors) and close_names(
+        surname_key(surname_of(reference.authors[0])),
+        surname_key(surname_of(entry.authors[0])),
+    )
+    # Only a title match can link an entry of another id, author and year; skip the costly
+    # comparison when the titles cannot reach that bar (large catalogues make it add up).
+    floor = 0.0 if entry.id == reference.id or (first_ok and year_ok) else 0.9
+    title = _title_similarity(reference.title, entry.title, floor)
+    if entry.id == reference.id and (year_ok or first_ok or title >= 0.6):
+        return 3 + title
+    if first_ok and year_ok and title >= 0.5:
+        return 2 + title
+    if title >= 0.9 and (year_ok or entry.year is None):
+        return 1 + title
+    return 0.0
+
+
+def _title_similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """How alike two titles are, 0 to 1, ignoring case, diacritics and punctuation.
+
+    Below `floor` the answer is 0 (decided by difflib's cheap upper bound).
+    """
+
+    def norm(title: str) -> str:
+        return " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(title).lower()))
+
+    left, right = norm(a), norm(b)
+    if not left or not right:
+        return 0.0
+    shorter, longer = sorted((left, right), key=len)
+    matcher = difflib.SequenceMatcher(None, left, right)
+    if len(shorter) >= 10 and shorter in longer:
+        return max(0.95, matcher.ratio())
+    if floor and matcher.real_quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
