@@ -176,6 +176,37 @@ def cmd_references(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_catalogue_suggest(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the catalogue entries to write for indexed files the catalogue does not describe."""
+    import yaml
+
+    from assistant.library import suggest_catalogue
+    from indexing.catalogue import load_catalogue
+
+    catalogue = load_catalogue(settings.catalogue_path)
+    with backend(settings) as service:
+        suggestions = suggest_catalogue(
+            service.documents(), service.references().references, catalogue.entries
+        )
+    if args.json:
+        _print_json([s.model_dump(mode="json") for s in suggestions])
+        return 0
+    if not suggestions:
+        print(f"# Every indexed file is described in {settings.catalogue_path}.")
+        return 0
+    print(f"# Entries for {settings.catalogue_path}: check them, then paste or replace.")
+    for suggestion in suggestions:
+        entry = suggestion.entry
+        if suggestion.action == "set file":
+            cited = ", ".join(suggestion.cited_by)
+            print(f"\n# Replace the entry {entry.id!r} (cited by {cited}): its full text is here.")
+        else:
+            print(f"\n# Add: {entry.file} is not in the catalogue (metadata read from the file).")
+        data = entry.model_dump(mode="json", exclude_defaults=True, exclude={"notes"})
+        print(yaml.safe_dump([data], allow_unicode=True, sort_keys=False).rstrip())
+    return 0
+
+
 def _filters(args: argparse.Namespace) -> Any:
     from assistant.domain import SearchFilters
 
@@ -288,6 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     references = commands.add_parser("references", help="list the bibliography and its links")
     references.add_argument("--json", action="store_true")
     references.set_defaults(handler=cmd_references)
+
+    catalogue = commands.add_parser("catalogue", help="work with the corpus catalogue")
+    catalogue_commands = catalogue.add_subparsers(dest="catalogue_command", required=True)
+    suggest = catalogue_commands.add_parser(
+        "suggest", help="print entries to write for indexed files the catalogue lacks"
+    )
+    suggest.add_argument("--json", action="store_true")
+    suggest.set_defaults(handler=cmd_catalogue_suggest)
 
     search = commands.add_parser("search", help="print the passages found for a query")
     search.add_argument("query")

@@ -39,7 +39,7 @@ from assistant.domain import (
 )
 from assistant.errors import IndexNotReadyError, InvalidRequestError, LLMError, NotFoundError
 from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
-from assistant.library import reference_entries, summarise
+from assistant.library import Library
 from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.retriever import Retriever, ScoredChunk
 from assistant.schemas import DocumentDetail, DocumentSummary, Readiness, ReferencesResponse
@@ -105,6 +105,7 @@ class IndexState:
     records: dict[str, DocumentRecord]
     retriever: Retriever
     lexical: BM25Index
+    library: Library
 
 
 def lexical_index_path(settings: Settings) -> Path:
@@ -167,7 +168,8 @@ class Assistant:
         retriever = Retriever(
             self.store, lexical, {c.id: c for c in chunks}, self.settings.retrieval
         )
-        return IndexState(self.store.records(), retriever, lexical)
+        records = self.store.records()
+        return IndexState(records, retriever, lexical, Library(records))
 
     # -- state --
 
@@ -515,13 +517,12 @@ class Assistant:
 
     def documents(self) -> list[DocumentSummary]:
         """The indexed documents."""
-        records = self._state.records
-        return [summarise(r, set(records)) for _, r in sorted(records.items())]
+        return self._state.library.documents()
 
     def document(self, doc_id: str) -> DocumentDetail:
         """One indexed document with its sections and chunk ids."""
         record = self.record(doc_id)
-        summary = summarise(record, set(self._state.records))
+        summary = self._state.library.summary(record.entry.id)
         return DocumentDetail(
             **summary.model_dump(),
             sections=record.sections,
@@ -531,7 +532,7 @@ class Assistant:
 
     def references(self) -> ReferencesResponse:
         """The bibliographies of the indexed documents, linked."""
-        return reference_entries(self._state.records)
+        return self._state.library.bibliography()
 
     def readiness(self) -> Readiness:
         """Whether the service can answer, and what it holds."""

@@ -24,7 +24,7 @@ def link_references(references: list[Reference], catalogue: Catalogue) -> list[R
     """The references with `catalogue_id` and `in_corpus` set from the catalogue."""
     linked = []
     for reference in references:
-        entry = _catalogue_entry(reference, catalogue.entries)
+        entry = catalogue_entry(reference, catalogue.entries)
         linked.append(
             reference.model_copy(
                 update={
@@ -36,7 +36,7 @@ def link_references(references: list[Reference], catalogue: Catalogue) -> list[R
     return linked
 
 
-def _catalogue_entry(reference: Reference, entries: list[CatalogueEntry]) -> CatalogueEntry | None:
+def catalogue_entry(reference: Reference, entries: list[CatalogueEntry]) -> CatalogueEntry | None:
     """The catalogue's entry for a reference: by id, by first author and year, by title."""
     scored = sorted(
         ((score, entry) for entry in entries if (score := _match_score(reference, entry)) > 0),
@@ -96,3 +96,31 @@ def _title_similarity(a: str, b: str, floor: float = 0.0) -> float:
     if floor and matcher.real_quick_ratio() < floor:
         return 0.0
     return matcher.ratio()
+
+
+def link_to_documents(
+    references: list[Reference], documents: list[CatalogueEntry]
+) -> list[Reference]:
+    """The references with `catalogue_id` pointing at the indexed document holding each work.
+
+    A reference already linked to an indexed document keeps that link. Any other is matched
+    against the indexed documents' metadata (from the catalogue or read from the file), so a
+    document dropped into the corpus without a catalogue entry is found by the bibliographies
+    that cite it, whichever was indexed first.
+    """
+    indexed = {entry.id for entry in documents}
+    linked = []
+    for reference in references:
+        target = reference.catalogue_id if reference.catalogue_id in indexed else None
+        if target is None:
+            match = catalogue_entry(reference, documents)
+            target = match.id if match else None
+        linked.append(
+            reference.model_copy(
+                update={
+                    "catalogue_id": target or reference.catalogue_id,
+                    "in_corpus": target is not None,
+                }
+            )
+        )
+    return linked
