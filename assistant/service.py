@@ -174,6 +174,11 @@ class Assistant:
     # -- state --
 
     @property
+    def retriever(self) -> Retriever:
+        """The retriever of the index as loaded now (replaced whole on every re-index)."""
+        return self._state.retriever
+
+    @property
     def ready(self) -> bool:
         """True when there is an index to answer from."""
         return bool(self._state.records)

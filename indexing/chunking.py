@@ -40,6 +40,7 @@ def make_splitter(size: int, overlap: int) -> RecursiveCharacterTextSplitter:
         is_separator_regex=True,
         keep_separator="end",
         strip_whitespace=True,
+        add_start_index=True,
     )
 
 
@@ -65,16 +66,9 @@ def section_spans(
     text: str, section: Section, splitter: RecursiveCharacterTextSplitter
 ) -> Iterable[tuple[int, int]]:
     """Offsets, in the document text, of the pieces the splitter cuts a section into."""
-    body = text[section.start : section.end]
-    cursor = 0
-    previous_length = 0
-    for piece in splitter.split_text(body):
-        # The splitter returns stripped pieces; find each after the last one's overlap.
-        found = body.find(piece, max(0, cursor + previous_length - splitter._chunk_overlap))
-        if found < 0:
-            found = body.find(piece)
-        cursor, previous_length = found, len(piece)
-        yield section.start + found, section.start + found + len(piece)
+    for piece in splitter.create_documents([text[section.start : section.end]]):
+        start = section.start + int(piece.metadata["start_index"])
+        yield start, start + len(piece.page_content)
 
 
 def _is_heading_only(text: str, section: Section) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.cli import build_parser
 from assistant.settings import settings_table
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text()
 

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import PAPER_ID, ServerThread, make_settings
+from tests.helpers import PAPER_ID, ServerThread, make_settings
 
 ROLES_QUESTION = "Hvilke roller får kommunen som entreprenør i framtida?"
 

@@ -14,7 +14,7 @@ from indexing.catalogue import load_catalogue
 from indexing.embedders import FakeEmbedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
-from tests.conftest import CORPUS, PAPER_ID, make_settings
+from tests.helpers import CORPUS, PAPER_ID, make_settings
 
 PAPER_FILE = "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
 # Dropped in without a catalogue entry: its title and year are read from the file name, and

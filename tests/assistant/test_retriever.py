@@ -9,7 +9,7 @@ from assistant.retrieval.retriever import PolicyRetriever
 
 
 def test_the_langchain_retriever_returns_documents_with_their_sources(paper_assistant: Any) -> None:
-    retriever = PolicyRetriever(retriever=paper_assistant._state.retriever, k=3)
+    retriever = PolicyRetriever(retriever=paper_assistant.retriever, k=3)
     documents = retriever.invoke("Hva er en playmaker?")
     assert len(documents) == 3
     assert any("playmaker" in d.page_content.lower() for d in documents)
@@ -19,7 +19,7 @@ def test_the_langchain_retriever_returns_documents_with_their_sources(paper_assi
 
 
 def test_filters_by_year_and_kind_exclude_what_they_should(paper_assistant: Any) -> None:
-    retriever = paper_assistant._state.retriever
+    retriever = paper_assistant.retriever
     assert retriever.retrieve("playmaker", 3, SearchFilters(year_from=2020)) == []
     assert retriever.retrieve("playmaker", 3, SearchFilters(kinds=["report"])) == []
     kept = retriever.retrieve("playmaker", 3, SearchFilters(kinds=["working paper"], year_to=2019))
@@ -27,7 +27,7 @@ def test_filters_by_year_and_kind_exclude_what_they_should(paper_assistant: Any)
 
 
 def test_overlapping_passages_are_not_returned_twice(paper_assistant: Any) -> None:
-    hits = paper_assistant._state.retriever.retrieve("samstyring og forhandlinger", 10)
+    hits = paper_assistant.retriever.retrieve("samstyring og forhandlinger", 10)
     spans = [(h.chunk.start, h.chunk.end) for h in hits]
     for i, (a_start, a_end) in enumerate(spans):
         for b_start, b_end in spans[i + 1 :]:

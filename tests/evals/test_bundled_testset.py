@@ -9,7 +9,7 @@ import pytest
 
 from evals.testset import BUNDLED_TESTSET, TestItem, load_testset
 from evals.textnorm import normalise, tokens
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 PAPER = CORPUS / "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
 SECTIONS = (

@@ -18,7 +18,7 @@ from evals.configs import (
     unknown_threshold_metrics,
 )
 from evals.report import known_metrics
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SOURCE = "evals/test.yaml"
 

@@ -32,7 +32,7 @@ from evals.runner import (
 )
 from evals.testset import TestItem, TestSet, Turn, load_testset
 from evals.testset import testset_hash as hash_of
-from tests.conftest import ROOT, make_settings
+from tests.helpers import ROOT, make_settings
 
 DOC_ID = "paper"
 SENTENCES = (

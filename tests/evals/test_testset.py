@@ -100,7 +100,7 @@ def test_a_corpus_that_is_no_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_bundled_test_set_runs_on_the_frozen_paper() -> None:
-    from tests.conftest import CORPUS, ROOT
+    from tests.helpers import CORPUS, ROOT
 
     bundled = load_testset(ROOT / "evals" / "testsets" / "policy_paper.yaml")
     assert bundled.corpus == CORPUS.resolve()

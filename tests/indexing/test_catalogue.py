@@ -12,7 +12,7 @@ from assistant.domain import CatalogueEntry
 from assistant.errors import ConfigurationError
 from indexing.catalogue import Catalogue, load_catalogue, parse_catalogue, slugify
 from indexing.loaders import SUPPORTED_SUFFIXES
-from tests.conftest import CORPUS, PAPER_ID, ROOT
+from tests.helpers import CORPUS, PAPER_ID, ROOT
 
 PAPER_FILE = "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
 

@@ -15,7 +15,7 @@ from assistant.service import Assistant
 from indexing.embedders import FakeEmbedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
-from tests.conftest import CORPUS, free_port, make_settings
+from tests.helpers import CORPUS, free_port, make_settings
 
 CHROMA = shutil.which("chroma", path=str(Path(__file__).resolve().parents[2] / ".venv" / "bin"))
 

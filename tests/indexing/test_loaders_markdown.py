@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from assistant.domain import LoadedDocument, Section
 from assistant.errors import DocumentLoadError
 from indexing.loaders import SUPPORTED_SUFFIXES, load_document, parse_markdown, parse_text
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 PAPER = CORPUS / "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
 SITE = "Fra ReSeNS-prosjektets nettside"

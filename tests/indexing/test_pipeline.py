@@ -15,7 +15,7 @@ from assistant.settings import Settings
 from indexing.embedders import FakeEmbedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
-from tests.conftest import ROOT, make_settings
+from tests.helpers import ROOT, make_settings
 
 CATALOGUE = """\
 - id: alpha

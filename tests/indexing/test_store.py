@@ -10,7 +10,7 @@ from assistant.domain import CatalogueEntry, Chunk, DocumentRecord
 from assistant.errors import EmbedderMismatchError, StoreBusyError
 from indexing.embedders import FakeEmbedder
 from indexing.store import ChunkStore, owner_is_alive, read_owner
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 
 ENTRY = CatalogueEntry(id="doc", title="Tittel", year=2019)
 TEXT = "Kommunen er brobygger. Kommunen er forhandler. Kommunen er innovatør."

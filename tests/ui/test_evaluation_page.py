@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from evals.report import write_results
-from tests.conftest import ROOT
 from tests.evals.test_runner import ITEMS, scripted_results
+from tests.helpers import ROOT
 from ui import results as view
 
 APP = str(ROOT / "ui" / "app.py")

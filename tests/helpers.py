@@ -1,0 +1,60 @@
+"""What tests share besides fixtures: the frozen corpus, settings for a test, a real server."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from assistant.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+# A frozen copy of the corpus: tests never read the live corpus/ a user adds documents to.
+CORPUS = ROOT / "evals" / "corpora" / "policy_paper"
+PAPER_ID = "stene-morkved-2019"
+
+
+def make_settings(store_path: Path, corpus: Path = CORPUS, **groups: Any) -> Settings:
+    """Settings for a test: explicit folders, everything else default unless given."""
+    store_group = {"path": store_path, **groups.pop("store", {})}
+    return Settings(corpus={"folder": corpus}, store=store_group, **groups)
+
+
+def free_port() -> int:
+    """A TCP port on loopback nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class ServerThread:
+    """A real uvicorn server for an app, on loopback, in a thread."""
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def __enter__(self) -> ServerThread:
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{self.url}/health", timeout=1)
+                return self
+            except httpx.HTTPError:
+                time.sleep(0.05)
+        raise RuntimeError("the test server did not start")
+
+    def __exit__(self, *_: object) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
