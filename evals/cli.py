@@ -17,7 +17,8 @@ from pathlib import Path
 from assistant.errors import ConfigurationError
 from assistant.settings import Settings
 from evals.configs import EvalConfig, load_config, unknown_threshold_metrics
-from evals.report import HEADLINE, RunResults, format_value, known_metrics, write_results
+from evals.rendering import write_results
+from evals.results import HEADLINE, RunResults, format_value, known_metrics
 from evals.runner import Progress
 from evals.testset import TestItem, TestSet, load_testset, testset_hash
 
@@ -172,7 +173,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         summary_lines,
     )
     from evals.judge import make_judge
-    from evals.report import load_results
+    from evals.results import load_results
     from evals.runner import RunOptions, run_evaluation
 
     config = load_config(args.config)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import InvalidRequestError
 from evals.configs import lower_is_better
 from evals.metrics import ITEM_METRICS
-from evals.report import (
+from evals.results import (
     BM25_METRICS,
     HEADLINE,
     NEUTRAL,
@@ -179,8 +179,16 @@ def compare_metric(
 
 
 def settings_diff(old: ConfigurationResult, new: ConfigurationResult) -> list[str]:
-    """Settings that differ between two configurations, as 'group.name: old → new'."""
+    """Settings that differ between two configurations, as 'group.name: old → new'.
+
+    A run against a service knows only what its requests chose (its overrides), not the
+    service's settings: when either run is one, only the overrides are compared.
+    """
     changes: list[str] = []
+    a: object = old.settings
+    b: object = new.settings
+    if _against_service(old) or _against_service(new):
+        a, b = old.overrides, new.overrides
 
     def walk(a: object, b: object, path: str) -> None:
         if isinstance(a, dict) and isinstance(b, dict):
@@ -189,8 +197,12 @@ def settings_diff(old: ConfigurationResult, new: ConfigurationResult) -> list[st
         elif a != b:
             changes.append(f"{path}: {a!r} → {b!r}")
 
-    walk(old.settings, new.settings, "")
+    walk(a, b, "")
     return changes
+
+
+def _against_service(configuration: ConfigurationResult) -> bool:
+    return set(configuration.settings) == {"api", "overrides"}
 
 
 def changed_question(old: ItemResult, new: ItemResult) -> ChangedQuestion | None:

@@ -40,7 +40,7 @@ from evals.configs import (
     hashed_settings,
 )
 from evals.metrics import RANKED_DEPTH, SourceText, relevance, retrieval_scores, score_item
-from evals.report import (
+from evals.results import (
     PREVIEW_CHARS,
     ConfigurationResult,
     IndexInfo,
@@ -48,12 +48,10 @@ from evals.report import (
     Provenance,
     RetrievedPassage,
     RunResults,
-    aggregate_items,
     bm25_name,
-    breakdown,
-    verdict,
 )
 from evals.testset import TestItem, TestSet, testset_hash
+from evals.verdicts import aggregate_items, breakdown, verdict
 
 if TYPE_CHECKING:
     from assistant.client import ServiceClient
@@ -412,8 +410,9 @@ def _indexed_store(settings: Settings, info: IndexInfo) -> Iterator[Any]:
 
 def run_in_process(
     testset: TestSet, plans: list[Plan], corpus: str, options: RunOptions
-) -> list[ConfigurationResult]:
-    """Run every configuration on an index from the eval cache, in this process."""
+) -> tuple[list[ConfigurationResult], str]:
+    """Run every configuration on an index from the eval cache, in this process; also the hash
+    of the indexed documents (`documents_hash`)."""
     from assistant.service import Assistant
 
     cache = options.cache_dir or default_cache_dir(plans[0].settings)
@@ -429,6 +428,7 @@ def run_in_process(
         plan.index = IndexInfo(folder=str(folder), key=key)
         by_index.setdefault(key, []).append(plan)
     results: dict[str, ConfigurationResult] = {}
+    documents = ""
     for members in by_index.values():
         info = members[0].index
         with _indexed_store(members[0].settings, info) as store:
@@ -440,12 +440,13 @@ def run_in_process(
 
                     chat_model = make_chat_model(plan.settings.llm)
                 assistant = Assistant(plan.settings, store, chat_model)
+                documents = documents or documents_hash(assistant)
                 assistant.warm_up()  # the model loads before the first timed question
                 plan.before_item = store.embedder.forget
                 results[plan.configuration.name] = run_configuration(
                     assistant, testset, plan, options
                 )
-    return [results[plan.configuration.name] for plan in plans]
+    return [results[plan.configuration.name] for plan in plans], documents
 
 
 # --- against a service --------------------------------------------------------------------
@@ -467,13 +468,14 @@ def check_per_request(plans: list[Plan], source: str) -> None:
                     )
 
 
-def service_corpus_hash(client: Any) -> str:
-    """sha256 over the service's documents: ids and cleaned texts."""
+def documents_hash(backend: Backend) -> str:
+    """sha256 over the indexed documents, ids and cleaned texts: the same for a run in process
+    and a run against a service over the same corpus, so their results can be compared."""
     digest = hashlib.sha256()
-    for document in sorted(client.documents(), key=lambda d: d.id):
+    for document in sorted(backend.documents(), key=lambda d: d.id):
         digest.update(document.id.encode())
         digest.update(b"\0")
-        digest.update(hashlib.sha256(client.document_text(document.id).encode()).digest())
+        digest.update(hashlib.sha256(backend.document_text(document.id).encode()).digest())
     return digest.hexdigest()
 
 
@@ -517,12 +519,11 @@ def run_evaluation(
             client = stack.enter_context(
                 ServiceClient(options.api_url, timeout=options.api_timeout)
             )
-            corpus, corpus_source = service_corpus_hash(client), f"documents of {options.api_url}"
+            corpus, corpus_source = documents_hash(client), f"documents of {options.api_url}"
             configurations = run_against_service(testset, plans, client, options)
         else:
-            corpus = corpus_hash(settings)
-            corpus_source = f"catalogue and documents of {settings.corpus.folder}"
-            configurations = run_in_process(testset, plans, corpus, options)
+            configurations, corpus = run_in_process(testset, plans, corpus_hash(settings), options)
+            corpus_source = f"documents indexed from {settings.corpus.folder}"
     if options.api_url:
         # The service's own settings are unknown here: hash what the requests chose.
         for configuration in configurations:

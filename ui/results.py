@@ -11,18 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from evals.report import (
+from evals.results import (
     HEADLINE,
     PLOTS,
     RESULTS_JSON,
     ConfigurationResult,
     ItemResult,
     RunResults,
-    best_per_metric,
-    failure_kinds,
     format_value,
     load_results,
 )
+from evals.verdicts import best_per_metric, failure_kinds
 
 Status = Literal["passed", "failed", "error"]
 STATUSES: tuple[Status, ...] = ("passed", "failed", "error")

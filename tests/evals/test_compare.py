@@ -15,7 +15,7 @@ from evals.compare import (
     render_comparison,
     summary_lines,
 )
-from evals.report import ItemResult, RunResults
+from evals.results import ItemResult, RunResults
 from evals.testset import TestSet
 from evals.testset import testset_hash as hash_of
 from tests.evals.test_runner import ITEMS, scripted_results
@@ -123,3 +123,22 @@ def test_a_one_configuration_baseline_is_compared_with_every_configuration() -> 
     assert pair_names(["hybrid", "bm25"], ["bm25", "dense"]) == [("bm25", "bm25")]
     assert pair_names(["a", "b"], ["c"]) == [("a", "c"), ("b", "c")]
     assert pair_names(["a", "b"], ["c", "d"]) == []
+
+
+def test_a_run_against_a_service_compares_with_one_in_process_on_the_same_corpus(
+    paper_assistant: object, api_url: str
+) -> None:
+    from assistant.client import ServiceClient
+    from evals.runner import documents_hash
+
+    with ServiceClient(api_url) as client:
+        assert documents_hash(client) == documents_hash(paper_assistant)  # type: ignore[arg-type]
+    old = scripted_results(["hybrid"])
+    new = scripted_results(["hybrid"])
+    service = new.configurations[0]
+    service.settings = {"api": api_url, "overrides": service.overrides}
+    new.provenance.mode, new.provenance.api_url = "api", api_url
+    comparison = compare_results(old, new, "in process", "service")
+    assert comparison.pairs[0].settings_changed == []
+    assert not any("→ None" in line for line in comparison.pairs[0].settings_changed)
+    assert not any(note.startswith("the corpus differs") for note in comparison.notes)

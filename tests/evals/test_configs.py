@@ -17,7 +17,7 @@ from evals.configs import (
     parse_config,
     unknown_threshold_metrics,
 )
-from evals.report import known_metrics
+from evals.results import known_metrics
 from tests.helpers import ROOT
 
 SOURCE = "evals/test.yaml"

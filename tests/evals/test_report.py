@@ -7,17 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from evals.report import (
-    PLOTS,
-    RESULTS_CSV,
-    RESULTS_JSON,
-    best_per_metric,
-    failure_counts,
-    load_results,
-    render_markdown,
-    worst_items,
-    write_results,
-)
+from evals.rendering import render_markdown, write_results
+from evals.results import PLOTS, RESULTS_CSV, RESULTS_JSON, load_results
+from evals.verdicts import best_per_metric, failure_counts, worst_items
 from tests.evals.test_runner import ITEMS, scripted_results
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -135,3 +127,20 @@ def test_loading_a_folder_without_results_says_what_to_give(tmp_path: Path) -> N
 
     with pytest.raises(ConfigurationError, match=r"no results.json there"):
         load_results(tmp_path)
+
+
+def test_a_metric_at_zero_is_drawn_with_its_value_and_a_missing_one_says_so() -> None:
+    from evals.plots import metrics_figure
+
+    results = scripted_results(["hybrid"])
+    aggregate = results.configurations[0].aggregate
+    aggregate["answer.key_fact_coverage"] = 0.0
+    aggregate.pop("citation.verbatim", None)
+    results.configurations.append(
+        results.configurations[0].model_copy(
+            update={"name": "other", "aggregate": {**aggregate, "citation.verbatim": 1.0}}
+        )
+    )
+    labels = [text.get_text() for text in metrics_figure(results).axes[0].texts]
+    assert "0.00" in labels, "a zero is a value, not a blank row"
+    assert "n/a" in labels, "a metric one configuration lacks is marked, not drawn as zero"

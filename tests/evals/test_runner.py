@@ -19,7 +19,7 @@ from assistant.domain import Answer, Citation, Message, Passage
 from assistant.errors import ConfigurationError, NotFoundError
 from assistant.settings import Settings
 from evals.configs import Configuration, EvalConfig, Thresholds, apply_overrides
-from evals.report import RunResults
+from evals.results import RunResults
 from evals.runner import (
     Plan,
     RunOptions,
@@ -208,7 +208,7 @@ def plan(name: str = "default", **overrides: dict[str, Any]) -> Plan:
 def scripted_results(names: Sequence[str] = ("hybrid", "bm25")) -> RunResults:
     """A whole run of the scripted test set: one configuration per name (bm25 by name)."""
     from evals.configs import check_thresholds
-    from evals.report import Provenance
+    from evals.results import Provenance
 
     configurations = []
     for name in names:
@@ -538,7 +538,7 @@ def test_the_command_refuses_unknown_metrics_and_other_test_sets_before_running(
     tmp_path: Path,
 ) -> None:
     from assistant.errors import InvalidRequestError
-    from evals.report import write_results
+    from evals.rendering import write_results
 
     testset = write_small_testset(tmp_path / "small.yaml")
     typo = tmp_path / "typo.yaml"

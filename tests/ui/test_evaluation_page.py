@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evals.report import write_results
+from evals.rendering import write_results
 from tests.evals.test_runner import ITEMS, scripted_results
 from tests.helpers import ROOT
 from ui import results as view
