@@ -73,6 +73,13 @@ class LoadedDocument(BaseModel):
     pages: list[PageSpan] = Field(default_factory=list, description="Empty when unknown.")
     page_count: int | None = None
     title: str | None = Field(None, description="Title found in the file itself, if any.")
+    authors: list[str] = Field(
+        default_factory=list, description="Authors found in the file itself, if any."
+    )
+    year: int | None = Field(None, description="Publication year found in the file, if any.")
+    language: str | None = Field(
+        None, description="Language detected from the text: nb, nn, sv, en or da."
+    )
 
 
 class Chunk(BaseModel):

@@ -87,6 +87,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+# Roman page numbers ("iv") are numbers too; the word "i" goes with them, which does no harm.
+_ROMAN_WORD = re.compile(r"\b[ivxlc]{1,7}\b")
 
 
 def is_page_number_line(line: str) -> bool:
@@ -94,9 +96,9 @@ def is_page_number_line(line: str) -> bool:
     return bool(line.strip()) and _PAGE_NUMBER.match(line) is not None
 
 
-def _furniture_key(line: str) -> str:
-    """A line with its numbers blanked, so ``Rapport 2019 side 3`` matches ``... side 4``."""
-    return _DIGITS.sub("#", " ".join(line.split()).lower())
+def furniture_key(line: str) -> str:
+    """A line with its numbers blanked, so ``Rapport 2019 side 3`` matches ``... side iv``."""
+    return _ROMAN_WORD.sub("#", _DIGITS.sub("#", " ".join(line.split()).lower()))
 
 
 def remove_page_furniture(
@@ -114,15 +116,15 @@ def remove_page_furniture(
     bottom: Counter[tuple[int, str]] = Counter()
     for lines in bodies:
         for place, line in enumerate(lines[:depth]):
-            top[place, _furniture_key(line)] += 1
+            top[place, furniture_key(line)] += 1
         for place, line in enumerate(reversed(lines[-depth:])):
-            bottom[place, _furniture_key(line)] += 1
+            bottom[place, furniture_key(line)] += 1
     cleaned = []
     for lines in bodies:
         # Furniture sits at the edge: a line counts only if the ones outside it did.
         first = 0
         while first < min(depth, len(lines)) and (
-            top[first, _furniture_key(lines[first])] >= needed or is_page_number_line(lines[first])
+            top[first, furniture_key(lines[first])] >= needed or is_page_number_line(lines[first])
         ):
             first += 1
         last = len(lines)
@@ -130,7 +132,7 @@ def remove_page_furniture(
             len(lines) - last < depth
             and last > first
             and (
-                bottom[len(lines) - last, _furniture_key(lines[last - 1])] >= needed
+                bottom[len(lines) - last, furniture_key(lines[last - 1])] >= needed
                 or is_page_number_line(lines[last - 1])
             )
         ):

@@ -87,6 +87,34 @@ def content_hash(path: Path, entry: CatalogueEntry, settings: Settings) -> str:
     return digest.hexdigest()
 
 
+def with_file_metadata(
+    entry: CatalogueEntry, document: LoadedDocument, catalogue: Catalogue
+) -> CatalogueEntry:
+    """A guessed entry completed with what the file says of itself; a catalogued one as it is.
+
+    The content hash is taken over the entry before this, so it stays what it was.
+    """
+    if entry.id in catalogue:
+        return entry
+    found = {
+        "title": document.title,
+        "authors": document.authors,
+        "year": document.year,
+        "language": document.language,
+    }
+    update = {name: value for name, value in found.items() if value}
+    if not update:
+        return entry
+    return entry.model_copy(
+        update={
+            **update,
+            "notes": "Not in the catalogue: the id is made from the file name, and "
+            f"{', '.join(update)} read from the file. Add an entry to catalogue.yaml to "
+            "give its proper metadata.",
+        }
+    )
+
+
 def build_record(
     path: Path, entry: CatalogueEntry, document: LoadedDocument, catalogue: Catalogue, digest: str
 ) -> DocumentRecord:
@@ -160,6 +188,7 @@ def index_corpus(
                 summary.unchanged.append(entry.id)
                 continue
             document = load_document(path)
+            entry = with_file_metadata(entry, document, catalogue)
             record = build_record(path, entry, document, catalogue, digest)
             chunks = chunk_document(
                 document, entry, settings.chunking.size, settings.chunking.overlap

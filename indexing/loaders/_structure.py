@@ -16,6 +16,7 @@ from assistant.domain import PageSpan, Section
 from indexing.cleaning import continues, number_parts
 
 _MARK = re.compile(r"\x00([PN])([^\x00]*)\x00")
+FOOTNOTE_LABEL = "Fotnote"
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,40 @@ def _join(previous: str, marks: str, following: str) -> str:
         # The word is made whole before the page break, so it is not split between pages.
         return head[:-1] + word.group(1) + marks + word.group(2)
     return f"{head} {marks}{rest}"
+
+
+# --- footnotes ----------------------------------------------------------------------------
+
+
+def place_footnotes(
+    parts: list[Part], footnotes: dict[str, str], homes: dict[str, int]
+) -> list[Part]:
+    """Each footnote (cleaned text) as ``Fotnote n: ...`` at the end of the section citing it.
+
+    A note nobody cites goes to the end of the section its body stood in.
+    """
+    placed = list(parts)
+    insertions: list[tuple[int, int, str]] = []
+    for order, (note, body) in enumerate(footnotes.items()):
+        cited = next(
+            (i for i, p in enumerate(parts) if isinstance(p, str) and has_note(p, note)),
+            max(0, homes.get(note, len(parts)) - 1),
+        )
+        text = f"{FOOTNOTE_LABEL} {note}: {body}"
+        insertions.append((_section_end(parts, cited), order, text))
+    for at, _, text in sorted(insertions, reverse=True):
+        placed.insert(at, text)
+    return placed
+
+
+def _section_end(parts: list[Part], index: int) -> int:
+    """Where the section holding ``parts[index]`` ends, before page breaks at its end."""
+    end = next(
+        (i for i in range(index + 1, len(parts)) if isinstance(parts[i], Heading)), len(parts)
+    )
+    while end - 1 > index and isinstance(parts[end - 1], PageBreak):
+        end -= 1
+    return end
 
 
 # --- assembly -----------------------------------------------------------------------------

@@ -1,18 +1,24 @@
 """Word loader (python-docx): paragraphs and table cells in order, heading styles as sections.
 
 Heading styles are recognised by name in English and Norwegian (``Heading 2``,
-``Overskrift 2``); a Word file has no fixed pages, so none are given.
+``Overskrift 2``); a Word file has no fixed pages, so none are given. Footnotes (Word's own,
+or superscript numbers with the notes as numbered paragraphs under a heading such as
+``Noter``) come back as ``Fotnote n: ...`` at the end of the section that cites them, as in
+the other loaders. Title, authors and year come from the core properties.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -26,7 +32,20 @@ from indexing.cleaning import (
     split_heading_number,
     word_casing,
 )
-from indexing.loaders._structure import Heading, Part, assemble
+from indexing.loaders._metadata import document_language, split_authors
+from indexing.loaders._structure import (
+    Heading,
+    Part,
+    assemble,
+    note_mark,
+    place_footnotes,
+    plain,
+)
+
+_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+# Headings of a list of notes kept as ordinary paragraphs at the end of a document.
+NOTE_HEADINGS = frozenset({"noter", "notar", "fotnoter", "fotnotar", "notes", "endnotes"})
+_NOTE_LINE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
 
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|überschrift|titre)\s*(\d)$", re.IGNORECASE
@@ -36,10 +55,22 @@ _TITLE_STYLES = frozenset({"title", "tittel", "titel"})
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the file: ``level`` 0 for body text, n for a heading, -1 the title."""
+    """One paragraph of the file: ``level`` 0 for body text, n for a heading, -1 the title.
+
+    Footnote markers in ``text`` are marks (`note_mark`), not digits.
+    """
 
     text: str
     level: int = 0
+
+
+@dataclass(frozen=True)
+class DocxInfo:
+    """What the core properties say about the document."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None
 
 
 def load_docx(path: Path) -> LoadedDocument:
@@ -47,14 +78,32 @@ def load_docx(path: Path) -> LoadedDocument:
     try:
         document = docx.Document(str(path))
         blocks = list(_blocks(document))
-        title = (document.core_properties.title or "").strip() or None
+        notes = _footnotes(document)
+        info = _info(document)
     except Exception as error:  # python-docx and zipfile raise many kinds on broken files
         detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
         raise DocumentLoadError(
             f"{path.name}: not a readable Word file ({type(error).__name__}"
             f"{': ' + detail if detail else ''})"
         ) from error
-    return parse_docx_blocks(blocks, path.name, title)
+    loaded = parse_docx_blocks(blocks, path.name, info.title, notes)
+    return loaded.model_copy(
+        update={
+            "authors": info.authors,
+            "year": info.year,
+            "language": document_language(loaded.text),
+        }
+    )
+
+
+def _info(document: Document) -> DocxInfo:
+    properties = document.core_properties
+    created = properties.created
+    return DocxInfo(
+        title=(properties.title or "").strip() or None,
+        authors=split_authors(properties.author or ""),
+        year=created.year if created is not None else None,
+    )
 
 
 def _blocks(document: Document) -> Iterator[Block]:
@@ -68,14 +117,60 @@ def _blocks(document: Document) -> Iterator[Block]:
 
 def _paragraph_block(paragraph: Paragraph) -> Block:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    text = _text_with_marks(paragraph)
     heading = _HEADING_STYLE.match(style.strip())
     if heading:
-        return Block(paragraph.text, int(heading.group(1)))
+        return Block(text, int(heading.group(1)))
     if style.strip().lower() in _TITLE_STYLES:
-        return Block(paragraph.text, -1)
+        return Block(text, -1)
     if "list" in style.lower() or "liste" in style.lower():
-        return Block(f"- {paragraph.text.strip()}")
-    return Block(paragraph.text)
+        return Block(f"- {text.strip()}")
+    return Block(text)
+
+
+_SUPERSCRIPT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _text_with_marks(paragraph: Paragraph) -> str:
+    """The paragraph's text, its footnote references and superscript numbers as marks."""
+    pieces: list[str] = []
+    for element in paragraph._p.iter():
+        if element.tag == qn("w:t"):
+            run = element.getparent()
+            number = _SUPERSCRIPT_NUMBER.match(element.text or "")
+            if number and run is not None and _superscript(run):
+                pieces.append(note_mark(number.group(1)))
+            else:
+                pieces.append(element.text or "")
+        elif element.tag == qn("w:footnoteReference"):
+            pieces.append(note_mark(element.get(qn("w:id")) or ""))
+        elif element.tag in (qn("w:tab"),):
+            pieces.append(" ")
+        elif element.tag in (qn("w:br"), qn("w:cr")):
+            pieces.append("\n")
+    return "".join(pieces)
+
+
+def _superscript(run: Any) -> bool:
+    alignment = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
+    return alignment is not None and alignment.get(qn("w:val")) == "superscript"
+
+
+def _footnotes(document: Document) -> dict[str, str]:
+    """Word's footnotes by id (the separators Word keeps there left out)."""
+    for relationship in document.part.rels.values():
+        if relationship.reltype != _FOOTNOTES or relationship.is_external:
+            continue
+        root = parse_xml(relationship.target_part.blob)
+        notes: dict[str, str] = {}
+        for note in root.iter(qn("w:footnote")):
+            if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
+                continue
+            text = "".join(t.text or "" for t in note.iter(qn("w:t")))
+            if text.strip():
+                notes[note.get(qn("w:id")) or ""] = " ".join(text.split())
+        return notes
+    return {}
 
 
 def _table_blocks(table: Table) -> Iterator[Block]:
@@ -94,27 +189,62 @@ def _table_blocks(table: Table) -> Iterator[Block]:
 
 
 def parse_docx_blocks(
-    blocks: Sequence[Block], name: str = "document.docx", title: str | None = None
+    blocks: Sequence[Block],
+    name: str = "document.docx",
+    title: str | None = None,
+    footnotes: dict[str, str] | None = None,
 ) -> LoadedDocument:
     """Build the document from its paragraphs, headings nested by level or number."""
     cleaned = [
-        Block(collapse_spaces(normalize_characters(block.text)).strip(), block.level)
+        Block(collapse_spaces(normalize_characters(_keep_marks(block.text))).strip(), block.level)
         for block in blocks
     ]
     cleaned = [block for block in cleaned if block.text]
+    cleaned, listed = _note_list(cleaned)
+    notes = {**listed, **(footnotes or {})}
     casing = word_casing("\n\n".join(block.text for block in cleaned if block.level == 0))
     parts: list[Part] = []
     for block in cleaned:
         if block.level == -1:
             title = title or block.text
         elif block.level == 0:
-            parts.append(block.text)
+            parts.append(_restore_marks(block.text))
         else:
-            parts.append(_heading(block, casing))
-    assembly = assemble(parts)
+            parts.append(_heading(Block(plain(_restore_marks(block.text)), block.level), casing))
+    cited = {note: body for note, body in notes.items() if note}
+    assembly = assemble(place_footnotes(parts, cited, {}) if cited else parts)
     if not assembly.text.strip():
         raise DocumentLoadError(f"{name}: no text (the Word file is empty)")
     return LoadedDocument(text=assembly.text, sections=assembly.sections, title=title)
+
+
+# Note marks hold a control character, which character cleaning would take out.
+_MARK_HOLDER = "\ue000"
+
+
+def _keep_marks(text: str) -> str:
+    return text.replace("\x00", _MARK_HOLDER)
+
+
+def _restore_marks(text: str) -> str:
+    return text.replace(_MARK_HOLDER, "\x00")
+
+
+def _note_list(blocks: list[Block]) -> tuple[list[Block], dict[str, str]]:
+    """Notes kept as numbered paragraphs under a heading such as ``Noter``, taken out."""
+    kept: list[Block] = []
+    notes: dict[str, str] = {}
+    inside = False
+    for block in blocks:
+        if block.level != 0:
+            inside = block.text.strip().strip(":").casefold() in NOTE_HEADINGS
+            if inside:
+                continue
+        elif inside and (line := _NOTE_LINE.match(block.text)):
+            notes[line.group(1)] = line.group(2).strip()
+            continue
+        kept.append(block)
+    return kept, notes
 
 
 def _heading(block: Block, casing: dict[str, str]) -> Heading:

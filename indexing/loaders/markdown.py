@@ -10,7 +10,7 @@ whose paths follow the heading numbers, and pages placed by the table of content
 2. the contents block gives each listed section its start page; it and the cover pages before
    it (headings and short lines, never running text) are left out;
 3. footnote bodies leave the flow and come back as ``Fotnote n: ...`` at the end of the section
-   that cites them;
+   that cites them (`place_footnotes`);
 4. paragraphs broken over a page are joined, captions become their own paragraphs;
 5. pages are counted from the breaks and checked against the contents.
 """
@@ -44,9 +44,9 @@ from indexing.loaders._structure import (
     PageBreak,
     Part,
     assemble,
-    has_note,
     note_mark,
     page_at,
+    place_footnotes,
     plain,
     rejoin_broken_sentences,
     toc_pages,
@@ -55,7 +55,6 @@ from indexing.loaders.text import read_text
 
 # Converters print a page break as a run of blank lines; three or more is more than spacing.
 PAGE_GAP = 3
-FOOTNOTE_LABEL = "Fotnote"
 # A line with this many words is running text, which no cover page has.
 PROSE_WORDS = 10
 # Longest line a contents without page numbers may have.
@@ -77,7 +76,8 @@ def parse_markdown(source: str, name: str = "document.md") -> LoadedDocument:
     parts = _finish_headings(flow.parts, toc)
     parts = _strip_bibliography_bullets(parts)
     parts = group_quoted_items(parts)
-    parts = place_footnotes(parts, flow.footnotes, flow.homes)
+    notes = {note: inline_markdown(body) for note, body in flow.footnotes.items()}
+    parts = place_footnotes(parts, notes, flow.homes)
     parts = rejoin_broken_sentences(parts)
     assembly = assemble(parts)
     if not assembly.text.strip():
@@ -468,37 +468,3 @@ def _quoted_run(parts: list[Part], bound: int, end: int) -> list[int]:
 def _heading(part: Part) -> Heading:
     assert isinstance(part, Heading)
     return part
-
-
-# --- footnotes ----------------------------------------------------------------------------
-
-
-def place_footnotes(
-    parts: list[Part], footnotes: dict[str, str], homes: dict[str, int]
-) -> list[Part]:
-    """Each footnote as ``Fotnote n: ...`` at the end of the section that cites it.
-
-    A note nobody cites goes to the end of the section its body stood in.
-    """
-    placed = list(parts)
-    insertions: list[tuple[int, int, str]] = []
-    for order, (note, body) in enumerate(footnotes.items()):
-        cited = next(
-            (i for i, p in enumerate(parts) if isinstance(p, str) and has_note(p, note)),
-            max(0, homes.get(note, len(parts)) - 1),
-        )
-        text = f"{FOOTNOTE_LABEL} {note}: {inline_markdown(body)}"
-        insertions.append((_section_end(parts, cited), order, text))
-    for at, _, text in sorted(insertions, reverse=True):
-        placed.insert(at, text)
-    return placed
-
-
-def _section_end(parts: list[Part], index: int) -> int:
-    """Where the section holding ``parts[index]`` ends, before page breaks at its end."""
-    end = next(
-        (i for i in range(index + 1, len(parts)) if isinstance(parts[i], Heading)), len(parts)
-    )
-    while end - 1 > index and isinstance(parts[end - 1], PageBreak):
-        end -= 1
-    return end

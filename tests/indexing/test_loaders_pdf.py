@@ -82,9 +82,9 @@ def test_a_sentence_over_a_page_break_is_one_sentence_on_both_pages(
     assert page_of(report, "andre aktører i lokalsamfunnet") == "2"
 
 
-def test_numbered_headings_become_nested_sections(report: LoadedDocument) -> None:
+def test_numbered_and_bold_headings_become_nested_sections(report: LoadedDocument) -> None:
     assert [s.path for s in report.sections] == [
-        [],
+        ["Forord"],
         ["1 Innledning"],
         ["1 Innledning", "1.1 Bakgrunn"],
         ["2 Funn fra prosjektet"],
@@ -135,8 +135,9 @@ def test_a_file_that_is_no_pdf_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_image_only_pdf_is_refused_as_a_scan(tmp_path: Path) -> None:
+    # Drawings without text or images: OCR (where installed) finds nothing to read either.
     message = refusal(image_only_pdf(tmp_path / "skann.pdf"))
-    assert message == "skann.pdf: no extractable text (is it a scanned PDF? run OCR first)"
+    assert message.startswith("skann.pdf: no extractable text (a scanned PDF?")
 
 
 @pytest.mark.parametrize("share", [0.05, 0.3, 0.6, 0.85, 0.97])

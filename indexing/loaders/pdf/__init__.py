@@ -1,0 +1,200 @@
+"""PDF loader (pypdf): text with its layout, under printed page labels, with the file's metadata.
+
+`load_pdf` is the only part that touches pypdf. pypdf's text visitor reports each run of text
+with its position, font and size; `lines.page_lines` turns those into lines that know their
+type, and `document.parse_pdf_lines` (pure) builds the document from them: furniture, cover
+and contents gone, footnotes placed, headings from numbering and type, paragraphs joined. A PDF
+without a text layer is read by Tesseract (`ocr`) when it is installed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pypdf import PageObject, PasswordType, PdfReader
+
+from assistant.domain import LoadedDocument
+from assistant.errors import DocumentLoadError
+from indexing.loaders._metadata import document_language, looks_like_name, split_authors, year_in
+from indexing.loaders.pdf.document import (
+    MIN_LETTERS,
+    PdfPage,
+    parse_pdf_lines,
+    parse_pdf_pages,
+)
+from indexing.loaders.pdf.lines import Run, TextLine, page_lines, plain_lines
+from indexing.loaders.pdf.ocr import ocr_pages
+
+logger = logging.getLogger(__name__)
+
+
+def load_pdf(path: Path) -> LoadedDocument:
+    """Load a PDF: text per page under printed labels, sections, footnotes, metadata."""
+    reader = _open(path)
+    pages = _page_lines(reader, path.name)
+    labels = _labels(reader)
+    if sum(char.isalpha() for lines in pages for line in lines for char in line.text) < MIN_LETTERS:
+        pages = [plain_lines(text) for text in ocr_pages(reader, path.name)]
+        if (
+            sum(char.isalpha() for lines in pages for line in lines for char in line.text)
+            < MIN_LETTERS
+        ):
+            raise DocumentLoadError(
+                f"{path.name}: no extractable text (a scanned PDF? OCR found no text in it)"
+            )
+    document = parse_pdf_lines(
+        [PdfPage(lines, label) for lines, label in zip(pages, labels, strict=True)], path.name
+    )
+    info = _metadata(reader)
+    cover = [line.text for line in (pages[0] if pages else [])]
+    title = info.title or document.title
+    authors = info.authors or _cover_authors(cover, title)
+    year = year_in(" ".join(cover)) or info.year
+    return document.model_copy(
+        update={
+            "title": title,
+            "authors": authors,
+            "year": year,
+            "language": document_language(document.text),
+        }
+    )
+
+
+def _letters(pages: list[list[TextLine]]) -> int:
+    return sum(char.isalpha() for lines in pages for line in lines for char in line.text)
+
+
+def _open(path: Path) -> PdfReader:
+    """The reader, decrypted with the empty password if needed; DocumentLoadError if not."""
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise DocumentLoadError(
+                f"{path.name}: encrypted PDF that needs a password; "
+                "save an unprotected copy and index that"
+            )
+        if not reader.pages:
+            raise DocumentLoadError(f"{path.name}: PDF without pages")
+        return reader
+    except (DocumentLoadError, OSError):
+        raise  # an unreadable file is the caller's to report, not a damaged PDF
+    except Exception as error:  # pypdf raises many kinds on broken files; none may escape
+        raise DocumentLoadError(
+            f"{path.name}: damaged or not a PDF ({_reason(error)}); re-download or re-export it"
+        ) from error
+
+
+def _reason(error: Exception) -> str:
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+def _page_lines(reader: PdfReader, name: str) -> list[list[TextLine]]:
+    """Each page's lines; a page pypdf cannot read counts as empty."""
+    pages: list[list[TextLine]] = []
+    failures: list[str] = []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            pages.append(_lines_of(page))
+        except Exception as error:  # one broken page should not lose the others
+            failures.append(f"page {number}: {_reason(error)}")
+            pages.append([])
+    if failures and len(failures) == len(pages):
+        raise DocumentLoadError(f"{name}: not a readable PDF ({failures[0]})")
+    for failure in failures:
+        logger.warning("%s: could not read %s", name, failure)
+    return pages
+
+
+def _lines_of(page: PageObject) -> list[TextLine]:
+    """The page's text runs, placed and sized by the visitor, grouped into lines."""
+    runs: list[Run] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if not text.strip():
+            if runs and text.strip("\n") and not runs[-1].text.endswith(" "):
+                runs[-1] = replace(runs[-1], text=runs[-1].text + " ")  # a word space
+            return
+        # The run's origin and size in page space: the text matrix under the current one.
+        x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+        scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+        name = str(font.get("/BaseFont", "")) if font else ""
+        for offset, piece in enumerate(text.split("\n")):
+            # pypdf may hand over several lines at once; later ones stand a line lower.
+            runs.append(Run(piece, x, y - offset * 1.2 * size * scale, size * scale, name))
+
+    page.extract_text(visitor_text=visit)
+    box = page.mediabox
+    return page_lines(runs, float(box.top))
+
+
+def _labels(reader: PdfReader) -> list[str]:
+    """Printed page labels where the PDF defines them, else physical numbers from 1."""
+    physical = [str(number) for number in range(1, len(reader.pages) + 1)]
+    try:
+        labels = list(reader.page_labels)
+    except Exception:  # a broken label tree is no reason to give up the text
+        return physical
+    return labels if len(labels) == len(physical) and all(labels) else physical
+
+
+@dataclass(frozen=True)
+class _Info:
+    title: str | None = None
+    authors: list[str] | None = None
+    year: int | None = None
+
+
+def _metadata(reader: PdfReader) -> _Info:
+    """Title, authors and year from the document information, else from XMP."""
+    try:
+        info = reader.metadata
+        title = _text(info.title) if info else None
+        author = _text(info.author) if info else None
+        created = info.creation_date if info else None
+    except Exception:  # broken metadata is no reason to give up the text
+        title = author = created = None
+    xmp = _xmp(reader)
+    title = title or xmp.title
+    if title:
+        title = title.removeprefix("Microsoft Word - ").strip() or None
+    authors = split_authors(author) if author else xmp.authors
+    year = created.year if isinstance(created, datetime) else xmp.year
+    return _Info(title, authors or None, year)
+
+
+def _xmp(reader: PdfReader) -> _Info:
+    try:
+        xmp = reader.xmp_metadata
+        if xmp is None:
+            return _Info()
+        titles = xmp.dc_title or {}
+        creators = [str(name) for name in (xmp.dc_creator or []) if str(name).strip()]
+        dates = [date for date in (xmp.dc_date or []) if isinstance(date, datetime)]
+    except Exception:  # broken XMP is no reason to give up the text
+        return _Info()
+    title = _text(next(iter(titles.values()), None)) if isinstance(titles, dict) else None
+    return _Info(title, creators or None, dates[0].year if dates else None)
+
+
+def _text(value: object) -> str | None:
+    text = " ".join(str(value).split()) if value else ""
+    return text or None
+
+
+def _cover_authors(cover: list[str], title: str | None) -> list[str]:
+    """Names printed on the cover below the title."""
+    lines = [" ".join(line.split()) for line in cover]
+    if title:
+        folded = " ".join(title.split()).casefold()
+        after = [i for i, line in enumerate(lines) if line.casefold() and line.casefold() in folded]
+        lines = lines[after[-1] + 1 :] if after else lines
+    return [line for line in lines if looks_like_name(line)]
+
+
+__all__ = ["load_pdf", "parse_pdf_lines", "parse_pdf_pages"]

@@ -1,0 +1,425 @@
+"""From a PDF's lines to a `LoadedDocument`: furniture, front matter, footnotes, headings, text.
+
+`parse_pdf_lines` is pure. It works on `TextLine`s that know their type size where the PDF
+said so, and falls back to what the words alone say (numbered headings, repeated lines) where
+it did not, so text without layout (`parse_pdf_pages`) goes the same way:
+
+1. page furniture goes: lines at a page's top or foot that recur on many pages, numbers
+   aside, wherever they stand, and bare page numbers there;
+2. the contents page goes, and so do the cover pages before it (short lines, no prose);
+3. the footnote area (small type at the foot of a page, opened by a note number) leaves the
+   flow; each note comes back as ``Fotnote n: ...`` at the end of the section that cites it;
+4. headings are lines set larger or bold (and numbered lines whose numbers run in order);
+   an unnumbered heading takes the level of numbered ones set in the same type;
+5. lines join into paragraphs at gaps, short lines and outdents, hyphenation is undone, and
+   a sentence broken over a page is joined again.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+
+from assistant.domain import LoadedDocument
+from assistant.errors import DocumentLoadError
+from indexing.cleaning import (
+    collapse_spaces,
+    dehyphenate,
+    ends_mid_sentence,
+    furniture_key,
+    is_bibliography_heading,
+    is_page_number_line,
+    is_shouting,
+    is_toc_heading,
+    is_widget_line,
+    normalize_characters,
+    numbered_heading,
+    parse_toc_line,
+    readable_case,
+    split_heading_number,
+    word_casing,
+)
+from indexing.loaders._structure import (
+    Heading,
+    PageBreak,
+    Part,
+    assemble,
+    labelled_pages,
+    page_at,
+    place_footnotes,
+    plain,
+    plausible_numbering,
+    rejoin_broken_sentences,
+)
+from indexing.loaders.markdown import group_quoted_items
+from indexing.loaders.pdf.lines import TextLine, plain_lines
+
+# Fewer letters than this in the whole file means the pages are images (a scan).
+MIN_LETTERS = 20
+# A line shorter than this share of the page's longest line ends its paragraph.
+SHORT_LINE = 0.85
+# How many lines at each edge of a page may be furniture.
+EDGE_DEPTH = 2
+# A heading is set at least this much larger than the body, or bold.
+HEADING_SCALE = 1.12
+# Footnotes are set smaller than the body.
+NOTE_SCALE = 0.92
+# A line with this many words is running text, which no cover page has.
+PROSE_WORDS = 10
+HEADING_WORDS = 15
+_TOC_COLUMN_HEADS = frozenset({"side", "page", "s.", "sida", "sidan"})
+_BULLETS = ("•", "▪", "◦", "‣", "●", "–", "-", "*")
+
+
+@dataclass
+class PdfPage:
+    """One page's lines and its printed label."""
+
+    lines: list[TextLine]
+    label: str
+
+
+@dataclass
+class _Page:
+    lines: list[TextLine]
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def parse_pdf_pages(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    name: str = "document.pdf",
+    title: str | None = None,
+) -> LoadedDocument:
+    """Build the document from each page's extracted text (no layout) and label."""
+    pages = [PdfPage(plain_lines(text), label) for text, label in zip(texts, labels, strict=False)]
+    document = parse_pdf_lines(pages, name)
+    return document.model_copy(update={"title": title or document.title})
+
+
+def parse_pdf_lines(pages: Sequence[PdfPage], name: str = "document.pdf") -> LoadedDocument:
+    """Build the document from each page's lines and label."""
+    raw = [[_normalized(line) for line in page.lines] for page in pages]
+    raw = [[line for line in lines if line.text.strip() or line.lead] for lines in raw]
+    if sum(char.isalpha() for lines in raw for line in lines for char in line.text) < MIN_LETTERS:
+        raise DocumentLoadError(f"{name}: no extractable text")
+    cover_title = _cover_title(raw)
+    lines = _remove_furniture(raw)
+    body_size = _body_size(lines)
+    lines = [_drop_contents(page) for page in lines]
+    first = _body_start(lines, raw)
+    kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
+    if body_size:
+        kept = [_take_notes(page, body_size) for page in kept]
+    headings = _Headings.find([page.lines for page in kept], body_size)
+    parts: list[Part] = []
+    notes: dict[str, str] = {}
+    homes: dict[str, int] = {}
+    for number, page in enumerate(kept):
+        if number:
+            parts.append(PageBreak(tuple(kept[number - 1].notes)))
+        for note, body in page.notes.items():
+            notes.setdefault(note, body)
+            homes.setdefault(note, len(parts))
+        parts.extend(_page_parts(page.lines, headings.at(number)))
+    parts = _readable_headings(parts)
+    parts = group_quoted_items(parts)
+    parts = place_footnotes(parts, notes, homes)
+    assembly = assemble(rejoin_broken_sentences(parts))
+    spans = labelled_pages(assembly.text, assembly.breaks, [page.label for page in pages])
+    sections = [
+        section.model_copy(update={"page": page_at(spans, section.start)})
+        for section in assembly.sections
+    ]
+    return LoadedDocument(
+        text=assembly.text,
+        sections=sections,
+        pages=spans,
+        page_count=len(pages),
+        title=cover_title,
+    )
+
+
+def _normalized(line: TextLine) -> TextLine:
+    text = collapse_spaces(normalize_characters(line.text.replace("\x00", "\ue000")))
+    text = text.replace("\ue000", "\x00")  # note marks survive the control-character cleaning
+    return replace(line, text="" if is_widget_line(text) else text)
+
+
+# --- furniture ----------------------------------------------------------------------------
+
+
+def _remove_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
+    """Drop running headers, footers and page numbers at the edges of each page.
+
+    A line among the first or last `EDGE_DEPTH` lines of a page is furniture when the same
+    line (numbers aside) stands at an edge (top or foot, whichever) of at least a quarter of
+    the pages, and of three; a bare page number there is furniture anyway. Furniture sits
+    at the edge, so a line counts only if the ones outside it did.
+    """
+    needed = max(3, math.ceil(len(pages) / 4))
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        edges = {furniture_key(line.text) for line in [*lines[:EDGE_DEPTH], *lines[-EDGE_DEPTH:]]}
+        seen.update(edges)
+
+    def furniture(line: TextLine) -> bool:
+        return seen[furniture_key(line.text)] >= needed or is_page_number_line(line.text)
+
+    cleaned = []
+    for lines in pages:
+        first = 0
+        while first < min(EDGE_DEPTH, len(lines)) and furniture(lines[first]):
+            first += 1
+        last = len(lines)
+        while len(lines) - last < EDGE_DEPTH and last > first and furniture(lines[last - 1]):
+            last -= 1
+        cleaned.append(lines[first:last])
+    return cleaned
+
+
+# --- contents and cover -------------------------------------------------------------------
+
+
+def _drop_contents(lines: list[TextLine]) -> list[TextLine]:
+    """A contents page without its entries (``1.1 Bakgrunn ...... 1``) and heading."""
+    entries = sum(1 for line in lines if parse_toc_line(line.text))
+    if entries < 3 or entries < len(lines) / 2:
+        return lines
+    return [
+        line
+        for line in lines
+        if not parse_toc_line(line.text)
+        and not is_toc_heading(line.text)
+        and line.text.strip().lower() not in _TOC_COLUMN_HEADS
+    ]
+
+
+def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
+    """Index of the first page after the cover pages (title, authors, colophon).
+
+    Cover pages come first, have no running text (no line of many words), and are followed
+    by pages that do; a document whose first page holds prose has no cover.
+    """
+    for index, page in enumerate(lines):
+        if any(len(line.text.split()) >= PROSE_WORDS for line in page):
+            return index
+        if any(is_toc_heading(line.text) for line in raw[index]):
+            return index  # the contents page ends the cover (it leaves nothing behind)
+    return 0
+
+
+def _cover_title(pages: list[list[TextLine]]) -> str | None:
+    """The first page's largest text, when it is set larger than anything else there."""
+    lines = [line for line in (pages[0] if pages else []) if line.text.strip()]
+    if not lines or not lines[0].styled:
+        return None
+    largest = max(line.size for line in lines)
+    body = Counter(line.size for line in lines).most_common(1)[0][0]
+    title = [line.text for line in lines if line.size == largest]
+    if largest <= body * HEADING_SCALE and len(lines) > len(title):
+        return None
+    text = " ".join(" ".join(title).split())
+    return text if 3 <= len(text) <= 250 else None
+
+
+# --- footnotes ----------------------------------------------------------------------------
+
+
+def _body_size(pages: list[list[TextLine]]) -> float:
+    """The type size most of the letters are set in (0 when unknown)."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            if line.styled:
+                sizes[line.size] += len(line.text)
+    return max(sizes, key=lambda size: sizes[size]) if sizes else 0.0
+
+
+def _take_notes(page: _Page, body: float) -> _Page:
+    """The page without its footnote area, and the notes that stood there."""
+    lines = page.lines
+    start = len(lines)
+    while start > 0 and lines[start - 1].styled and lines[start - 1].size < NOTE_SCALE * body:
+        start -= 1
+    while start < len(lines) and lines[start].lead is None:
+        start += 1  # the area opens with a note's number
+    if start == len(lines):
+        return page
+    notes: dict[str, str] = {}
+    current = ""
+    for line in lines[start:]:
+        if line.lead is not None:
+            current = line.lead
+            notes[current] = line.text
+        else:
+            notes[current] = dehyphenate(f"{notes[current]}\n{line.text}").replace("\n", " ")
+    return _Page(lines[:start], {note: " ".join(text.split()) for note, text in notes.items()})
+
+
+# --- headings -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Headings:
+    """Where the headings are: ``(page, line)`` → heading."""
+
+    found: dict[tuple[int, int], Heading]
+
+    def at(self, page: int) -> dict[int, Heading]:
+        return {line: heading for (p, line), heading in self.found.items() if p == page}
+
+    @classmethod
+    def find(cls, pages: list[list[TextLine]], body: float) -> _Headings:
+        candidates: list[tuple[int, int, TextLine]] = []
+        for page, lines in enumerate(pages):
+            width = max((len(line.text) for line in lines), default=0)
+            for index, line in enumerate(lines):
+                if _looks_like_heading(line, body, width, len(lines)):
+                    candidates.append((page, index, line))
+        styled = [c for c in candidates if _is_styled_heading(c[2], body)]
+        if body and styled:
+            candidates = styled  # the type says which lines are headings; numbers alone do not
+        numbered = [
+            (page, index, line, number)
+            for page, index, line in candidates
+            if (number := split_heading_number(line.text)[0]) is not None
+            and numbered_heading(line.text)
+        ]
+        accepted = plausible_numbering([number for *_, number in numbered])
+        found: dict[tuple[int, int], Heading] = {}
+        levels: dict[tuple[float, bool], int] = {}
+        for (page, index, line, number), ok in zip(numbered, accepted, strict=True):
+            if ok:
+                level = number.count(".") + 1
+                title = split_heading_number(line.text)[1]
+                found[page, index] = Heading(f"{number} {title}", level, number)
+                levels.setdefault((line.size, line.bold), level)
+        unnumbered = [
+            (page, index, line)
+            for page, index, line in candidates
+            if (page, index) not in found
+            and split_heading_number(line.text)[0] is None
+            and _is_styled_heading(line, body)
+        ]
+        ranks = sorted({line.size for *_, line in unnumbered}, reverse=True)
+        for page, index, line in unnumbered:
+            level = levels.get((line.size, line.bold), ranks.index(line.size) + 1)
+            found[page, index] = Heading(line.text.strip(), level)
+        return cls(found)
+
+
+def _looks_like_heading(line: TextLine, body: float, width: int, count: int) -> bool:
+    text = plain(line.text).strip()
+    if not text or len(text.split()) > HEADING_WORDS or parse_toc_line(text):
+        return False
+    if _is_styled_heading(line, body):
+        return text[0].isalpha() or text[0].isdigit()
+    short = count < 3 or len(text) <= SHORT_LINE * width
+    return numbered_heading(text) is not None and short
+
+
+def _is_styled_heading(line: TextLine, body: float) -> bool:
+    """Set larger than the body, or bold at body size; and not a sentence."""
+    if not body or not line.styled or line.lead is not None:
+        return False
+    text = plain(line.text).strip()
+    larger = line.size >= HEADING_SCALE * body
+    bold = line.bold and line.size >= NOTE_SCALE * body
+    reads = ends_mid_sentence(text) or text.endswith("?") or numbered_heading(text) is not None
+    return (larger or bold) and reads and len(text) >= 2
+
+
+def _readable_headings(parts: list[Part]) -> list[Part]:
+    """Shouting headings in sentence case, words spelled as the body spells them."""
+    casing = word_casing("\n\n".join(plain(part) for part in parts if isinstance(part, str)))
+    readable: list[Part] = []
+    for part in parts:
+        if isinstance(part, Heading) and is_shouting(part.title):
+            number, title = split_heading_number(part.title)
+            title = readable_case(title, casing)
+            part = replace(part, title=f"{number} {title}" if number else title)
+        readable.append(part)
+    return readable
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Part]:
+    """A page's lines as headings and paragraphs."""
+    parts: list[Part] = []
+    paragraph: list[TextLine] = []
+    widest = max((len(line.text) for line in lines), default=0)
+    pitch = _line_pitch(lines, headings)
+    bibliography = False
+
+    def close() -> None:
+        if paragraph:
+            text = dehyphenate("\n".join(_with_lead(line) for line in paragraph))
+            # A bibliography keeps its lines: the reference parser tells entries apart by them.
+            parts.append(text if bibliography else text.replace("\n", " "))
+            paragraph.clear()
+
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        heading = headings.get(index)
+        if heading is not None:
+            close()
+            if parts and isinstance(parts[-1], Heading) and _continues_heading(lines, index):
+                previous = parts.pop()
+                assert isinstance(previous, Heading)
+                title = dehyphenate(f"{previous.title}\n{heading.title}").replace("\n", " ")
+                heading = replace(previous, title=title)
+            parts.append(heading)
+            bibliography = is_bibliography_heading(heading.title)
+            continue
+        if not text and not line.lead:
+            close()
+            continue
+        if paragraph and _new_paragraph(paragraph[-1], line, widest, pitch):
+            close()
+        paragraph.append(line)
+    close()
+    return parts
+
+
+def _continues_heading(lines: list[TextLine], index: int) -> bool:
+    """A heading wrapped over two lines: the same type, directly below, unnumbered rest."""
+    above, line = lines[index - 1], lines[index]
+    return (
+        above.size == line.size
+        and above.bold == line.bold
+        and split_heading_number(line.text)[0] is None
+        and 0 < line.top - above.top <= 1.6 * max(line.size, 1)
+    )
+
+
+def _with_lead(line: TextLine) -> str:
+    return f"{line.lead} {line.text}" if line.lead else line.text
+
+
+def _line_pitch(lines: list[TextLine], headings: dict[int, Heading]) -> float:
+    """The usual distance between the baselines of two lines of one paragraph."""
+    gaps = [
+        b.top - a.top
+        for i, (a, b) in enumerate(pairwise(lines))
+        if a.styled and i not in headings and i + 1 not in headings and b.top > a.top
+    ]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _new_paragraph(previous: TextLine, line: TextLine, widest: int, pitch: float) -> bool:
+    """Whether ``line`` starts a new paragraph after ``previous``."""
+    if line.text.lstrip().startswith(_BULLETS) or line.lead:
+        return True
+    if len(previous.text) < SHORT_LINE * widest:
+        return True
+    # With the layout known: a wider gap than between lines, or a line that starts further
+    # left (the next entry of a list set with hanging indents).
+    layout = bool(pitch) and line.styled and previous.styled
+    return layout and (line.top - previous.top > 1.3 * pitch or line.x < previous.x - 2)

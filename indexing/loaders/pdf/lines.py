@@ -1,0 +1,143 @@
+"""From text runs placed on a page to lines that know their type size, weight and footnote marks.
+
+A PDF holds text as runs drawn at positions in some font and size. `page_lines` groups the
+runs of one page into lines, top to bottom, and reads what the type says: a run set clearly
+smaller than its line and holding only a number is a footnote marker. A marker inside a line
+becomes an invisible mark (see `indexing.loaders._structure.note_mark`), so no ``endring2``
+is left in the text; one that opens a line labels a footnote body. Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexing.loaders._structure import note_mark
+
+# A run at most this share of its line's type size is a superscript (or subscript).
+SUPERSCRIPT_SHARE = 0.8
+# Runs whose baselines are closer than this share of the type size stand on one line.
+SAME_LINE = 0.45
+RAISED = 0.7
+_MARKER = re.compile(r"^(?:\d{1,3}|[*†‡§])$")
+_BULLET = re.compile(r"^\s*[•▪◦‣●]\s*")
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text drawn at one position: ``x`` from the left, ``y`` up from the page's foot, in pt."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    font: str = ""
+
+    @property
+    def bold(self) -> bool:
+        """True when the font's name says it is a bold face."""
+        return _BOLD_FONT.search(self.font) is not None
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One printed line: its text (footnote marks inside), type and place on the page.
+
+    ``size`` is 0 when the type size is unknown (text without layout); ``top`` is the distance
+    of the baseline from the top of the page in pt; ``lead`` is the label of the footnote
+    marker that opens the line, if any.
+    """
+
+    text: str
+    size: float = 0.0
+    bold: bool = False
+    x: float = 0.0
+    top: float = 0.0
+    lead: str | None = None
+
+    @property
+    def styled(self) -> bool:
+        """True when the type size is known."""
+        return self.size > 0
+
+
+def plain_lines(text: str) -> list[TextLine]:
+    """Lines of text that has no layout (an OCR result, a test's page text)."""
+    return [TextLine(line) for line in text.split("\n")]
+
+
+def page_lines(runs: Sequence[Run], height: float) -> list[TextLine]:
+    """The runs of one page (in drawing order) as lines, top to bottom.
+
+    Word spaces are part of the runs' text, as pypdf spells them.
+    """
+    # Lines from the top of the page; within a line, runs keep the order the file draws
+    # them in, which is the reading order (the positions pypdf reports inside a line are
+    # not always exact enough to sort by).
+    indexed = [(order, run) for order, run in enumerate(runs) if run.text.strip()]
+    ordered = sorted(indexed, key=lambda item: (-item[1].y, item[0]))
+    groups: list[list[tuple[int, Run]]] = []
+    for order, run in ordered:
+        if groups and _same_line([member for _, member in groups[-1]], run):
+            groups[-1].append((order, run))
+        else:
+            groups.append([(order, run)])
+    lines = [_line([run for _, run in sorted(group)], height) for group in groups]
+    return [line for line in lines if line is not None]
+
+
+def _same_line(group: list[Run], run: Run) -> bool:
+    main = max(group, key=lambda member: member.size)
+    size = max(main.size, run.size)
+    # A superscript stands up to about half its line's size above the baseline.
+    smaller = min(main.size, run.size) <= SUPERSCRIPT_SHARE * size
+    return abs(main.y - run.y) <= (RAISED if smaller else SAME_LINE) * size
+
+
+def _line(group: list[Run], height: float) -> TextLine | None:
+    runs = group
+    size = _main_size(runs)
+    main = [run for run in runs if run.size > SUPERSCRIPT_SHARE * size]
+    baseline = max(main, key=lambda run: len(run.text)).y
+    pieces: list[str] = []
+    lead: str | None = None
+    previous: Run | None = None
+    for run in runs:
+        text = run.text.replace("\n", " ")
+        if _is_marker(run, size, baseline):
+            label = text.strip()
+            if previous is None:
+                lead = label
+            else:
+                pieces.append(note_mark(label))
+            previous = run
+            continue
+        pieces.append(text)
+        previous = run
+    text = re.sub(r"\s+(?=\x00N)", "", "".join(pieces))
+    text = re.sub(r"(?<=\x00)\s+(?=[.,;:!?)\]])", "", text)  # 'rolle³ .' → 'rolle³.'
+    text = _BULLET.sub("- ", text)
+    text = " ".join(text.split())
+    if not text and lead is None:
+        return None
+    bold = sum(len(run.text) for run in main if run.bold) * 2 > sum(len(run.text) for run in main)
+    left = min(run.x for run in main) if main else runs[0].x
+    return TextLine(text, round(size, 1), bold, round(left, 1), round(height - baseline, 1), lead)
+
+
+def _main_size(runs: Sequence[Run]) -> float:
+    """The type size most of a line's letters are set in."""
+    sizes: Counter[float] = Counter()
+    for run in runs:
+        sizes[round(run.size, 1)] += len(run.text.strip())
+    return max(sizes, key=lambda size: (sizes[size], size))
+
+
+def _is_marker(run: Run, size: float, baseline: float) -> bool:
+    """A footnote marker: a number in clearly smaller type, on or above the baseline."""
+    text = run.text.strip()
+    small = run.size <= SUPERSCRIPT_SHARE * size
+    return small and _MARKER.match(text) is not None and run.y >= baseline - 0.05 * size
