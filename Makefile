@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-stamp
 
 # Debian packages some features and their tests use (installed when missing and run as root;
 # otherwise the command to run is printed and the tests that need them say so).
-APT_PACKAGES :=
+APT_PACKAGES := tesseract-ocr tesseract-ocr-nor tesseract-ocr-swe fonts-dejavu-core
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -55,6 +55,7 @@ def write_pdf(
     footer: str | None = FOOTER,
     labels: Sequence[tuple[int, PageLabelStyle, int]] = (),
     title: str | None = None,
+    author: str | None = None,
 ) -> Path:
     """A PDF with the given lines per page, a running header and a numbered footer.
 
@@ -65,6 +66,8 @@ def write_pdf(
     pdf, family = _new_pdf()
     if title:
         pdf.set_title(title)
+    if author:
+        pdf.set_author(author)
     for number, lines in enumerate(pages, start=1):
         pdf.add_page()
         if header:
@@ -614,3 +617,22 @@ def _render_furniture(
     if not even:
         pdf.set_xy(LEFT + WIDTH / 2, 287)
         pdf.cell(text=label)
+
+
+def scanned_pdf(path: Path, pages: Sequence[Sequence[str]]) -> Path:
+    """A PDF whose pages are only images of printed lines, as a scanner makes them."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    pdf = FPDF(format="A4")
+    font = ImageFont.truetype(str(DEJAVU), 40) if HAS_UNICODE_FONT else ImageFont.load_default()
+    for number, lines in enumerate(pages, start=1):
+        image = Image.new("L", (1654, 2339), color=255)  # A4 at 200 dpi
+        draw = ImageDraw.Draw(image)
+        for row, line in enumerate(lines):
+            draw.text((160, 200 + row * 70), ascii_fallback(line), fill=0, font=font)
+        target = path.with_name(f"{path.stem}-page{number}.png")
+        image.save(target)
+        pdf.add_page()
+        pdf.image(str(target), x=0, y=0, w=210, h=297)
+    pdf.output(str(path))
+    return path

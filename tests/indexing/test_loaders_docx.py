@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 import zipfile
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
+from indexing.catalogue import Catalogue
 from indexing.loaders import load_document
+from indexing.pipeline import build_record
 
 
 def build_report(path: Path) -> Path:
@@ -100,3 +110,121 @@ def test_an_empty_word_file_is_refused(tmp_path: Path) -> None:
     docx.Document().save(str(path))
     with pytest.raises(DocumentLoadError, match=r"^tom\.docx: no text"):
         load_document(path)
+
+
+# --- a report as Word users write one -----------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NOTE_ONE = "Reformen ble vedtatt i Stortinget i 2017."
+
+
+def footnote_reference(paragraph: Any, note: str) -> None:
+    """Word's own footnote reference, as Word writes it after a word."""
+    run = paragraph.add_run()
+    properties = OxmlElement("w:rPr")
+    align = OxmlElement("w:vertAlign")
+    align.set(qn("w:val"), "superscript")
+    properties.append(align)
+    run._r.append(properties)
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), note)
+    run._r.append(reference)
+
+
+def add_footnotes(document: Any, notes: dict[str, str]) -> None:
+    """The footnotes part Word writes: two separators, then the notes."""
+    bodies = "".join(
+        f'<w:footnote w:id="{note}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+        "</w:p></w:footnote>"
+        for note, text in notes.items()
+    )
+    xml = (
+        f'<w:footnotes xmlns:w="{W}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>"
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+        f"{bodies}</w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def build_library_report(path: Path) -> Path:
+    """A bokmål plan: core properties, footnotes of both kinds, a bibliography, citations."""
+    document = docx.Document()
+    properties = document.core_properties
+    properties.title = "Næringsplan for Snåsa 2024–2028"
+    properties.author = "Kari Nordmann; Ola Hansen"
+    properties.created = datetime.datetime(2024, 2, 1, tzinfo=datetime.UTC)
+    document.add_heading("Forord", level=1)
+    document.add_paragraph("Denne planen er laget av kommunen sammen med næringslivet i bygda.")
+    document.add_heading("1 Innledning", level=1)
+    first = document.add_paragraph(
+        "Kommunen skal være en playmaker i næringsutviklingen, slik Stene og Mørkved beskriver"
+    )
+    first.add_run(" det (Stene & Mørkved, 2019). Planen bygger på reformen")
+    footnote_reference(first, "1")
+    first.add_run(" og på erfaringer fra samarbeid med frivilligheten.")
+    document.add_heading("2 Tiltak", level=1)
+    second = document.add_paragraph("Fondet for næringsutvikling skal økes til to millioner")
+    marker = second.add_run("2")
+    marker.font.superscript = True
+    second.add_run(" kroner i perioden, og samstyring skal prøves ut (Røiseland & Vabo, 2016).")
+    document.add_heading("Litteratur", level=1)
+    document.add_paragraph(
+        "Røiseland, A., & Vabo, S. I. (2016). Styring og samstyring: governance på norsk "
+        "(2. utg.). Bergen: Fagbokforlaget."
+    )
+    document.add_paragraph(
+        "Stene, M., & Mørkved, B. P. (2019). Kommunen sin framtidige næringsutviklingsrolle "
+        "(Arbeidsnotat nr. 2). Bodø: Nord universitet."
+    )
+    document.add_heading("Noter", level=1)
+    document.add_paragraph("2. Beløpet gjelder hele planperioden, ikke hvert år.")
+    add_footnotes(document, {"1": NOTE_ONE})
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def library_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_library_report(tmp_path_factory.mktemp("docx") / "naeringsplan.docx")
+
+
+def test_core_properties_give_title_authors_and_year(library_report: Path) -> None:
+    document = load_document(library_report)
+    assert document.title == "Næringsplan for Snåsa 2024–2028"
+    assert document.authors == ["Kari Nordmann", "Ola Hansen"]
+    assert document.year == 2024
+    assert document.language == "nb"
+
+
+def test_footnotes_leave_no_digits_and_follow_their_section(library_report: Path) -> None:
+    document = load_document(library_report)
+    assert "bygger på reformen og på erfaringer" in document.text
+    assert "to millioner kroner i perioden" in document.text
+    notes = {
+        "Fotnote 1: " + NOTE_ONE: ["1 Innledning"],
+        "Fotnote 2: Beløpet gjelder hele planperioden, ikke hvert år.": ["2 Tiltak"],
+    }
+    for note, path in notes.items():
+        offset = document.text.index(note)
+        assert next(s.path for s in document.sections if s.start <= offset < s.end) == path
+    assert not any("Noter" in s.path for s in document.sections)
+
+
+def test_the_bibliography_and_citations_are_found(library_report: Path) -> None:
+    document = load_document(library_report)
+    catalogue = Catalogue([], library_report.parent)
+    entry = catalogue.entry_for_file(library_report)
+    record = build_record(library_report, entry, document, catalogue, "hash")
+    assert sorted((r.authors[0], r.year) for r in record.references) == [
+        ("Røiseland, A.", "2016"),
+        ("Stene, M.", "2019"),
+    ]
+    linked = {tuple(c.reference_ids) for c in record.citations}
+    assert linked == {(r.id,) for r in record.references}
+    assert all(c.section_path != ["Litteratur"] for c in record.citations)

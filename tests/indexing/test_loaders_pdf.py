@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from itertools import pairwise
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from tests.pdf_factory import (
     image_only_pdf,
     not_a_pdf,
     report_pdf,
+    scanned_pdf,
     write_pdf,
 )
 
@@ -214,3 +217,40 @@ def test_any_pages_give_sections_and_pages_inside_the_text(texts: list[str]) -> 
     assert starts == sorted(starts)
     assert all(0 <= p.start < p.end <= len(text) for p in document.pages)
     assert {p.label for p in document.pages} <= set(labels)
+
+
+# --- scanned PDFs -------------------------------------------------------------------------
+
+SCANNED_PAGES = [
+    [
+        "1 Innledning",
+        "Kommunen har en viktig rolle i arbeidet med",
+        "lokal utvikling og verdiskaping i distriktene.",
+    ],
+    ["2 Funn", "Holdninger betyr mer enn penger for samarbeidet."],
+]
+
+
+def needs_tesseract() -> None:
+    """Skip without Tesseract on a developer's machine; in CI it must be there."""
+    if shutil.which("tesseract") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tesseract is missing in CI: add it to APT_PACKAGES (make system-deps)")
+        pytest.skip("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-nor)")
+
+
+def test_a_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
+    needs_tesseract()
+    document = load_document(scanned_pdf(tmp_path / "skannet.pdf", SCANNED_PAGES))
+    words = document.text.split()
+    assert "verdiskaping" in words and "Holdninger" in words
+    assert [s.path for s in document.sections] == [["1 Innledning"], ["2 Funn"]]
+    assert page_of(document, "Holdninger") == "2"
+
+
+def test_without_tesseract_a_scan_is_refused_saying_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH on which no tesseract is found
+    message = refusal(scanned_pdf(tmp_path / "skannet.pdf", SCANNED_PAGES))
+    assert "scanned PDF" in message and "apt-get install tesseract-ocr" in message

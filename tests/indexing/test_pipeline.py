@@ -16,6 +16,7 @@ from indexing.embedders import FakeEmbedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
 from tests.helpers import ROOT, make_settings
+from tests.pdf_factory import write_pdf
 
 CATALOGUE = """\
 - id: alpha
@@ -140,3 +141,33 @@ def test_the_command_exits_non_zero_when_a_file_failed(corpus: Path, tmp_path: P
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert "broken.pdf" in result.stdout and "2 document(s)" in result.stdout
+
+
+def test_an_uncatalogued_file_is_described_by_what_it_says_of_itself(
+    corpus: Path, tmp_path: Path
+) -> None:
+    pages = [
+        ["## 1 Innledning", "Kommunen har en viktig rolle i arbeidet med lokal utvikling, og"],
+        ["denne rollen er i endring fordi næringslivet og frivilligheten vil bidra mer."],
+    ]
+    write_pdf(
+        corpus / "notat.pdf",
+        pages,
+        header=None,
+        title="Næringsrollen i endring",
+        author="Kari Nordmann, Ola Hansen",
+    )
+    settings = make_settings(tmp_path / "store", corpus)
+    assert sorted(run(settings).indexed) == ["alpha", "beta", "notat"]
+    with open_store(settings, FakeEmbedder()) as store:
+        records = store.records()
+        chunks = [c for c in store.all_chunks() if c.doc_id == "notat"]
+    entry = records["notat"].entry
+    assert entry.title == "Næringsrollen i endring"
+    assert entry.authors == ["Kari Nordmann", "Ola Hansen"]
+    assert entry.language == "nb" and entry.year is not None
+    assert chunks and all(c.authors == entry.authors for c in chunks)
+    # The catalogue wins where it has an entry; and nothing changed, so nothing is redone.
+    assert records["alpha"].entry.title == "Alpha"
+    again = run(settings)
+    assert again.indexed == [] and sorted(again.unchanged) == ["alpha", "beta", "notat"]

@@ -71,6 +71,8 @@ NOTE_SCALE = 0.92
 # A line with this many words is running text, which no cover page has.
 PROSE_WORDS = 10
 HEADING_WORDS = 15
+# A cover, a colophon and perhaps a blank page; more pages without prose are no cover.
+COVER_PAGES = 3
 _TOC_COLUMN_HEADS = frozenset({"side", "page", "s.", "sida", "sidan"})
 _BULLETS = ("•", "▪", "◦", "‣", "●", "–", "-", "*")
 
@@ -202,10 +204,11 @@ def _drop_contents(lines: list[TextLine]) -> list[TextLine]:
 def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
     """Index of the first page after the cover pages (title, authors, colophon).
 
-    Cover pages come first, have no running text (no line of many words), and are followed
-    by pages that do; a document whose first page holds prose has no cover.
+    Cover pages come first (at most `COVER_PAGES` of them), have no running text (no line of
+    many words), and are followed by pages that do; a document whose first page holds prose
+    has no cover.
     """
-    for index, page in enumerate(lines):
+    for index, page in enumerate(lines[: COVER_PAGES + 1]):
         if any(len(line.text.split()) >= PROSE_WORDS for line in page):
             return index
         if any(is_toc_heading(line.text) for line in raw[index]):
