@@ -21,7 +21,7 @@ from indexing.chunking import chunk_document
 from indexing.cleaning import is_page_number_line, parse_toc_line
 from indexing.loaders import load_document
 from indexing.pipeline import build_record
-from tests.conftest import CORPUS, ROOT
+from tests.helpers import CORPUS
 from tests.pdf_factory import HAS_UNICODE_FONT, ReportCover, markdown_report_pdf
 
 pytestmark = pytest.mark.skipif(
@@ -29,7 +29,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 PAPER_FILE = "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
-FROZEN = ROOT / "evals" / "corpora" / "policy_paper"
 TITLE = "Kommunen sin framtidige næringsutviklingsrolle"
 AUTHORS = ["Morten Stene", "Britt Paula Mørkved"]
 COVER = ReportCover(
@@ -44,9 +43,8 @@ FOOTER = "Arbeidsnotat nr. 2 – Bodø 2019"
 
 
 def paper_copy(folder: Path) -> Path:
-    """The paper's Markdown, copied from the frozen copy (else the bundled corpus)."""
-    source = FROZEN / PAPER_FILE if (FROZEN / PAPER_FILE).is_file() else CORPUS / PAPER_FILE
-    return Path(shutil.copy(source, folder / PAPER_FILE))
+    """The paper's Markdown, copied from the tests' frozen corpus."""
+    return Path(shutil.copy(CORPUS / PAPER_FILE, folder / PAPER_FILE))
 
 
 def report_body(markdown: Path) -> str:
