@@ -58,6 +58,7 @@ ui: install
 bench: install
 	$(BIN)/python -m evals.benchmarks.indexing
 	$(BIN)/python -m evals.benchmarks.service
+	$(BIN)/python -m evals.benchmarks.pdf_loading
 
 clean:
 	rm -rf $(VENV) .policy-assistant .pytest_cache .mypy_cache .ruff_cache evals/results

@@ -101,44 +101,48 @@ def furniture_key(line: str) -> str:
     return _ROMAN_WORD.sub("#", _DIGITS.sub("#", " ".join(line.split()).lower()))
 
 
+# A running header or footer stands on at least this share of the pages (it may alternate
+# between even and odd pages, or move between the top and the foot).
+FURNITURE_SHARE = 0.25
+
+
+def furniture_bounds(
+    pages: Sequence[Sequence[str]], depth: int = 2, min_pages: int = 3
+) -> list[tuple[int, int]]:
+    """For each page, the ``(first, last)`` slice of its lines that is not furniture.
+
+    A line among the first or last ``depth`` lines of a page is furniture when the same line
+    (numbers aside) stands at an edge of a page, top or foot, on at least `FURNITURE_SHARE`
+    of the pages and on at least ``min_pages`` of them; a bare page number there is furniture
+    anyway. Furniture sits at the edge: a line counts only if the ones outside it did.
+    """
+    needed = max(min_pages, math.ceil(len(pages) * FURNITURE_SHARE))
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({furniture_key(line) for line in [*lines[:depth], *lines[-depth:]]})
+
+    def furniture(line: str) -> bool:
+        return seen[furniture_key(line)] >= needed or is_page_number_line(line)
+
+    bounds = []
+    for lines in pages:
+        first = 0
+        while first < min(depth, len(lines)) and furniture(lines[first]):
+            first += 1
+        last = len(lines)
+        while len(lines) - last < depth and last > first and furniture(lines[last - 1]):
+            last -= 1
+        bounds.append((first, last))
+    return bounds
+
+
 def remove_page_furniture(
     pages: Sequence[Sequence[str]], depth: int = 2, min_pages: int = 3
 ) -> list[list[str]]:
-    """Drop running headers, footers and bare page numbers from each page's lines.
-
-    A line among the first or last ``depth`` non-blank lines of a page is furniture when the
-    same line (numbers aside) stands in that place on at least half of the pages, and on at
-    least ``min_pages`` of them; a bare page number there is furniture anyway.
-    """
+    """Each page's non-blank lines without running headers, footers and page numbers."""
     bodies = [[line for line in page if line.strip()] for page in pages]
-    needed = max(min_pages, math.ceil(len(bodies) / 2))
-    top: Counter[tuple[int, str]] = Counter()
-    bottom: Counter[tuple[int, str]] = Counter()
-    for lines in bodies:
-        for place, line in enumerate(lines[:depth]):
-            top[place, furniture_key(line)] += 1
-        for place, line in enumerate(reversed(lines[-depth:])):
-            bottom[place, furniture_key(line)] += 1
-    cleaned = []
-    for lines in bodies:
-        # Furniture sits at the edge: a line counts only if the ones outside it did.
-        first = 0
-        while first < min(depth, len(lines)) and (
-            top[first, furniture_key(lines[first])] >= needed or is_page_number_line(lines[first])
-        ):
-            first += 1
-        last = len(lines)
-        while (
-            len(lines) - last < depth
-            and last > first
-            and (
-                bottom[len(lines) - last, furniture_key(lines[last - 1])] >= needed
-                or is_page_number_line(lines[last - 1])
-            )
-        ):
-            last -= 1
-        cleaned.append(lines[first:last])
-    return cleaned
+    bounds = furniture_bounds(bodies, depth, min_pages)
+    return [lines[first:last] for lines, (first, last) in zip(bodies, bounds, strict=True)]
 
 
 # --- headings -----------------------------------------------------------------------------

@@ -151,6 +151,20 @@ def test_a_line_repeated_on_few_pages_is_kept() -> None:
     assert [lines[-1] for lines in cleaned] == [body(n)[-1] for n in range(1, 7)]
 
 
+def test_headers_and_page_numbers_that_move_between_pages_are_removed() -> None:
+    # Even pages: the title and the number at the top; odd pages: the series at the foot and
+    # the number below it; roman numbers in the front matter.
+    labels = ["iii", "iv", "1", "2", "3", "4", "5", "6"]
+    pages = []
+    for index, label in enumerate(labels):
+        lines = body(index)
+        if index % 2:
+            pages.append([f"Kommunen og næringslivet {label}", *lines])
+        else:
+            pages.append([*lines, "Arbeidsnotat nr. 2 – Bodø 2019", label])
+    assert remove_page_furniture(pages) == [body(index) for index in range(len(labels))]
+
+
 def test_two_pages_are_too_few_to_call_a_line_a_running_header() -> None:
     pages = [["Overskrift", "Tekst en."], ["Overskrift", "Tekst to."]]
     assert remove_page_furniture(pages) == pages

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.loaders import load_document
+from indexing.loaders._structure import has_note, plain
 from indexing.loaders.pdf import parse_pdf_pages
+from indexing.loaders.pdf.lines import Run, page_lines
 from tests.pdf_factory import (
     HAS_UNICODE_FONT,
     REPORT_TITLE,
@@ -188,7 +190,7 @@ def test_shouting_pdf_headings_read_in_sentence_case() -> None:
     assert document.sections[0].path == ["1 Empiri fra prosjektet ReSeNS"]
 
 
-page_lines = st.lists(
+page_texts = st.lists(
     st.one_of(
         st.from_regex(r"[A-ZÆØÅ][a-zæøå]{2,8}( [a-zæøå]{2,8}){0,9}[.,]?", fullmatch=True),
         st.from_regex(r"[a-zæøå]{2,8}-", fullmatch=True),
@@ -202,7 +204,7 @@ page_lines = st.lists(
 
 
 @settings(max_examples=120, deadline=None)
-@given(st.lists(page_lines, min_size=1, max_size=5))
+@given(st.lists(page_texts, min_size=1, max_size=5))
 def test_any_pages_give_sections_and_pages_inside_the_text(texts: list[str]) -> None:
     labels = [str(n) for n in range(1, len(texts) + 1)]
     try:
@@ -254,3 +256,30 @@ def test_without_tesseract_a_scan_is_refused_saying_how_to_install_it(
     monkeypatch.setenv("PATH", str(tmp_path))  # a PATH on which no tesseract is found
     message = refusal(scanned_pdf(tmp_path / "skannet.pdf", SCANNED_PAGES))
     assert "scanned PDF" in message and "apt-get install tesseract-ocr" in message
+
+
+# --- lines from placed text runs ----------------------------------------------------------
+
+
+def test_a_small_raised_number_is_a_footnote_mark_not_a_digit() -> None:
+    runs = [
+        Run("Velferden er i rask endring", 70, 700, 10.5, "DejaVuSans"),
+        Run("2", 200, 704, 6.5, "DejaVuSans"),
+        Run(" (Loga, 2018), og 19 partnere er med.", 204, 700, 10.5, "DejaVuSans"),
+    ]
+    [line] = page_lines(runs, 842)
+    assert plain(line.text) == "Velferden er i rask endring (Loga, 2018), og 19 partnere er med."
+    assert has_note(line.text, "2") and line.size == 10.5 and line.top == 142
+
+
+def test_a_line_opened_by_a_small_number_labels_a_footnote() -> None:
+    runs = [Run("1", 70, 103, 5.0), Run("I tillegg til universitetene.", 74, 100, 8.0)]
+    [line] = page_lines(runs, 842)
+    assert (line.lead, line.text, line.size) == ("1", "I tillegg til universitetene.", 8.0)
+
+
+def test_bold_faces_are_known_by_their_names() -> None:
+    bold = ["Arial-BoldMT", "Calibri,Bold", "DejaVuSans-Bold", "CMBX12", "MinionPro-Semibold"]
+    regular = ["ArialMT", "Calibri", "DejaVuSans", "CMR10", "TimesNewRomanPSMT"]
+    assert all(Run("x", 0, 0, 10, font).bold for font in bold)
+    assert not any(Run("x", 0, 0, 10, font).bold for font in regular)

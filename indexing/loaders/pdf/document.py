@@ -17,7 +17,6 @@ it did not, so text without layout (`parse_pdf_pages`) goes the same way:
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -30,9 +29,8 @@ from indexing.cleaning import (
     collapse_spaces,
     dehyphenate,
     ends_mid_sentence,
-    furniture_key,
+    furniture_bounds,
     is_bibliography_heading,
-    is_page_number_line,
     is_shouting,
     is_toc_heading,
     is_widget_line,
@@ -156,32 +154,9 @@ def _normalized(line: TextLine) -> TextLine:
 
 
 def _remove_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
-    """Drop running headers, footers and page numbers at the edges of each page.
-
-    A line among the first or last `EDGE_DEPTH` lines of a page is furniture when the same
-    line (numbers aside) stands at an edge (top or foot, whichever) of at least a quarter of
-    the pages, and of three; a bare page number there is furniture anyway. Furniture sits
-    at the edge, so a line counts only if the ones outside it did.
-    """
-    needed = max(3, math.ceil(len(pages) / 4))
-    seen: Counter[str] = Counter()
-    for lines in pages:
-        edges = {furniture_key(line.text) for line in [*lines[:EDGE_DEPTH], *lines[-EDGE_DEPTH:]]}
-        seen.update(edges)
-
-    def furniture(line: TextLine) -> bool:
-        return seen[furniture_key(line.text)] >= needed or is_page_number_line(line.text)
-
-    cleaned = []
-    for lines in pages:
-        first = 0
-        while first < min(EDGE_DEPTH, len(lines)) and furniture(lines[first]):
-            first += 1
-        last = len(lines)
-        while len(lines) - last < EDGE_DEPTH and last > first and furniture(lines[last - 1]):
-            last -= 1
-        cleaned.append(lines[first:last])
-    return cleaned
+    """Drop running headers, footers and page numbers (see `furniture_bounds`)."""
+    bounds = furniture_bounds([[line.text for line in lines] for lines in pages], EDGE_DEPTH)
+    return [lines[first:last] for lines, (first, last) in zip(pages, bounds, strict=True)]
 
 
 # --- contents and cover -------------------------------------------------------------------

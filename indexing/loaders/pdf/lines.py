@@ -23,7 +23,8 @@ SAME_LINE = 0.45
 RAISED = 0.7
 _MARKER = re.compile(r"^(?:\d{1,3}|[*†‡§])$")
 _BULLET = re.compile(r"^\s*[•▪◦‣●]\s*")
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.IGNORECASE)
+# Bold faces by name: "Arial-BoldMT", "Calibri,Bold", "MinionPro-Semibold", TeX's "CMBX10".
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b|-bd\b|cmbx", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
