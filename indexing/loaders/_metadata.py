@@ -23,7 +23,8 @@ _BOKMAL = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|\band\b|\bog\b|\boch\b|&|\n)\s*")
+_HARD_SEPARATORS = re.compile(r"\s*[;&\n]\s*")
+_SOFT_SEPARATORS = re.compile(r"\s*,\s*|\s+(?:og|and|och)\s+")
 _NAME = re.compile(r"^[A-ZÆØÅÄÖÜ][\w'.-]*(?:\s+[A-ZÆØÅÄÖÜ][\w'.-]*){1,3}$")
 
 
@@ -39,19 +40,20 @@ def document_language(text: str) -> str:
 
 
 def split_authors(text: str) -> list[str]:
-    """``"Morten Stene, Britt Paula Mørkved"`` → both names; ``"Stene, M."`` stays one."""
-    text = " ".join(text.split())
-    if not text:
-        return []
-    pieces = [piece for piece in _AUTHOR_SEPARATORS.split(text) if piece.strip()]
+    """The authors in a metadata field: ``"Morten Stene, Britt Paula Mørkved"`` gives both.
+
+    Semicolons, line breaks and ``&`` always part authors; commas and ``og``/``and``/``och``
+    only when every part reads as a person's name, so ``"Stene, Morten"`` and
+    ``"Vikfjord kommune, Plan- og næringsavdelingen"`` stay one author each.
+    """
+    pieces = [piece.strip(" ,") for piece in _HARD_SEPARATORS.split(text)]
     names: list[str] = []
-    for piece in pieces:
-        commas = [part.strip() for part in piece.split(",") if part.strip()]
-        # "Stene, Morten" is one name written surname first; "A B, C D" are two names.
-        if len(commas) > 1 and all(len(part.split()) >= 2 for part in commas):
-            names.extend(commas)
+    for piece in (" ".join(piece.split()) for piece in pieces if piece.strip(" ,")):
+        parts = [part.strip() for part in _SOFT_SEPARATORS.split(piece) if part.strip()]
+        if len(parts) > 1 and all(looks_like_name(part) for part in parts):
+            names.extend(parts)
         else:
-            names.append(piece.strip().strip(","))
+            names.append(piece)
     return names
 
 

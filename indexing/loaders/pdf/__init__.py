@@ -22,6 +22,7 @@ from assistant.errors import DocumentLoadError
 from indexing.loaders._metadata import document_language, looks_like_name, split_authors, year_in
 from indexing.loaders.pdf.document import (
     MIN_LETTERS,
+    PROSE_WORDS,
     PdfPage,
     parse_pdf_lines,
     parse_pdf_pages,
@@ -50,7 +51,9 @@ def load_pdf(path: Path) -> LoadedDocument:
         [PdfPage(lines, label) for lines, label in zip(pages, labels, strict=True)], path.name
     )
     info = _metadata(reader)
-    cover = [line.text for line in (pages[0] if pages else [])]
+    first = [line.text for line in (pages[0] if pages else [])]
+    # A cover has no running text; a first page that has tells nothing of the year.
+    cover = [] if any(len(line.split()) >= PROSE_WORDS for line in first) else first
     title = info.title or document.title
     authors = info.authors or _cover_authors(cover, title)
     year = year_in(" ".join(cover)) or info.year

@@ -1,0 +1,56 @@
+"""What a file says about itself: authors in a metadata field, the language of its text."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.loaders._metadata import document_language, split_authors, year_in
+
+
+@pytest.mark.parametrize(
+    ("field", "authors"),
+    [
+        ("Morten Stene, Britt Paula Mørkved", ["Morten Stene", "Britt Paula Mørkved"]),
+        ("Kari Nordmann; Ola Hansen", ["Kari Nordmann", "Ola Hansen"]),
+        ("Kari Nordmann og Ola Hansen", ["Kari Nordmann", "Ola Hansen"]),
+        ("Stene, M. & Mørkved, B. P.", ["Stene, M.", "Mørkved, B. P."]),
+        ("Stene, Morten", ["Stene, Morten"]),
+        (
+            "Vikfjord kommune, Plan- og næringsavdelingen",
+            ["Vikfjord kommune, Plan- og næringsavdelingen"],
+        ),
+        ("  ", []),
+    ],
+)
+def test_a_metadata_field_is_split_into_its_authors(field: str, authors: list[str]) -> None:
+    assert split_authors(field) == authors
+
+
+TEXTS = {
+    "nb": "Kommunen har en viktig rolle i arbeidet med næringsutvikling, og denne rollen er i "
+    "endring. Det handler om hvordan kommunen samarbeider med næringslivet og frivilligheten, "
+    "og om hva som skal til for at lokalsamfunnet utvikler seg.",
+    "nn": "Kommunen har ei viktig rolle i arbeidet med næringsutvikling, og denne rolla er i "
+    "endring. Det handlar om korleis kommunen samarbeider med næringslivet og frivilligheita, "
+    "og om kva som skal til for at lokalsamfunnet ikkje misser dei unge.",
+    "sv": "Kommunen har en viktig roll i arbetet med näringslivsutveckling, och denna roll är "
+    "under förändring. Det handlar om hur kommunen samarbetar med näringslivet och det "
+    "civila samhället, och vad som krävs för att orten inte ska tappa de unga.",
+    "en": "The municipality has an important role in business development, and this role is "
+    "changing. It is about how the municipality works with business and volunteers, and about "
+    "what it takes for the community to keep its young people.",
+    "da": "Kommunen har en vigtig rolle i arbejdet med erhvervsudvikling, og denne rolle er under "
+    "forandring. Det handler om, hvordan kommunen samarbejder med erhvervslivet og de "
+    "frivillige, og om hvad der skal til, for at lokalsamfundet ikke mister de unge efter "
+    "skolen. Meget af udviklingen sker mellem kommunen og nogle af virksomhederne.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(TEXTS))
+def test_the_language_of_a_text_is_detected(language: str) -> None:
+    assert document_language(TEXTS[language] * 3) == language
+
+
+def test_the_year_is_the_last_one_printed() -> None:
+    assert year_in("Arbeidsnotat nr. 2, Bodø 2019") == 2019
+    assert year_in("ISBN 82-7456-805-1") is None
