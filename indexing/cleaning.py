@@ -240,9 +240,9 @@ TOC_HEADINGS = frozenset(
         "table of contents",
     }
 )
-# "4.1 Muligheter<TAB>7", "4.1 Muligheter ....... 7", "Forord   i".
+# "4.1 Muligheter<TAB>7", "4.1 Muligheter ....... 7", "1 Introduction . . . . 1", "Forord   i".
 _TOC_LINE = re.compile(
-    r"^\s*(?P<title>\S.*?)(?:\t+|\s*\.{3,}\s*|\s{3,}|\s+…+\s*)"
+    r"^\s*(?P<title>\S.*?)(?:\t+|\s*(?:\.\s?){3,}\s*|\s{3,}|\s+…+\s*)"
     r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*$",
     re.IGNORECASE,
 )

@@ -34,7 +34,7 @@ from indexing.store import ChunkStore
 logger = logging.getLogger(__name__)
 
 # Bump when loading, cleaning or chunking changes, so every document is indexed anew.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 IGNORED_STEMS = frozenset({"readme", "catalogue", "katalog"})
 
 
