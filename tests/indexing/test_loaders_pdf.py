@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.loaders import load_document
-from indexing.loaders._structure import has_note, plain
-from indexing.loaders.pdf import parse_pdf_pages
-from indexing.loaders.pdf.lines import Run, page_lines
+from indexing.loaders._structure import has_note, note_mark, plain
+from indexing.loaders.pdf import parse_pdf_lines, parse_pdf_pages
+from indexing.loaders.pdf.document import PdfPage
+from indexing.loaders.pdf.lines import Run, TextLine, page_lines
 from tests.pdf_factory import (
     HAS_UNICODE_FONT,
     REPORT_TITLE,
@@ -283,3 +284,24 @@ def test_bold_faces_are_known_by_their_names() -> None:
     regular = ["ArialMT", "Calibri", "DejaVuSans", "CMR10", "TimesNewRomanPSMT"]
     assert all(Run("x", 0, 0, 10, font).bold for font in bold)
     assert not any(Run("x", 0, 0, 10, font).bold for font in regular)
+
+
+def note_page(note_text: str, cited: str) -> PdfPage:
+    """A page with body lines citing note 1 and that note at its foot in small type."""
+    return PdfPage(
+        [
+            TextLine(f"Her står en setning om {cited}{note_mark('1')} som fortsetter.", 10.5),
+            TextLine("Og en setning til om kommunen som har mange ord i seg her.", 10.5, top=15),
+            TextLine(note_text, 8.0, top=700, lead="1"),
+        ],
+        "1",
+    )
+
+
+def test_notes_numbered_anew_on_each_page_are_all_kept() -> None:
+    pages = [note_page("Første note.", "samstyring"), note_page("Andre note.", "tillit")]
+    pages[1].label = "2"
+    document = parse_pdf_lines(pages)
+    assert "Fotnote 1: Første note." in document.text
+    assert "Fotnote 1-2: Andre note." in document.text
+    assert document.text.index("Fotnote 1-2") > document.text.index("tillit")

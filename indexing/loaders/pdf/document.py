@@ -47,6 +47,7 @@ from indexing.loaders._structure import (
     Part,
     assemble,
     labelled_pages,
+    note_mark,
     page_at,
     place_footnotes,
     plain,
@@ -119,12 +120,13 @@ def parse_pdf_lines(pages: Sequence[PdfPage], name: str = "document.pdf") -> Loa
     parts: list[Part] = []
     notes: dict[str, str] = {}
     homes: dict[str, int] = {}
+    kept = _unique_notes(kept)
     for number, page in enumerate(kept):
         if number:
             parts.append(PageBreak(tuple(kept[number - 1].notes)))
         for note, body in page.notes.items():
-            notes.setdefault(note, body)
-            homes.setdefault(note, len(parts))
+            notes[note] = body
+            homes[note] = len(parts)
         parts.extend(_page_parts(page.lines, headings.at(number)))
     parts = _readable_headings(parts)
     parts = group_quoted_items(parts)
@@ -237,6 +239,39 @@ def _take_notes(page: _Page, body: float) -> _Page:
         else:
             notes[current] = dehyphenate(f"{notes[current]}\n{line.text}").replace("\n", " ")
     return _Page(lines[:start], {note: " ".join(text.split()) for note, text in notes.items()})
+
+
+def _unique_notes(pages: list[_Page]) -> list[_Page]:
+    """Notes numbered anew on a later page (or chapter) get a label of their own: ``1-2``.
+
+    Otherwise the second note 1 would be lost, and its marker would point to the first one.
+    """
+    used: set[str] = set()
+    renamed: list[_Page] = []
+    for page in pages:
+        labels = {note: _free_label(note, used) for note in page.notes}
+        used.update(labels.values())
+        changed = {note: label for note, label in labels.items() if label != note}
+        lines = page.lines
+        if changed:
+            lines = [replace(line, text=_relabel(line.text, changed)) for line in lines]
+        notes = {labels[note]: body for note, body in page.notes.items()}
+        renamed.append(_Page(lines, notes))
+    return renamed
+
+
+def _free_label(note: str, used: set[str]) -> str:
+    label, count = note, 1
+    while label in used:
+        count += 1
+        label = f"{note}-{count}"
+    return label
+
+
+def _relabel(text: str, labels: dict[str, str]) -> str:
+    for note, label in labels.items():
+        text = text.replace(note_mark(note), note_mark(label))
+    return text
 
 
 # --- headings -----------------------------------------------------------------------------
