@@ -13,11 +13,13 @@ from hypothesis import strategies as st
 
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
+from indexing.catalogue import Catalogue
 from indexing.loaders import load_document
 from indexing.loaders._structure import has_note, note_mark, plain
 from indexing.loaders.pdf import parse_pdf_lines, parse_pdf_pages
 from indexing.loaders.pdf.document import PdfPage
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
+from indexing.pipeline import build_record
 from tests.pdf_factory import (
     HAS_UNICODE_FONT,
     REPORT_TITLE,
@@ -305,3 +307,20 @@ def test_notes_numbered_anew_on_each_page_are_all_kept() -> None:
     assert "Fotnote 1: Første note." in document.text
     assert "Fotnote 1-2: Andre note." in document.text
     assert document.text.index("Fotnote 1-2") > document.text.index("tillit")
+
+
+def test_without_type_sizes_usual_headings_are_known_by_name() -> None:
+    texts = [
+        "FORORD\nDette notatet er skrevet for oss.\n1 Innledning\nKommunen er viktig.",
+        "LITTERATURLISTE\nStene, M. (2013). Bestillingskompetanse. Steinkjer: TFoU.",
+    ]
+    document = parse_pdf_pages(texts, ["1", "2"])
+    assert [s.path for s in document.sections] == [
+        ["Forord"],
+        ["1 Innledning"],
+        ["Litteraturliste"],
+    ]
+    catalogue = Catalogue([], Path("."))
+    entry = catalogue.entry_for_file(Path("skannet.pdf"))
+    record = build_record(Path("skannet.pdf"), entry, document, catalogue, "hash")
+    assert [(r.authors, r.year) for r in record.references] == [(["Stene, M."], "2013")]

@@ -72,6 +72,23 @@ PROSE_WORDS = 10
 HEADING_WORDS = 15
 # A cover, a colophon and perhaps a blank page; more pages without prose are no cover.
 COVER_PAGES = 3
+# Unnumbered headings of a report's front matter, recognised by name where type says nothing.
+FRONT_MATTER_HEADINGS = frozenset(
+    {
+        "forord",
+        "føreord",
+        "förord",
+        "foreword",
+        "preface",
+        "sammendrag",
+        "samandrag",
+        "sammanfattning",
+        "resumé",
+        "summary",
+        "executive summary",
+        "abstract",
+    }
+)
 _TOC_COLUMN_HEADS = frozenset({"side", "page", "s.", "sida", "sidan"})
 _BULLETS = ("•", "▪", "◦", "‣", "●", "–", "-", "*")
 
@@ -323,7 +340,19 @@ class _Headings:
         for page, index, line in unnumbered:
             level = levels.get((line.size, line.bold), ranks.index(line.size) + 1)
             found[page, index] = Heading(line.text.strip(), level)
+        if not styled:
+            # Without type to go by (a scan, plain text), a line that is only a usual
+            # unnumbered heading is one: "Forord", "Sammendrag", "LITTERATURLISTE".
+            for page, lines in enumerate(pages):
+                for index, line in enumerate(lines):
+                    if (page, index) not in found and _is_named_heading(line.text):
+                        found[page, index] = Heading(line.text.strip(), 1)
         return cls(found)
+
+
+def _is_named_heading(text: str) -> bool:
+    title = text.strip().strip(":").casefold()
+    return is_bibliography_heading(text) or title in FRONT_MATTER_HEADINGS
 
 
 def _looks_like_heading(line: TextLine, body: float, width: int, count: int) -> bool:
