@@ -26,6 +26,7 @@ from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.cleaning import (
     collapse_spaces,
+    ends_mid_sentence,
     is_shouting,
     normalize_characters,
     readable_case,
@@ -51,6 +52,10 @@ _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|überschrift|titre)\s*(\d)$", re.IGNORECASE
 )
 _TITLE_STYLES = frozenset({"title", "tittel", "titel"})
+# A bold paragraph of at most this many words, without a full stop, is a heading.
+HEADING_WORDS = 12
+# The level of an unnumbered bold heading: under the styled top-level headings.
+BOLD_HEADING_LEVEL = 2
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,26 @@ def _paragraph_block(paragraph: Paragraph) -> Block:
         return Block(text, -1)
     if "list" in style.lower() or "liste" in style.lower():
         return Block(f"- {text.strip()}")
+    if _bold_line(paragraph, text):
+        # Many Word files set their headings by hand, as a short bold paragraph.
+        number, _ = split_heading_number(plain(text))
+        return Block(text, number.count(".") + 1 if number else BOLD_HEADING_LEVEL)
     return Block(text)
+
+
+def _bold_line(paragraph: Paragraph, text: str) -> bool:
+    """A short paragraph set all in bold that reads as a title, not a sentence."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    words = plain(text).split()
+    if not runs or not words or len(words) > HEADING_WORDS:
+        return False
+    bold = all(run.bold or (run.bold is None and _style_bold(paragraph)) for run in runs)
+    return bold and ends_mid_sentence(plain(text))
+
+
+def _style_bold(paragraph: Paragraph) -> bool:
+    style = paragraph.style
+    return bool(style is not None and style.font is not None and style.font.bold)
 
 
 _SUPERSCRIPT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")

@@ -228,3 +228,22 @@ def test_the_bibliography_and_citations_are_found(library_report: Path) -> None:
     linked = {tuple(c.reference_ids) for c in record.citations}
     assert linked == {(r.id,) for r in record.references}
     assert all(c.section_path != ["Litteratur"] for c in record.citations)
+
+
+def test_short_bold_paragraphs_are_headings_and_bold_sentences_are_not(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("1 Tiltak", level=1)
+    document.add_paragraph().add_run("Tiltak for unge gründere").bold = True
+    document.add_paragraph("Kommunen gir støtte til unge som starter egen bedrift i bygda.")
+    document.add_paragraph().add_run("Dette er viktig for oss alle.").bold = True
+    document.add_paragraph().add_run("1.1 Fondet").bold = True
+    document.add_paragraph("Fondet har to millioner kroner til fordeling hvert år.")
+    path = tmp_path / "fet.docx"
+    document.save(str(path))
+    loaded = load_document(path)
+    assert [s.path for s in loaded.sections] == [
+        ["1 Tiltak"],
+        ["1 Tiltak", "Tiltak for unge gründere"],
+        ["1 Tiltak", "1.1 Fondet"],
+    ]
+    assert "\n\nDette er viktig for oss alle.\n\n" in loaded.text
