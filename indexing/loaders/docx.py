@@ -1,7 +1,8 @@
 """Word loader (python-docx): paragraphs and table cells in order, heading styles as sections.
 
 Heading styles are recognised by name in English and Norwegian (``Heading 2``,
-``Overskrift 2``); a Word file has no fixed pages, so none are given. Footnotes (Word's own,
+``Overskrift 2``), and so are headings set by hand as short bold paragraphs; a Word file has no
+fixed pages, so none are given. Footnotes (Word's own,
 or superscript numbers with the notes as numbered paragraphs under a heading such as
 ``Noter``) come back as ``Fotnote n: ...`` at the end of the section that cites them, as in
 the other loaders. Title, authors and year come from the core properties.
