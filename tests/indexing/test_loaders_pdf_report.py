@@ -180,3 +180,17 @@ def test_without_metadata_the_cover_gives_title_authors_and_year(folder: Path) -
     path = markdown_report_pdf(folder / "uten.pdf", body, COVER, header=TITLE, metadata=False)
     document = load_document(path)
     assert (document.title, document.authors, document.year) == (TITLE, AUTHORS, 2019)
+
+
+def test_sentences_run_on_over_page_breaks_and_line_ends(
+    pdf: LoadedDocument, markdown: LoadedDocument
+) -> None:
+    # Pages that start inside a paragraph: the sentence around the break reads as in Markdown.
+    inside = [p.start for p in pdf.pages[1:] if pdf.text[p.start - 2 : p.start] != "\n\n"]
+    assert inside, "the factory breaks some paragraph over a page"
+    for start in inside:
+        around = " ".join(pdf.text[start - 40 : start + 40].split())
+        assert around in " ".join(markdown.text.split())
+    # No word is left broken at a line end, except where the paper itself writes "helse- og".
+    broken = re.compile(r"[a-zæøå]- [a-zæøå]+")
+    assert broken.findall(pdf.text) == broken.findall(markdown.text)
