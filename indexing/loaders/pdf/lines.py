@@ -93,13 +93,12 @@ def page_lines(runs: Sequence[Run], height: float) -> list[TextLine]:
 def _same_line(group: list[Run], run: Run) -> bool:
     main = max(group, key=lambda member: member.size)
     size = max(main.size, run.size)
-    # A superscript stands up to about half its line's size above the baseline.
+    # A superscript stands up to two thirds of its line's size above the baseline.
     smaller = min(main.size, run.size) <= SUPERSCRIPT_SHARE * size
     return abs(main.y - run.y) <= (RAISED if smaller else SAME_LINE) * size
 
 
-def _line(group: list[Run], height: float) -> TextLine | None:
-    runs = group
+def _line(runs: list[Run], height: float) -> TextLine | None:
     size = _main_size(runs)
     main = [run for run in runs if run.size > SUPERSCRIPT_SHARE * size]
     baseline = max(main, key=lambda run: len(run.text)).y
