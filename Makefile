@@ -6,11 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install system-deps run test lint typecheck unit eval-gate ui bench clean
+.PHONY: install system-deps run serve test lint typecheck unit eval-gate ui bench clean
 
 # Debian packages some features and their tests use (installed when missing and run as root;
 # otherwise the command to run is printed and the tests that need them say so).
-APT_PACKAGES := tesseract-ocr tesseract-ocr-nor tesseract-ocr-swe fonts-dejavu-core
+APT_PACKAGES := tesseract-ocr tesseract-ocr-nor tesseract-ocr-swe fonts-dejavu-core chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,13 @@ system-deps:
 		echo "missing Debian packages:$$missing; install them with: sudo apt-get install$$missing"; \
 	fi
 
-## Install, index the bundled corpus when the index is missing or stale, and serve the API.
+## Install, index the bundled corpus when the index is missing or stale, then serve the API and
+## the app together (Ctrl-C stops both). `make serve` and `make ui` start one of them alone.
 run: install
 	$(BIN)/policy-assistant index
+	$(BIN)/policy-assistant up
+
+serve: install
 	$(BIN)/policy-assistant serve
 
 ## Install and run everything that guards main: lint, types, tests, the evaluation gate.
@@ -51,7 +55,8 @@ unit: install
 eval-gate: install
 	$(BIN)/policy-assistant eval evals/testsets/policy_paper.yaml --config evals/gate.yaml --out evals/results/gate
 
-## The evaluator's Streamlit page.
+## The Streamlit app alone (it expects the service at POLICY_ASSISTANT_UI__API_URL, by default
+## the address `serve` binds to).
 ui: install
 	$(BIN)/streamlit run ui/app.py --browser.gatherUsageStats false
 

@@ -275,6 +275,68 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the service and the Streamlit app together until Ctrl-C, which stops both."""
+    import os
+    import subprocess
+    import time
+
+    import httpx
+
+    import ui
+
+    api_host, api_port = args.host or settings.api.host, args.port or settings.api.port
+    ui_host, ui_port = args.ui_host or settings.ui.host, args.ui_port or settings.ui.port
+    api_url = f"http://{'127.0.0.1' if api_host in ('0.0.0.0', '::') else api_host}:{api_port}"
+    ui_url = f"http://{ui_host}:{ui_port}"
+    # The app finds this service through its settings, whatever the parent's environment says.
+    env = {**os.environ, "POLICY_ASSISTANT_UI__API_URL": api_url}
+    serve = [sys.executable, "-m", "assistant", "serve", "--host", api_host]
+    app = Path(ui.__file__).resolve().parent / "app.py"
+    streamlit = [
+        *(sys.executable, "-m", "streamlit", "run", str(app)),
+        *("--server.address", ui_host, "--server.port", str(ui_port)),
+        *("--server.headless", "true", "--browser.gatherUsageStats", "false"),
+        *("--client.toolbarMode", "minimal"),
+    ]
+    processes = [
+        subprocess.Popen([*serve, "--port", str(api_port)], env=env),
+        subprocess.Popen(streamlit, env=env),
+    ]
+    try:
+        for url in (f"{api_url}/health", f"{ui_url}/_stcore/health"):
+            while processes[0].poll() is None and processes[1].poll() is None:
+                try:
+                    httpx.get(url, timeout=1.0)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+        if all(p.poll() is None for p in processes):
+            print(
+                f"policy-assistant: open {ui_url}  (API at {api_url}, docs at {api_url}/docs; "
+                "Ctrl-C stops both)",
+                file=sys.stderr,
+                flush=True,
+            )
+        while all(p.poll() is None for p in processes):
+            time.sleep(0.3)
+        stopped = "the service" if processes[0].poll() is not None else "the app"
+        print(f"policy-assistant: {stopped} stopped; stopping the other.", file=sys.stderr)
+        code = 1
+    except KeyboardInterrupt:
+        code = 0
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    return code
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Run evaluation test sets."""
     from evals.cli import run
@@ -343,6 +405,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="interface to bind (default from settings)")
     serve.add_argument("--port", type=int, help="port (default from settings)")
     serve.set_defaults(handler=cmd_serve)
+
+    up = commands.add_parser("up", help="run the service and the Streamlit app together")
+    up.add_argument("--host", help="interface the service binds to (default from settings)")
+    up.add_argument("--port", type=int, help="the service's port (default from settings)")
+    up.add_argument("--ui-host", help="interface the app binds to (default from settings)")
+    up.add_argument("--ui-port", type=int, help="the app's port (default from settings)")
+    up.set_defaults(handler=cmd_up)
 
     evaluate = commands.add_parser("eval", help="run evaluation test sets")
     from evals.cli import configure

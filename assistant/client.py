@@ -39,6 +39,7 @@ from assistant.schemas import (
     DocumentText,
     Readiness,
     ReferencesResponse,
+    ServiceInfo,
 )
 
 _BY_STATUS: dict[int, type[PolicyAssistantError]] = {
@@ -96,6 +97,10 @@ class ServiceClient:
                 f"{self.base_url!r} answered /ready with something that is not a readiness "
                 f"report (HTTP {response.status_code}); is it a policy-assistant service?"
             ) from error
+
+    def info(self) -> ServiceInfo:
+        """`GET /info`: the answer modes the service offers."""
+        return ServiceInfo.model_validate(self._call("GET", "/info"))
 
     def search(
         self,

@@ -127,6 +127,18 @@ class Readiness(BaseModel):
     detail: str | None = None
 
 
+class ServiceInfo(BaseModel):
+    """`GET /info`: what the service can do, for clients that offer choices."""
+
+    answer_modes: list[Literal["extractive", "llm"]] = Field(
+        description="Answerers this service can use; 'llm' only when a model is configured."
+    )
+    default_mode: Literal["extractive", "llm"] = Field(description="Answerer used by default.")
+    llm_model: str | None = Field(None, description="The chat model's name, when there is one.")
+    max_question_chars: int
+    max_top_k: int = 20
+
+
 class IndexRequest(BaseModel):
     """`POST /index`: re-index in the process that owns the store."""
 

@@ -181,6 +181,24 @@ class APISettings(BaseModel):
     )
 
 
+class UISettings(BaseModel):
+    """The Streamlit app for staff and facilitators."""
+
+    host: str = Field("127.0.0.1", description="Interface the Streamlit app binds to (`up`).")
+    port: int = Field(8501, ge=1, le=65535, description="Port the Streamlit app listens on.")
+    api_url: str | None = Field(
+        None,
+        description="URL of the service the app talks to (default: `http://API_HOST:API_PORT`).",
+    )
+
+    def service_url(self, api: APISettings) -> str:
+        """The service's URL: `api_url`, else the address `serve` binds to."""
+        if self.api_url:
+            return self.api_url.rstrip("/")
+        host = "127.0.0.1" if api.host in ("0.0.0.0", "::") else api.host
+        return f"http://{host}:{api.port}"
+
+
 class Settings(BaseSettings):
     """All settings of policy-assistant, in groups."""
 
@@ -200,6 +218,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     api: APISettings = Field(default_factory=APISettings)
+    ui: UISettings = Field(default_factory=UISettings)
 
     @property
     def catalogue_path(self) -> Path:

@@ -1,4 +1,4 @@
-"""`GET /health` and `GET /ready`."""
+"""`GET /health`, `GET /ready` and `GET /info`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from assistant.api.deps import AssistantDep
-from assistant.schemas import Health, Readiness
+from assistant.schemas import Health, Readiness, ServiceInfo
 
 router = APIRouter(tags=["health"])
 
@@ -22,3 +22,16 @@ def ready(assistant: AssistantDep) -> JSONResponse:
     """The index is loaded and the embedder warm (503 until an index is built)."""
     readiness = assistant.readiness()
     return JSONResponse(readiness.model_dump(), status_code=200 if readiness.ready else 503)
+
+
+@router.get("/info", response_model=ServiceInfo)
+def info(assistant: AssistantDep) -> ServiceInfo:
+    """The answer modes this service offers (the LLM only when one is configured)."""
+    settings = assistant.settings
+    has_llm = assistant.chat_model is not None
+    return ServiceInfo(
+        answer_modes=["extractive", "llm"] if has_llm else ["extractive"],
+        default_mode=settings.answer.mode if has_llm else "extractive",
+        llm_model=settings.llm.model if has_llm else None,
+        max_question_chars=settings.api.max_question_chars,
+    )
