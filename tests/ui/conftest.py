@@ -33,6 +33,14 @@ def open_app(url: str) -> AppTest:
     return app
 
 
+def open_in_app(name: str, url: str, language: str = "nb") -> AppTest:
+    """One page inside the whole app (so its links to other pages resolve), after a run."""
+    app = open_app(url)
+    app.session_state["language"] = language
+    app.switch_page(f"pages/{name}.py")
+    return app.run()
+
+
 @pytest.fixture
 def page(api_url: str) -> Callable[..., AppTest]:
     """Open a page against the real service serving the working paper, and run it."""
