@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from docx import Document
@@ -99,7 +99,7 @@ def test_the_word_file_keeps_headings_quotes_lists_and_sources() -> None:
 class RecordingStorage(MemoryMediaFileStorage):
     """The media storage AppTest uses, kept so a test can read what a download would give."""
 
-    opened: list[MemoryMediaFileStorage] = []
+    opened: ClassVar[list[MemoryMediaFileStorage]] = []
 
     def __init__(self, media_endpoint: str) -> None:
         super().__init__(media_endpoint)

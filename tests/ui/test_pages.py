@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.domain import Message
 from tests.conftest import ServerThread, make_settings
 from tests.ui.conftest import html_bodies, open_app, open_in_app, open_page, unescape_markdown
-from ui.topics import ROLES, documents_discussing, suggested_questions, topic, works_cited_about
+from ui.topics import documents_discussing, suggested_questions, topic, works_cited_about
 
 
 def test_works_cited_about_a_role_are_those_cited_in_its_quotes_and_passages(
