@@ -278,6 +278,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
     """Run the service and the Streamlit app together until Ctrl-C, which stops both."""
     import os
+    import signal
     import subprocess
     import time
 
@@ -299,6 +300,12 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
         *("--server.headless", "true", "--browser.gatherUsageStats", "false"),
         *("--client.toolbarMode", "minimal"),
     ]
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    # Stopped by its supervisor (SIGTERM) as by Ctrl-C: neither child is left behind.
+    signal.signal(signal.SIGTERM, stop)
     processes = [
         subprocess.Popen([*serve, "--port", str(api_port)], env=env),
         subprocess.Popen(streamlit, env=env),

@@ -54,6 +54,12 @@ def create_app(
 
 
 DOCS_ASSETS = "/docs-assets"
+# The pages may load nothing from elsewhere (ReDoc would fetch its logo from a CDN; the logo
+# hides itself when blocked).
+DOCS_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:"
+)
 
 
 def _serve_docs_offline(app: FastAPI) -> None:
@@ -68,20 +74,29 @@ def _serve_docs_offline(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=str(app.openapi_url),
-            title=title,
-            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
-            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
-            swagger_favicon_url=favicon,
+        return _confined(
+            get_swagger_ui_html(
+                openapi_url=str(app.openapi_url),
+                title=title,
+                swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+                swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+                swagger_favicon_url=favicon,
+            )
         )
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:
-        return get_redoc_html(
-            openapi_url=str(app.openapi_url),
-            title=title,
-            redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
-            redoc_favicon_url=favicon,
-            with_google_fonts=False,
+        return _confined(
+            get_redoc_html(
+                openapi_url=str(app.openapi_url),
+                title=title,
+                redoc_js_url=f"{DOCS_ASSETS}/redoc.standalone.js",
+                redoc_favicon_url=favicon,
+                with_google_fonts=False,
+            )
         )
+
+
+def _confined(page: HTMLResponse) -> HTMLResponse:
+    page.headers["Content-Security-Policy"] = DOCS_POLICY
+    return page
