@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import streamlit as st
 
 from assistant.client import ServiceClient
 from assistant.domain import Answer, Citation, Passage, Reference
 from assistant.errors import IndexNotReadyError, PolicyAssistantError
-from assistant.schemas import DocumentDetail, DocumentSummary, ServiceInfo
+from assistant.schemas import DocumentDetail, DocumentSummary, Readiness, ServiceInfo
 from ui import client as service
 from ui.i18n import DEFAULT, LANGUAGES, Language, t
 from ui.sources import (
@@ -86,7 +85,7 @@ def service_errors(lang: Language) -> Iterator[None]:
         st.stop()
 
 
-def ready(api: ServiceClient) -> dict[str, Any]:
+def ready(api: ServiceClient) -> Readiness:
     """The service's readiness (raises when it is down or has no index)."""
     return service.check(api)
 
