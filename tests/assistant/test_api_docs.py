@@ -33,7 +33,7 @@ def test_the_service_says_which_answer_modes_it_offers(http: httpx.Client) -> No
 
 def test_the_llm_mode_is_offered_when_the_service_has_a_model(assistant_with: Any) -> None:
     from assistant.api import create_app
-    from tests.conftest import ServerThread
+    from tests.helpers import ServerThread
 
     assistant = assistant_with(chat_model=object(), llm={"model": "local-model"})
     with ServerThread(create_app(assistant.settings, assistant=assistant)) as server:

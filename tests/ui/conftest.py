@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, free_port
+from tests.helpers import ROOT, free_port
 
 UI = ROOT / "ui"
 APP = str(UI / "app.py")

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
 from assistant.domain import Message, Passage
-from tests.conftest import PAPER_ID
+from tests.helpers import PAPER_ID
 from ui.brief import brief_markdown, build_brief, markdown_docx, paper_questions
 from ui.topics import discussion_templates, topic
 

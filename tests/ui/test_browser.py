@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from assistant.settings import Settings
-from tests.conftest import ROOT, free_port
+from tests.helpers import ROOT, free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -166,14 +166,18 @@ def test_the_brief_is_built_in_the_browser(running: Running, browser: Any, shots
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(running.ui)
     page.get_by_role("link", name="Verkstedsnotat").click()
-    page.locator('[data-testid="stMultiSelect"]').first.click()
+    choices = page.locator('[data-testid="stMultiSelect"]')
+    choices.nth(0).click()
     page.get_by_role("option", name="brobygger").click()
+    page.keyboard.press("Escape")
+    choices.nth(1).click()
+    page.get_by_role("option", name="samstyring").click()
     page.keyboard.press("Escape")
     page.get_by_role("button", name="Lag notat").click()
     area = page.locator("textarea")
     area.wait_for(timeout=90_000)
-    assert area.input_value().startswith("# Verkstedsnotat: brobygger")
-    assert "> «" in area.input_value()
+    assert area.input_value().startswith("# Verkstedsnotat: brobygger, samstyring")
+    assert "### Samstyring\n\n> «" in area.input_value()
     page.screenshot(path=str(shots / "brief.png"), full_page=True)
     page.close()
 

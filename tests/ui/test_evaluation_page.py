@@ -114,6 +114,6 @@ def test_a_folder_without_results_says_what_to_do(tmp_path: Path) -> None:
 def test_the_app_navigates_to_the_evaluation_page(folder: Path) -> None:
     app = AppTest.from_file(APP, default_timeout=60)
     app.session_state["results_dir"] = str(folder)
-    app.run()
+    app.switch_page("pages/evaluation.py").run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Evaluation results"

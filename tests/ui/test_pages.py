@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.domain import Message
-from tests.conftest import ServerThread, make_settings
+from tests.helpers import ServerThread, make_settings
 from tests.ui.conftest import html_bodies, open_app, open_in_app, open_page, unescape_markdown
 from ui.topics import documents_discussing, suggested_questions, topic, works_cited_about
 

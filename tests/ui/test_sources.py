@@ -9,7 +9,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from assistant.domain import Answer, Message
-from tests.conftest import PAPER_ID
+from tests.helpers import PAPER_ID
 from ui.sources import (
     Turn,
     answer_html,
