@@ -14,7 +14,7 @@ from typing import Any, Literal
 import httpx
 
 from assistant.client import ServiceClient
-from assistant.domain import Answer, Message, SearchFilters
+from assistant.domain import Answer, AnswerMode, Message, SearchFilters
 from assistant.errors import IndexNotReadyError, ServiceUnavailableError
 from assistant.events import AnswerEvent, DeltaEvent, ErrorEvent, ResetEvent, StartEvent
 from assistant.schemas import Readiness
@@ -66,13 +66,12 @@ def stream_answer(
     client: ServiceClient,
     messages: Sequence[Message],
     top_k: int,
-    mode: str | None,
+    mode: AnswerMode | None,
     filters: SearchFilters | None,
 ) -> Iterator[StreamEvent]:
     """The answer to the last message, step by step (`POST /chat/stream`)."""
-    answer_mode = mode if mode in ("extractive", "llm") else None
     try:
-        for event in client.stream_chat(messages, top_k, filters, answer_mode):  # type: ignore[arg-type]
+        for event in client.stream_chat(messages, top_k, filters, mode):
             if isinstance(event, StartEvent):
                 yield StreamEvent("start", standalone_question=event.standalone_question)
             elif isinstance(event, DeltaEvent):
@@ -98,11 +97,21 @@ class UploadOutcome:
     done: bool
     failed: bool = False
     detail: str = ""
-    status: dict[str, Any] | None = None
+    job: dict[str, Any] | None = None
+    notice: str | None = None
 
 
-FINISHED = {"done", "succeeded", "success", "completed", "finished", "indexed"}
-FAILED = {"failed", "error", "errored"}
+FAILED = {"failed", "cancelled"}
+
+
+def progress_text(job: dict[str, Any]) -> str:
+    """An index job's progress in a few words: state, files done, the file at hand."""
+    parts = [str(job.get("state", ""))]
+    if job.get("files_total"):
+        parts.append(f"{job.get('files_done', 0)}/{job['files_total']}")
+    if job.get("current_file"):
+        parts.append(str(job["current_file"]))
+    return " · ".join(p for p in parts if p)
 
 
 def accepts_uploads(client: ServiceClient) -> bool:
@@ -126,35 +135,40 @@ def upload_document(
     poll_seconds: float = 0.5,
     timeout: float = 1800.0,
 ) -> UploadOutcome:
-    """`POST /documents` with the admin key, then poll the index job until it ends."""
+    """`POST /documents` with the admin key, then follow its index job until it ends."""
     http = httpx.Client(base_url=client.base_url, timeout=120.0, headers=_auth(admin_key))
     with http:
         try:
             response = http.post("/documents", files={"file": (filename, content)})
+            if response.status_code in (404, 405):
+                return UploadOutcome(supported=False, done=False)
+            if response.status_code >= 400:
+                return UploadOutcome(True, False, True, _detail(response))
+            change = _json(response)
+            notice = change.get("notice")
+            job = change.get("job") or {}
+            where = response.headers.get("location") or (
+                f"/index/jobs/{job['id']}" if job.get("id") else None
+            )
+            deadline = time.monotonic() + timeout
+            while where and time.monotonic() < deadline:
+                state = job.get("state")
+                if state == "done":
+                    return UploadOutcome(True, True, job=job, notice=notice)
+                if state in FAILED:
+                    detail = str(job.get("error") or state)
+                    return UploadOutcome(True, False, True, detail, job, notice)
+                on_progress(job)
+                time.sleep(poll_seconds)
+                polled = http.get(where)
+                if polled.status_code >= 400:
+                    return UploadOutcome(True, False, True, _detail(polled), job, notice)
+                job = _json(polled)
         except httpx.HTTPError as error:
             raise ServiceDownError(client.base_url) from error
-        if response.status_code in (404, 405):
-            return UploadOutcome(supported=False, done=False)
-        if response.status_code >= 400:
-            return UploadOutcome(True, False, True, _detail(response))
-        status = _json(response)
-        if response.status_code != 202:
-            return UploadOutcome(True, True, status=status)
-        where = response.headers.get("location") or status.get("status_url")
-        deadline = time.monotonic() + timeout
-        while where and time.monotonic() < deadline:
-            state = str(status.get("status", "")).lower()
-            if state in FINISHED:
-                return UploadOutcome(True, True, status=status)
-            if state in FAILED:
-                return UploadOutcome(True, False, True, _job_detail(status), status)
-            on_progress(status)
-            time.sleep(poll_seconds)
-            polled = http.get(where)
-            if polled.status_code >= 400:
-                return UploadOutcome(True, False, True, _detail(polled))
-            status = _json(polled)
-        return UploadOutcome(True, False, True, _job_detail(status), status)
+        if not where:
+            return UploadOutcome(True, True, job=job or None, notice=notice)
+        return UploadOutcome(True, False, True, progress_text(job), job, notice)
 
 
 def _auth(admin_key: str) -> dict[str, str]:
@@ -171,7 +185,3 @@ def _json(response: httpx.Response) -> dict[str, Any]:
 
 def _detail(response: httpx.Response) -> str:
     return str(_json(response).get("detail") or f"HTTP {response.status_code}")
-
-
-def _job_detail(status: dict[str, Any]) -> str:
-    return str(status.get("detail") or status.get("error") or status.get("status") or "")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
 
 from tests.helpers import ROOT, free_port
 
@@ -67,3 +70,26 @@ def unescape_markdown(text: str) -> str:
     import re
 
     return re.sub(r"\\(.)", r"\1", text)
+
+
+class RecordingStorage(MemoryMediaFileStorage):
+    """The media storage AppTest uses, kept so a test can read what a download would give."""
+
+    opened: ClassVar[list[MemoryMediaFileStorage]] = []
+
+    def __init__(self, media_endpoint: str) -> None:
+        super().__init__(media_endpoint)
+        RecordingStorage.opened.append(self)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> Callable[[AppTest, str], bytes]:
+    """Read the file behind a download button of the last run."""
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+
+    def read(app: AppTest, key: str) -> bytes:
+        button = next(b for b in app.get("download_button") if b.proto.id.endswith(key))
+        name = button.proto.url.rsplit("/", 1)[1]
+        return bytes(RecordingStorage.opened[-1].get_file(name).content)
+
+    return read

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
-import pytest
 from docx import Document
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from assistant.domain import Message, Passage
 from tests.helpers import PAPER_ID
@@ -94,29 +91,6 @@ def test_the_word_file_keeps_headings_quotes_lists_and_sources() -> None:
 
 
 # --- the page ---------------------------------------------------------------------------------
-
-
-class RecordingStorage(MemoryMediaFileStorage):
-    """The media storage AppTest uses, kept so a test can read what a download would give."""
-
-    opened: ClassVar[list[MemoryMediaFileStorage]] = []
-
-    def __init__(self, media_endpoint: str) -> None:
-        super().__init__(media_endpoint)
-        RecordingStorage.opened.append(self)
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> Callable[[AppTest, str], bytes]:
-    """Read the file behind a download button of the last run."""
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
-
-    def read(app: AppTest, key: str) -> bytes:
-        button = next(b for b in app.get("download_button") if b.proto.id.endswith(key))
-        name = button.proto.url.rsplit("/", 1)[1]
-        return bytes(RecordingStorage.opened[-1].get_file(name).content)
-
-    return read
 
 
 def test_the_page_builds_a_brief_that_downloads_as_word_with_its_quotes(

@@ -84,6 +84,16 @@ def test_the_sidebar_filters_by_document(page: Callable[..., AppTest]) -> None:
     assert labels and all("Stene & Mørkved" in label for label in labels)
 
 
+def test_the_conversation_downloads_as_markdown_with_its_sources(
+    page: Callable[..., AppTest], downloads: Callable[[AppTest, str], bytes]
+) -> None:
+    app = ask(page("chat"), QUESTION)
+    markdown = downloads(app, "download").decode()
+    assert markdown.startswith("# Spør litteraturen") and f"## 1. {QUESTION}" in markdown
+    labels = [unescape_markdown(e.label) for e in app.expander if e.label.startswith("\\[")]
+    assert labels and markdown.count("   > «") == len(labels)
+
+
 def test_a_new_conversation_starts_empty(page: Callable[..., AppTest]) -> None:
     app = ask(page("chat"), QUESTION)
     assert app.chat_message

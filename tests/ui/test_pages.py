@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.client import ServiceClient
 from assistant.domain import Message
 from tests.helpers import ServerThread, make_settings
 from tests.ui.conftest import html_bodies, open_app, open_in_app, open_page, unescape_markdown
+from ui.client import accepts_uploads
 from ui.topics import documents_discussing, suggested_questions, topic, works_cited_about
 
 
@@ -110,11 +112,18 @@ def test_the_library_lists_documents_and_their_bibliography(page: Callable[..., 
     assert "0 av 28 verk i litteraturlisten er i biblioteket." in [c.value for c in app.caption]
 
 
-def test_the_library_says_how_to_add_a_document_when_the_service_takes_no_uploads(
-    page: Callable[..., AppTest],
+def test_the_library_offers_an_upload_or_says_how_to_add_a_document(
+    page: Callable[..., AppTest], api_url: str
 ) -> None:
     app = page("library", language="en")
-    assert any("policy-assistant index" in i.value for i in app.info)
+    with ServiceClient(api_url) as client:
+        takes_uploads = accepts_uploads(client)
+    if takes_uploads:
+        assert app.text_input(key="admin_key").label == "Admin key"
+        assert app.get("file_uploader")
+    else:
+        assert any("policy-assistant index" in i.value for i in app.info)
+        assert not app.get("file_uploader")
 
 
 @pytest.mark.parametrize("name", ["chat", "roles", "brief", "library"])

@@ -49,8 +49,10 @@ if upload is not None and st.button(t("library.upload", lang), key="upload", typ
             upload.name,
             upload.getvalue(),
             key,
-            on_progress=lambda s: status.write(plain(str(s.get("status", "")))),
+            on_progress=lambda job: status.write(plain(service.progress_text(job))),
         )
+    if outcome.notice:
+        st.info(plain(outcome.notice))
     if not outcome.supported:
         status.update(state="error", label=t("library.unsupported", lang))
         st.info(t("library.how_to_add", lang, folder="corpus/"))
