@@ -88,11 +88,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     url = running_service(settings)
     summary: IndexSummary
     if url:
-        from assistant.client import ServiceClient
-
-        print(f"The service at {url} owns the index; asking it to re-index.", file=sys.stderr)
-        with ServiceClient(url, timeout=3600) as client:
-            summary = client.index([str(p) for p in paths] if paths else None, args.rebuild)
+        summary = _index_through_service(url, settings, paths, args.rebuild)
     else:
         summary = _index_here(settings, paths, args.rebuild)
     if args.json:
@@ -100,6 +96,37 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     else:
         _print_summary(summary)
     return 0 if summary.ok else 1
+
+
+def _index_through_service(
+    url: str, settings: Settings, paths: list[Path] | None, rebuild: bool
+) -> Any:
+    from assistant.client import ServiceClient
+
+    key = settings.api.admin_key
+    if key is None:
+        raise PolicyAssistantError(
+            f"the service at {url} owns the index and takes writes only with the admin key: "
+            "set POLICY_ASSISTANT_API__ADMIN_KEY for both the service and this command, or stop "
+            "the service and run `policy-assistant index` again"
+        )
+    print(f"The service at {url} owns the index; asking it to re-index.", file=sys.stderr)
+
+    shown: list[str] = []
+
+    def show(job: Any) -> None:
+        line = f"  index job {job.id}: {job.state}"
+        if job.files_total is not None:
+            line = f"  indexed {job.files_done}/{job.files_total} files"
+            line += f", now {job.current_file}" if job.current_file else ""
+        if not shown or shown[-1] != line:
+            print(line, file=sys.stderr)
+            shown.append(line)
+
+    # The service resolves paths in its own working directory: send them absolute.
+    names = [str(p.resolve()) for p in paths] if paths else None
+    with ServiceClient(url, admin_key=key.get_secret_value()) as client:
+        return client.index(names, rebuild, on_progress=show, poll=1.0)
 
 
 def _index_here(settings: Settings, paths: list[Path] | None, rebuild: bool) -> Any:
@@ -266,12 +293,22 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from assistant.api import create_app
+    from assistant.service import Assistant
 
     host = args.host or settings.api.host
     port = args.port or settings.api.port
     owner = {"command": "policy-assistant serve", "url": f"http://{host}:{port}"}
-    print(f"policy-assistant: serving on http://{host}:{port} (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(settings, owner=owner), host=host, port=port, log_level="info")
+    # Opened here rather than at the app's start-up, so a store owned by another process is
+    # one line on the terminal and not a server traceback.
+    assistant = Assistant.open(settings, owner)
+    try:
+        print(
+            f"policy-assistant: serving on http://{host}:{port} (API docs at /docs)",
+            file=sys.stderr,
+        )
+        uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info")
+    finally:
+        assistant.close()
     return 0
 
 

@@ -10,7 +10,8 @@ starts fast.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import httpx
@@ -25,11 +26,15 @@ from assistant.domain import (
     SearchFilters,
 )
 from assistant.errors import (
+    AuthenticationError,
     IndexNotReadyError,
     InvalidRequestError,
     NotFoundError,
     PolicyAssistantError,
+    RateLimitedError,
+    RequestTooLargeError,
     ServiceUnavailableError,
+    WritesDisabledError,
     error_class,
 )
 from assistant.events import AnswerStreamEvent, from_wire
@@ -37,26 +42,40 @@ from assistant.schemas import (
     DocumentDetail,
     DocumentSummary,
     DocumentText,
+    IndexJob,
     Readiness,
     ReferencesResponse,
     ServiceInfo,
 )
 
 _BY_STATUS: dict[int, type[PolicyAssistantError]] = {
+    401: AuthenticationError,
+    403: WritesDisabledError,
     404: NotFoundError,
+    413: RequestTooLargeError,
     422: InvalidRequestError,
+    429: RateLimitedError,
     503: IndexNotReadyError,
 }
+# A rate-limited call is retried when the service asks to wait no longer than this (seconds).
+RETRY_WAIT = 10.0
 
 
 class ServiceClient:
     """Calls a running policy-assistant service."""
 
     def __init__(
-        self, base_url: str, timeout: float = 120.0, transport: httpx.BaseTransport | None = None
+        self,
+        base_url: str,
+        timeout: float = 120.0,
+        transport: httpx.BaseTransport | None = None,
+        admin_key: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport)
+        headers = {"Authorization": f"Bearer {admin_key}"} if admin_key else None
+        self._http = httpx.Client(
+            base_url=self.base_url, timeout=timeout, transport=transport, headers=headers
+        )
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -75,10 +94,15 @@ class ServiceClient:
         )
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        try:
-            response = self._http.request(method, path, json=body)
-        except httpx.HTTPError as error:
-            raise self._unreachable(error) from error
+        for _ in range(3):
+            try:
+                response = self._http.request(method, path, json=body)
+            except httpx.HTTPError as error:
+                raise self._unreachable(error) from error
+            wait = _retry_after(response)
+            if wait is None or wait > RETRY_WAIT:
+                break
+            time.sleep(wait)  # rate-limited: wait as asked, then try again
         if response.status_code >= 400:
             raise error_from(response)
         return response.json()
@@ -178,10 +202,34 @@ class ServiceClient:
         """`GET /references`."""
         return ReferencesResponse.model_validate(self._call("GET", "/references"))
 
-    def index(self, paths: Sequence[str] | None = None, rebuild: bool = False) -> IndexSummary:
-        """`POST /index`: let the service re-index the corpus it owns."""
+    def start_index(self, paths: Sequence[str] | None = None, rebuild: bool = False) -> IndexJob:
+        """`POST /index`: queue an index job in the service (needs the admin key)."""
         body = {"paths": list(paths) if paths else None, "rebuild": rebuild}
-        return IndexSummary.model_validate(self._call("POST", "/index", body))
+        return IndexJob.model_validate(self._call("POST", "/index", body))
+
+    def job(self, job_id: str) -> IndexJob:
+        """`GET /index/jobs/{job_id}`."""
+        return IndexJob.model_validate(self._call("GET", f"/index/jobs/{job_id}"))
+
+    def index(
+        self,
+        paths: Sequence[str] | None = None,
+        rebuild: bool = False,
+        on_progress: Callable[[IndexJob], None] | None = None,
+        poll: float = 0.5,
+    ) -> IndexSummary:
+        """Let the service re-index the corpus it owns, and wait for the job to finish."""
+        job = self.start_index(paths, rebuild)
+        while job.state in ("queued", "running"):
+            if on_progress:
+                on_progress(job)
+            time.sleep(poll)
+            job = self.job(job.id)
+        if on_progress:
+            on_progress(job)
+        if job.state != "done" or job.summary is None:
+            raise PolicyAssistantError(f"the index job {job.state}: {job.error}")
+        return job.summary
 
 
 def parse_sse(lines: Iterator[str]) -> Iterator[AnswerStreamEvent]:
@@ -213,6 +261,16 @@ def _dump(filters: SearchFilters | None) -> dict[str, Any] | None:
     return filters.model_dump(exclude_none=True) if filters else None
 
 
+def _retry_after(response: httpx.Response) -> float | None:
+    """Seconds a 429 asks the client to wait, or None when it is no 429."""
+    if response.status_code != 429:
+        return None
+    try:
+        return float(response.headers.get("retry-after", "1"))
+    except ValueError:
+        return None
+
+
 def error_from(response: httpx.Response) -> PolicyAssistantError:
     """The error a problem+json response stands for: the class it names, else by status."""
     try:
@@ -225,4 +283,6 @@ def error_from(response: httpx.Response) -> PolicyAssistantError:
         error_type = (
             ServiceUnavailableError if response.status_code >= 500 else PolicyAssistantError
         )
+    if issubclass(error_type, RateLimitedError):
+        return error_type(detail, _retry_after(response) or 1.0)
     return error_type(detail)

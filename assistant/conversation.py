@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.domain import Message
+from assistant.errors import InvalidRequestError
 from assistant.retrieval.text import content_words
+from assistant.settings import APISettings
 
 ORDINALS: dict[str, int] = {
     "første": 1, "fyrste": 1, "first": 1, "första": 1, "förste": 1,
@@ -91,3 +93,37 @@ def rewrite(question: str, history: Sequence[Message]) -> str:
     if standalone.strip().rstrip("?").strip() == topic.strip().rstrip("?").strip():
         return standalone
     return f"{standalone.strip()} ({topic.strip()})"
+
+
+def check_conversation(messages: Sequence[Message], limits: APISettings) -> None:
+    """Raise `InvalidRequestError` unless a conversation is within the service's limits."""
+    if not messages or messages[-1].role != "user":
+        raise InvalidRequestError(
+            "the conversation must end with a user message: add the question as the last "
+            "message with role 'user'"
+        )
+    if len(messages) > limits.max_history_turns:
+        raise InvalidRequestError(
+            f"the conversation has {len(messages)} messages; the limit is "
+            f"{limits.max_history_turns} (api.max_history_turns): send only the latest turns"
+        )
+    for number, message in enumerate(messages[:-1], start=1):
+        if message.role == "user" and len(message.content) > limits.max_question_chars:
+            raise InvalidRequestError(
+                f"message {number} is a question of {len(message.content)} characters; the "
+                f"limit is {limits.max_question_chars} (api.max_question_chars)"
+            )
+    total = sum(len(m.content) for m in messages)
+    if total > limits.max_history_chars:
+        raise InvalidRequestError(
+            f"the conversation has {total} characters; the limit is {limits.max_history_chars} "
+            "(api.max_history_chars): send only the latest turns, or shorten them"
+        )
+
+
+def bounded_rewrite(question: str, history: Sequence[Message], limits: APISettings) -> str:
+    """`rewrite` reading at most the latest `max_rewrite_chars` of each earlier message,
+    cut to `max_query_chars`: what a follow-up costs to embed stays bounded."""
+    cut = limits.max_rewrite_chars
+    recent = [m.model_copy(update={"content": m.content[-cut:]}) for m in history]
+    return rewrite(question, recent)[: limits.max_query_chars]

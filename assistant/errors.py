@@ -7,6 +7,12 @@
     ├── NotFoundError                 404  unknown document id, ...
     ├── IndexNotReadyError            503  no index built yet
     ├── StoreBusyError                409  another process owns the embedded store
+    ├── IndexQueueFullError           409  too many index jobs wait already
+    ├── ReadOnlyStoreError            503  the store (or the corpus folder) cannot be written
+    ├── AuthenticationError           401  a write without the right admin key
+    │   └── WritesDisabledError       403  no admin key is set: writes over HTTP are off
+    ├── RequestTooLargeError          413  a request body over its limit
+    ├── RateLimitedError              429  a client asks faster than its rate limit
     ├── DocumentLoadError             422  one file could not be read (reported, then skipped)
     ├── EmbedderError                 502  the embedding backend failed
     ├── LLMError                      502  the chat model failed or timed out
@@ -72,6 +78,52 @@ class StoreBusyError(PolicyAssistantError):
 
     status_code = 409
     title = "Store in use"
+
+
+class IndexQueueFullError(PolicyAssistantError):
+    """Index jobs are queued up to the limit."""
+
+    status_code = 409
+    title = "Index queue full"
+
+
+class ReadOnlyStoreError(PolicyAssistantError):
+    """The store or the corpus folder cannot be written; reading still works."""
+
+    status_code = 503
+    title = "Store is read-only"
+
+
+class AuthenticationError(PolicyAssistantError):
+    """A write came without the right admin key."""
+
+    status_code = 401
+    title = "Admin key required"
+
+
+class WritesDisabledError(AuthenticationError):
+    """No admin key is set, so the service takes no writes over HTTP."""
+
+    status_code = 403
+    title = "Writes over HTTP are off"
+
+
+class RequestTooLargeError(PolicyAssistantError):
+    """A request body is over its limit."""
+
+    status_code = 413
+    title = "Request too large"
+
+
+class RateLimitedError(PolicyAssistantError):
+    """A client asks faster than the rate limit allows."""
+
+    status_code = 429
+    title = "Too many requests"
+
+    def __init__(self, detail: str, retry_after: float = 1.0) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
 
 
 class DocumentLoadError(PolicyAssistantError):

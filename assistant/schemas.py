@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from datetime import datetime
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.domain import (
+    IndexSummary,
     InTextCitation,
     Message,
     Passage,
@@ -16,20 +19,61 @@ from assistant.domain import (
     Section,
 )
 
+# In the schema only: the service's own check explains a blank question better than a pattern.
+_NOT_BLANK: dict[str, Any] = {"pattern": "\\S"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-class _Request(BaseModel):
+
+def _reject_surrogates(value: Any, where: str = "request") -> None:
+    """Raise on a lone surrogate (`\\ud800`) anywhere: it is no text and cannot be encoded."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        raise ValueError(
+            f"{where} holds a lone surrogate code point (such as \\ud800), which is not text: "
+            "send valid Unicode"
+        )
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _reject_surrogates(key, where)
+            _reject_surrogates(item, f"{where}.{key}" if where != "request" else str(key))
+    elif isinstance(value, list):
+        for item in value:
+            _reject_surrogates(item, where)
+
+
+class _Strict(BaseModel):
+    """A request body: unknown fields and text that is not Unicode are refused."""
+
     model_config = ConfigDict(extra="forbid")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _only_text(cls, data: Any) -> Any:
+        _reject_surrogates(data)
+        return data
+
+
+class _Request(_Strict):
     top_k: int | None = Field(
         None, ge=1, le=20, description="Passages to retrieve (1–20); default retrieval.top_k."
     )
+
+    @field_validator("top_k", mode="before")
+    @classmethod
+    def _a_number(cls, value: Any) -> Any:
+        # JSON Schema's integer admits 5.0 but neither true nor "5"; so does the service.
+        if isinstance(value, bool | str):
+            raise ValueError("top_k must be a whole number from 1 to 20, e.g. 5")
+        return value
+
     filters: SearchFilters | None = Field(None, description="Restrict to documents, years, kinds.")
 
 
 class SearchRequest(_Request):
     """`POST /search`."""
 
-    query: str = Field(description="What to search for.")
+    query: str = Field(
+        min_length=1, json_schema_extra=_NOT_BLANK, description="What to search for."
+    )
     mode: RetrievalMode | None = Field(None, description="hybrid, dense or bm25.")
 
 
@@ -43,7 +87,11 @@ class SearchResponse(BaseModel):
 class AskRequest(_Request):
     """`POST /ask`."""
 
-    question: str = Field(description="The question, in bokmål, nynorsk, English or Swedish.")
+    question: str = Field(
+        min_length=1,
+        json_schema_extra=_NOT_BLANK,
+        description="The question, in bokmål, nynorsk, English or Swedish.",
+    )
     mode: Literal["extractive", "llm"] | None = Field(
         None, description="Answerer; default from settings (answer.mode)."
     )
@@ -111,10 +159,22 @@ class ReferencesResponse(BaseModel):
     )
 
 
+class IndexActivity(BaseModel):
+    """The index job running now, and how far it is."""
+
+    job_id: str
+    rebuild: bool
+    files_done: int
+    files_total: int | None = Field(description="Files this job looks at (known once it runs).")
+    current_file: str | None
+    waiting: int = Field(description="Jobs queued behind it.")
+
+
 class Health(BaseModel):
     """`GET /health`."""
 
     status: Literal["ok"] = "ok"
+    indexing: IndexActivity | None = Field(None, description="The index job running, if any.")
 
 
 class Readiness(BaseModel):
@@ -125,6 +185,7 @@ class Readiness(BaseModel):
     chunks: int
     embedder: str
     detail: str | None = None
+    indexing: IndexActivity | None = Field(None, description="The index job running, if any.")
 
 
 class ServiceInfo(BaseModel):
@@ -139,10 +200,39 @@ class ServiceInfo(BaseModel):
     max_top_k: int = 20
 
 
-class IndexRequest(BaseModel):
+class IndexRequest(_Strict):
     """`POST /index`: re-index in the process that owns the store."""
 
-    model_config = ConfigDict(extra="forbid")
+    paths: list[str] | None = Field(
+        None, description="Only these files of the corpus folder (default: the whole corpus)."
+    )
+    rebuild: bool = Field(False, strict=True, description="Drop the index and build it anew.")
 
-    paths: list[str] | None = Field(None, description="Only these files (default: the corpus).")
-    rebuild: bool = Field(False, description="Drop the index and build it anew.")
+
+JobState = Literal["queued", "running", "done", "failed", "cancelled"]
+
+
+class IndexJob(BaseModel):
+    """An index job: queued, running (with progress), then done (summary) or failed (error)."""
+
+    id: str
+    state: JobState
+    paths: list[str] | None = Field(description="The files it indexes (null: the whole corpus).")
+    rebuild: bool
+    files_done: int = 0
+    files_total: int | None = Field(None, description="Known once the job runs.")
+    current_file: str | None = None
+    summary: IndexSummary | None = Field(None, description="What the job did, once done.")
+    error: str | None = Field(None, description="Why it failed, once failed or cancelled.")
+    queued_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+class DocumentChange(BaseModel):
+    """An upload or a deletion: the file it concerns and the index job that follows it up."""
+
+    file: str = Field(description="The file's name in the corpus folder.")
+    doc_id: str | None = Field(None, description="The document's id, when it was indexed.")
+    notice: str | None = Field(None, description="Something to know, e.g. a catalogue entry.")
+    job: IndexJob

@@ -25,7 +25,7 @@ from assistant.answering.language import (
     Language,
     detect_language,
 )
-from assistant.conversation import rewrite
+from assistant.conversation import bounded_rewrite, check_conversation
 from assistant.domain import (
     Answer,
     AnswerMode,
@@ -45,7 +45,7 @@ from assistant.retrieval.retriever import Retriever, ScoredChunk
 from assistant.schemas import DocumentDetail, DocumentSummary, Readiness, ReferencesResponse
 from assistant.settings import Settings
 from indexing.embedders import make_embedder
-from indexing.pipeline import index_corpus
+from indexing.pipeline import Progress, index_corpus
 from indexing.store import ChunkStore
 
 logger = logging.getLogger(__name__)
@@ -197,12 +197,17 @@ class Assistant:
         """Bring the index in line with the corpus folder (or just these files of it)."""
         return self.reindex([Path(p) for p in paths] if paths else None, rebuild)
 
-    def reindex(self, paths: list[Path] | None = None, rebuild: bool = False) -> IndexSummary:
+    def reindex(
+        self,
+        paths: list[Path] | None = None,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+    ) -> IndexSummary:
         """Index the corpus in this process (which owns the store) and reload."""
         with self._reindex_lock:
             if rebuild:
                 self.store.clear()
-            summary = index_corpus(self.settings, self.store, paths, rebuild=rebuild)
+            summary = index_corpus(self.settings, self.store, paths, rebuild, progress)
             self._state = self._load_state()
             return summary
 
@@ -336,17 +341,7 @@ class Assistant:
     ) -> Turn:
         """Check the request and make the question standalone."""
         began = time.perf_counter()
-        if not messages or messages[-1].role != "user":
-            raise InvalidRequestError(
-                "the conversation must end with a user message: add the question as the last "
-                "message with role 'user'"
-            )
-        limit = self.settings.api.max_history_turns
-        if len(messages) > limit:
-            raise InvalidRequestError(
-                f"the conversation has {len(messages)} messages; the limit is {limit} "
-                "(api.max_history_turns): send only the latest turns"
-            )
+        check_conversation(messages, self.settings.api)
         question = self._check_question(messages[-1].content)
         state = self._require_index()
         self._check_filters(state, filters)
@@ -496,10 +491,11 @@ class Assistant:
             from assistant.answering.llm import rewrite_with_llm
 
             try:
-                return rewrite_with_llm(self.chat_model, question, history)
+                standalone = rewrite_with_llm(self.chat_model, question, history)
+                return standalone[: self.settings.api.max_query_chars]
             except LLMError as error:
                 logger.warning("LLM rewrite failed, using rules: %s", error.detail)
-        return rewrite(question, history)
+        return bounded_rewrite(question, history, self.settings.api)
 
     # -- listings --
 

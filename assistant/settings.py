@@ -179,6 +179,62 @@ class APISettings(BaseModel):
     max_history_turns: int = Field(
         20, ge=1, description="Most messages accepted in one `/chat` request."
     )
+    max_history_chars: int = Field(
+        20_000,
+        ge=1,
+        description="Most characters of all messages of one `/chat` request together "
+        "(each user message is also held to `max_question_chars`).",
+    )
+    max_query_chars: int = Field(
+        2500,
+        ge=100,
+        description="Most characters of the text embedded and searched for one request: a "
+        "follow-up with the earlier question it leans on is cut to this (the embedder reads "
+        "about 512 tokens; more text costs time and changes nothing).",
+    )
+    max_rewrite_chars: int = Field(
+        4000,
+        ge=100,
+        description="Most characters of each earlier message the follow-up rewrite reads "
+        "(the latest ones are kept).",
+    )
+    max_body_bytes: int = Field(
+        1_000_000,
+        ge=1024,
+        description="Largest request body, in bytes, except uploads; larger ones get 413 "
+        "before they are read.",
+    )
+    max_upload_bytes: int = Field(
+        50_000_000,
+        ge=1024,
+        description="Largest document `POST /documents` accepts, in bytes.",
+    )
+    admin_key: SecretStr | None = Field(
+        None,
+        description="Key for the endpoints that change the index (`POST /index`, "
+        "`POST /documents`, `DELETE /documents/{id}`), sent as `Authorization: Bearer KEY` or "
+        "`X-API-Key: KEY`. Unset: those endpoints are off over HTTP.",
+    )
+    rate_limit_per_minute: int = Field(
+        120,
+        ge=0,
+        description="Requests per minute one client address may make to `/search`, `/ask`, "
+        "`/chat` and `/chat/stream` (a burst of as many is allowed); 0: no limit.",
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["localhost", "127.0.0.1", "::1"],
+        description="Host names the service answers to (JSON list; `*` for any). Guards "
+        "against DNS rebinding: add the name clients use when you serve beyond loopback.",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Browser origins allowed to call the API (JSON list); none by default.",
+    )
+    index_queue: int = Field(
+        4,
+        ge=0,
+        description="Index jobs that may wait behind the running one; more get 409.",
+    )
 
 
 class UISettings(BaseModel):

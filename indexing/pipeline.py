@@ -63,7 +63,13 @@ def _within_corpus(paths: list[Path], folder: Path) -> tuple[list[Path], list[Fa
     root = folder.resolve()
     for path in paths:
         resolved = path.resolve()
-        if not resolved.is_file():
+        if resolved.stem.lower() in IGNORED_STEMS:
+            outside.append(
+                FailedFile(
+                    file=str(path), reason=f"{path}: README and catalogue files are never indexed"
+                )
+            )
+        elif not resolved.is_file():
             outside.append(FailedFile(file=str(path), reason=f"{path}: no such file"))
         elif root not in resolved.parents:
             outside.append(

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from assistant.api import problems
+from assistant.api.corpus import corpus_name, describe_failure
+from assistant.api.guards import AdminKeyGuard, BodyLimit, HostGuard, RateLimit
 from assistant.api.routes import answers, documents, health, indexing, search
+from assistant.jobs import IndexJobs
 from assistant.service import Assistant
 from assistant.settings import Settings
+
+# Room for the multipart framing around an uploaded file.
+MULTIPART_OVERHEAD = 64 * 1024
 
 
 def create_app(
@@ -27,15 +35,23 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = assistant is None
-        app.state.assistant = assistant or Assistant.open(
+        service = assistant or Assistant.open(
             settings, owner or {"command": "policy-assistant serve"}
         )
-        app.state.assistant.warm_up()
+        app.state.assistant = service
+        app.state.jobs = IndexJobs(
+            service.reindex,
+            settings.api.index_queue,
+            partial(describe_failure, service.settings),
+            partial(corpus_name, service.settings.corpus.folder),
+        )
         try:
+            service.warm_up()
             yield
         finally:
+            app.state.jobs.close()
             if own:
-                app.state.assistant.close()
+                service.close()
 
     app = FastAPI(
         title="policy-assistant",
@@ -46,10 +62,11 @@ def create_app(
         redoc_url=None,
     )
     app.state.settings = settings
-    problems.install(app)
+    problems.install(app, settings.api)
     for module in (search, answers, documents, indexing, health):
         app.include_router(module.router)
     _serve_docs_offline(app)
+    install_guards(app, settings)
     return app
 
 
@@ -100,3 +117,23 @@ def _serve_docs_offline(app: FastAPI) -> None:
 def _confined(page: HTMLResponse) -> HTMLResponse:
     page.headers["Content-Security-Policy"] = DOCS_POLICY
     return page
+
+
+def install_guards(app: FastAPI, settings: Settings) -> None:
+    """The middleware that refuses requests before work is done (outermost first)."""
+    api = settings.api
+    upload_limit = (api.max_upload_bytes + MULTIPART_OVERHEAD, "api.max_upload_bytes")
+    # add_middleware puts each one outside the ones before it: added innermost first.
+    app.add_middleware(
+        BodyLimit, default=api.max_body_bytes, larger={("POST", "/documents"): upload_limit}
+    )
+    app.add_middleware(RateLimit, per_minute=api.rate_limit_per_minute)
+    app.add_middleware(AdminKeyGuard, key=api.admin_key)
+    if api.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=api.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type"],
+        )
+    app.add_middleware(HostGuard, allowed=api.allowed_hosts)

@@ -199,7 +199,7 @@ def test_an_unknown_document_is_a_404_problem(http: httpx.Client) -> None:
 
 
 def test_health_and_readiness(http: httpx.Client) -> None:
-    assert http.get("/health").json() == {"status": "ok"}
+    assert http.get("/health").json() == {"status": "ok", "indexing": None}
     ready = http.get("/ready").json()
     assert ready["ready"] is True and ready["documents"] == 1
 

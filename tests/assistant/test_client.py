@@ -13,13 +13,18 @@ import pytest
 from assistant.client import ServiceClient
 from assistant.domain import Message
 from assistant.errors import (
+    AuthenticationError,
     EmbedderMismatchError,
     IndexNotReadyError,
+    IndexQueueFullError,
     LLMError,
     NotFoundError,
     PolicyAssistantError,
+    RateLimitedError,
+    RequestTooLargeError,
     ServiceUnavailableError,
     StoreBusyError,
+    WritesDisabledError,
 )
 from assistant.events import AnswerEvent, DeltaEvent, ErrorEvent, StartEvent
 
@@ -122,12 +127,47 @@ def test_a_refused_stream_raises_before_any_event() -> None:
         next(iter(client.stream_chat([Message(role="user", content=" ")])))
 
 
-def test_index_sends_paths_and_rebuild_and_reads_the_summary() -> None:
-    def index(request: httpx.Request) -> httpx.Response:
-        assert request.url.path == "/index"
-        assert json.loads(request.content) == {"paths": ["a.pdf"], "rebuild": True}
-        return httpx.Response(200, json={"documents": 2, "indexed": ["a"], "generation": 7})
+def test_index_queues_a_job_with_the_key_and_follows_it_to_its_summary() -> None:
+    job = {"id": "j1", "paths": ["a.pdf"], "rebuild": True, "queued_at": "2026-01-01T00:00:00Z"}
+    polls = iter(
+        [
+            {**job, "state": "running", "files_done": 0, "files_total": 2},
+            {**job, "state": "done", "files_done": 2, "files_total": 2,
+             "summary": {"documents": 2, "indexed": ["a"], "generation": 7}},
+        ]
+    )  # fmt: skip
 
-    with client_for(index) as client:
-        summary = client.index(["a.pdf"], rebuild=True)
+    def index(request: httpx.Request) -> httpx.Response:
+        assert request.headers["authorization"] == "Bearer k3y"
+        if request.method == "POST":
+            assert request.url.path == "/index"
+            assert json.loads(request.content) == {"paths": ["a.pdf"], "rebuild": True}
+            return httpx.Response(202, json={**job, "state": "queued"})
+        assert request.url.path == "/index/jobs/j1"
+        return httpx.Response(200, json=next(polls))
+
+    seen: list[str] = []
+    transport = httpx.MockTransport(index)
+    with ServiceClient("http://service.test", transport=transport, admin_key="k3y") as client:
+        summary = client.index(["a.pdf"], True, lambda j: seen.append(j.state), poll=0)
     assert summary.indexed == ["a"] and summary.generation == 7 and summary.ok
+    assert seen == ["queued", "running", "done"]
+
+
+@pytest.mark.parametrize(
+    ("response", "expected"),
+    [
+        (problem(401, "needs the key", "AuthenticationError"), AuthenticationError),
+        (problem(403, "writes are off", "WritesDisabledError"), WritesDisabledError),
+        (problem(409, "queue full", "IndexQueueFullError"), IndexQueueFullError),
+        (problem(413, "too large"), RequestTooLargeError),
+        (problem(429, "slow down"), RateLimitedError),
+    ],
+)
+def test_refused_writes_and_limits_raise_their_errors(
+    response: httpx.Response, expected: type[PolicyAssistantError]
+) -> None:
+    response.headers["retry-after"] = "60"
+    with client_for(lambda request: response) as client, pytest.raises(expected) as raised:
+        client.start_index()
+    assert type(raised.value) is expected

@@ -5,23 +5,25 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from assistant.api.deps import AssistantDep
+from assistant.api.deps import AssistantDep, JobsDep
 from assistant.schemas import Health, Readiness, ServiceInfo
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health)
-def health() -> Health:
-    """The process is alive."""
-    return Health()
+def health(jobs: JobsDep) -> Health:
+    """The process is alive (and which index job runs, how far it is)."""
+    return Health(indexing=jobs.activity())
 
 
 @router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness}})
-def ready(assistant: AssistantDep) -> JSONResponse:
+def ready(assistant: AssistantDep, jobs: JobsDep) -> JSONResponse:
     """The index is loaded and the embedder warm (503 until an index is built)."""
-    readiness = assistant.readiness()
-    return JSONResponse(readiness.model_dump(), status_code=200 if readiness.ready else 503)
+    readiness = assistant.readiness().model_copy(update={"indexing": jobs.activity()})
+    return JSONResponse(
+        readiness.model_dump(mode="json"), status_code=200 if readiness.ready else 503
+    )
 
 
 @router.get("/info", response_model=ServiceInfo)

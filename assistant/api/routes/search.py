@@ -7,12 +7,13 @@ import time
 from fastapi import APIRouter
 
 from assistant.api.deps import AssistantDep
+from assistant.api.problems import responses
 from assistant.schemas import SearchRequest, SearchResponse
 
 router = APIRouter(tags=["search"])
 
 
-@router.post("/search", response_model=SearchResponse)
+@router.post("/search", response_model=SearchResponse, responses=responses(413, 422, 429, 502, 503))
 def search(request: SearchRequest, assistant: AssistantDep) -> SearchResponse:
     """Passages for a query, best first (hybrid dense + BM25 by default)."""
     began = time.perf_counter()
