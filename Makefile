@@ -64,6 +64,7 @@ bench: install
 	$(BIN)/python -m evals.benchmarks.indexing
 	$(BIN)/python -m evals.benchmarks.service
 	$(BIN)/python -m evals.benchmarks.pdf_loading
+	$(BIN)/python -m evals.benchmarks.load
 
 clean:
 	rm -rf $(VENV) .policy-assistant .pytest_cache .mypy_cache .ruff_cache evals/results

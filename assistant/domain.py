@@ -313,10 +313,14 @@ class SearchFilters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    doc_ids: list[str] | None = Field(None, description="Only these documents.")
+    doc_ids: list[str] | None = Field(
+        None, min_length=1, description="Only these documents (leave out for all)."
+    )
     year_from: int | None = Field(None, description="Only works from this year on.")
     year_to: int | None = Field(None, description="Only works up to this year.")
-    kinds: list[str] | None = Field(None, description="Only these kinds (report, article...).")
+    kinds: list[str] | None = Field(
+        None, min_length=1, description="Only these kinds (report, article...; leave out for all)."
+    )
 
     def admits(self, chunk: Chunk) -> bool:
         """True when the chunk passes every filter."""

@@ -23,7 +23,7 @@ from assistant.client import ServiceClient
 from assistant.errors import RateLimitedError, RequestTooLargeError
 from indexing.embedders import FakeEmbedder
 from indexing.store import open_store
-from tests.conftest import ROOT, ServerThread, free_port, make_settings
+from tests.helpers import ROOT, ServerThread, free_port, make_settings
 
 ROLES_QUESTION = "Hvilke roller får kommunen som entreprenør i framtida?"
 
@@ -314,3 +314,9 @@ def test_the_client_waits_out_a_short_rate_limit_and_names_a_long_one(
         with pytest.raises(RateLimitedError, match="rate_limit_per_minute") as raised:
             client.search("brobygger", top_k=1)
         assert raised.value.retry_after > 10
+
+
+@pytest.mark.parametrize("filters", [{"doc_ids": []}, {"kinds": []}])
+def test_an_empty_filter_list_is_a_422_not_a_500(http: httpx.Client, filters: Any) -> None:
+    response = http.post("/search", json={"query": "brobygger", "filters": filters})
+    assert_problem(response, 422, "at least 1")

@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from assistant.api import create_app
 from tests.assistant.test_api_writes import KEY, service_settings
-from tests.conftest import ServerThread
+from tests.helpers import ServerThread
 
 EXAMPLES_PER_OPERATION = 15
 

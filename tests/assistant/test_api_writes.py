@@ -26,7 +26,7 @@ from assistant.errors import AuthenticationError, InvalidRequestError
 from assistant.jobs import Progress
 from assistant.service import Assistant
 from assistant.settings import Settings
-from tests.conftest import ROOT, ServerThread, make_settings
+from tests.helpers import ROOT, ServerThread, make_settings
 from tests.pdf_factory import write_pdf
 
 KEY = "correct horse battery staple"

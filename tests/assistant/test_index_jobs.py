@@ -14,7 +14,7 @@ from assistant.api.corpus import describe_failure
 from assistant.domain import IndexSummary
 from assistant.errors import IndexQueueFullError, InvalidRequestError, NotFoundError
 from assistant.jobs import IndexJobs, Progress
-from tests.conftest import make_settings
+from tests.helpers import make_settings
 
 
 class Indexer:
