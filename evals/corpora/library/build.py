@@ -26,6 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from fpdf import FPDF
+from fpdf.fonts import TextStyle
 from fpdf.outline import TableOfContents
 
 HERE = Path(__file__).resolve().parent
@@ -142,9 +143,11 @@ def build_pdf(source: Source, out: Path) -> None:
     pdf.set_creation_date(datetime(int(meta["year"]), 6, 1, tzinfo=UTC))
     _cover(pdf, meta)
     pdf.add_page()
-    toc = TableOfContents()
-    toc.text_style.font_family = "dejavu"
-    toc.level_indent = 6
+    toc = TableOfContents(
+        text_style=TextStyle(font_family="dejavu", font_size_pt=10),
+        level_indent=6,
+        line_spacing=1.2,
+    )
     pdf.set_font("dejavu", "B", 16)
     pdf.cell(0, 12, meta["toc"], new_x="LMARGIN", new_y="NEXT")
     pdf.insert_toc_placeholder(toc.render_toc, pages=1)
