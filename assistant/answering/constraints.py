@@ -1,0 +1,284 @@
+"""What a question pins down, and whether a passage meets it: years, periods, figures, names.
+
+A question such as "the fund's budget in the previous plan period" or "purchases in 2021" is
+answered wrongly by a correct quote about another period. `find_constraints` reads, by rules and
+offline, the constraints a question names in bokmål, nynorsk, Swedish or English:
+
+- ``year`` (2021), ``period`` (2018–2022, 2024-28), ``relative`` ("forrige planperiode",
+  "førre periode", "förra strategiperioden", "the previous plan period");
+- ``number`` (an amount or figure written with digits: "11,2 millioner", "NOK 14.6 million");
+- ``name`` (a capitalised place, organisation or person: "Rana", "Svenskt Näringsliv",
+  "Hilde Marit Sørvik"), classified as ``place``, ``organisation`` or ``person`` by its form.
+
+`check` says which constraints a passage meets (names may also be met by ``context``, e.g. the
+document's title, since a passage seldom repeats its municipality's name), and `mismatch` gives a
+short statement in the question's language when the closest evidence is about another year,
+period or name: "Kildene oppgir tallet for 2024–2028, ikke for 2018–2022."
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.answering.language import Language
+
+Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
+TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
+NAME_KINDS: frozenset[str] = frozenset({"place", "organisation", "person"})
+
+_DASH = "[-–—]"
+_PERIOD = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*{_DASH}\s*((?:19|20)?\d{{2}})(?!\d)")
+_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.]\d)")
+# A figure: digits with thousands spaces or separators and an optional decimal part.
+_NUMBER = re.compile(r"(?<![\w,.])(\d{1,3}(?:[  .]\d{3})+|\d+)(?:[,.](\d+))?(?![\w])")
+_RELATIVE = re.compile(
+    r"\b(?:forrige|førre|förra|föregående|previous|last|prior|earlier|tidligere|tidlegare|"
+    r"tidigare)\s+(?:plan|strategi|strategy|program|programme)?-?\s*"
+    r"(?:periode|perioden|perioder|period|perioden|planperiode|planperioden|"
+    r"strategiperioden|programperioden|næringsplan|næringsplanen|plan|planen|strategi|"
+    r"strategin)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"[A-ZÆØÅÄÖÉ][\w'’-]*"
+# Capitalised words joined by lower-case particles that belong inside names.
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:på|for|för|of|de|von)?\s*{_NAME_WORD})*")
+# Capitalised words that start questions or are not names in these four languages.
+_NOT_NAMES = frozenset(
+    """
+    hva hvordan hvorfor hvem hvilke hvilken hvor når kan kva korleis kvifor kven kor når
+    vad hur varför vem vilka vilken var när what how why who which when where does do did
+    is are was were can could should would will according og and i in the a an en ei et eit
+    om og inn nok mnok mill kr
+    """.split()
+)
+_ORGANISATION_WORDS = re.compile(
+    r"(?i)(kommune|kommun|fylkeskommune|region|rådet|råd|senter|senteret|sentret|universitet|"
+    r"university|institute|institutt|direktorat|departement|ministry|sparebank|bank|lag|laget|"
+    r"lag$|forum|foreningen?|forening|förening|nettverk|network|as$|asa$|ab$|ks$|nav$|"
+    r"programmet|programme|program|pilot|stiftelse|stiftinga|næringsliv|näringsliv|"
+    r"innovasjon|distriktssenteret)"
+)
+_PLACE_NOUNS = frozenset({"kommune", "kommun", "municipality", "fylke", "län", "county"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"i", "på", "frå", "fra", "från", "in", "from", "at", "til", "till"}
+)
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One thing the question pins down, as written and in a comparable form."""
+
+    kind: Kind
+    text: str = field(compare=False)
+    key: tuple[str, ...]
+
+    @property
+    def is_time(self) -> bool:
+        """Whether it is a year, a period or a relative period."""
+        return self.kind in TIME_KINDS
+
+    @property
+    def is_name(self) -> bool:
+        """Whether it is a place, organisation or person."""
+        return self.kind in NAME_KINDS
+
+
+@dataclass(frozen=True)
+class Check:
+    """Which of the question's constraints a passage meets, and what it names instead."""
+
+    met: tuple[Constraint, ...]
+    unmet: tuple[Constraint, ...]
+    found: tuple[Constraint, ...]
+
+    @property
+    def ok(self) -> bool:
+        """The passage meets every constraint."""
+        return not self.unmet
+
+
+def fold(text: str) -> str:
+    """Case-folded text without diacritics, for comparing names: 'Älvbackas' → 'alvbackas'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ø", "o").replace("æ", "ae"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _full_year(start: str, end: str) -> str:
+    return end if len(end) == 4 else start[:2] + end
+
+
+def time_constraints(text: str) -> list[Constraint]:
+    """Periods, years outside them, and relative periods, in order of appearance."""
+    found: list[tuple[int, Constraint]] = []
+    spans: list[tuple[int, int]] = []
+    for match in _PERIOD.finditer(text):
+        start, end = match[1], _full_year(match[1], match[2])
+        if int(end) > int(start):
+            found.append((match.start(), Constraint("period", match[0], (start, end))))
+            spans.append(match.span())
+    for match in _YEAR.finditer(text):
+        if not any(a <= match.start() < b for a, b in spans):
+            found.append((match.start(), Constraint("year", match[0], (match[1],))))
+    for match in _RELATIVE.finditer(text):
+        found.append((match.start(), Constraint("relative", match[0], ("relative",))))
+    return [constraint for _, constraint in sorted(found, key=lambda pair: pair[0])]
+
+
+def number_constraints(text: str) -> list[Constraint]:
+    """Figures written with digits that are not years: '11,2', '75 000', '14.6'."""
+    years = {c.text for c in time_constraints(text) if c.kind != "relative"}
+    taken = [m.span() for m in _PERIOD.finditer(text)]
+    numbers: list[Constraint] = []
+    for match in _NUMBER.finditer(text):
+        if any(a <= match.start() < b for a, b in taken) or match[0] in years:
+            continue
+        whole = re.sub(r"[  .]", "", match[1])
+        decimals = (match[2] or "").rstrip("0")
+        numbers.append(Constraint("number", match[0], (whole.lstrip("0") or "0", decimals)))
+    return numbers
+
+
+def name_constraints(text: str) -> list[Constraint]:
+    """Capitalised names that are not the first word of a sentence or a question word."""
+    names: list[Constraint] = []
+    for match in _NAME.finditer(text):
+        words = match[0].split()
+        dropped = 0
+        while dropped < len(words) and words[dropped].casefold() in _NOT_NAMES:
+            dropped += 1
+        kept = words[dropped:]
+        if not kept:
+            continue
+        name = re.sub(r"['’]s$", "", " ".join(kept))
+        before = [*text[: match.start()].split(), *words[:dropped]]
+        following = text[match.end() :].split()[:1]
+        place_noun = bool(following) and following[0].casefold().strip(".,;:?!") in _PLACE_NOUNS
+        first_word = not before or before[-1][-1] in '.!?:«"('
+        # A capitalised first word is not a name on its own, unless "kommune" or the like follows.
+        if (
+            first_word
+            and len(kept) == 1
+            and not place_noun
+            and not _ORGANISATION_WORDS.search(name)
+        ):
+            continue
+        previous = before[-1].casefold() if before else ""
+        names.append(Constraint(_name_kind(name, previous), name, (_stem(name),)))
+    return names
+
+
+def _name_kind(name: str, previous_word: str) -> Kind:
+    if _ORGANISATION_WORDS.search(name):
+        return "organisation"
+    if previous_word in _PLACE_PREPOSITIONS or len(name.split()) == 1:
+        return "place"
+    return "person"
+
+
+def _stem(name: str) -> str:
+    """A name's comparable form: folded, without a genitive s ('Vikfjords' → 'vikfjord')."""
+    folded = fold(name)
+    return folded[:-1] if folded.endswith("s") and len(folded) > 4 else folded
+
+
+def find_constraints(question: str) -> list[Constraint]:
+    """The years, periods, relative periods, figures and names a question names."""
+    return [*time_constraints(question), *number_constraints(question), *name_constraints(question)]
+
+
+def _name_met(constraint: Constraint, folded_text: str) -> bool:
+    stem = constraint.key[0]
+    # A name may be inflected or compounded in the text: 'Vikfjords', 'Helgelandsprogrammet'.
+    return bool(re.search(rf"(?<!\w){re.escape(stem)}", folded_text))
+
+
+def meets(constraint: Constraint, text: str, context: str = "") -> bool:
+    """Whether the text (or, for a name, the context) meets one constraint."""
+    if constraint.is_name:
+        return _name_met(constraint, fold(f"{text}\n{context}"))
+    if constraint.kind == "number":
+        return constraint in number_constraints(text)
+    times = time_constraints(text)
+    if constraint.kind == "relative":
+        return any(c.kind == "relative" for c in times)
+    if constraint.kind == "period":
+        return constraint in times
+    year = constraint.key[0]
+    return any(c.kind == "year" and c.key == (year,) for c in times) or any(
+        c.kind == "period" and year in c.key for c in times
+    )
+
+
+def check(constraints: list[Constraint], text: str, context: str = "") -> Check:
+    """Which constraints the text meets; `found` is what the text names of the unmet kinds."""
+    met = tuple(c for c in constraints if meets(c, text, context))
+    unmet = tuple(c for c in constraints if c not in met)
+    found: list[Constraint] = []
+    if any(c.is_time for c in unmet):
+        found += [c for c in time_constraints(text) if c.kind != "relative"]
+    if any(c.is_name for c in unmet):
+        asked = {c.key for c in constraints}
+        found += [c for c in name_constraints(f"{context}\n{text}") if c.key not in asked]
+    return Check(met=met, unmet=unmet, found=tuple(dict.fromkeys(found)))
+
+
+_TEMPLATES: dict[str, dict[str, str]] = {
+    "time": {
+        "nb": "Kildene oppgir tallet for {found}, ikke for {asked}.",
+        "nn": "Kjeldene oppgir talet for {found}, ikkje for {asked}.",
+        "sv": "Källorna anger siffran för {found}, inte för {asked}.",
+        "en": "The sources give the figure for {found}, not for {asked}.",
+    },
+    "time-none": {
+        "nb": "Kildene oppgir ikke tallet for {asked}.",
+        "nn": "Kjeldene oppgir ikkje talet for {asked}.",
+        "sv": "Källorna anger inte siffran för {asked}.",
+        "en": "The sources do not give the figure for {asked}.",
+    },
+    "name": {
+        "nb": "Kildene handler om {found}, ikke om {asked}.",
+        "nn": "Kjeldene handlar om {found}, ikkje om {asked}.",
+        "sv": "Källorna handlar om {found}, inte om {asked}.",
+        "en": "The sources are about {found}, not about {asked}.",
+    },
+    "name-none": {
+        "nb": "Kildene sier ikke noe om {asked}.",
+        "nn": "Kjeldene seier ikkje noko om {asked}.",
+        "sv": "Källorna säger inget om {asked}.",
+        "en": "The sources say nothing about {asked}.",
+    },
+}
+_AND = {"nb": "og", "nn": "og", "sv": "och", "en": "and"}
+
+
+def _listed(texts: list[str], language: Language) -> str:
+    texts = list(dict.fromkeys(texts))[:3]
+    if len(texts) <= 1:
+        return "".join(texts)
+    return f"{', '.join(texts[:-1])} {_AND[language]} {texts[-1]}"
+
+
+def mismatch(question: str, evidence: str, language: Language, context: str = "") -> str | None:
+    """A statement in the question's language when the evidence misses a time or name the
+    question names; None when it meets them all (figures the question names are left to
+    the caller, since a question rarely asks for a figure it already gives)."""
+    constraints = [c for c in find_constraints(question) if c.kind != "number"]
+    result = check(constraints, evidence, context)
+    times = [c for c in result.unmet if c.is_time]
+    if any(c.kind != "relative" for c in times):  # an explicit year or period says it best
+        times = [c for c in times if c.kind != "relative"]
+    if times:
+        found = [c.text for c in result.found if c.is_time]
+        asked = _listed([c.text for c in times], language)
+        key = "time" if found else "time-none"
+        return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
+    names = [c for c in result.unmet if c.is_name]
+    if names:
+        found = [c.text for c in result.found if c.is_name]
+        asked = _listed([c.text for c in names], language)
+        key = "name" if found else "name-none"
+        return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
+    return None

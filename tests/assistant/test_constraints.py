@@ -1,0 +1,188 @@
+"""Constraints a question names, and whether evidence meets them, in all four languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.constraints import (
+    Constraint,
+    check,
+    find_constraints,
+    meets,
+    mismatch,
+)
+
+FUND = (
+    "Det kommunale næringsfondet får en samlet ramme på 11,2 millioner kroner "
+    "for perioden 2024–2028."
+)
+TITLE = "Strategisk næringsplan for Vikfjord kommune 2024–2028"
+
+
+def kinds(question: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in find_constraints(question)]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hva var rammen for fondet i 2018–2022?", [("period", "2018–2022")]),
+        ("Hva var rammen for fondet i 2024-28?", [("period", "2024-28")]),
+        ("Kor mange arbeidsplassar skal ein ha i 2040?", [("year", "2040")]),
+        (
+            "Hur stor var budgeten under förra strategiperioden?",
+            [("relative", "förra strategiperioden")],
+        ),
+        ("What was the fund in the previous plan period?", [("relative", "previous plan period")]),
+        ("Hva var rammen i forrige planperiode?", [("relative", "forrige planperiode")]),
+        ("Kva var talet i førre periode?", [("relative", "førre periode")]),
+    ],
+)
+def test_times_in_four_languages(question: str, expected: list[tuple[str, str]]) -> None:
+    assert [k for k in kinds(question) if k[0] in {"year", "period", "relative"}] == expected
+
+
+def test_a_short_period_is_read_as_full_years() -> None:
+    [period] = find_constraints("i perioden 2024-28")
+    assert period.key == ("2024", "2028")
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Stemmer det at fondet er 11,2 millioner?", ("11", "2")),
+        ("Was the budget NOK 14.6 million?", ("14", "6")),
+        ("Gir kommunen 75 000 kroner i stipend?", ("75000", "")),
+    ],
+)
+def test_figures_are_read_with_their_decimals_and_thousands(
+    question: str, number: tuple[str, str]
+) -> None:
+    numbers = [c.key for c in find_constraints(question) if c.kind == "number"]
+    assert numbers == [number]
+
+
+def test_years_are_not_figures() -> None:
+    assert not [
+        c for c in find_constraints("Hva skjedde i 2021 og 2018–2022?") if c.kind == "number"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Hvor stor andel av Trondheim kommunes innkjøp gikk lokalt?", ["Trondheim"]),
+        ("How much is Vikfjord's business fund?", ["Vikfjord"]),
+        ("Did Hammerfest take on a playmaker role?", ["Hammerfest"]),
+        (
+            "Vilken placering hade Älvbacka i Svenskt Näringslivs ranking?",
+            ["Älvbacka", "Svenskt Näringslivs"],
+        ),
+        ("Hva sa Hilde Marit Sørvik om brobygging?", ["Hilde Marit Sørvik"]),
+        ("Kva seier planen om Inn på tunet?", []),
+        ("Rana kommune har mange gründere.", ["Rana"]),
+    ],
+)
+def test_names_but_not_question_words_or_sentence_starts(question: str, names: list[str]) -> None:
+    assert [c.text for c in find_constraints(question) if c.is_name] == names
+
+
+def test_names_are_classified_by_their_form() -> None:
+    found = dict((c.text, c.kind) for c in find_constraints(
+        "Hva sa Hilde Marit Sørvik om Vikfjord Næringsforum og fondet i Rana?"
+    ))  # fmt: skip
+    assert found == {
+        "Hilde Marit Sørvik": "person",
+        "Vikfjord Næringsforum": "organisation",
+        "Rana": "place",
+    }
+
+
+def test_a_year_is_met_by_the_same_year_or_a_period_it_bounds() -> None:
+    year = Constraint("year", "2028", ("2028",))
+    assert meets(year, "innen 2028")
+    assert meets(year, FUND)
+    assert not meets(year, "innen 2026")
+    assert not meets(year, "2128 meter over havet")
+
+
+def test_a_period_is_met_only_by_the_same_period() -> None:
+    [period] = find_constraints("i 2018–2022")
+    assert not meets(period, FUND)
+    assert meets(period, "for perioden 2018-2022 var rammen 9 millioner")
+
+
+def test_a_name_is_met_inflected_or_by_the_documents_title() -> None:
+    [place] = [c for c in find_constraints("Hva er fondet i Vikfjord?") if c.is_name]
+    assert meets(place, "Vikfjords næringsfond er stort")
+    assert not meets(place, FUND)
+    assert meets(place, FUND, context=TITLE)
+
+
+def test_a_figure_is_met_by_the_same_figure_however_written() -> None:
+    [figure] = [c for c in find_constraints("Er fondet 11.2 millioner?") if c.kind == "number"]
+    assert meets(figure, FUND)
+    assert not meets(figure, "Fondet er 11 millioner kroner.")
+
+
+def test_check_reports_what_the_evidence_names_instead() -> None:
+    result = check(find_constraints("Hva var rammen i Vikfjord i 2018–2022?"), FUND, TITLE)
+    assert not result.ok
+    assert [c.text for c in result.unmet] == ["2018–2022"]
+    assert [c.text for c in result.met] == ["Vikfjord"]
+    assert [c.text for c in result.found] == ["2024–2028"]
+
+
+def test_evidence_meeting_every_constraint_passes() -> None:
+    result = check(find_constraints("Hva er rammen i Vikfjord for 2024–2028?"), FUND, TITLE)
+    assert result.ok
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "statement"),
+    [
+        (
+            "Hva var rammen for næringsfondet i 2018–2022?",
+            "nb",
+            "Kildene oppgir tallet for 2024–2028, ikke for 2018–2022.",
+        ),
+        (
+            "Kva var ramma for næringsfondet i førre planperiode?",
+            "nn",
+            "Kjeldene oppgir talet for 2024–2028, ikkje for førre planperiode.",
+        ),
+        (
+            "Hur stor var näringsfonden 2019?",
+            "sv",
+            "Källorna anger siffran för 2024–2028, inte för 2019.",
+        ),
+        (
+            "What was the fund in the previous plan period, 2016–2020?",
+            "en",
+            "The sources give the figure for 2024–2028, not for 2016–2020.",
+        ),
+    ],
+)
+def test_mismatch_says_which_period_the_sources_give(
+    question: str, language: str, statement: str
+) -> None:
+    assert mismatch(question, FUND, language) == statement  # type: ignore[arg-type]
+
+
+def test_mismatch_names_the_places_the_evidence_is_about() -> None:
+    evidence = "Den høyeste lokale andelen hadde Smøla med 34 prosent, den laveste Hitra."
+    statement = mismatch(
+        "Hvor stor andel av Trondheim kommunes innkjøp gikk lokalt?", evidence, "nb"
+    )
+    assert statement == "Kildene handler om Smøla og Hitra, ikke om Trondheim."
+
+
+def test_mismatch_without_a_period_in_the_evidence() -> None:
+    statement = mismatch("How much was spent in 2030?", "The fund is large.", "en")
+    assert statement == "The sources do not give the figure for 2030."
+
+
+def test_no_mismatch_when_the_evidence_meets_the_question() -> None:
+    assert mismatch("Hva er rammen for næringsfondet i 2024–2028?", FUND, "nb") is None
+    assert mismatch("Hva er rammen for fondet i Vikfjord?", FUND, "nb", context=TITLE) is None
+    assert mismatch("Hva er rammen for næringsfondet?", FUND, "nb") is None
