@@ -61,6 +61,11 @@ _ORGANISATION_WORDS = re.compile(
     r"programmet|programme|program|pilot|stiftelse|stiftinga|næringsliv|näringsliv|"
     r"innovasjon|distriktssenteret)"
 )
+# Words that name a kind of body, not one body: "Kommunen", "Fylkeskommunens", "Rådet".
+_GENERIC = re.compile(
+    r"^(?:kommun|fylke|region|rad|senter|sentr|universitet|university|direktorat|departement|"
+    r"ministry|bank|lag|forum|forening|nettverk|network|program|pilot|stiftelse)\w*$"
+)
 _PLACE_NOUNS = frozenset({"kommune", "kommun", "municipality", "fylke", "län", "county"})
 _PLACE_PREPOSITIONS = frozenset(
     {"i", "på", "frå", "fra", "från", "in", "from", "at", "til", "till"}
@@ -156,14 +161,16 @@ def name_constraints(text: str) -> list[Constraint]:
         before = [*text[: match.start()].split(), *words[:dropped]]
         following = text[match.end() :].split()[:1]
         place_noun = bool(following) and following[0].casefold().strip(".,;:?!") in _PLACE_NOUNS
-        first_word = not before or before[-1][-1] in '.!?:«"('
-        # A capitalised first word is not a name on its own, unless "kommune" or the like follows.
-        if (
-            first_word
-            and len(kept) == 1
-            and not place_noun
-            and not _ORGANISATION_WORDS.search(name)
-        ):
+        line_start = not dropped and "\n" in text[: match.start()].rstrip(" \t")[-1:]
+        first_word = (
+            not before
+            or line_start
+            or before[-1][-1] in '.!?:«"(-–•*#'
+            or before[-1][-1].isdigit()  # after a heading's or a list item's number
+        )
+        # A capitalised first word is not a name on its own, unless "kommune" or the like
+        # follows; nor is a generic word such as "Kommunen" or "Rådet" anywhere.
+        if len(kept) == 1 and not place_noun and (first_word or _GENERIC.match(fold(name))):
             continue
         previous = before[-1].casefold() if before else ""
         names.append(Constraint(_name_kind(name, previous), name, (_stem(name),)))

@@ -81,6 +81,8 @@ def test_years_are_not_figures() -> None:
         ("Hva sa Hilde Marit Sørvik om brobygging?", ["Hilde Marit Sørvik"]),
         ("Kva seier planen om Inn på tunet?", []),
         ("Rana kommune har mange gründere.", ["Rana"]),
+        ("3.1 Innkjøpsdata for 2021\nTabell 1 viser andelen", []),
+        ("Det sa Kommunen og Fylkeskommunens folk.", []),
     ],
 )
 def test_names_but_not_question_words_or_sentence_starts(question: str, names: list[str]) -> None:
