@@ -48,7 +48,7 @@ _NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:på|for|för|of|de|von)?\s*{_NAME_WOR
 # Capitalised words that start questions or are not names in these four languages.
 _NOT_NAMES = frozenset(
     """
-    hva hvordan hvorfor hvem hvilke hvilken hvor når kan kva korleis kvifor kven kor når
+    hva hvordan hvorfor hvem hvilke hvilken hvilket hvor når kan kva korleis kvifor kven kor når
     vad hur varför vem vilka vilken var när what how why who which when where does do did
     is are was were can could should would will according og and i in the a an en ei et eit
     om og inn nok mnok mill kr
