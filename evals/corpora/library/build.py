@@ -25,6 +25,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from fpdf import FPDF
 from fpdf.fonts import TextStyle
 from fpdf.outline import TableOfContents
@@ -252,7 +253,7 @@ def build_docx(source: Source, out: Path) -> None:
     document.save(str(out))
 
 
-def _runs(paragraph: docx.text.paragraph.Paragraph, text: str) -> None:
+def _runs(paragraph: Paragraph, text: str) -> None:
     """Text with footnote markers as superscript runs."""
     position = 0
     for match in MARKER.finditer(text):
@@ -262,7 +263,7 @@ def _runs(paragraph: docx.text.paragraph.Paragraph, text: str) -> None:
     paragraph.add_run(text[position:])
 
 
-def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
+def _page_field(paragraph: Paragraph) -> None:
     """A PAGE field, which Word fills in with the page number."""
     run = paragraph.add_run()
     field_ = OxmlElement("w:fldSimple")
