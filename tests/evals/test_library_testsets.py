@@ -15,7 +15,7 @@ from evals.testset import TestItem, load_testset
 from evals.textnorm import normalise, tokens
 from indexing.catalogue import load_catalogue
 from indexing.loaders import SUPPORTED_SUFFIXES, load_document
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 TESTSETS = ROOT / "evals" / "testsets"
 LIBRARY = ROOT / "evals" / "corpora" / "library"
