@@ -40,7 +40,7 @@ from assistant.domain import (
 from assistant.errors import IndexNotReadyError, InvalidRequestError, LLMError, NotFoundError
 from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
 from assistant.library import Library
-from assistant.retrieval.bm25 import BM25Index
+from assistant.retrieval.lexical import LexicalIndex, index_folder
 from assistant.retrieval.retriever import Retriever, ScoredChunk
 from assistant.schemas import DocumentDetail, DocumentSummary, Readiness, ReferencesResponse
 from assistant.settings import Settings
@@ -104,31 +104,25 @@ class IndexState:
 
     records: dict[str, DocumentRecord]
     retriever: Retriever
-    lexical: BM25Index
+    lexical: LexicalIndex
     library: Library
 
 
 def lexical_index_path(settings: Settings) -> Path:
-    """Where the BM25 index of the configured collection is saved."""
-    return settings.store.path / f"bm25-{settings.store.collection}.json"
-
-
-def load_lexical_index(settings: Settings, store: ChunkStore, chunks: Sequence[Chunk]) -> BM25Index:
-    """The saved BM25 index when it matches the store's generation, else a fresh one."""
-    path = lexical_index_path(settings)
-    saved = BM25Index.load(path)
-    analyser = settings.retrieval.lexical_analyser
-    if (
-        saved is not None
-        and saved.generation == store.generation
-        and saved.analyser == analyser
-        and len(saved.ids) == len(chunks)
-    ):
-        return saved
-    index = BM25Index.build(
-        [(c.id, c.text) for c in chunks], generation=store.generation, analyser=analyser
+    """The folder of the lexical index of the configured collection."""
+    return index_folder(
+        settings.store.path, settings.store.collection, settings.retrieval.lexical_analyser
     )
-    index.save(path)
+
+
+def load_lexical_index(
+    settings: Settings, store: ChunkStore, chunks: Sequence[Chunk]
+) -> LexicalIndex:
+    """The lexical index, brought in step with the store's chunks (only changed documents)."""
+    index = LexicalIndex.open(lexical_index_path(settings), settings.retrieval.lexical_analyser)
+    index.sync(chunks)
+    # The single-file index of earlier versions is not read any more.
+    (settings.store.path / f"bm25-{settings.store.collection}.json").unlink(missing_ok=True)
     return index
 
 

@@ -10,8 +10,8 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
-from assistant.retrieval.bm25 import BM25Index
 from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
+from assistant.retrieval.lexical import LexicalIndex
 from assistant.settings import RetrievalSettings
 from indexing.store import ChunkStore
 
@@ -32,7 +32,7 @@ class Retriever:
     def __init__(
         self,
         store: ChunkStore,
-        lexical: BM25Index,
+        lexical: LexicalIndex,
         chunks: dict[str, Chunk],
         settings: RetrievalSettings,
     ) -> None:
@@ -62,8 +62,7 @@ class Retriever:
                 self.chunks.setdefault(chunk.id, chunk)
                 dense[chunk.id] = similarity
         if mode in ("bm25", "hybrid"):
-            allowed = {cid for cid, chunk in self.chunks.items() if filters.admits(chunk)}
-            lexical = dict(self.lexical.search(query, pool, allowed=allowed))
+            lexical = dict(self.lexical.search(query, pool, filters))
         if mode == "dense":
             fused = sorted(dense.items(), key=lambda item: -item[1])
         elif mode == "bm25":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -203,7 +203,7 @@ def content_words(text: str) -> list[str]:
     ]
 
 
-def split_compound(word: str, vocabulary: frozenset[str], min_part: int = 4) -> list[str]:
+def split_compound(word: str, vocabulary: Container[str], min_part: int = 4) -> list[str]:
     """Known parts of a long compound word (``næringsutviklingskommune`` → ``næring``...).
 
     Greedy from the right: the longest known tail, then the head, allowing the Norwegian
@@ -227,7 +227,7 @@ def split_compound(word: str, vocabulary: frozenset[str], min_part: int = 4) -> 
 
 
 def analyse(
-    text: str, vocabulary: frozenset[str] | None = None, decompound: bool = True
+    text: str, vocabulary: Container[str] | None = None, decompound: bool = True
 ) -> list[str]:
     """Index terms of a text: stems of its content words, plus stems of compound parts."""
     terms: list[str] = []

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from pathlib import Path
 from typing import Literal
 
 from assistant.conversation import rewrite
-from assistant.domain import Message
+from assistant.domain import Chunk, Message
 from assistant.retrieval import text as lexical
-from assistant.retrieval.bm25 import BM25Index
+from assistant.retrieval.lexical import LexicalIndex
 from assistant.settings import EmbedderSettings, Settings, StoreSettings
 from evals.metrics import hit_rate_at_k, reciprocal_rank
 from evals.testset import BUNDLED_TESTSET, load_testset
@@ -40,32 +39,26 @@ def plain_stems(text: str) -> list[str]:
     ]
 
 
-class VariantIndex(BM25Index):
-    """BM25 whose text and queries go through a given analyser function."""
-
-    variant: Analyser = plain_stems
-
-    def query_terms(self, query: str) -> list[str]:
-        return self.variant(query)
+def folded_stems(text: str) -> list[str]:
+    """The product's stems with folding but without compound splitting."""
+    return lexical.analyse(text, None, decompound=False)
 
 
 def build(
-    chunks: list[tuple[str, str]],
-    analyser: Analyser | None,
-    decompound: bool,
-    product: Literal["ngrams", "stems"] = "stems",
-) -> BM25Index:
+    chunks: list[Chunk], analyser: Analyser | None, product: Literal["ngrams", "stems"] = "stems"
+) -> LexicalIndex:
     """The index for one variant (None: one of the product's own analysers)."""
     if analyser is None:
-        return BM25Index.build(chunks, analyser=product, decompound=decompound)
-    index = VariantIndex(
-        ids=[cid for cid, _ in chunks],
-        term_freqs=[dict(Counter(analyser(text))) for _, text in chunks],
-        vocabulary=frozenset(),
-        decompound=False,
-    )
-    index.variant = analyser
-    return index
+        return LexicalIndex.build(chunks, analyser=product)
+    variant = analyser
+
+    class VariantIndex(LexicalIndex):
+        """BM25 whose text and queries go through the variant's analyser."""
+
+        def terms(self, text: str, vocabulary: Container[str]) -> list[str]:
+            return variant(text)
+
+    return VariantIndex.build(chunks, analyser=product)
 
 
 def main() -> None:
@@ -80,13 +73,13 @@ def main() -> None:
         )
         with open_store(settings, FakeEmbedder()) as store:
             index_corpus(settings, store)
-            chunks = {c.id: c.text for c in store.all_chunks()}
-    pairs = list(chunks.items())
-    variants: dict[str, BM25Index] = {
-        "stems only": build(pairs, plain_stems, False),
-        "+ nynorsk/Swedish folding": build(pairs, None, False),
-        "+ folding + compound splitting": build(pairs, None, True),
-        "character 4-grams (+ folding)": build(pairs, None, False, "ngrams"),
+            stored = store.all_chunks()
+    chunks = {c.id: c.text for c in stored}
+    variants: dict[str, LexicalIndex] = {
+        "stems only": build(stored, plain_stems),
+        "+ nynorsk/Swedish folding": build(stored, folded_stems),
+        "+ folding + compound splitting": build(stored, None),
+        "character 4-grams (+ folding)": build(stored, None, "ngrams"),
     }
     items = [item for item in testset.items if not item.unanswerable]
     print(f"{len(items)} answerable questions, {len(chunks)} chunks")
