@@ -49,6 +49,7 @@ B = 0.75
 # The writer's memory budget: tantivy flushes a segment when it is full.
 WRITER_HEAP = 32_000_000
 _KEY_SEPARATOR = "\x1f"
+IDF_CACHE = 100_000
 
 
 def _schema() -> tantivy.Schema:
@@ -121,7 +122,14 @@ class LexicalIndex:
         self.analyser: Analyser = analyser
         self.folder = folder
         self._writer: tantivy.IndexWriter | None = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Read the latest commit: requests see one snapshot until the next `commit`."""
         self._index.reload()
+        self._reader = self._index.searcher()
+        # The answerer asks for the same few idfs once per sentence it scores.
+        self._idf: dict[str, float] = {}
 
     @classmethod
     def open(cls, folder: Path, analyser: Analyser = "ngrams") -> LexicalIndex:
@@ -186,7 +194,7 @@ class LexicalIndex:
         writer.commit()
         # Merging segments drops the postings of removed chunks; waiting also frees the writer.
         writer.wait_merging_threads()
-        self._index.reload()
+        self._refresh()
 
     def rollback(self) -> None:
         """Drop the staged changes."""
@@ -247,19 +255,24 @@ class LexicalIndex:
     # -- reading --
 
     def _searcher(self) -> tantivy.Searcher:
-        return self._index.searcher()
+        return self._reader
 
     def __len__(self) -> int:
         return int(self._searcher().num_docs)
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of an analysed term (0 for unknown terms)."""
+        known = self._idf.get(term)
+        if known is not None:
+            return known
         searcher = self._searcher()
         hits = searcher.doc_freq("terms", term)
-        if hits == 0:
-            return 0.0
         total = searcher.num_docs
-        return math.log(1 + (total - hits + 0.5) / (hits + 0.5))
+        value = math.log(1 + (total - hits + 0.5) / (hits + 0.5)) if hits else 0.0
+        if len(self._idf) > IDF_CACHE:
+            self._idf = {}
+        self._idf[term] = value
+        return value
 
     def knows(self, stem: str) -> bool:
         """True when the stem occurs in the indexed text: alone, inside a compound, or as
