@@ -77,6 +77,12 @@ def resident_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def size_mb(path: Path) -> float:
     """Bytes under a path, in MB."""
     if path.is_file():
@@ -179,6 +185,8 @@ class Figures:
     lexical_mb: float | None = None
     search: list[float] = field(default_factory=list)
     ask: list[float] = field(default_factory=list)
+    search_cpu_ms: float | None = None
+    ask_cpu_ms: float | None = None
     lexical: dict[str, float] = field(default_factory=dict)
 
 
@@ -234,18 +242,23 @@ def served(
         server.wait(timeout=30)
 
 
-def latencies(url: str, path: str, key: str, asked: list[str], requests: int) -> list[float]:
-    """Milliseconds of `requests` sequential warm calls."""
+def latencies(
+    url: str, pid: int, path: str, key: str, asked: list[str], requests: int
+) -> tuple[list[float], float]:
+    """Milliseconds of `requests` sequential warm calls, and the server's CPU milliseconds per
+    call (which other load on the machine does not inflate as much as wall time)."""
     picks = [asked[i % len(asked)] for i in range(requests)]
     timings: list[float] = []
     with httpx.Client(base_url=url, timeout=120) as http:
         for question in picks[:3]:
             http.post(path, json={key: question}).raise_for_status()
+        cpu = cpu_seconds(pid)
         for question in picks:
             began = time.perf_counter()
             http.post(path, json={key: question}).raise_for_status()
             timings.append((time.perf_counter() - began) * 1000)
-    return timings
+        cpu = cpu_seconds(pid) - cpu
+    return timings, cpu * 1000 / len(picks)
 
 
 def measure_product(
@@ -266,8 +279,10 @@ def measure_product(
     serve = [sys.executable, "-m", "assistant", "serve"]
     with served(serve, env, 600) as (url, pid, ready):
         figures.ready_s = ready
-        figures.search = latencies(url, "/search", "query", asked, requests)
-        figures.ask = latencies(url, "/ask", "question", asked, requests)
+        figures.search, figures.search_cpu_ms = latencies(
+            url, pid, "/search", "query", asked, requests
+        )
+        figures.ask, figures.ask_cpu_ms = latencies(url, pid, "/ask", "question", asked, requests)
         figures.rss_mb = resident_mb(pid)
     figures.store_mb = size_mb(store)
     figures.lexical_mb = sum(size_mb(p) for p in store.glob("lexical-*"))
@@ -426,7 +441,9 @@ def measure_baseline(
     figures.index_s = run_timed([*this, "baseline-index", *where], dict(os.environ), 6 * 3600)
     with served([*this, "baseline-serve", *where], dict(os.environ), 600) as (url, pid, ready):
         figures.ready_s = ready
-        figures.search = latencies(url, "/search", "query", asked, requests)
+        figures.search, figures.search_cpu_ms = latencies(
+            url, pid, "/search", "query", asked, requests
+        )
         figures.rss_mb = resident_mb(pid)
     figures.store_mb = size_mb(store)
     figures.lexical_mb = size_mb(store / "bm25s")
@@ -502,7 +519,11 @@ def print_size(
             f"    ready {_num(figures.ready_s, ' s', 2)}; RSS {_num(figures.rss_mb, ' MB', 0)}; "
             f"store {_num(figures.store_mb, ' MB')} (lexical {_num(figures.lexical_mb, ' MB', 2)})"
         )
-        print(f"    /search p50/p95 {_ms(figures.search)} ms; /ask p50/p95 {_ms(figures.ask)} ms")
+        print(
+            f"    /search p50/p95 {_ms(figures.search)} ms (server CPU "
+            f"{_num(figures.search_cpu_ms, ' ms')}); /ask p50/p95 {_ms(figures.ask)} ms "
+            f"(server CPU {_num(figures.ask_cpu_ms, ' ms')})"
+        )
     lexical = product.lexical
     if lexical:
         print(
@@ -518,10 +539,10 @@ def summary_table(results: list[tuple[int, str, Figures, Figures | None]]) -> No
     """One markdown table over all sizes."""
     print(
         "\n| size | embedder | index s | no-change s | one-change s | ready s | RSS MB | "
-        "store MB | lexical MB | /search p50/p95 | /ask p50/p95 | plain: index s | "
+        "store MB | lexical MB | /search p50/p95 | /ask p50/p95 | /ask CPU ms | plain: index s | "
         "plain: RSS MB | plain: /search p50/p95 |"
     )
-    print("|---" * 14 + "|")
+    print("|---" * 15 + "|")
     for copies, embedder, product, baseline in results:
         plain = baseline or Figures()
         print(
@@ -530,6 +551,7 @@ def summary_table(results: list[tuple[int, str, Figures, Figures | None]]) -> No
             f"{_num(product.ready_s, '', 2)} | "
             f"{_num(product.rss_mb, '', 0)} | {_num(product.store_mb)} | "
             f"{_num(product.lexical_mb, '', 2)} | {_ms(product.search)} | {_ms(product.ask)} | "
+            f"{_num(product.ask_cpu_ms, '', 0)} | "
             f"{_num(plain.index_s)} | {_num(plain.rss_mb, '', 0)} | {_ms(plain.search)} |"
         )
 
