@@ -30,6 +30,7 @@ from typing import Literal
 import tantivy
 
 from assistant.domain import Chunk, SearchFilters
+from assistant.errors import StoreBusyError
 from assistant.retrieval.text import (
     TO_BOKMAAL,
     analyse,
@@ -227,7 +228,16 @@ class LexicalIndex:
 
     def _open_writer(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            try:
+                self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            except ValueError as error:
+                if "LockBusy" not in str(error):
+                    raise
+                raise StoreBusyError(
+                    f"the lexical index at {str(self.folder)!r} is being written by another "
+                    "process: let that indexing finish, or give each process its own store "
+                    "folder (POLICY_ASSISTANT_STORE__PATH); the index follows the store at start"
+                ) from None
         return self._writer
 
     def _add(self, chunks: Sequence[Chunk], vocabulary: Container[str], key: str) -> None:

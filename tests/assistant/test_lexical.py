@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.domain import Chunk, SearchFilters
+from assistant.errors import StoreBusyError
 from assistant.retrieval.lexical import Analyser, LexicalIndex, document_key
 
 
@@ -162,6 +163,15 @@ def test_chunks_of_another_document_are_refused(tmp_path: Path) -> None:
     index = LexicalIndex.open(tmp_path / "lexical")
     with pytest.raises(ValueError, match="'report'"):
         index.replace("paper", REPORT)
+
+
+def test_a_second_writer_is_told_the_index_is_busy(tmp_path: Path) -> None:
+    first = LexicalIndex.open(tmp_path / "lexical")
+    first.replace("paper", CHUNKS)
+    with pytest.raises(StoreBusyError, match="another process"):
+        LexicalIndex.open(tmp_path / "lexical").replace("report", REPORT)
+    first.commit()
+    assert len(LexicalIndex.open(tmp_path / "lexical")) == len(CHUNKS)
 
 
 def test_sync_changes_only_the_documents_that_differ(tmp_path: Path) -> None:
