@@ -23,7 +23,7 @@ import hashlib
 import math
 import shutil
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -207,18 +207,22 @@ class LexicalIndex:
         """Bring the index in step with the given chunks (all of the store's); the number of
         documents replaced or removed. Unchanged documents are not touched."""
         by_document = _by_document(chunks)
-        held = self.keys()
-        changed = 0
-        for doc_id in held.keys() - by_document.keys():
+        keys = {doc_id: document_key(found) for doc_id, found in by_document.items()}
+        stale, gone = self.differences(keys)
+        for doc_id in gone:
             self.remove(doc_id)
-            changed += 1
-        for doc_id, document_chunks in by_document.items():
-            key = document_key(document_chunks)
-            if held.get(doc_id) != key:
-                self.replace(doc_id, document_chunks, key)
-                changed += 1
+        for doc_id in stale:
+            self.replace(doc_id, by_document[doc_id], keys[doc_id])
         self.commit()
-        return changed
+        return len(stale) + len(gone)
+
+    def differences(self, expected: Mapping[str, str]) -> tuple[list[str], list[str]]:
+        """Given every document's key as the store has it: the documents to (re)index and
+        those to remove. A store that keeps each document's `document_key` can so check the
+        index at start-up without reading any chunk."""
+        held = self.keys()
+        stale = sorted(doc_id for doc_id, key in expected.items() if held.get(doc_id) != key)
+        return stale, sorted(held.keys() - expected.keys())
 
     def keys(self) -> dict[str, str]:
         """The key of every indexed document, by document id."""

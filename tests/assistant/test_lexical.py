@@ -187,6 +187,15 @@ def test_sync_changes_only_the_documents_that_differ(tmp_path: Path) -> None:
     assert index.search("brobygger", 5) == []
 
 
+def test_differences_name_what_to_index_and_what_to_remove(tmp_path: Path) -> None:
+    index = LexicalIndex.open(tmp_path / "lexical")
+    index.sync(CHUNKS + REPORT)
+    edited = [chunk("x", "Et nytt notat.", "new", 2024)]
+    expected = {"paper": document_key(CHUNKS), "new": document_key(edited)}
+    assert index.differences(expected) == (["new"], ["report"])
+    assert index.differences({**expected, "paper": "another key"}) == (["new", "paper"], ["report"])
+
+
 def test_a_folder_of_another_schema_is_replaced(tmp_path: Path) -> None:
     import tantivy
 
