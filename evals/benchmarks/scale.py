@@ -565,13 +565,15 @@ def run(args: argparse.Namespace) -> None:
     deadline = time.monotonic() + args.minutes * 60
     rates: dict[str, float] = {}
     results: list[tuple[int, str, Figures, Figures | None]] = []
-    last: tuple[int, float] | None = None
+    # (copies, seconds spent indexing, seconds spent on everything else) of the last size
+    last: tuple[int, float, float] | None = None
     largest: tuple[Path, Path, str] | None = None
     work = Path(tempfile.mkdtemp(prefix="scale-"))
     try:
         for copies in sizes:
             if last is not None:
-                predicted = last[1] * copies / last[0]
+                # Indexing grows with the corpus; start-up and requests much less.
+                predicted = last[1] * copies / last[0] + last[2] * 2
                 left = deadline - time.monotonic()
                 if predicted > left:
                     print(
@@ -600,7 +602,8 @@ def run(args: argparse.Namespace) -> None:
                 baseline.characters = characters
             print_size(copies, embedder, rates[embedder], product, baseline)
             results.append((copies, embedder, product, baseline))
-            last = (copies, time.monotonic() - began)
+            indexing = (product.index_s or 0) + (baseline.index_s or 0 if baseline else 0)
+            last = (copies, indexing, time.monotonic() - began - indexing)
             largest = (corpus, store, embedder)
         summary_table(results)
         if args.profile and largest is not None:
