@@ -30,7 +30,10 @@ START_SECONDS = 120.0
 # SmolLM2 was trained on 8k tokens; Norwegian passages cost about one token per 2-3 characters,
 # so five passages and the rules need some 2,000 tokens.
 CONTEXT_TOKENS = 4096
-THREADS = 2
+# One thread: llama.cpp's threads wait on each other in spin loops, so on a shared two-core
+# machine two threads ran 5-25 times slower than one (measured: prompt 15 vs 72 tokens/s,
+# generation 1 vs 28 tokens/s, with other work running).
+THREADS = 1
 
 
 def missing_packages() -> list[str]:
