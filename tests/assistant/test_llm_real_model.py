@@ -24,10 +24,20 @@ import httpx
 import pytest
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage
 
-from assistant.answering.llm import make_chat_model, stream_text
-from assistant.answering.verification import FLAGGED_STATUSES, is_claim, markers_in
+from assistant.answering.llm import build_messages, check_answer, make_chat_model, stream_text
+from assistant.answering.verification import (
+    FLAGGED_STATUSES,
+    SUPPORT_THRESHOLDS,
+    answer_sentences,
+    is_claim,
+    judge_sentences,
+    markers_in,
+    renumber_markers,
+)
 from assistant.cli import SUPPORT_MARKS
 from assistant.domain import Answer
+from assistant.errors import LLMError
+from assistant.retrieval.retriever import ScoredChunk
 from assistant.service import Assistant
 from assistant.settings import LLMSettings
 from tests.conftest import CORPUS, ROOT, ServerThread
@@ -217,6 +227,54 @@ def test_the_service_streams_the_model_s_text_then_the_checked_answer(
         kept = events[1:-1]
         assert len(kept) > 1, "the model's text arrives in pieces"
     assert "".join(data["text"] for _, data in kept) == final.answer
+
+
+# --- claims the model cites ---------------------------------------------------------------
+
+# The product's prompt seldom gets a model this small to write markers; with an example of the
+# form it does, and then writes claims of its own. The check must catch those.
+CITING_EXAMPLE = "Write like this example: The paper says X [1]. It also says Y [2]."
+
+
+def test_claims_a_real_model_cites_are_judged_against_the_passages_it_cites(
+    llm_assistant: Assistant, llama_server: LlamaServer
+) -> None:
+    question = QUESTIONS[2]  # bokmål: cited sentences are judged for support
+    passages = llm_assistant.search(question, TOP_K)
+    chunks = {chunk.id: chunk for chunk in llm_assistant.store.all_chunks()}
+    hits = [ScoredChunk(chunks[p.chunk_id], p.score) for p in passages]
+    records = {p.doc_id: llm_assistant.record(p.doc_id) for p in passages}
+    messages = build_messages(question, question, [], hits, "nb")
+    messages[-1] = HumanMessage(f"{messages[-1].content}\n{CITING_EXAMPLE}")
+    chat_model = make_chat_model(llm_settings(llama_server))
+    reply = "".join(stream_text(chat_model, messages, TIMEOUT))
+    text, order = renumber_markers(reply, len(hits))
+
+    try:
+        checked = check_answer(text, order, hits, records, "nb")
+    except LLMError as error:
+        OUTCOMES.append(Outcome(question, "extractive", error.detail, ()))
+        assert any(reason in error.detail for reason in FALLBACK_REASONS), error.detail
+        if order:  # it cited, so it fell back because no cited sentence is supported
+            judged = judge_sentences(
+                answer_sentences(text),
+                [hits[n - 1].chunk.text for n in order],
+                SUPPORT_THRESHOLDS["nb"],
+            )
+            assert all(s.status == "unsupported" for s in judged if s.markers), judged
+        return
+    answer = Answer.model_validate(
+        {
+            **checked,
+            "grounded": True,
+            "mode": "llm",
+            "language": "nb",
+            "standalone_question": question,
+            "passages": passages,
+        }
+    )
+    record(question, answer)
+    assert_the_answer_holds(llm_assistant, answer)
 
 
 # --- the command line -----------------------------------------------------------------------
