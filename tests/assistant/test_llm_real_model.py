@@ -40,7 +40,7 @@ from assistant.errors import LLMError
 from assistant.retrieval.retriever import ScoredChunk
 from assistant.service import Assistant
 from assistant.settings import LLMSettings
-from tests.conftest import CORPUS, ROOT, ServerThread
+from tests.helpers import CORPUS, ROOT, ServerThread
 from tests.real_model import FALLBACK_REASONS, OUTCOMES, LlamaServer, Outcome
 
 # Generous: two cores shared with other work; a reply of a few sentences takes seconds.
