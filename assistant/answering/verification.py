@@ -181,53 +181,31 @@ def judge_sentences(
     A marker without a passage counts as citing nothing. With ``threshold`` None, support is
     not judged: cited sentences are 'unchecked' and only uncited claims are caught.
     """
-    judged: list[SentenceSupport] = []
+    judged = []
     for sentence in sentences:
-        markers = list(sentence.markers)
-        cited = [passages[m - 1] for m in markers if 1 <= m <= len(passages)]
-        if not cited:
-            if is_claim(sentence.text):
-                judged.append(
-                    SentenceSupport(
-                        text=sentence.text, markers=markers, status="uncited", reason=NO_CITATION
-                    )
-                )
-            else:
-                judged.append(
-                    SentenceSupport(
-                        text=sentence.text, markers=markers, status="unchecked", reason=NO_CLAIM
-                    )
-                )
-            continue
-        shown = "".join(f"[{m}]" for m in markers)
-        if threshold is None:
-            judged.append(
-                SentenceSupport(
-                    text=sentence.text,
-                    markers=markers,
-                    status="unchecked",
-                    reason=f"cites {shown}; support is not judged in this answer's language",
-                )
+        status, reason = _judge(sentence, passages, threshold)
+        judged.append(
+            SentenceSupport(
+                text=sentence.text, markers=list(sentence.markers), status=status, reason=reason
             )
-            continue
-        score = support_score(sentence.text, cited)
-        share = f"{score:.0%} of its content words occur in the cited passage {shown}"
-        if score < threshold:
-            judged.append(
-                SentenceSupport(
-                    text=sentence.text,
-                    markers=markers,
-                    status="unsupported",
-                    reason=f"weak support: {share} (at least {threshold:.0%} needed)",
-                )
-            )
-        else:
-            judged.append(
-                SentenceSupport(
-                    text=sentence.text, markers=markers, status="supported", reason=share
-                )
-            )
+        )
     return judged
+
+
+def _judge(
+    sentence: AnswerSentence, passages: Sequence[str], threshold: float | None
+) -> tuple[SentenceStatus, str]:
+    cited = [passages[m - 1] for m in sentence.markers if 1 <= m <= len(passages)]
+    if not cited:
+        return ("uncited", NO_CITATION) if is_claim(sentence.text) else ("unchecked", NO_CLAIM)
+    shown = "".join(f"[{m}]" for m in sentence.markers)
+    if threshold is None:
+        return "unchecked", f"cites {shown}; support is not judged in this answer's language"
+    score = support_score(sentence.text, cited)
+    share = f"{score:.0%} of its content words occur in the cited passage {shown}"
+    if score < threshold:
+        return "unsupported", f"weak support: {share} (at least {threshold:.0%} needed)"
+    return "supported", share
 
 
 def flagged_of(judged: Sequence[SentenceSupport]) -> list[FlaggedSentence]:
