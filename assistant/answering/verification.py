@@ -18,6 +18,11 @@ What is checked, and the choices behind it:
   answers are judged for support (:data:`SUPPORT_THRESHOLDS`): English and Swedish answers over
   Norwegian sources share too few word forms for a lexical check to mean anything (a faithful
   Swedish paraphrase shares about one term in seven). Uncited claims are flagged in any language.
+- **Statuses.** Every sentence gets one (:func:`judge_sentences`): ``supported`` (cites and is
+  supported), ``unsupported`` (cites but is not), ``uncited`` (a claim citing nothing),
+  ``unchecked`` (no claim, or cited in a language whose support is not judged). The flagged
+  sentences are the unsupported and uncited ones. An extractive answer's sentences are quotes,
+  so all ``supported``.
 - **Quotes.** Each citation quotes the sentence of its passage that shares most terms with the
   answer sentences carrying its marker, a literal span of the document's cleaned text.
 """
@@ -30,7 +35,7 @@ from dataclasses import dataclass
 
 from assistant.answering.extractive import strip_bullet
 from assistant.answering.language import Language
-from assistant.domain import FlaggedSentence
+from assistant.domain import FlaggedSentence, SentenceStatus, SentenceSupport
 from assistant.retrieval.text import analyse, content_words
 from indexing.sentences import sentence_spans
 
@@ -51,6 +56,8 @@ SUPPORT_THRESHOLDS: dict[Language, float | None] = {
 MIN_PART = 5
 QUOTE_MIN_WORDS = 4
 NO_CITATION = "no citation: the sentence makes a claim but cites no source"
+NO_CLAIM = "no claim: too few content words to need a source"
+FLAGGED_STATUSES: frozenset[SentenceStatus] = frozenset({"unsupported", "uncited"})
 
 
 class MarkerRewriter:
@@ -164,41 +171,76 @@ def support_score(sentence: str, passages: Sequence[str]) -> float:
     return sum(_term_found(term, source_terms) for term in terms) / len(terms)
 
 
+def judge_sentences(
+    sentences: Sequence[AnswerSentence],
+    passages: Sequence[str],
+    threshold: float | None = SUPPORT_THRESHOLD,
+) -> list[SentenceSupport]:
+    """Each sentence with its support by the passages it cites (``passages[m - 1]`` for m).
+
+    A marker without a passage counts as citing nothing. With ``threshold`` None, support is
+    not judged: cited sentences are 'unchecked' and only uncited claims are caught.
+    """
+    judged = []
+    for sentence in sentences:
+        status, reason = _judge(sentence, passages, threshold)
+        judged.append(
+            SentenceSupport(
+                text=sentence.text, markers=list(sentence.markers), status=status, reason=reason
+            )
+        )
+    return judged
+
+
+def _judge(
+    sentence: AnswerSentence, passages: Sequence[str], threshold: float | None
+) -> tuple[SentenceStatus, str]:
+    cited = [passages[m - 1] for m in sentence.markers if 1 <= m <= len(passages)]
+    if not cited:
+        return ("uncited", NO_CITATION) if is_claim(sentence.text) else ("unchecked", NO_CLAIM)
+    shown = "".join(f"[{m}]" for m in sentence.markers)
+    if threshold is None:
+        return "unchecked", f"cites {shown}; support is not judged in this answer's language"
+    score = support_score(sentence.text, cited)
+    share = f"{score:.0%} of its content words occur in the cited passage {shown}"
+    if score < threshold:
+        return "unsupported", f"weak support: {share} (at least {threshold:.0%} needed)"
+    return "supported", share
+
+
+def flagged_of(judged: Sequence[SentenceSupport]) -> list[FlaggedSentence]:
+    """The sentences that are unsupported or uncited, as flags."""
+    return [
+        FlaggedSentence(sentence=s.text, markers=s.markers, reason=s.reason)
+        for s in judged
+        if s.status in FLAGGED_STATUSES
+    ]
+
+
 def flag_sentences(
     sentences: Sequence[AnswerSentence],
     passages: Sequence[str],
     threshold: float | None = SUPPORT_THRESHOLD,
 ) -> list[FlaggedSentence]:
-    """Sentences not supported by the passages they cite (``passages[m - 1]`` for marker m).
+    """Sentences not supported by the passages they cite (see :func:`judge_sentences`)."""
+    return flagged_of(judge_sentences(sentences, passages, threshold))
 
-    A marker without a passage counts as citing nothing. With ``threshold`` None, support is
-    not judged and only uncited claims are flagged.
-    """
-    flagged: list[FlaggedSentence] = []
-    for sentence in sentences:
-        cited = [passages[m - 1] for m in sentence.markers if 1 <= m <= len(passages)]
-        if not cited:
-            if is_claim(sentence.text):
-                flagged.append(
-                    FlaggedSentence(
-                        sentence=sentence.text, markers=list(sentence.markers), reason=NO_CITATION
-                    )
-                )
-            continue
-        if threshold is None:
-            continue
-        score = support_score(sentence.text, cited)
-        if score < threshold:
-            shown = "".join(f"[{m}]" for m in sentence.markers)
-            flagged.append(
-                FlaggedSentence(
-                    sentence=sentence.text,
-                    markers=list(sentence.markers),
-                    reason=f"weak support: {score:.0%} of its content words occur in the cited "
-                    f"passage {shown} (at least {threshold:.0%} needed)",
-                )
+
+def quoted_sentences(quotes: Sequence[tuple[int, str]]) -> list[SentenceSupport]:
+    """The sentences of an extractive answer, from (marker, quote): verbatim, so supported."""
+    judged = []
+    for marker, quote in quotes:
+        text = quote.rstrip()
+        shown = f"{text[:-1]} [{marker}]{text[-1]}" if text[-1:] in ".!?" else f"{text} [{marker}]"
+        judged.append(
+            SentenceSupport(
+                text=shown,
+                markers=[marker],
+                status="supported",
+                reason=f"a verbatim quote of source [{marker}]",
             )
-    return flagged
+        )
+    return judged
 
 
 def best_quote(text: str, start: int, end: int, claim: str) -> tuple[int, int]:

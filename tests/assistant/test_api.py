@@ -48,6 +48,13 @@ def test_an_answer_quotes_the_paper_with_page_and_section(http: httpx.Client) ->
     assert "brobygger" in quoted
     markers = [int(m) for m in re.findall(r"\[(\d+)\]", answer["answer"])]
     assert sorted(set(markers)) == [c["marker"] for c in answer["citations"]]
+    sentences = answer["sentences"]
+    assert [(s["status"], s["markers"]) for s in sentences] == [
+        ("supported", [c["marker"]]) for c in answer["citations"]
+    ], "every sentence of an extractive answer is a quote"
+    for sentence, citation in zip(sentences, answer["citations"], strict=True):
+        assert sentence["text"] in answer["answer"]
+        assert citation["quote"].rstrip(".!?") in sentence["text"]
 
 
 @pytest.mark.parametrize(
@@ -80,6 +87,7 @@ def test_off_topic_questions_are_refused_in_their_language(
     answer = ask(http, question)
     assert answer["grounded"] is False
     assert answer["citations"] == []
+    assert answer["sentences"] == [], "a refusal makes no claim"
     assert answer["language"] == language
     assert phrase in answer["answer"]
     assert answer["passages"], "the closest passages are still offered as may-be-related"

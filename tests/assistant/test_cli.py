@@ -9,10 +9,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import httpx
 import pytest
 
+from assistant.cli import SUPPORT_MARKS, support_lines
+from assistant.domain import SentenceStatus, SentenceSupport
 from tests.helpers import CORPUS, ROOT, free_port
 
 PAPER_FILE = "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
@@ -111,3 +114,42 @@ def test_a_broken_import_of_the_evaluator_fails_loudly(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode != 0 and "broken evaluator" in done.stderr
+
+
+# --- support marks ---------------------------------------------------------------------------
+
+
+def test_each_sentence_gets_a_mark_and_the_unsupported_ones_say_why() -> None:
+    sentences = [
+        SentenceSupport(
+            text="Kommunen er brobygger [1].",
+            markers=[1],
+            status="supported",
+            reason="90% of its content words occur in the cited passage [1]",
+        ),
+        SentenceSupport(
+            text="Staten eier vindkraftverk [2].",
+            markers=[2],
+            status="unsupported",
+            reason="weak support: 10% of its content words occur in [2]",
+        ),
+        SentenceSupport(
+            text="Fylket betaler bredbånd i Finnmark.",
+            markers=[],
+            status="uncited",
+            reason="no citation",
+        ),
+    ]
+    lines = support_lines(sentences)
+
+    assert lines[0].split() == ["✓", "supported", "Kommunen", "er", "brobygger", "[1]."]
+    assert lines[1].split()[:2] == ["✗", "unsupported"]
+    assert lines[2].strip() == sentences[1].reason, "the reason stands under the sentence"
+    assert lines[3].split()[:2] == ["?", "uncited"]
+    assert lines[4].strip() == "no citation"
+    assert len(lines) == 5, "a supported sentence needs no reason"
+
+
+def test_every_status_has_its_own_mark() -> None:
+    assert set(SUPPORT_MARKS) == set(get_args(SentenceStatus))
+    assert len(set(SUPPORT_MARKS.values())) == len(SUPPORT_MARKS)

@@ -209,6 +209,29 @@ def test_a_sentence_its_source_does_not_support_is_flagged(
     assert answer.notice and "1 av setningene" in answer.notice
 
 
+def test_every_sentence_of_an_llm_answer_carries_its_support(
+    assistant: Assistant, model: ScriptedOpenAIServer
+) -> None:
+    passages = passages_for(assistant, QUESTION)
+    uncited = "Staten eier alle vindkraftverk langs kysten i Nord-Norge."
+    model.script(
+        f"{first_sentence(passages[0])} [1]. {OFF_TOPIC} [2]. {uncited} Mer står ikke der."
+    )
+    answer = assistant.ask(QUESTION)
+
+    assert answer.mode == "llm"
+    assert [(s.status, s.markers) for s in answer.sentences] == [
+        ("supported", [1]),
+        ("unsupported", [2]),
+        ("uncited", []),
+        ("unchecked", []),
+    ]
+    assert " ".join(s.text for s in answer.sentences) == answer.answer
+    assert {f.sentence for f in answer.flagged} == {
+        s.text for s in answer.sentences if s.status in ("unsupported", "uncited")
+    }
+
+
 def test_a_reply_none_of_whose_cited_sentences_is_supported_falls_back(
     assistant: Assistant, model: ScriptedOpenAIServer
 ) -> None:
@@ -230,6 +253,7 @@ def test_an_english_question_is_answered_in_english_and_not_judged_lexically(
 
     assert answer.mode == "llm" and answer.language == "en"
     assert answer.flagged == []
+    assert [s.status for s in answer.sentences] == ["unchecked"], "cited, but not judged"
     assert answer.notice == "The answer quotes the sources in Norwegian."
     assert "English" in model.chat_requests[-1].content("system")
 
@@ -256,6 +280,9 @@ def test_a_failed_model_call_falls_back_to_quotes_and_says_why(
     assert answer.mode == "extractive" and answer.grounded
     assert answer.citations, "the fallback still cites"
     assert_citations_are_literal_and_retrieved(assistant, answer)
+    assert [(s.status, s.markers) for s in answer.sentences] == [
+        ("supported", [c.marker]) for c in answer.citations
+    ], "every sentence of the fallback is a quote"
     assert answer.notice is not None and reason in answer.notice
     assert len(model.chat_requests) == 1, "no retries: we fall back instead"
 

@@ -7,11 +7,14 @@ from hypothesis import strategies as st
 
 from assistant.answering.verification import (
     NO_CITATION,
+    NO_CLAIM,
     MarkerRewriter,
     answer_sentences,
     best_quote,
     flag_sentences,
     is_claim,
+    judge_sentences,
+    quoted_sentences,
     renumber_markers,
     support_score,
 )
@@ -132,6 +135,70 @@ def test_without_a_threshold_only_uncited_claims_are_flagged() -> None:
     )
     flagged = flag_sentences(sentences, [ROLES], threshold=None)
     assert [f.reason for f in flagged] == [NO_CITATION]
+
+
+# --- per-sentence support ------------------------------------------------------------------
+
+
+def test_every_sentence_gets_the_status_its_sources_give_it() -> None:
+    sentences = answer_sentences(
+        "Kommunen blir forhandler, innovatør og brobygger [1]. "
+        "Fylkeskommunen finansierer vindkraftverk og bredbånd i Finnmark [1]. "
+        "Staten eier alle vindkraftverk langs kysten. "
+        "Mer står ikke der."
+    )
+    judged = judge_sentences(sentences, [ROLES])
+
+    assert [(s.status, s.markers) for s in judged] == [
+        ("supported", [1]),
+        ("unsupported", [1]),
+        ("uncited", []),
+        ("unchecked", []),
+    ]
+    assert [s.text for s in judged] == [s.text for s in sentences]
+    assert "weak support" in judged[1].reason
+    assert judged[2].reason == NO_CITATION
+    assert judged[3].reason == NO_CLAIM
+
+
+def test_the_flags_are_exactly_the_unsupported_and_uncited_sentences() -> None:
+    sentences = answer_sentences(
+        "Samstyring koordinerer offentlige og private aktører [1]. "
+        "Samstyring koordinerer offentlige og private aktører [2]. "
+        "Fylkeskommunen finansierer vindkraftverk og bredbånd i Finnmark."
+    )
+    judged = judge_sentences(sentences, [GOVERNANCE, ROLES])
+    flagged = flag_sentences(sentences, [GOVERNANCE, ROLES])
+
+    assert [s.status for s in judged] == ["supported", "unsupported", "uncited"]
+    assert [(f.sentence, f.markers, f.reason) for f in flagged] == [
+        (s.text, s.markers, s.reason) for s in judged if s.status in ("unsupported", "uncited")
+    ]
+
+
+def test_without_a_threshold_cited_sentences_are_unchecked_not_supported() -> None:
+    sentences = answer_sentences(
+        "The municipality becomes a negotiator and bridge builder [1]. "
+        "Regional councils fund broadband in northern Norway."
+    )
+    judged = judge_sentences(sentences, [ROLES], threshold=None)
+    assert [s.status for s in judged] == ["unchecked", "uncited"]
+    assert "not judged" in judged[0].reason
+
+
+def test_a_marker_naming_no_passage_leaves_a_claim_uncited() -> None:
+    judged = judge_sentences(
+        answer_sentences("Kommunen blir forhandler, innovatør og brobygger [3]."), [ROLES]
+    )
+    assert [(s.status, s.markers) for s in judged] == [("uncited", [3])]
+
+
+def test_an_extractive_answer_s_quotes_are_supported_and_marked_before_the_stop() -> None:
+    judged = quoted_sentences([(1, "Samstyring er ikke-hierarkisk."), (2, "Kommunen er brobygger")])
+    assert [(s.text, s.markers, s.status) for s in judged] == [
+        ("Samstyring er ikke-hierarkisk [1].", [1], "supported"),
+        ("Kommunen er brobygger [2]", [2], "supported"),
+    ]
 
 
 # --- quotes --------------------------------------------------------------------------------
