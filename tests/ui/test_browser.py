@@ -126,8 +126,11 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_one_command_prints_the_address_to_open(running: Running) -> None:
-    printed = running.log.read_text()
-    assert f"open {running.ui}" in printed
+    # The command prints once its own check finds both up, which may come after ours.
+    deadline = time.monotonic() + 60
+    while f"open {running.ui}" not in running.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert f"open {running.ui}" in running.log.read_text()
 
 
 def test_a_person_asks_sees_the_streamed_answer_and_opens_a_source(
