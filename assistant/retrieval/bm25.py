@@ -1,8 +1,8 @@
 """Okapi BM25 over the chunks, built from the store and saved beside it.
 
 Chroma has no lexical search of its own, so the service keeps this index. It is built from
-the chunks in the store, tagged with the store's generation, and saved as JSON; at start-up it
-is loaded when the generation matches and rebuilt otherwise, so it never drifts from Chroma.
+the chunks in the store, tagged with the store's consistency key, and saved as JSON; at start-up
+it is loaded when the key matches and rebuilt otherwise, so it never drifts from Chroma.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Literal
 from assistant.retrieval.text import analyse, char_ngrams, stems, vocabulary_of
 
 Analyser = Literal["ngrams", "stems"]
-FORMAT = 3
+FORMAT = 4
 # A query term this long that stands inside an indexed compound counts as known.
 MIN_INNER_TERM = 5
 
@@ -39,7 +39,7 @@ class BM25Index:
     term_freqs: list[dict[str, int]]
     vocabulary: frozenset[str]  # standalone words, the parts compounds may split into
     known_stems: frozenset[str] = frozenset()
-    generation: int = 0
+    key: str = ""  # the store's consistency key the index was built for
     analyser: Analyser = "ngrams"
     k1: float = 1.2
     b: float = 0.75
@@ -67,7 +67,7 @@ class BM25Index:
     def build(
         cls,
         chunks: list[tuple[str, str]],
-        generation: int = 0,
+        key: str = "",
         analyser: Analyser = "ngrams",
         decompound: bool = True,
     ) -> BM25Index:
@@ -81,7 +81,7 @@ class BM25Index:
             ],
             vocabulary=vocabulary,
             known_stems=frozenset().union(*(stems(text) for text in texts)),
-            generation=generation,
+            key=key,
             analyser=analyser,
             decompound=decompound,
         )
@@ -136,7 +136,7 @@ class BM25Index:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
             "format": FORMAT,
-            "generation": self.generation,
+            "key": self.key,
             "decompound": self.decompound,
             "analyser": self.analyser,
             "ids": self.ids,
@@ -162,7 +162,7 @@ class BM25Index:
             term_freqs=payload["term_freqs"],
             vocabulary=frozenset(payload["vocabulary"]),
             known_stems=frozenset(payload["known_stems"]),
-            generation=payload["generation"],
+            key=payload["key"],
             analyser=payload["analyser"],
             decompound=payload["decompound"],
         )

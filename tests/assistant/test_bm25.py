@@ -40,11 +40,11 @@ def test_only_allowed_ids_are_returned() -> None:
     assert [cid for cid, _ in index.search("kommunen", 5, allowed={"b", "c"})] == ["b"]
 
 
-def test_saved_index_loads_with_its_generation(tmp_path: Path) -> None:
-    index = BM25Index.build(CHUNKS, generation=7, analyser="stems")
+def test_saved_index_loads_with_its_key(tmp_path: Path) -> None:
+    index = BM25Index.build(CHUNKS, key="g1:7", analyser="stems")
     index.save(tmp_path / "bm25.json")
     loaded = BM25Index.load(tmp_path / "bm25.json")
-    assert loaded is not None and loaded.generation == 7 and loaded.analyser == "stems"
+    assert loaded is not None and loaded.key == "g1:7" and loaded.analyser == "stems"
     assert loaded.search("brobygger", 2) == index.search("brobygger", 2)
 
 
