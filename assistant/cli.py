@@ -169,7 +169,7 @@ def _index_here(settings: Settings, paths: list[Path] | None, rebuild: bool) -> 
         if summary.indexed or summary.removed or rebuild:
             from assistant.service import load_lexical_index
 
-            load_lexical_index(settings, store, store.all_chunks())
+            load_lexical_index(settings, store.view())
         return summary
 
 

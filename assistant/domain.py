@@ -98,6 +98,10 @@ class Chunk(BaseModel):
     year: int | None = None
     kind: DocumentKind = "report"
     language: str = "nb"
+    sentences: tuple[int, int] = Field(
+        (0, 0),
+        description="The stored sentences inside it: number of the first and how many.",
+    )
 
     @property
     def section(self) -> str:
@@ -145,6 +149,15 @@ class InTextCitation(BaseModel):
 # --- the index's records -----------------------------------------------------------------
 
 
+class PlantedInstruction(BaseModel):
+    """A sentence of a document that addresses the reader or an assistant with orders."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
 class DocumentRecord(BaseModel):
     """What the index remembers about one document."""
 
@@ -160,6 +173,11 @@ class DocumentRecord(BaseModel):
     text: str = Field("", description="Cleaned text; quotes are spans of it.")
     references: list[Reference] = Field(default_factory=list)
     citations: list[InTextCitation] = Field(default_factory=list)
+    instructions: list[PlantedInstruction] = Field(
+        default_factory=list,
+        description="Sentences that give the reader or an assistant orders; never quoted "
+        "as an answer.",
+    )
 
     def page_at(self, offset: int) -> str | None:
         """Label of the page an offset of the text lies on, if known."""
@@ -206,6 +224,11 @@ class IndexSummary(BaseModel):
     total_chunks: int = Field(0, description="Chunks in the index after the run.")
     seconds: float = 0.0
     generation: int = 0
+    instructions: list[PlantedInstruction] = Field(
+        default_factory=list,
+        description="Sentences of the documents indexed this run that give orders to the "
+        "reader or an assistant (kept out of answers).",
+    )
 
     @property
     def ok(self) -> bool:

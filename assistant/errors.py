@@ -13,6 +13,7 @@
     │   └── WritesDisabledError       403  no admin key is set: writes over HTTP are off
     ├── RequestTooLargeError          413  a request body over its limit
     ├── RateLimitedError              429  a client asks faster than its rate limit
+    ├── StoreUnavailableError         503  the Chroma server does not answer
     ├── DocumentLoadError             422  one file could not be read (reported, then skipped)
     ├── EmbedderError                 502  the embedding backend failed
     ├── LLMError                      502  the chat model failed or timed out
@@ -124,6 +125,12 @@ class RateLimitedError(PolicyAssistantError):
     def __init__(self, detail: str, retry_after: float = 1.0) -> None:
         super().__init__(detail)
         self.retry_after = retry_after
+
+
+class StoreUnavailableError(PolicyAssistantError):
+    """The Chroma server holding the index does not answer."""
+
+    status_code = 503
 
 
 class DocumentLoadError(PolicyAssistantError):

@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,6 @@ from assistant.conversation import bounded_rewrite, check_conversation
 from assistant.domain import (
     Answer,
     AnswerMode,
-    Chunk,
     DocumentRecord,
     IndexSummary,
     Message,
@@ -38,16 +37,27 @@ from assistant.domain import (
     RetrievalMode,
     SearchFilters,
 )
-from assistant.errors import IndexNotReadyError, InvalidRequestError, LLMError, NotFoundError
+from assistant.errors import (
+    IndexNotReadyError,
+    InvalidRequestError,
+    LLMError,
+    NotFoundError,
+    ReadOnlyStoreError,
+)
 from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
 from assistant.library import Library
 from assistant.retrieval.lexical import LexicalIndex, index_folder
 from assistant.retrieval.retriever import Retriever, ScoredChunk
-from assistant.schemas import DocumentDetail, DocumentSummary, Readiness, ReferencesResponse
+from assistant.schemas import (
+    DocumentDetail,
+    DocumentSummary,
+    Readiness,
+    ReferencesResponse,
+)
 from assistant.settings import Settings
 from indexing.embedders import make_embedder
 from indexing.pipeline import Progress, index_corpus
-from indexing.store import ChunkStore
+from indexing.store import ChunkStore, Generation, StoreView
 
 logger = logging.getLogger(__name__)
 
@@ -101,12 +111,37 @@ def collect(stream: Generator[Any, None, Any]) -> Any:
 
 @dataclass(frozen=True)
 class IndexState:
-    """What requests read: swapped whole when the index changes."""
+    """What requests read: one generation of the store, swapped whole when the index changes."""
 
-    records: dict[str, DocumentRecord]
+    view: StoreView
     retriever: Retriever
     lexical: LexicalIndex
     library: Library
+
+    @property
+    def records(self) -> dict[str, DocumentRecord]:
+        """The visible documents' records (without their texts, see `StoreView.full_record`)."""
+        return self.view.records
+
+
+@dataclass
+class IndexProgress:
+    """How far the index job running in this process is."""
+
+    running: bool = False
+    rebuild: bool = False
+    files_done: int = 0
+    files_total: int = 0
+    current: str | None = None
+    started: float | None = None
+
+
+# A replaced generation is dropped this long after the switch, so requests that began on it
+# finish first.
+RETIRE_AFTER_SECONDS = 10.0
+# How often a replica on a shared Chroma server asks whether another one changed the index
+# (well inside the time a retired generation is kept).
+RELOAD_CHECK_SECONDS = 2.0
 
 
 def lexical_index_path(settings: Settings) -> Path:
@@ -116,12 +151,11 @@ def lexical_index_path(settings: Settings) -> Path:
     )
 
 
-def load_lexical_index(
-    settings: Settings, store: ChunkStore, chunks: Sequence[Chunk]
-) -> LexicalIndex:
-    """The lexical index, brought in step with the store's chunks (only changed documents)."""
+def load_lexical_index(settings: Settings, view: StoreView) -> LexicalIndex:
+    """The lexical index, brought in step with the visible chunks of the store (each
+    document's key covers its chunk ids and texts, so only changed documents are redone)."""
     index = LexicalIndex.open(lexical_index_path(settings), settings.retrieval.lexical_analyser)
-    index.sync(chunks)
+    index.sync(view.all_chunks())
     # The single-file index of earlier versions is not read any more.
     (settings.store.path / f"bm25-{settings.store.collection}.json").unlink(missing_ok=True)
     return index
@@ -135,13 +169,20 @@ class Assistant:
         self.store = store
         self.chat_model = chat_model
         self._reindex_lock = threading.Lock()
+        self.progress = IndexProgress()
+        self._next_reload_check = 0.0
         self._state = self._load_state()
 
     @classmethod
     def open(cls, settings: Settings, owner: dict[str, Any] | None = None) -> Assistant:
         """Open the configured store and load what answering needs."""
         embedder = make_embedder(settings.embedder)
-        store = ChunkStore.open(settings, embedder, owner or {"command": "policy-assistant"})
+        try:
+            store = ChunkStore.open(settings, embedder, owner or {"command": "policy-assistant"})
+        except ReadOnlyStoreError as error:
+            # Searching and answering need no writes: serve the index, refuse re-indexing.
+            logger.warning("%s", error.detail)
+            store = ChunkStore.open(settings, embedder, read_only=True)
         try:
             chat_model = None
             if settings.llm.base_url:
@@ -158,13 +199,17 @@ class Assistant:
         self.store.close()
 
     def _load_state(self) -> IndexState:
-        chunks = self.store.all_chunks()
-        lexical = load_lexical_index(self.settings, self.store, chunks)
-        retriever = Retriever(
-            self.store, lexical, {c.id: c for c in chunks}, self.settings.retrieval
-        )
-        records = self.store.records()
-        return IndexState(records, retriever, lexical, Library(records))
+        view = self.store.view()
+        lexical = load_lexical_index(self.settings, view)
+        retriever = Retriever(view, lexical, self.settings.retrieval)
+        return IndexState(view, retriever, lexical, Library(view.records))
+
+    def reload(self) -> bool:
+        """Load the index again when another process changed it (a shared Chroma server)."""
+        if self.store.consistency_key == self._state.view.key:
+            return False
+        self._state = self._load_state()
+        return True
 
     # -- state --
 
@@ -183,6 +228,11 @@ class Assistant:
         self.store.embedder.warm_up()
 
     def _require_index(self) -> IndexState:
+        if self.settings.store.chroma_url and time.monotonic() > self._next_reload_check:
+            # Other replicas of a shared server may have changed the index.
+            self._next_reload_check = time.monotonic() + RELOAD_CHECK_SECONDS
+            if not self._reindex_lock.locked():
+                self.reload()
         state = self._state
         if not state.records:
             raise IndexNotReadyError(NOT_BUILT)
@@ -198,13 +248,53 @@ class Assistant:
         rebuild: bool = False,
         progress: Progress | None = None,
     ) -> IndexSummary:
-        """Index the corpus in this process (which owns the store) and reload."""
+        """Index the corpus in this process (which owns the store) and reload.
+
+        Requests go on meanwhile: a rebuild is written beside the current index and swapped
+        in whole; an incremental run replaces one document at a time, each whole.
+        """
         with self._reindex_lock:
-            if rebuild:
-                self.store.clear()
-            summary = index_corpus(self.settings, self.store, paths, rebuild, progress)
-            self._state = self._load_state()
-            return summary
+            self.progress = IndexProgress(running=True, rebuild=rebuild, started=time.monotonic())
+            try:
+                summary = index_corpus(
+                    self.settings,
+                    self.store,
+                    paths,
+                    rebuild=rebuild,
+                    progress=self._tracking(progress),
+                    on_switch=self._retire,
+                )
+                self._state = self._load_state()
+                return summary
+            finally:
+                self.progress = IndexProgress()
+
+    def _tracking(self, outer: Progress | None) -> Progress:
+        """Progress that `readiness` shows, passed on to the caller's own."""
+        if outer is None:
+            return self._track
+        return lambda files: outer(self._track(files))
+
+    def _track(self, files: Iterable[Path]) -> Iterator[Path]:
+        listed = list(files)
+        self.progress.files_total = len(listed)
+        for number, path in enumerate(listed):
+            self.progress.files_done, self.progress.current = number, path.name
+            yield path
+        self.progress.files_done, self.progress.current = len(listed), None
+
+    def _retire(self, generation: Generation) -> None:
+        """Serve the new generation now; drop the old one once its requests are done."""
+        self._state = self._load_state()
+        timer = threading.Timer(RETIRE_AFTER_SECONDS, self._drop_quietly, args=(generation,))
+        timer.daemon = True
+        timer.start()
+
+    def _drop_quietly(self, generation: Generation) -> None:
+        try:
+            self.store.drop(generation)
+        except Exception as error:  # the next writer drops it (`ChunkStore.recover`)
+            logger.warning("could not drop the retired index generation: %s", error)
 
     # -- questions --
 
@@ -377,9 +467,10 @@ class Assistant:
         )
         turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
-        sentences = self.store.sentences_within(
-            [(h.chunk.doc_id, h.chunk.start, h.chunk.end) for h in hits]
-        )
+        # Planted instructions (flagged at ingest) are never quoted.
+        sentences = [
+            s for s in state.view.sentences_of([h.chunk for h in hits]) if not s.instruction
+        ]
         candidates = extractive.score_candidates(
             [h.chunk for h in hits],
             [
@@ -430,7 +521,7 @@ class Assistant:
             self.settings.answer.selection_margin,
         )
         text, cited = extractive.compose(chosen)
-        records = turn.state.records
+        records = self._records_of(turn.state, [c.chunk.doc_id for _, c in cited])
         citations = [
             cite(marker, c.chunk, records[c.chunk.doc_id], c.start, c.end, c.score)
             for marker, c in cited
@@ -458,7 +549,7 @@ class Assistant:
             turn.standalone,
             turn.history,
             evidence.hits,
-            turn.state.records,
+            self._records_of(turn.state, [hit.chunk.doc_id for hit in evidence.hits]),
             turn.language,
         ):
             if event["event"] == "delta":
@@ -467,6 +558,15 @@ class Assistant:
                 final = event["data"]
         assert final is not None
         return final
+
+    def _records_of(self, state: IndexState, doc_ids: Sequence[str]) -> dict[str, DocumentRecord]:
+        """The records, with their texts, of some documents of the state's index."""
+        records = {}
+        for doc_id in dict.fromkeys(doc_ids):
+            record = state.view.full_record(doc_id)
+            if record is not None:
+                records[doc_id] = record
+        return records
 
     def _llm_answer(self, turn: Turn, evidence: Evidence, final: dict[str, Any]) -> Answer:
         return self._answer(turn, evidence, **final, grounded=True)
@@ -496,8 +596,8 @@ class Assistant:
     # -- listings --
 
     def record(self, doc_id: str) -> DocumentRecord:
-        """One indexed document's record."""
-        record = self._state.records.get(doc_id)
+        """One indexed document's record, with its text."""
+        record = self._state.view.full_record(doc_id)
         if record is None:
             known = ", ".join(sorted(self._state.records)) or "none"
             raise NotFoundError(f"no indexed document has id {doc_id!r}; indexed: {known}")
@@ -505,8 +605,8 @@ class Assistant:
 
     def chunk_ids(self, doc_id: str) -> list[str]:
         """Ids of a document's chunks, in text order."""
-        chunks = [c for c in self._state.retriever.chunks.values() if c.doc_id == doc_id]
-        return [c.id for c in sorted(chunks, key=lambda c: c.start)]
+        self.record(doc_id)
+        return self._state.view.chunk_ids(doc_id)
 
     def document_text(self, doc_id: str) -> str:
         """A document's cleaned text, which quotes and offsets refer to."""
@@ -537,7 +637,7 @@ class Assistant:
         return Readiness(
             ready=bool(state.records),
             documents=len(state.records),
-            chunks=len(state.retriever.chunks),
+            chunks=state.view.count(),
             embedder=self.store.embedder.fingerprint,
             detail=None if state.records else NOT_BUILT,
         )

@@ -68,6 +68,10 @@ class Catalogue:
         self._by_file: dict[str, CatalogueEntry] = {}
         for index, entry in enumerate(self.entries):
             self._add(index, entry)
+        self._by_folded_file = {name.casefold(): e for name, e in self._by_file.items()}
+        # Names of the files of each folder by stem, listed again only when the folder changes
+        # (its mtime): once per run rather than once per file.
+        self._stems: dict[Path, tuple[int, dict[str, list[str]]]] = {}
         self._present = {
             entry.id for entry in self.entries if entry.file and (folder / entry.file).is_file()
         }
@@ -134,8 +138,7 @@ class Catalogue:
         entry = self._by_file.get(name)
         if entry is None:
             # Case-insensitive file systems and hand-typed names: 'Rapport.PDF' is 'rapport.pdf'.
-            folded = name.casefold()
-            entry = next((e for f, e in self._by_file.items() if f.casefold() == folded), None)
+            entry = self._by_folded_file.get(name.casefold())
         return entry
 
     def has_full_text(self, entry_id: str) -> bool:
@@ -183,14 +186,26 @@ class Catalogue:
         slug = slugify(name.stem) or "document"
         # 'rapport.pdf' beside 'rapport.docx', or a stem that is a catalogued id, would give
         # two documents one id; the suffix tells them apart.
-        siblings = [
-            p
-            for p in (self.folder / name).parent.glob("*")
-            if p.stem == name.stem and p.name != name.name and not p.name.startswith(".")
-        ]
+        names = self._names_by_stem((self.folder / name).parent).get(name.stem, [])
+        siblings = [other for other in names if other != name.name]
         if slug in self._by_id or siblings:
             slug = slugify(name.name) or "document"
         return slug
+
+    def _names_by_stem(self, folder: Path) -> dict[str, list[str]]:
+        try:
+            changed = folder.stat().st_mtime_ns
+        except OSError:
+            return {}
+        cached = self._stems.get(folder)
+        if cached is not None and cached[0] == changed:
+            return cached[1]
+        listing: dict[str, list[str]] = {}
+        for path in folder.iterdir():
+            if not path.name.startswith("."):
+                listing.setdefault(path.stem, []).append(path.name)
+        self._stems[folder] = (changed, listing)
+        return listing
 
 
 def _title_from_stem(stem: str) -> str:

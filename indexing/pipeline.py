@@ -8,28 +8,36 @@ reason and skipped; what the index already held for it stays.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy as np
+
 from assistant.domain import (
     CatalogueEntry,
+    Chunk,
     DocumentRecord,
     FailedFile,
     IndexSummary,
     InTextCitation,
     LoadedDocument,
+    PlantedInstruction,
 )
 from assistant.errors import DocumentLoadError
 from assistant.settings import Settings
+from indexing.bounded import load_bounded
 from indexing.catalogue import Catalogue, load_catalogue
 from indexing.chunking import chunk_document, is_bibliography
-from indexing.loaders import SUPPORTED_SUFFIXES, load_document
+from indexing.embedders import Embedder
+from indexing.instructions import planted_instructions
+from indexing.loaders import SUPPORTED_SUFFIXES, Loader, load_document
 from indexing.references import find_citations, link_references, parse_bibliography
 from indexing.sentences import sentence_spans
-from indexing.store import ChunkStore
+from indexing.store import ChunkStore, Generation
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +96,8 @@ def content_hash(path: Path, entry: CatalogueEntry, settings: Settings) -> str:
     """What decides whether a document must be indexed again."""
     digest = hashlib.sha256(path.read_bytes())
     digest.update(entry.model_dump_json().encode())
-    digest.update(f"{settings.chunking.size}/{settings.chunking.overlap}".encode())
+    chunking = settings.chunking
+    digest.update(f"{chunking.size}/{chunking.overlap}/{chunking.chunk_vectors}".encode())
     digest.update(PIPELINE_VERSION.encode())
     return digest.hexdigest()
 
@@ -162,24 +171,100 @@ def place_citation(record: DocumentRecord, citation: InTextCitation) -> InTextCi
     )
 
 
+def assign_sentences(chunks: list[Chunk], sentences: list[tuple[int, int]]) -> list[Chunk]:
+    """Give each chunk the range of the sentences that lie inside it (`sentences` in order)."""
+    starts = [start for start, _ in sentences]
+    placed = []
+    for chunk in chunks:
+        first = bisect.bisect_left(starts, chunk.start)
+        last = first
+        while last < len(sentences) and sentences[last][1] <= chunk.end:
+            last += 1
+        placed.append(chunk.model_copy(update={"sentences": (first, last - first)}))
+    return placed
+
+
+def pooled_vectors(
+    chunks: list[Chunk], sentences: list[tuple[int, int]], vectors: list[list[float]]
+) -> list[list[float] | None]:
+    """Each chunk's vector as the mean of the vectors of the sentences it overlaps, weighted by
+    the characters they share; None for a chunk no sentence overlaps."""
+    starts = [start for start, _ in sentences]
+    matrix = np.asarray(vectors, dtype=np.float64) if vectors else np.zeros((0, 0))
+    pooled: list[list[float] | None] = []
+    for chunk in chunks:
+        first = max(0, bisect.bisect_right(starts, chunk.start) - 1)
+        weights, rows = [], []
+        for number in range(first, len(sentences)):
+            start, end = sentences[number]
+            if start >= chunk.end:
+                break
+            shared = min(end, chunk.end) - max(start, chunk.start)
+            if shared > 0:
+                weights.append(shared)
+                rows.append(number)
+        if not rows:
+            pooled.append(None)
+            continue
+        mean = np.average(matrix[rows], axis=0, weights=weights)
+        norm = float(np.linalg.norm(mean))
+        pooled.append((mean / norm if norm else mean).tolist())
+    return pooled
+
+
+def embed_document(
+    embedder: Embedder,
+    chunks: list[Chunk],
+    texts: list[str],
+    sentences: list[tuple[int, int]],
+    how: str,
+) -> tuple[list[list[float]], list[list[float]]]:
+    """Vectors of a document's chunks and sentences: chunks pooled from sentences or embedded."""
+    if how == "embedded":
+        # One call for both, so the embedder batches texts of like length together; a text
+        # that is both a chunk and a sentence is embedded once.
+        unique = list(dict.fromkeys([*(c.text for c in chunks), *texts]))
+        by_text = dict(zip(unique, embedder.embed_documents(unique) if unique else [], strict=True))
+        return [by_text[c.text] for c in chunks], [by_text[t] for t in texts]
+    sentence_vectors = embedder.embed_documents(texts) if texts else []
+    pooled = pooled_vectors(chunks, sentences, sentence_vectors)
+    missing = [i for i, vector in enumerate(pooled) if vector is None]
+    if missing:
+        for i, vector in zip(
+            missing, embedder.embed_documents([chunks[i].text for i in missing]), strict=True
+        ):
+            pooled[i] = vector
+    return [v for v in pooled if v is not None], sentence_vectors
+
+
 def index_corpus(
     settings: Settings,
     store: ChunkStore,
     paths: list[Path] | None = None,
     rebuild: bool = False,
     progress: Progress | None = None,
+    loader: Loader = load_document,
+    on_switch: Callable[[Generation], None] | None = None,
 ) -> IndexSummary:
     """Bring the index in line with the corpus folder (or with just the given files).
 
-    ``rebuild`` says the store was opened empty (`ChunkStore.open(..., rebuild=True)`), so the
-    generation is bumped even when nothing was indexed.
+    With ``rebuild`` every document is indexed into a new generation beside the current one,
+    which readers keep using until the new one is complete and switched to in one step. The
+    replaced generation goes to ``on_switch`` (which must drop it, e.g. once readers left it),
+    else it is dropped at once. Each file is parsed in a worker process within
+    ``settings.limits``; ``loader`` is what that process runs.
     """
     began = time.perf_counter()
     catalogue = load_catalogue(settings.catalogue_path)
     summary = IndexSummary()
-    records = store.records()
+    if settings.store.chroma_url:
+        # One index job at a time per server: what an interrupted one left is cleared here.
+        store.recover()
+    target = store.begin_generation() if rebuild else store.current
+    # What decides "unchanged" is in the records' metadata: no record is parsed for it.
+    known = {} if rebuild else target.pieces()
     files = corpus_files(settings.corpus.folder, catalogue)
-    if paths:
+    if paths and not rebuild:  # a rebuild is of the whole corpus
         files, outside = _within_corpus(paths, settings.corpus.folder)
         summary.failed.extend(outside)
     seen: set[str] = set()
@@ -189,24 +274,49 @@ def index_corpus(
             entry = catalogue.entry_for_file(path)
             seen.add(entry.id)
             digest = content_hash(path, entry, settings)
-            previous = records.get(entry.id)
+            previous = known.get(entry.id)
             if previous is not None and previous.content_hash == digest:
                 summary.unchanged.append(entry.id)
                 continue
-            document = load_document(path)
+            document = load_bounded(path, settings.limits, loader)
             entry = with_file_metadata(entry, document, catalogue)
             record = build_record(path, entry, document, catalogue, digest)
             chunks = chunk_document(
                 document, entry, settings.chunking.size, settings.chunking.overlap
             )
+            if len(chunks) > settings.limits.file_chunks:
+                raise DocumentLoadError(
+                    f"{path.name}: cut into {len(chunks):,} chunks, more than the limit of "
+                    f"{settings.limits.file_chunks:,} (limits.file_chunks); split the document "
+                    "or raise the limit"
+                )
             sentences = [
                 span
                 for section in document.sections
                 if not is_bibliography(section)
                 for span in sentence_spans(document.text, section.start, section.end)
             ]
+            chunks = assign_sentences(chunks, sentences)
+            texts = [document.text[start:end] for start, end in sentences]
+            flags = planted_instructions(texts)
+            record.instructions = [
+                PlantedInstruction(doc_id=entry.id, start=start, end=end, text=text)
+                for (start, end), text, flag in zip(sentences, texts, flags, strict=True)
+                if flag
+            ]
             record.chunks, record.sentences = len(chunks), len(sentences)
-            store.replace_document(record, chunks, sentences)
+            chunk_vectors, sentence_vectors = embed_document(
+                store.embedder, chunks, texts, sentences, settings.chunking.chunk_vectors
+            )
+            store.replace_document(
+                record,
+                chunks,
+                sentences,
+                chunk_vectors=chunk_vectors,
+                sentence_vectors=sentence_vectors,
+                instructions=flags,
+                into=target,
+            )
         except DocumentLoadError as error:
             logger.warning("skipped %s: %s", path.name, error.detail)
             summary.failed.append(FailedFile(file=path.name, reason=error.detail))
@@ -219,18 +329,30 @@ def index_corpus(
             continue
         changed = True
         summary.indexed.append(entry.id)
+        summary.instructions.extend(record.instructions)
         summary.pages += record.page_count or 0
         summary.chunks += len(chunks)
         summary.characters += len(document.text)
+        if not rebuild:
+            # Caches keyed on the counter must not match an index that a crash left midway.
+            store.bump_generation()
         logger.info("indexed %s: %d chunks", path.name, len(chunks))
-    if not paths:
-        for doc_id in sorted(set(records) - seen):
+    if not paths and not rebuild:
+        for doc_id in sorted(set(known) - seen):
             store.delete_document(doc_id)
             summary.removed.append(doc_id)
             changed = True
-    summary.generation = store.bump_generation() if changed or rebuild else store.generation
-    # Derived rather than re-read: the records hold every document's full text.
-    summary.documents = len((set(records) | set(summary.indexed)) - set(summary.removed))
-    summary.total_chunks = store.count()
+    if rebuild:
+        retired = store.switch_to(target)
+        if on_switch is not None:
+            on_switch(retired)
+        else:
+            store.drop(retired)
+        summary.generation = store.generation
+    else:
+        summary.generation = store.bump_generation() if changed else store.generation
+    pieces = target.pieces()
+    summary.documents = len(pieces)
+    summary.total_chunks = sum(len(p.chunk_ids) for p in pieces.values())
     summary.seconds = round(time.perf_counter() - began, 3)
     return summary

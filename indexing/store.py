@@ -1,13 +1,24 @@
-"""The index in Chroma: chunks, their sentences, and one record per document.
+"""The index in Chroma: generations of chunks, sentences, texts and records, and a manifest.
 
-Three collections share a name prefix (``settings.store.collection``):
+An index is a *generation*: four collections named ``<name>-<generation>-<part>``:
 
-- ``<name>``: chunks through `langchain-chroma`, embedded by our own `Embedder`;
-- ``<name>-sentences``: each document's sentences with their vectors, for extractive answers;
-- ``<name>-documents``: one record per document (content hash, metadata, references), the
-  manifest that makes indexing incremental and lets the service run from the store alone.
+- ``chunks``: the passages with their vectors (the unit of retrieval);
+- ``sentences``: each document's sentences with their vectors, for extractive answers;
+- ``texts``: each document's cleaned text, read on demand (quotes are spans of it);
+- ``records``: one record per document (content hash, metadata, references, and the ids of
+  its pieces). A document is visible only through its record, written after its pieces.
 
-The chunk collection records the embedder that built it; opening it with another is an
+``<name>-manifest`` says which generation is current, its change counter and the embedder that
+built it. A rebuild writes a new generation beside the current one and switches the manifest
+in one write, so readers see the old index or the new one, never a half-built one.
+
+Every stored piece carries its document's *version*, a fresh token per write. Before a
+document's pieces are written, a pending entry in the manifest names the versions being written
+and retired; a run that dies midway leaves entries that the next writer clears, and readers
+never see pieces whose version is not their record's. Pieces are fetched and deleted by id,
+never by a scan over metadata.
+
+The manifest records the embedder that built the index; opening it with another is an
 :class:`EmbedderMismatchError`. An embedded store has one owning process at a time, held by a
 lock file; several processes share an index only through a Chroma server (``store.chroma_url``).
 """
@@ -17,22 +28,42 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+import shutil
+import sqlite3
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from langchain_chroma import Chroma
-
 from assistant.domain import Chunk, DocumentRecord
-from assistant.errors import ConfigurationError, EmbedderMismatchError, StoreBusyError
+from assistant.errors import (
+    ConfigurationError,
+    EmbedderMismatchError,
+    ReadOnlyStoreError,
+    StoreBusyError,
+    StoreUnavailableError,
+)
 from assistant.settings import Settings
 from indexing.embedders import Embedder
 
+logger = logging.getLogger(__name__)
+
 _SPACE = {"hnsw": {"space": "cosine"}}
 LOCK_FILE = "owner.lock"
+PARTS = ("chunks", "sentences", "texts", "records")
+CURRENT = "current"
+PENDING = "pending:"
+# Ids per `get` call: well below SQLite's limit on bound variables.
+READ_BATCH = 2000
+# Most items per write, below any client's `max_batch_size` (it is asked for, too).
+WRITE_BATCH = 1000
+# Documents whose texts a reader keeps (quotes of an answer come from a handful).
+TEXT_CACHE = 16
 
 
 @dataclass(frozen=True)
@@ -44,6 +75,45 @@ class SentenceHit:
     end: int
     text: str
     vector: list[float]
+    instruction: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentPieces:
+    """Where a document's pieces are: its version and the ids to fetch or delete them by."""
+
+    version: str
+    chunk_ids: list[str]
+    sentences: int
+    content_hash: str = ""
+
+    def stored_chunk_ids(self) -> list[str]:
+        """The chunks' ids in the store."""
+        return [stored_id(chunk_id, self.version) for chunk_id in self.chunk_ids]
+
+    def stored_sentence_ids(self, doc_id: str) -> list[str]:
+        """The sentences' ids in the store."""
+        return [sentence_id(doc_id, self.version, i) for i in range(self.sentences)]
+
+
+def stored_id(chunk_id: str, version: str) -> str:
+    """A chunk's id in the store: its own id and its document's version."""
+    return f"{chunk_id}@{version}"
+
+
+def sentence_id(doc_id: str, version: str, number: int) -> str:
+    """The store id of a document's sentence, by its number in text order."""
+    return f"{doc_id}@{version}#{number}"
+
+
+def text_id(doc_id: str, version: str) -> str:
+    """The store id of a document's text."""
+    return f"{doc_id}@{version}"
+
+
+def doc_of_chunk(chunk_id: str) -> str:
+    """The document id in a chunk id (``<doc_id>:<digest>``)."""
+    return chunk_id.split(":", 1)[0]
 
 
 # --- the one-owner lock -------------------------------------------------------------------
@@ -108,10 +178,47 @@ def owner_is_alive(folder: Path) -> bool:
     return False
 
 
-# --- the store ----------------------------------------------------------------------------
+# --- the client ---------------------------------------------------------------------------
 
 
-def _client(settings: Settings) -> Any:
+def check_writable(folder: Path) -> None:
+    """Raise `ReadOnlyStoreError` when an embedded store's folder cannot be written."""
+    probe = folder if folder.exists() else next(p for p in folder.parents if p.exists())
+    if not os.access(probe, os.W_OK) or (
+        (folder / "chroma.sqlite3").exists() and not os.access(folder / "chroma.sqlite3", os.W_OK)
+    ):
+        raise ReadOnlyStoreError(
+            f"the index at {str(folder)!r} is read-only: indexing needs write access. Give "
+            "this user write access to it, or point POLICY_ASSISTANT_STORE__PATH at a "
+            "writable folder; searching and answering still work."
+        )
+
+
+@contextlib.contextmanager
+def reaching(url: str | None) -> Iterator[None]:
+    """Turn a Chroma server that does not answer into a `StoreUnavailableError`."""
+    if not url:
+        yield
+        return
+    import httpx
+
+    try:
+        yield
+    except (httpx.TransportError, ConnectionError) as error:
+        raise StoreUnavailableError(
+            f"the Chroma server at {url!r} does not answer ({type(error).__name__}); start it "
+            "(`chroma run`) or check POLICY_ASSISTANT_STORE__CHROMA_URL"
+        ) from error
+    except ValueError as error:
+        if "Could not connect" not in str(error):
+            raise
+        raise StoreUnavailableError(
+            f"the Chroma server at {url!r} does not answer; start it (`chroma run`) or check "
+            "POLICY_ASSISTANT_STORE__CHROMA_URL"
+        ) from error
+
+
+def _client(settings: Settings, read_only: bool = False) -> Any:
     import chromadb
 
     chroma_settings = chromadb.Settings(anonymized_telemetry=False)
@@ -122,26 +229,40 @@ def _client(settings: Settings) -> Any:
                 f"store.chroma_url {settings.store.chroma_url!r} is not an http(s) URL; "
                 "set POLICY_ASSISTANT_STORE__CHROMA_URL like http://localhost:8000"
             )
-        return chromadb.HttpClient(
-            host=url.hostname,
-            port=url.port or (443 if url.scheme == "https" else 80),
-            ssl=url.scheme == "https",
-            settings=chroma_settings,
-        )
+        with reaching(settings.store.chroma_url):
+            return chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if url.scheme == "https" else 80),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+    if read_only:
+        # Chroma opens its SQLite file for writing; a read-only copy is served from a
+        # temporary clone, which readers never change.
+        return chromadb.PersistentClient(path=str(_readable_copy(settings.store.path)))
     settings.store.path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.store.path), settings=chroma_settings)
 
 
-def _drop_collections(client: Any, name: str) -> None:
-    existing = {getattr(c, "name", c) for c in client.list_collections()}
-    for collection in (name, f"{name}-sentences", f"{name}-documents"):
-        if collection in existing:
-            client.delete_collection(collection)
+def _readable_copy(folder: Path) -> Path:
+    import tempfile
+
+    copy = Path(tempfile.mkdtemp(prefix="policy-assistant-readonly-")) / "store"
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(LOCK_FILE))
+    return copy
 
 
-def _chunk_metadata(chunk: Chunk) -> dict[str, Any]:
+def _batched(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def chunk_metadata(chunk: Chunk, version: str) -> dict[str, Any]:
+    """What the store keeps of a chunk beside its text and vector."""
     metadata: dict[str, Any] = {
+        "chunk_id": chunk.id,
         "doc_id": chunk.doc_id,
+        "version": version,
         "title": chunk.title,
         "authors": json.dumps(chunk.authors, ensure_ascii=False),
         "kind": chunk.kind,
@@ -149,16 +270,18 @@ def _chunk_metadata(chunk: Chunk) -> dict[str, Any]:
         "section_path": json.dumps(chunk.section_path, ensure_ascii=False),
         "start": chunk.start,
         "end": chunk.end,
+        "sentence_first": chunk.sentences[0],
+        "sentence_count": chunk.sentences[1],
     }
     optional = {"year": chunk.year, "page_start": chunk.page_start, "page_end": chunk.page_end}
     metadata.update({key: value for key, value in optional.items() if value is not None})
     return metadata
 
 
-def chunk_from_record(chunk_id: str, text: str, metadata: dict[str, Any]) -> Chunk:
+def chunk_from_record(text: str, metadata: dict[str, Any]) -> Chunk:
     """Rebuild a `Chunk` from what Chroma stores."""
     return Chunk(
-        id=chunk_id,
+        id=metadata["chunk_id"],
         doc_id=metadata["doc_id"],
         text=text,
         start=int(metadata["start"]),
@@ -171,43 +294,260 @@ def chunk_from_record(chunk_id: str, text: str, metadata: dict[str, Any]) -> Chu
         year=metadata.get("year"),
         kind=metadata.get("kind", "other"),
         language=metadata.get("language", "nb"),
+        sentences=(int(metadata["sentence_first"]), int(metadata["sentence_count"])),
     )
+
+
+# --- a generation -------------------------------------------------------------------------
+
+
+@dataclass
+class Generation:
+    """The collections of one generation of the index."""
+
+    name: str
+    chunks: Any
+    sentences: Any
+    texts: Any
+    records: Any
+
+    @classmethod
+    def attach(cls, client: Any, prefix: str, name: str) -> Generation:
+        """Open (creating when missing) the collections of generation `name`."""
+        collections = {
+            part: client.get_or_create_collection(
+                f"{prefix}-{name}-{part}",
+                embedding_function=None,
+                configuration=_SPACE if part in ("chunks", "sentences") else None,
+            )
+            for part in PARTS
+        }
+        return cls(name=name, **collections)
+
+    def pieces(self) -> dict[str, DocumentPieces]:
+        """Every visible document's version and piece ids, by document id."""
+        pieces: dict[str, DocumentPieces] = {}
+        offset = 0
+        while True:
+            result = self.records.get(include=["metadatas"], limit=READ_BATCH, offset=offset)
+            for doc_id, metadata in zip(result["ids"], result["metadatas"] or [], strict=True):
+                pieces[doc_id] = _pieces_of(metadata)
+            if len(result["ids"]) < READ_BATCH:
+                return pieces
+            offset += READ_BATCH
+
+    def records_by_id(self) -> dict[str, DocumentRecord]:
+        """Every visible document's record (without its text), by document id."""
+        records: dict[str, DocumentRecord] = {}
+        offset = 0
+        while True:
+            result = self.records.get(include=["documents"], limit=READ_BATCH, offset=offset)
+            for doc_id, document in zip(result["ids"], result["documents"] or [], strict=True):
+                records[doc_id] = DocumentRecord.model_validate_json(document)
+            if len(result["ids"]) < READ_BATCH:
+                return records
+            offset += READ_BATCH
+
+
+def _pieces_of(metadata: Any) -> DocumentPieces:
+    return DocumentPieces(
+        version=str(metadata["version"]),
+        chunk_ids=json.loads(metadata["chunk_ids"]),
+        sentences=int(metadata["sentences"]),
+        content_hash=str(metadata.get("content_hash", "")),
+    )
+
+
+# --- what readers hold --------------------------------------------------------------------
+
+
+class StoreView:
+    """A reader's view of one generation: only documents with a record, at their version."""
+
+    def __init__(
+        self, generation: Generation, embedder: Embedder, key: str, url: str | None = None
+    ) -> None:
+        self.generation = generation
+        self.embedder = embedder
+        self.key = key
+        self.url = url
+        self.records = generation.records_by_id()
+        self.pieces = generation.pieces()
+        self._count = sum(len(p.chunk_ids) for p in self.pieces.values())
+        self._texts: OrderedDict[str, str] = OrderedDict()
+
+    def visible(self, metadata: dict[str, Any]) -> bool:
+        """True when a stored piece belongs to the version of its document this view shows."""
+        pieces = self.pieces.get(str(metadata.get("doc_id")))
+        return pieces is not None and pieces.version == metadata.get("version")
+
+    def count(self) -> int:
+        """Number of chunks of the visible documents."""
+        return self._count
+
+    def chunk_ids(self, doc_id: str) -> list[str]:
+        """A document's chunk ids, in text order."""
+        pieces = self.pieces.get(doc_id)
+        return list(pieces.chunk_ids) if pieces else []
+
+    def dense_search(
+        self, vector: list[float], k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[Chunk, float]]:
+        """The k chunks nearest a query vector, with cosine similarity."""
+        if self._count == 0:
+            return []
+        with reaching(self.url):
+            result = self.generation.chunks.query(
+                query_embeddings=[vector],
+                n_results=min(k, self._count),
+                where=where,
+                include=["documents", "metadatas", "distances"],
+            )
+        return [
+            (chunk_from_record(text, dict(metadata)), 1.0 - float(distance))
+            for text, metadata, distance in zip(
+                (result["documents"] or [[]])[0],
+                (result["metadatas"] or [[]])[0],
+                (result["distances"] or [[]])[0],
+                strict=True,
+            )
+            if self.visible(metadata)
+        ]
+
+    def chunks_by_id(self, chunk_ids: Iterable[str]) -> dict[str, Chunk]:
+        """The visible chunks among these ids, by id (missing ones are left out)."""
+        wanted = []
+        for chunk_id in chunk_ids:
+            pieces = self.pieces.get(doc_of_chunk(chunk_id))
+            if pieces is not None:
+                wanted.append(stored_id(chunk_id, pieces.version))
+        found: dict[str, Chunk] = {}
+        for batch in _batched(wanted, READ_BATCH):
+            with reaching(self.url):
+                result = self.generation.chunks.get(
+                    ids=list(batch), include=["documents", "metadatas"]
+                )
+            for text, metadata in zip(
+                result["documents"] or [], result["metadatas"] or [], strict=True
+            ):
+                if self.visible(metadata):
+                    chunk = chunk_from_record(text, dict(metadata))
+                    found[chunk.id] = chunk
+        return found
+
+    def all_chunks(self) -> Iterator[Chunk]:
+        """Every visible chunk, document by document (for building the lexical index)."""
+        for doc_id in sorted(self.pieces):
+            chunks = self.chunks_by_id(self.pieces[doc_id].chunk_ids)
+            yield from sorted(chunks.values(), key=lambda c: c.start)
+
+    def sentences_of(self, chunks: Sequence[Chunk]) -> list[SentenceHit]:
+        """The stored sentences inside these chunks, fetched by id, in text order."""
+        ids: dict[str, None] = {}
+        for chunk in chunks:
+            pieces = self.pieces.get(chunk.doc_id)
+            if pieces is None:
+                continue
+            first, count = chunk.sentences
+            for number in range(first, first + count):
+                ids[sentence_id(chunk.doc_id, pieces.version, number)] = None
+        hits: list[SentenceHit] = []
+        for batch in _batched(list(ids), READ_BATCH):
+            with reaching(self.url):
+                result = self.generation.sentences.get(
+                    ids=list(batch), include=["documents", "metadatas", "embeddings"]
+                )
+            embeddings = result["embeddings"] if result["embeddings"] is not None else []
+            for text, metadata, vector in zip(
+                result["documents"] or [], result["metadatas"] or [], embeddings, strict=True
+            ):
+                if self.visible(metadata):
+                    hits.append(
+                        SentenceHit(
+                            doc_id=str(metadata["doc_id"]),
+                            start=int(metadata["start"]),
+                            end=int(metadata["end"]),
+                            text=text,
+                            vector=list(vector),
+                            instruction=bool(metadata.get("instruction", False)),
+                        )
+                    )
+        return sorted(hits, key=lambda hit: (hit.doc_id, hit.start))
+
+    def text(self, doc_id: str) -> str:
+        """A document's cleaned text (the last few are kept in memory)."""
+        cached = self._texts.get(doc_id)
+        if cached is not None:
+            self._texts.move_to_end(doc_id)
+            return cached
+        pieces = self.pieces.get(doc_id)
+        if pieces is None:
+            return ""
+        with reaching(self.url):
+            result = self.generation.texts.get(ids=[text_id(doc_id, pieces.version)])
+        text = (result["documents"] or [""])[0]
+        self._texts[doc_id] = text
+        while len(self._texts) > TEXT_CACHE:
+            self._texts.popitem(last=False)
+        return text
+
+    def full_record(self, doc_id: str) -> DocumentRecord | None:
+        """A document's record with its text."""
+        record = self.records.get(doc_id)
+        if record is None:
+            return None
+        return record.model_copy(update={"text": self.text(doc_id)})
+
+
+# --- the store ----------------------------------------------------------------------------
+
+
+@dataclass
+class Manifest:
+    """The current generation, the change counter, and the embedder that built the index."""
+
+    generation: str = ""
+    changes: int = 0
+    embedder: str | None = None
+    building: str = ""
+    pending: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 class ChunkStore:
     """The index of one corpus in Chroma. Open with :meth:`open`; close when done."""
 
     def __init__(
-        self, client: Any, settings: Settings, embedder: Embedder, lock: StoreLock | None
+        self,
+        client: Any,
+        settings: Settings,
+        embedder: Embedder,
+        lock: StoreLock | None,
+        read_only: bool = False,
+        check_embedder: bool = True,
     ) -> None:
         self.settings = settings
         self.embedder = embedder
+        self.read_only = read_only
         self._client = client
         self._lock = lock
-        self._attach()
-        self._check_embedder()
-
-    def _attach(self) -> None:
-        name = self.settings.store.collection
-        self.vectorstore = Chroma(
-            client=self._client,
-            collection_name=name,
-            embedding_function=self.embedder,
-            collection_configuration=_SPACE,  # type: ignore[arg-type]
-            create_collection_if_not_exists=True,
+        self.prefix = settings.store.collection
+        self._manifest = client.get_or_create_collection(
+            f"{self.prefix}-manifest", embedding_function=None
         )
-        self._chunks = self.vectorstore._collection
-        self._sentences = self._client.get_or_create_collection(
-            f"{name}-sentences", embedding_function=None, configuration=_SPACE
-        )
-        self._records = self._client.get_or_create_collection(
-            f"{name}-documents", embedding_function=None
-        )
-
-    def clear(self) -> None:
-        """Drop the collections and start empty (also when built by another embedder)."""
-        _drop_collections(self._client, self.settings.store.collection)
-        self._attach()
+        state = self.manifest()
+        if not state.generation:
+            state.generation = self._new_generation_name()
+            if not read_only:
+                self._write_manifest(state)
+        self.current = Generation.attach(client, self.prefix, state.generation)
+        if check_embedder:
+            self._check_embedder(state)
+        max_batch = int(getattr(client, "get_max_batch_size", lambda: WRITE_BATCH)())
+        self.write_batch = max(1, min(WRITE_BATCH, max_batch))
+        if not read_only and lock is not None:
+            # The lock says no other process writes: leftovers are a dead run's. (On a shared
+            # server only the index job recovers, see `index_corpus`.)
+            self.recover()
 
     @classmethod
     def open(
@@ -216,21 +556,22 @@ class ChunkStore:
         embedder: Embedder,
         owner: dict[str, Any] | None = None,
         rebuild: bool = False,
+        read_only: bool = False,
     ) -> ChunkStore:
         """Open (creating if needed) the configured store, taking its lock when embedded.
 
-        With ``rebuild`` the collections are dropped first, so an index built by another
-        embedder (another vector size) can be replaced.
+        With ``rebuild`` an index built by another embedder (another vector size) opens too,
+        for `index_corpus(..., rebuild=True)` to replace it. ``read_only`` opens an embedded
+        store without its lock and refuses writes (for a folder this user may only read).
         """
         lock = None
-        if not settings.store.chroma_url:
+        if not settings.store.chroma_url and not read_only:
+            check_writable(settings.store.path)
             lock = StoreLock(settings.store.path)
             lock.acquire(owner or {"command": "policy-assistant"})
         try:
-            client = _client(settings)
-            if rebuild:
-                _drop_collections(client, settings.store.collection)
-            return cls(client, settings, embedder, lock)
+            client = _client(settings, read_only)
+            return cls(client, settings, embedder, lock, read_only, check_embedder=not rebuild)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -248,157 +589,362 @@ class ChunkStore:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    # -- embedder bookkeeping --
+    # -- the manifest --
 
-    def _check_embedder(self) -> None:
-        built_by = (self._chunks.metadata or {}).get("embedder")
-        if built_by is None:
-            return
-        if built_by != self.embedder.fingerprint:
-            raise EmbedderMismatchError(
-                f"the index {self.settings.store.collection!r} was built with embedder "
-                f"{built_by!r}, but the configured embedder is {self.embedder.fingerprint!r}. "
-                "Vectors of different models cannot be compared: rebuild the index with "
-                "`policy-assistant index --rebuild`, or configure the original embedder."
-            )
+    def manifest(self) -> Manifest:
+        """What the manifest says now (read from the store, so other writers count)."""
+        with reaching(self.settings.store.chroma_url):
+            result = self._manifest.get(include=["metadatas"])
+        manifest = Manifest()
+        for item_id, metadata in zip(result["ids"], result["metadatas"] or [], strict=True):
+            if item_id == CURRENT:
+                manifest.generation = str(metadata.get("generation", ""))
+                manifest.changes = int(metadata.get("changes", 0))
+                manifest.embedder = metadata.get("embedder") or None
+                manifest.building = str(metadata.get("building", ""))
+            elif item_id.startswith(PENDING):
+                manifest.pending[item_id] = dict(metadata)
+        return manifest
 
-    def _set_metadata(self, **values: Any) -> None:
-        metadata = dict(self._chunks.metadata or {})
-        metadata.update(values)
-        metadata.pop("hnsw:space", None)
-        self._chunks.modify(metadata=metadata)
+    def _write_manifest(self, manifest: Manifest) -> None:
+        self._require_writable()
+        self._manifest.upsert(
+            ids=[CURRENT],
+            embeddings=[[1.0]],
+            metadatas=[
+                {
+                    "generation": manifest.generation,
+                    "changes": manifest.changes,
+                    "embedder": manifest.embedder or "",
+                    "building": manifest.building,
+                }
+            ],
+        )
+
+    def _new_generation_name(self) -> str:
+        return f"g{uuid.uuid4().hex[:10]}"
 
     @property
     def generation(self) -> int:
-        """A counter bumped by every change of the index; caches key on it."""
-        return int((self._chunks.metadata or {}).get("generation", 0))
+        """A counter bumped by every change of the index; it never goes back."""
+        return self.manifest().changes
+
+    @property
+    def consistency_key(self) -> str:
+        """Names the exact content of the index: a cache built for it is valid for it alone."""
+        manifest = self.manifest()
+        return f"{manifest.generation}:{manifest.changes}"
 
     def bump_generation(self) -> int:
         """Record that the index changed, and which embedder built it."""
-        generation = self.generation + 1
-        self._set_metadata(generation=generation, embedder=self.embedder.fingerprint)
-        return generation
+        manifest = self.manifest()
+        manifest.changes += 1
+        manifest.embedder = self.embedder.fingerprint
+        self._write_manifest(manifest)
+        return manifest.changes
+
+    def _check_embedder(self, manifest: Manifest) -> None:
+        built_by = manifest.embedder
+        if built_by is None or built_by == self.embedder.fingerprint:
+            return
+        raise EmbedderMismatchError(
+            f"the index {self.settings.store.collection!r} was built with embedder "
+            f"{built_by!r}, but the configured embedder is {self.embedder.fingerprint!r}. "
+            "Vectors of different models cannot be compared: rebuild the index with "
+            "`policy-assistant index --rebuild`, or configure the original embedder."
+        )
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStoreError(
+                f"the index at {str(self.settings.store.path)!r} is open read-only: indexing "
+                "needs write access to it"
+            )
+
+    # -- reading --
+
+    def view(self) -> StoreView:
+        """A reader's snapshot of the current generation."""
+        manifest = self.manifest()
+        if manifest.generation and manifest.generation != self.current.name:
+            # Another process switched generations (a rebuild through a shared server).
+            self.current = Generation.attach(self._client, self.prefix, manifest.generation)
+        key = f"{manifest.generation}:{manifest.changes}"
+        with reaching(self.settings.store.chroma_url):
+            return StoreView(self.current, self.embedder, key, self.settings.store.chroma_url)
+
+    def records(self) -> dict[str, DocumentRecord]:
+        """Every indexed document's record, without its text, by document id."""
+        return self.current.records_by_id()
+
+    def record(self, doc_id: str) -> DocumentRecord | None:
+        """One document's record with its text, if indexed."""
+        return self.view().full_record(doc_id)
+
+    def count(self) -> int:
+        """Number of visible chunks."""
+        return sum(len(p.chunk_ids) for p in self.current.pieces().values())
+
+    def all_chunks(self) -> list[Chunk]:
+        """Every visible chunk (for the lexical index)."""
+        return list(self.view().all_chunks())
 
     # -- writing --
 
     def replace_document(
-        self, record: DocumentRecord, chunks: list[Chunk], sentences: list[tuple[int, int]]
+        self,
+        record: DocumentRecord,
+        chunks: list[Chunk],
+        sentences: list[tuple[int, int]],
+        *,
+        chunk_vectors: list[list[float]] | None = None,
+        sentence_vectors: list[list[float]] | None = None,
+        instructions: Sequence[bool] = (),
+        into: Generation | None = None,
     ) -> None:
-        """Put a document's chunks, sentences and record in place of any earlier version."""
+        """Put a document's chunks, sentences and record in place of any earlier version.
+
+        Pieces are written first and the record last, so readers see the old version or the
+        new one; vectors are embedded here unless given. ``chunks`` carry the range of their
+        sentences (`Chunk.sentences`); ``instructions`` flags sentences that address the
+        reader with instructions.
+        """
+        self._require_writable()
+        target = into or self.current
         doc_id = record.entry.id
-        self.delete_document(doc_id)
-        if chunks:
-            self.vectorstore.add_texts(
-                texts=[chunk.text for chunk in chunks],
-                metadatas=[_chunk_metadata(chunk) for chunk in chunks],
-                ids=[chunk.id for chunk in chunks],
-            )
-        if sentences:
-            texts = [record.text[start:end] for start, end in sentences]
-            self._sentences.add(
-                ids=[f"{doc_id}#{start}-{end}" for start, end in sentences],
-                embeddings=self.embedder.embed_documents(texts),
-                documents=texts,
+        old = _pieces(target, doc_id)
+        version = uuid.uuid4().hex[:12]
+        new = DocumentPieces(version, [c.id for c in chunks], len(sentences))
+        self._mark_pending(target, doc_id, [new, *([old] if old else [])])
+        texts = [record.text[start:end] for start, end in sentences]
+        if sentence_vectors is None:
+            sentence_vectors = self.embedder.embed_documents(texts) if texts else []
+        if chunk_vectors is None:
+            chunk_vectors = self.embedder.embed_documents([c.text for c in chunks])
+        flags = list(instructions) or [False] * len(sentences)
+        for batch in _batched(range(len(sentences)), self.write_batch):
+            target.sentences.add(
+                ids=[sentence_id(doc_id, version, i) for i in batch],
+                embeddings=[sentence_vectors[i] for i in batch],
+                documents=[texts[i] for i in batch],
                 metadatas=[
-                    {"doc_id": doc_id, "start": start, "end": end} for start, end in sentences
+                    {
+                        "doc_id": doc_id,
+                        "version": version,
+                        "start": sentences[i][0],
+                        "end": sentences[i][1],
+                        "instruction": flags[i],
+                    }
+                    for i in batch
                 ],
             )
-        self._records.add(ids=[doc_id], embeddings=[[1.0]], documents=[record.model_dump_json()])
-
-    def delete_document(self, doc_id: str) -> None:
-        """Remove every trace of a document."""
-        self._chunks.delete(where={"doc_id": doc_id})
-        self._sentences.delete(where={"doc_id": doc_id})
-        self._records.delete(ids=[doc_id])
-
-    # -- reading --
-
-    def records(self) -> dict[str, DocumentRecord]:
-        """Every indexed document's record, by document id."""
-        result = self._records.get(include=["documents"])
-        return {
-            doc_id: DocumentRecord.model_validate_json(document)
-            for doc_id, document in zip(result["ids"], result["documents"] or [], strict=True)
-        }
-
-    def record(self, doc_id: str) -> DocumentRecord | None:
-        """One document's record, if indexed."""
-        result = self._records.get(ids=[doc_id], include=["documents"])
-        documents = result["documents"] or []
-        return DocumentRecord.model_validate_json(documents[0]) if documents else None
-
-    def count(self) -> int:
-        """Number of chunks."""
-        return int(self._chunks.count())
-
-    def all_chunks(self) -> list[Chunk]:
-        """Every chunk (for the lexical index)."""
-        return list(self._iter_chunks())
-
-    def _iter_chunks(self, batch: int = 2000) -> Iterator[Chunk]:
-        offset = 0
-        while True:
-            result = self._chunks.get(
-                include=["documents", "metadatas"], limit=batch, offset=offset
+        for batch in _batched(range(len(chunks)), self.write_batch):
+            target.chunks.add(
+                ids=[stored_id(chunks[i].id, version) for i in batch],
+                embeddings=[chunk_vectors[i] for i in batch],
+                documents=[chunks[i].text for i in batch],
+                metadatas=[chunk_metadata(chunks[i], version) for i in batch],
             )
-            for chunk_id, text, metadata in zip(
-                result["ids"], result["documents"] or [], result["metadatas"] or [], strict=True
-            ):
-                yield chunk_from_record(chunk_id, text, dict(metadata))
-            if len(result["ids"]) < batch:
-                return
-            offset += batch
-
-    def dense_search(
-        self, vector: list[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[Chunk, float]]:
-        """The k chunks nearest a query vector, with cosine similarity."""
-        total = self.count()
-        if total == 0:
-            return []
-        result = self._chunks.query(
-            query_embeddings=[vector],  # type: ignore[arg-type]
-            n_results=min(k, total),
-            where=where,
-            include=["documents", "metadatas", "distances"],
+        target.texts.add(
+            ids=[text_id(doc_id, version)],
+            embeddings=[[1.0]],
+            documents=[record.text],
+            metadatas=[{"doc_id": doc_id, "version": version}],
         )
-        return [
-            (chunk_from_record(chunk_id, text, dict(metadata)), 1.0 - float(distance))
-            for chunk_id, text, metadata, distance in zip(
-                result["ids"][0],
-                (result["documents"] or [[]])[0],
-                (result["metadatas"] or [[]])[0],
-                (result["distances"] or [[]])[0],
-                strict=True,
-            )
-        ]
+        target.records.upsert(
+            ids=[doc_id],
+            embeddings=[[1.0]],
+            documents=[record.model_copy(update={"text": ""}).model_dump_json()],
+            metadatas=[
+                {
+                    "version": version,
+                    "chunk_ids": json.dumps(new.chunk_ids),
+                    "sentences": new.sentences,
+                    "content_hash": record.content_hash,
+                }
+            ],
+        )
+        if old is not None:
+            _delete_pieces(target, doc_id, old, self.write_batch)
+        self._clear_pending(target, doc_id, [new, *([old] if old else [])])
 
-    def sentences_within(self, spans: list[tuple[str, int, int]]) -> list[SentenceHit]:
-        """Stored sentences lying inside any of the (doc_id, start, end) spans."""
-        if not spans:
+    def delete_document(self, doc_id: str, into: Generation | None = None) -> None:
+        """Remove every trace of a document, by the ids its record lists."""
+        self._require_writable()
+        target = into or self.current
+        old = _pieces(target, doc_id)
+        if old is None:
+            return
+        self._mark_pending(target, doc_id, [old])
+        target.records.delete(ids=[doc_id])
+        _delete_pieces(target, doc_id, old, self.write_batch)
+        self._clear_pending(target, doc_id, [old])
+
+    def _mark_pending(
+        self, target: Generation, doc_id: str, versions: list[DocumentPieces]
+    ) -> None:
+        self._manifest.upsert(
+            ids=[_pending_id(target, doc_id, p.version) for p in versions],
+            embeddings=[[1.0]] * len(versions),
+            metadatas=[
+                {
+                    "generation": target.name,
+                    "doc_id": doc_id,
+                    "version": p.version,
+                    "chunk_ids": json.dumps(p.chunk_ids),
+                    "sentences": p.sentences,
+                }
+                for p in versions
+            ],
+        )
+
+    def _clear_pending(
+        self, target: Generation, doc_id: str, versions: list[DocumentPieces]
+    ) -> None:
+        self._manifest.delete(ids=[_pending_id(target, doc_id, p.version) for p in versions])
+
+    def recover(self) -> list[str]:
+        """Finish what an interrupted run left: pieces of unrecorded versions, dead generations.
+
+        Returns the ids of the documents whose stray pieces were removed.
+        """
+        self._require_writable()
+        manifest = self.manifest()
+        cleaned: list[str] = []
+        live = {manifest.generation}
+        for legacy in (self.prefix, f"{self.prefix}-sentences", f"{self.prefix}-documents"):
+            # The single-generation layout of earlier versions: re-indexed from the corpus.
+            with contextlib.suppress(Exception):
+                self._client.delete_collection(legacy)
+        for name in _generation_names(self._client, self.prefix):
+            if name not in live:
+                logger.info("dropping the unfinished or retired index generation %s", name)
+                _drop_generation(self._client, self.prefix, name)
+        if manifest.building:
+            manifest.building = ""
+            self._write_manifest(manifest)
+        for item_id, entry in manifest.pending.items():
+            if entry.get("generation") == self.current.name:
+                doc_id = str(entry["doc_id"])
+                current = _pieces(self.current, doc_id)
+                if current is None or current.version != entry["version"]:
+                    _delete_pieces(self.current, doc_id, _pieces_of(entry), self.write_batch)
+                    cleaned.append(doc_id)
+            self._manifest.delete(ids=[item_id])
+        self.remove_orphaned_segments()
+        return cleaned
+
+    # -- generations --
+
+    def begin_generation(self) -> Generation:
+        """A new, empty generation beside the current one (readers keep the current one)."""
+        self._require_writable()
+        manifest = self.manifest()
+        manifest.building = self._new_generation_name()
+        self._write_manifest(manifest)
+        return Generation.attach(self._client, self.prefix, manifest.building)
+
+    def switch_to(self, generation: Generation) -> Generation:
+        """Make a generation current in one manifest write; returns the one it replaced."""
+        self._require_writable()
+        manifest = self.manifest()
+        retired = self.current
+        manifest.generation = generation.name
+        manifest.building = ""
+        manifest.changes += 1
+        manifest.embedder = self.embedder.fingerprint
+        self._write_manifest(manifest)
+        self.current = generation
+        return retired
+
+    def drop(self, generation: Generation) -> None:
+        """Delete a generation that is no longer current (and any other abandoned one, of a
+        rebuild that stopped midway), with their segment folders."""
+        self._require_writable()
+        manifest = self.manifest()
+        names = {generation.name} | _generation_names(self._client, self.prefix)
+        dropped = names - {manifest.generation, manifest.building}
+        for name in dropped:
+            _drop_generation(self._client, self.prefix, name)
+        stale = [i for i, e in manifest.pending.items() if e.get("generation") in dropped]
+        if stale:
+            self._manifest.delete(ids=stale)
+        self.remove_orphaned_segments()
+
+    def clear(self) -> None:
+        """Start an empty generation and make it current (also after another embedder)."""
+        retired = self.switch_to(self.begin_generation())
+        self.drop(retired)
+
+    def remove_orphaned_segments(self) -> list[Path]:
+        """Delete segment folders of an embedded store that no collection uses any more."""
+        if self.settings.store.chroma_url or self.read_only:
             return []
-        clauses: list[dict[str, Any]] = [
-            {"$and": [{"doc_id": doc_id}, {"start": {"$gte": start}}, {"end": {"$lte": end}}]}
-            for doc_id, start, end in spans
-        ]
-        where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
-        result = self._sentences.get(where=where, include=["documents", "metadatas", "embeddings"])
-        hits = [
-            SentenceHit(
-                doc_id=str(metadata["doc_id"]),
-                start=int(metadata["start"]),
-                end=int(metadata["end"]),
-                text=text,
-                vector=list(vector),
-            )
-            for text, metadata, vector in zip(
-                result["documents"] or [],
-                result["metadatas"] or [],
-                result["embeddings"] if result["embeddings"] is not None else [],
-                strict=True,
-            )
-        ]
-        return sorted(hits, key=lambda hit: (hit.doc_id, hit.start))
+        return remove_orphaned_segments(self.settings.store.path)
+
+
+def _pending_id(target: Generation, doc_id: str, version: str) -> str:
+    return f"{PENDING}{target.name}:{doc_id}@{version}"
+
+
+def _pieces(target: Generation, doc_id: str) -> DocumentPieces | None:
+    result = target.records.get(ids=[doc_id], include=["metadatas"])
+    metadatas = result["metadatas"] or []
+    return _pieces_of(metadatas[0]) if metadatas else None
+
+
+def _delete_pieces(target: Generation, doc_id: str, pieces: DocumentPieces, batch: int) -> None:
+    for ids in _batched(pieces.stored_chunk_ids(), batch):
+        target.chunks.delete(ids=list(ids))
+    for ids in _batched(pieces.stored_sentence_ids(doc_id), batch):
+        target.sentences.delete(ids=list(ids))
+    target.texts.delete(ids=[text_id(doc_id, pieces.version)])
+
+
+def _generation_names(client: Any, prefix: str) -> set[str]:
+    names = set()
+    for collection in client.list_collections():
+        name = getattr(collection, "name", collection)
+        for part in PARTS:
+            head, tail = f"{prefix}-", f"-{part}"
+            if name.startswith(head) and name.endswith(tail):
+                generation = name[len(head) : -len(tail)]
+                if generation.startswith("g") and "-" not in generation:
+                    names.add(generation)
+    return names
+
+
+def _drop_generation(client: Any, prefix: str, name: str) -> None:
+    for part in PARTS:
+        with contextlib.suppress(Exception):  # already gone: nothing to drop
+            client.delete_collection(f"{prefix}-{name}-{part}")
+
+
+def remove_orphaned_segments(folder: Path) -> list[Path]:
+    """Delete the segment folders of an embedded Chroma store that its catalogue no longer
+    lists (Chroma leaves them behind when a collection is dropped)."""
+    database = folder / "chroma.sqlite3"
+    if not database.exists():
+        return []
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            used = {row[0] for row in db.execute("SELECT id FROM segments")}
+    except sqlite3.Error:
+        return []
+    removed = []
+    for path in folder.iterdir():
+        if path.is_dir() and _is_uuid(path.name) and path.name not in used:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _is_uuid(name: str) -> bool:
+    try:
+        uuid.UUID(name)
+    except ValueError:
+        return False
+    return True
 
 
 @contextlib.contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import socket
 import threading
 import time
@@ -18,9 +20,22 @@ CORPUS = ROOT / "evals" / "corpora" / "policy_paper"
 PAPER_ID = "stene-morkved-2019"
 
 
+# A Chroma server (`chroma run`) the store tests and API tests run against as well; without it
+# they run on the embedded store only (see .ci/run).
+TEST_CHROMA_URL = os.environ.get("POLICY_ASSISTANT_TEST_CHROMA_URL") or None
+
+
 def make_settings(store_path: Path, corpus: Path = CORPUS, **groups: Any) -> Settings:
-    """Settings for a test: explicit folders, everything else default unless given."""
-    store_group = {"path": store_path, **groups.pop("store", {})}
+    """Settings for a test: explicit folders, everything else default unless given.
+
+    With a test Chroma server configured, the store lives there, in a collection named after
+    `store_path`, unless the test asks for the embedded store (`store={"chroma_url": None}`).
+    """
+    server = {}
+    if TEST_CHROMA_URL:
+        name = hashlib.sha256(str(store_path).encode()).hexdigest()[:12]
+        server = {"chroma_url": TEST_CHROMA_URL, "collection": f"test-{name}"}
+    store_group = {"path": store_path, **server, **groups.pop("store", {})}
     return Settings(corpus={"folder": corpus}, store=store_group, **groups)
 
 

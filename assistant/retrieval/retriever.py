@@ -13,7 +13,7 @@ from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.settings import RetrievalSettings
-from indexing.store import ChunkStore
+from indexing.store import StoreView
 
 
 @dataclass(frozen=True)
@@ -29,16 +29,9 @@ class ScoredChunk:
 class Retriever:
     """Finds passages for a query in the store and the lexical index."""
 
-    def __init__(
-        self,
-        store: ChunkStore,
-        lexical: LexicalIndex,
-        chunks: dict[str, Chunk],
-        settings: RetrievalSettings,
-    ) -> None:
-        self.store = store
+    def __init__(self, view: StoreView, lexical: LexicalIndex, settings: RetrievalSettings) -> None:
+        self.view = view
         self.lexical = lexical
-        self.chunks = chunks
         self.settings = settings
 
     def retrieve(
@@ -56,13 +49,18 @@ class Retriever:
         pool = max(self.settings.candidates, k)
         dense: dict[str, float] = {}
         lexical: dict[str, float] = {}
+        # The chunks behind the hits: dense results carry theirs, lexical ones are fetched by id.
+        chunks: dict[str, Chunk] = {}
         if mode in ("dense", "hybrid"):
-            vector = query_vector or self.store.embedder.embed_query(query)
-            for chunk, similarity in self.store.dense_search(vector, pool, filters.where()):
-                self.chunks.setdefault(chunk.id, chunk)
+            vector = query_vector or self.view.embedder.embed_query(query)
+            for chunk, similarity in self.view.dense_search(vector, pool, filters.where()):
+                chunks[chunk.id] = chunk
                 dense[chunk.id] = similarity
         if mode in ("bm25", "hybrid"):
+            # The lexical index filters by itself; its hits' chunks are fetched by id.
             lexical = dict(self.lexical.search(query, pool, filters))
+            chunks.update(self.view.chunks_by_id(cid for cid in lexical if cid not in chunks))
+            lexical = {cid: score for cid, score in lexical.items() if cid in chunks}
         if mode == "dense":
             fused = sorted(dense.items(), key=lambda item: -item[1])
         elif mode == "bm25":
@@ -76,14 +74,14 @@ class Retriever:
                 ],
                 self.settings.rrf_k,
             )
-        ranked = [(cid, score) for cid, score in fused if cid in self.chunks]
+        ranked = [(cid, score) for cid, score in fused if cid in chunks]
         keep = drop_overlapping(
-            [(cid, _span(self.chunks[cid])) for cid, _ in ranked], self.settings.dedup_overlap
+            [(cid, _span(chunks[cid])) for cid, _ in ranked], self.settings.dedup_overlap
         )
         scores = dict(ranked)
         return [
             ScoredChunk(
-                chunk=self.chunks[cid],
+                chunk=chunks[cid],
                 score=scores[cid],
                 dense=dense.get(cid),
                 lexical=lexical.get(cid),

