@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answering import extractive
+from assistant.answering.answer import extractive_answer
 from assistant.answering.citations import cite
 from assistant.answering.language import (
     LLM_FALLBACK,
@@ -424,13 +425,15 @@ class Assistant:
 
     def _extractive(self, turn: Turn, evidence: Evidence, notice: str | None) -> Answer:
         """Quotes of the sentences that answer best, each with its citation."""
-        chosen = extractive.select_sentences(
+        records = turn.state.records
+        text, cited = extractive_answer(
+            turn.standalone,
             evidence.candidates,
+            records,
+            turn.language,
             self.settings.answer.max_sentences,
             self.settings.answer.selection_margin,
         )
-        text, cited = extractive.compose(chosen)
-        records = turn.state.records
         citations = [
             cite(marker, c.chunk, records[c.chunk.doc_id], c.start, c.end, c.score)
             for marker, c in cited

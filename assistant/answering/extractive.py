@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answering.claims import NotClaim, footnote_body, not_a_claim
 from assistant.domain import Chunk
 
 _BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
@@ -51,6 +52,12 @@ class Candidate:
     dense: float
     lexical: float
     score: float
+    not_claim: NotClaim | None = None
+
+    @property
+    def claim(self) -> bool:
+        """True when the sentence may be quoted as a claim (not a heading, reference, ...)."""
+        return self.not_claim is None
 
 
 def strip_bullet(text: str, start: int) -> tuple[str, int]:
@@ -83,15 +90,20 @@ def score_candidates(
     lexical_weight: float = LEXICAL_WEIGHT,
     rank_decay: float = RANK_DECAY,
 ) -> list[Candidate]:
-    """Score every sentence lying inside a retrieved passage; best first."""
+    """Score every sentence lying inside a retrieved passage; best first.
+
+    Each candidate says whether it is a claim; headings, footnote addresses, bibliography
+    lines and the like stay candidates (a source question lists them) but are never quoted.
+    """
     query = np.asarray(query_vector, dtype=float)
     candidates: list[Candidate] = []
     for sentence in sentences:
         text, start = strip_bullet(sentence.text, sentence.start)
+        text, start = footnote_body(text, start)
         if text.rstrip().endswith(":") or (
             len(text.split()) < MIN_WORDS and not _ADDRESS.search(text)
         ):
-            continue  # headings, fragments and list intros say nothing on their own
+            continue  # fragments and list intros say nothing on their own
         rank, chunk = next(
             (
                 (rank, chunk)
@@ -107,14 +119,18 @@ def score_candidates(
         dense = float(np.dot(query, np.asarray(sentence.vector, dtype=float)))
         lexical = lexical_coverage(query_terms, analyse(text), idf)
         score = dense + lexical_weight * lexical - rank_decay * rank
-        candidates.append(Candidate(chunk, rank, start, sentence.end, text, dense, lexical, score))
+        not_claim = not_a_claim(text, chunk.section_path)
+        candidates.append(
+            Candidate(chunk, rank, start, sentence.end, text, dense, lexical, score, not_claim)
+        )
     return sorted(candidates, key=lambda c: -c.score)
 
 
 def select_sentences(
     candidates: Sequence[Candidate], max_sentences: int, margin: float
 ) -> list[Candidate]:
-    """The best sentences within `margin` of the top score, no repeats, in document order."""
+    """The best claims within `margin` of the top score, no repeats, in document order."""
+    candidates = [c for c in candidates if c.claim]
     if not candidates:
         return []
     best = candidates[0].score
@@ -143,11 +159,13 @@ def support(candidates: Sequence[Candidate], unknown_share: float, penalty: floa
     The highest embedding similarity of a candidate sentence, less a penalty for the share of the
     question's terms that the literature never uses (for questions in Norwegian, where a
     missing term means a missing topic; across languages every term is "missing"). Compared
-    with a per-language threshold, since cross-lingual similarities run lower.
+    with a per-language threshold, since cross-lingual similarities run lower. Only claims
+    count: a heading that repeats the question's words is no evidence.
     """
-    if not candidates:
+    claims = [c for c in candidates if c.claim]
+    if not claims:
         return -math.inf
-    return max(c.dense for c in candidates) - penalty * unknown_share
+    return max(c.dense for c in claims) - penalty * unknown_share
 
 
 def compose(chosen: Sequence[Candidate]) -> tuple[str, list[tuple[int, Candidate]]]:

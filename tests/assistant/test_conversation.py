@@ -17,7 +17,8 @@ ROLES = [
 def test_an_ordinal_is_resolved_against_the_last_enumeration() -> None:
     standalone = rewrite("Hva mener de med den tredje rollen?", ROLES)
     assert "brobygger" in standalone
-    assert "Hvilke roller får kommunen som entreprenør?" in standalone
+    assert "entreprenør" in standalone  # the topic of the question the answer listed them for
+    assert standalone.count("?") == 1  # words of the earlier topic, not the earlier question
 
 
 def test_an_english_follow_up_gets_the_topic_of_the_previous_question() -> None:

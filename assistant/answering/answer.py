@@ -1,0 +1,39 @@
+"""The extractive answer for a question: its kind decides how quotes are chosen and laid out.
+
+One pure function the service calls: source questions are answered from the citation graph,
+comparisons side by side, every other kind by question-aware selection. When a special layout
+finds nothing to quote, the plain selection answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from assistant.answering.extractive import Candidate, compose
+from assistant.answering.kinds import QuestionShape, question_shape
+from assistant.answering.language import Language
+from assistant.answering.selection import compare, compose_parts, select_for_question
+from assistant.answering.sources import answer_source_question
+from assistant.domain import DocumentRecord
+
+
+def extractive_answer(
+    question: str,
+    candidates: Sequence[Candidate],
+    records: Mapping[str, DocumentRecord],
+    language: Language,
+    max_sentences: int,
+    margin: float,
+    shape: QuestionShape | None = None,
+) -> tuple[str, list[tuple[int, Candidate]]]:
+    """The answer text with its markers, and the sentence each marker quotes."""
+    shape = shape or question_shape(question)
+    if shape.kind == "source":
+        text, cited = answer_source_question(question, candidates, records, language, margin)
+        if cited:
+            return text, cited
+    if shape.kind == "comparison" and shape.sides:
+        parts = compare(candidates, shape.sides, language, max_sentences, margin)
+        if any(part.quotes for part in parts):
+            return compose_parts(parts)
+    return compose(select_for_question(candidates, shape, max_sentences, margin))
