@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.domain import Message
 from assistant.errors import InvalidRequestError
@@ -143,9 +143,7 @@ def _merge_topics(own: Sequence[str], inherited: str) -> str:
 
 
 def _replace_last_pointer(question: str, topic: str) -> str | None:
-    matches = [
-        m for m in re.finditer(r"\b\w+\b", question) if m.group().casefold() in _POINTING
-    ]
+    matches = [m for m in re.finditer(r"\b\w+\b", question) if m.group().casefold() in _POINTING]
     if not matches:
         return None
     last = matches[-1]
@@ -212,9 +210,17 @@ def check_conversation(messages: Sequence[Message], limits: APISettings) -> None
         )
 
 
-def bounded_rewrite(question: str, history: Sequence[Message], limits: APISettings) -> str:
-    """`rewrite` reading at most the latest `max_rewrite_chars` of each earlier message,
+def bounded_standalone(
+    question: str, history: Sequence[Message], limits: APISettings
+) -> Rewrite:
+    """`standalone` reading at most the latest `max_rewrite_chars` of each earlier message,
     cut to `max_query_chars`: what a follow-up costs to embed stays bounded."""
     cut = limits.max_rewrite_chars
     recent = [m.model_copy(update={"content": m.content[-cut:]}) for m in history]
-    return rewrite(question, recent)[: limits.max_query_chars]
+    rewritten = standalone(question, recent)
+    return replace(rewritten, question=rewritten.question[: limits.max_query_chars])
+
+
+def bounded_rewrite(question: str, history: Sequence[Message], limits: APISettings) -> str:
+    """`rewrite` with the bounds of `bounded_standalone`."""
+    return bounded_standalone(question, history, limits).question

@@ -17,6 +17,17 @@ from assistant.answering.sources import answer_source_question
 from assistant.domain import DocumentRecord
 
 
+def shape_of(question: str, standalone: str) -> QuestionShape:
+    """The kind of what the user asked: read from their own words (a follow-up's rewrite adds
+    only topic words), from the standalone form when those say nothing of the kind."""
+    shape = question_shape(question)
+    if shape.kind in ("other", "definition", "yes_no"):
+        rewritten = question_shape(standalone)
+        if rewritten.kind != "other":
+            return rewritten
+    return shape
+
+
 def extractive_answer(
     question: str,
     candidates: Sequence[Candidate],

@@ -19,7 +19,8 @@ LANGUAGES: tuple[Language, ...] = ("nb", "nn", "sv", "en")
 # name several languages).
 _FUNCTION_WORDS: dict[str, str] = {
     # bokmål only
-    "nb": """hva hvordan hvorfor hvem hvilke hvilken hvilket hvor hvis hvorvidt ikke jeg hun dere deres noe noen mye fra også bare selv være gjøre gjør gjorde sier mener
+    "nb": """hva hvordan hvorfor hvem hvilke hvilken hvilket hvor hvis hvorvidt ikke jeg hun
+        dere deres noe noen mye fra også bare selv være gjøre gjør gjorde sier mener
         disse denne dette blir ble vært skjer hverandre nå enn en et av uten enda eller hennes
         kanskje fordi hvordan mellom lenge siden gikk tror synes vil ville skulle kunne""",
     # nynorsk only

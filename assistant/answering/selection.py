@@ -140,8 +140,10 @@ def select_for_question(
         # Maximal marginal relevance: a sentence saying again what is chosen counts for less.
         pick = max(
             pool,
-            key=lambda c: adjusted[id(c)]
-            - REDUNDANCY_WEIGHT * max((overlap(c.text, o.text) for o in chosen), default=0.0),
+            key=lambda c: (
+                adjusted[id(c)]
+                - REDUNDANCY_WEIGHT * max((overlap(c.text, o.text) for o in chosen), default=0.0)
+            ),
         )
         pool.remove(pick)
         if all(overlap(pick.text, other.text) <= REPEAT_OVERLAP for other in chosen):

@@ -121,9 +121,9 @@ def named_works(question: str, records: Mapping[str, DocumentRecord]) -> list[Ci
         for record in records.values():
             for reference in record.references:
                 first = reference.authors[0].split(",")[0].casefold() if reference.authors else ""
-                if first == surname and reference.year.startswith(year[:4]):
-                    if all(w.reference.id != reference.id for w in found):
-                        found.append(_work(reference, records))
+                known = any(w.reference.id == reference.id for w in found)
+                if first == surname and reference.year.startswith(year[:4]) and not known:
+                    found.append(_work(reference, records))
     return found
 
 
@@ -217,9 +217,7 @@ def answer_source_question(
             citing = records[work.reference.citing_doc_id].entry
             by = f"{citing.authors[0].split(',')[0] if citing.authors else citing.id}"
             by += f" ({citing.year})" if citing.year else ""
-            pieces.append(
-                f"{_work_line(work, language)}; {LISTED_BY[language].format(by)}."
-            )
+            pieces.append(f"{_work_line(work, language)}; {LISTED_BY[language].format(by)}.")
     if web:
         quoted = []
         for candidate in web:
