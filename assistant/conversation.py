@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.answering.kinds import GENERIC, META
 from assistant.domain import Message
 from assistant.errors import InvalidRequestError
 from assistant.retrieval.text import content_words
@@ -71,25 +72,6 @@ def resolve_ordinal(question: str, history_texts: Sequence[str]) -> str:
     return question[: match.start()] + item + question[match.end() :]
 
 
-# Words that name no topic of their own: a question made only of them ("Gi et eksempel fra
-# notatet.", "Which sources?", "What are synonyms?") asks about the previous turn's topic.
-ASKED_FOR = frozenset(
-    """
-    eksempel eksempler døme dømer exempel exempla example examples instance
-    kilde kilder kjelde kjelder källa källor source sources reference references referanser
-    synonym synonymer synonyms ord words omgrep begrep term terms
-    """.split()
-)
-META = frozenset(
-    """
-    notat notatet paper rapport rapporten report dokument dokumentet document text teksten
-    forfatter forfatterne forfattarane författare författarna authors author
-    gi gje ge give fortell fortel berätta tell forklar forklare förklara explain nevn name
-    mer meir more flere fleire fler cite cites siterer viser visar henviser
-    mean means betyr tyder betyder lenge long länge
-    """.split()
-)
-GENERIC = ASKED_FOR | META
 _POINTING = frozenset(
     """
     den det denne dette disse desse dessa detta dem dei de them it that this these those

@@ -26,6 +26,7 @@ from assistant.answering.language import (
     Language,
     detect_language,
 )
+from assistant.answering.selection import answers_the_document
 from assistant.answering.verification import quoted_sentences
 from assistant.conversation import Rewrite, bounded_standalone, check_conversation
 from assistant.domain import (
@@ -405,7 +406,8 @@ class Assistant:
             passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],
             candidates=candidates,
             support=support,
-            grounded=support >= self.settings.answer.threshold(turn.language),
+            grounded=support >= self.settings.answer.threshold(turn.language)
+            or answers_the_document(turn.standalone, candidates),
         )
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:

@@ -326,7 +326,7 @@ def answer_length(answer_text: str) -> tuple[int, int]:
 _FOOTNOTE = re.compile(r"^\s*(?:fotnote|fotnot|footnote|note)\s*\d+\s*[:.]", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _REFERENCE_LINE = re.compile(
-    r"^[\w'’-]+,\s(?:[A-ZÆØÅÄÖ]\.\s?)+.*\(\d{4}[a-z]?\)|^(?:retrieved|hentet)\s+(?:from|fra)\b"
+    r"^[\w'’-]+,\s(?:[A-ZÆØÅÄÖ]\.\s?)+.*\(\d{4}[a-z]?\)|^(?i:retrieved|hentet)\s+(?i:from|fra)\b"
 )
 _LINE_END = re.compile(r"[.!?…][»\"”’)\]]*\s*$")
 TITLE_WORDS = 12

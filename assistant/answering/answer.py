@@ -12,7 +12,13 @@ from collections.abc import Mapping, Sequence
 from assistant.answering.extractive import Candidate, compose
 from assistant.answering.kinds import QuestionShape, question_shape
 from assistant.answering.language import Language
-from assistant.answering.selection import compare, compose_parts, select_for_question
+from assistant.answering.selection import (
+    answers_the_document,
+    compare,
+    compose_parts,
+    recommends,
+    select_for_question,
+)
 from assistant.answering.sources import answer_source_question
 from assistant.domain import DocumentRecord
 
@@ -41,8 +47,11 @@ def extractive_answer(
     shape = shape or question_shape(question)
     if shape.kind == "source":
         text, cited = answer_source_question(question, candidates, records, language, margin)
-        if cited:
+        if text:
             return text, cited
+    if answers_the_document(question, candidates):
+        # A question about the whole document is answered by its recommending sentences.
+        candidates = [c for c in candidates if recommends(c)]
     if shape.kind == "comparison" and shape.sides:
         parts = compare(candidates, shape.sides, language, max_sentences, margin)
         if any(part.quotes for part in parts):

@@ -38,7 +38,7 @@ _COLOPHON = re.compile(r"\b(?:ISBN|ISSN|DOI)\b|©|\bcopyright\b", re.IGNORECASE)
 # "Holmen, A. K. T. (2016)." / "Meld. St. 29 (2016–2017). (2016)." / "Retrieved from Steinkjer:"
 _REFERENCE = re.compile(
     r"^[\w'’-]+(?:\s[\w'’-]+)?,\s(?:[A-ZÆØÅÄÖ]\.\s?)+.*\(\d{4}[a-z]?\)|\(\d{4}[a-z]?\)\.\s*$"
-    r"|^(?:retrieved|hentet|henta|hämtad)\s+(?:from|fra|frå|från)\b",
+    r"|^(?i:retrieved|hentet|henta|hämtad)\s+(?i:from|fra|frå|från)\b",
 )
 _NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
 _TERMINAL = re.compile(r"[.!?…:;][»\"”’)\]]*\s*$")

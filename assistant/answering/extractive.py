@@ -159,10 +159,11 @@ def support(candidates: Sequence[Candidate], unknown_share: float, penalty: floa
     The highest embedding similarity of a candidate sentence, less a penalty for the share of the
     question's terms that the literature never uses (for questions in Norwegian, where a
     missing term means a missing topic; across languages every term is "missing"). Compared
-    with a per-language threshold, since cross-lingual similarities run lower. Only claims
-    count: a heading that repeats the question's words is no evidence.
+    with a per-language threshold, since cross-lingual similarities run lower. Claims count,
+    and web addresses (what a question about further reading is answered with); a heading
+    that repeats the question's words is no evidence.
     """
-    claims = [c for c in candidates if c.claim]
+    claims = [c for c in candidates if c.claim or c.not_claim == "web address"]
     if not claims:
         return -math.inf
     return max(c.dense for c in claims) - penalty * unknown_share

@@ -12,6 +12,41 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.retrieval.text import content_words
+
+# Words that name no topic of their own: a question made only of them ("Gi et eksempel fra
+# notatet.", "Which sources?", "What does the paper recommend?") asks about an earlier turn's
+# topic or about the document as a whole. What is asked for is carried into later turns
+# ("synonyms"); the rest (verbs of asking, the document itself) is not.
+ASKED_FOR = frozenset(
+    """
+    eksempel eksempler døme dømer exempel exempla example examples instance
+    kilde kilder kjelde kjelder källa källor source sources reference references referanser
+    synonym synonymer synonyms ord words omgrep begrep term terms
+    """.split()
+)
+META = frozenset(
+    """
+    notat notatet paper rapport rapporten report dokument dokumentet document text teksten
+    arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet
+    forfatter forfatterne forfattarane författare författarna authors author
+    gi gje ge give fortell fortel berätta tell forklar forklare förklara explain nevn name
+    mer meir more flere fleire fler cite cites siterer viser visar henviser
+    mean means betyr tyder betyder lenge long länge
+    anbefaler anbefale anbefaling anbefalinger tilrår tilrå tilrådingar rår recommend
+    recommends recommendation recommendations rekommenderar rekommendationer foreslår
+    føreslår föreslår suggest suggests propose proposes advise advice råd
+    konkluderer konkluderar conclude concludes konklusjon konklusjonen conclusion slutsats
+    """.split()
+)
+GENERIC = ASKED_FOR | META
+
+
+def names_a_topic(question: str) -> bool:
+    """True when a question names something to search for beyond what it asks of it."""
+    return any(word not in GENERIC for word in content_words(question))
+
+
 QuestionKind = Literal[
     "source",
     "recommendation",
@@ -91,6 +126,7 @@ _RULES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"kva\s+må",
             r"vad\s+måste",
             r"what\s+must",
+            r"rår\b",
         ),
     ),
     (
@@ -99,6 +135,7 @@ _RULES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"forskjell\w*",
             r"skilnad\w*",
             r"skillnad\w*",
+            r"skil(?:ler|jer)?\b",
             r"differen\w*",
             r"differ\b",
             r"sammenlign\w*",
@@ -206,6 +243,10 @@ _BETWEEN = re.compile(
     r"\b(?:mellom|mellan|between|på)\s+(?P<a>.+?)\s+(?:og|och|and)\s+(?P<b>.+?)\s*[?.!]*$",
     re.IGNORECASE,
 )
+_FROM = re.compile(
+    r"\bskil(?:ler|jer)?\s+(?P<a>.+?)\s+(?:fra|frå|från|from)\s+(?P<b>.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 _VERSUS = re.compile(
     r"(?P<a>[\w-]+)\s+(?:versus|vs\.?|kontra|compared\s+(?:with|to)|sammenlignet\s+med|"
     r"samanlikna\s+med|jämfört\s+med)\s+(?P<b>[\w-]+)",
@@ -233,7 +274,7 @@ def _side(phrase: str) -> str:
 
 def compared_sides(question: str) -> tuple[str, ...]:
     """The things a comparison sets against each other ("forhandler", "innovatør")."""
-    match = _VERSUS.search(question) or _BETWEEN.search(question)
+    match = _VERSUS.search(question) or _FROM.search(question) or _BETWEEN.search(question)
     if match is None:
         return ()
     sides = tuple(_side(match.group(group)) for group in ("a", "b"))

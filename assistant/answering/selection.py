@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.extractive import Candidate
-from assistant.answering.kinds import QuestionShape
+from assistant.answering.kinds import QuestionShape, names_a_topic, question_shape
 from assistant.answering.language import Language
 
 _WORD = re.compile(r"\w+")
@@ -266,3 +266,30 @@ def with_marker(text: str, marker: int) -> str:
     if text[-1:] in ".!?":
         return f"{text[:-1]} [{marker}]{text[-1]}"
     return f"{text} [{marker}]."
+
+
+# --- questions about a document as a whole ---------------------------------------------------
+
+
+def recommends(candidate: Candidate) -> bool:
+    """True for a claim that recommends (a modal verb) from a concluding section."""
+    section = " ".join(candidate.chunk.section_path)
+    return (
+        candidate.claim
+        and bool(_MODAL.search(candidate.text))
+        and bool(_CONCLUDING.search(section))
+        and not _SETTING.search(section)
+    )
+
+
+def answers_the_document(question: str, candidates: Sequence[Candidate]) -> bool:
+    """True for a recommendation question about the document as a whole that it can answer.
+
+    "Hva anbefaler forfatterne?" names no topic, so no sentence is very similar to it and the
+    similarity threshold would refuse it; it is answerable when the passages hold recommending
+    sentences of a concluding section. A question naming a topic ("Kva tilrår notatet om
+    eigedomsskatt?") is left to the threshold.
+    """
+    if question_shape(question).kind != "recommendation" or names_a_topic(question):
+        return False
+    return any(recommends(c) for c in candidates)

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 from assistant.answering.citations import cited_works
 from assistant.answering.extractive import Candidate
+from assistant.answering.kinds import GENERIC
 from assistant.answering.language import Language
 from assistant.answering.selection import in_text_order, with_marker
-from assistant.domain import DocumentRecord, Reference
+from assistant.domain import DocumentRecord, Reference, Section
+from assistant.retrieval.text import content_words
 
 SOURCES_LEAD: dict[Language, str] = {
     "nb": "Kilder:", "nn": "Kjelder:", "sv": "Källor:", "en": "Sources:",
@@ -47,6 +49,12 @@ CITES_NOTHING: dict[Language, str] = {
     "sv": "Avsnitten ovan hänvisar inte till någon källa.",
     "en": "The passages above cite no source.",
 }
+SECTION_CITES: dict[Language, str] = {
+    "nb": "Avsnittet «{}» viser til:",
+    "nn": "Avsnittet «{}» viser til:",
+    "sv": "Avsnittet «{}» hänvisar till:",
+    "en": "The section «{}» cites:",
+}
 LISTED_BY: dict[Language, str] = {
     "nb": "står i litteraturlisten til {}",
     "nn": "står i litteraturlista til {}",
@@ -66,6 +74,8 @@ _NAMED_WORK = re.compile(
     r"[A-ZÆØÅÄÖ][\w'’-]+)?,?\s*\(?(?:\s*)(?P<year>(?:19|20)\d{2}[a-z]?)\)?"
 )
 MAX_CLAIMS = 3
+MAX_NAMED_AUTHORS = 3
+MIN_HEADING_WORD = 6  # a heading matches a question on a word at least this long
 SECTION_BONUS = 0.03
 CITING_BONUS = 0.03
 
@@ -87,12 +97,12 @@ class SourceFinding:
 
 
 def short_name(reference: Reference, language: Language) -> str:
-    """``Holmen (2016)``, ``Stene og Stickler (2018)``, ``Loga mfl. (2016)``."""
+    """``Holmen (2016)``, ``Stene, Nortug og Sivertsen (2019)``, ``Loga mfl. (2016)``."""
     surnames = [author.split(",")[0].strip() for author in reference.authors] or ["?"]
     if len(surnames) == 1:
         names = surnames[0]
-    elif len(surnames) == 2:
-        names = f"{surnames[0]} {AND[language]} {surnames[1]}"
+    elif len(surnames) <= MAX_NAMED_AUTHORS:
+        names = f"{', '.join(surnames[:-1])} {AND[language]} {surnames[-1]}"
     else:
         names = f"{surnames[0]} {ET_AL[language]}"
     return f"{names} ({reference.year})"
@@ -125,6 +135,36 @@ def named_works(question: str, records: Mapping[str, DocumentRecord]) -> list[Ci
                 if first == surname and reference.year.startswith(year[:4]) and not known:
                     found.append(_work(reference, records))
     return found
+
+
+def sections_on(
+    question: str, records: Mapping[str, DocumentRecord]
+) -> list[tuple[DocumentRecord, Section]]:
+    """Sections whose own heading names the question's topic ("I stor grad et
+    holdningsspørsmål" for "... påstanden om at næringsutvikling er et holdningsspørsmål")."""
+    asked = {w for w in content_words(question) if len(w) >= MIN_HEADING_WORD}
+    asked -= GENERIC
+    found: list[tuple[int, DocumentRecord, Section]] = []
+    for record in records.values():
+        for section in record.sections:
+            heading = set(content_words(section.path[-1])) if section.path else set()
+            shared = len(asked & heading)
+            if shared:
+                found.append((shared, record, section))
+    if not found:
+        return []
+    best = max(shared for shared, _, _ in found)
+    return [(record, section) for shared, record, section in found if shared == best]
+
+
+def works_cited_in(record: DocumentRecord, section: Section) -> list[CitedWork]:
+    """The works a section's in-text citations point to, in order of first citation."""
+    by_id = {r.id: r for r in record.references}
+    ids: list[str] = []
+    for citation in record.citations:
+        if section.start <= citation.start < section.end:
+            ids.extend(i for i in citation.reference_ids if i not in ids)
+    return [CitedWork(by_id[i], None) for i in ids if i in by_id]
 
 
 def find_sources(
@@ -199,6 +239,24 @@ def answer_source_question(
     """
     findings, web = find_sources(question, candidates, records, margin)
     pieces: list[str] = []
+    matched = sections_on(question, records)
+    in_matched = [
+        f
+        for f in findings
+        if any(
+            f.claim.chunk.doc_id == record.entry.id and section.start <= f.claim.start < section.end
+            for record, section in matched
+        )
+    ]
+    if matched:
+        # The heading names the claim: its section's citations answer, whatever was retrieved.
+        findings = in_matched
+        web = [w for w in web if any(w.chunk.section_path == s.path for _, s in matched)]
+        for record, section in matched:
+            works = [_work(w.reference, records) for w in works_cited_in(record, section)]
+            if works and not any(f.works for f in findings):
+                lines = "; ".join(_work_line(w, language) for w in works)
+                pieces.append(f"{SECTION_CITES[language].format(section.path[-1])} {lines}.")
     cited: list[tuple[int, Candidate]] = []
     listed: set[str] = set()
     for finding in findings:
