@@ -13,16 +13,25 @@ SECTION = ["4 Muligheter og utfordringer", "4.1 Muligheter"]
     ("text", "path", "reason"),
     [
         ("2 Empiri fra prosjektet ReSeNS", ["2 Empiri fra prosjektet ReSeNS"], "heading"),
-        ("Medborgerkooperativ gir lokale helsetjenester", ["Nyheter", "Medborgerkooperativ gir "
-         "lokale helsetjenester"], "heading"),  # fmt: skip
+        (
+            "Medborgerkooperativ gir lokale helsetjenester",
+            ["Nyheter", "Medborgerkooperativ gir lokale helsetjenester"],
+            "heading",
+        ),
         ("3.4 Lokale partnerskap i praksis", ["3 Funn"], "heading"),
         ("Fotnote 4: https://en.wikipedia.org/wiki/Generation_Z", SECTION, "footnote label"),
         ("https://www.ue.no/", SECTION, "web address"),
         ("Les mer på https://www.ue.no/", SECTION, "web address"),
-        ("Holmen, A. K. T. (2016). Endrede styringsregimer.", ["Litteraturliste"],
-         "bibliography entry"),  # fmt: skip
-        ("Gausdal, A. H. (2008). Hvordan skape innovative nettverk?", SECTION,
-         "bibliography entry"),  # fmt: skip
+        (
+            "Holmen, A. K. T. (2016). Endrede styringsregimer.",
+            ["Litteraturliste"],
+            "bibliography entry",
+        ),
+        (
+            "Gausdal, A. H. (2008). Hvordan skape innovative nettverk?",
+            SECTION,
+            "bibliography entry",
+        ),
         ("Retrieved from Steinkjer: Gausdal, A. H. (2008)", SECTION, "bibliography entry"),
         ("4.1 Muligheter\t7", ["Innhold"], "table of contents"),
         ("Figur 1: Tre prinsipielle ressursfordelingsmekanismer", SECTION, "caption"),

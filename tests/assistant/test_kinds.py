@@ -20,8 +20,10 @@ from assistant.answering.kinds import compared_sides, names_a_topic, question_sh
         ("Vad rekommenderar rapporten?", "recommendation"),
         ("Hva er forskjellen mellom en forvalter og en utvikler?", "comparison"),
         ("Kva er skilnaden på forvaltar og entreprenør?", "comparison"),
-        ("How does a broker differ from an innovator? Compare broker versus innovator.",
-         "comparison"),  # fmt: skip
+        (
+            "How does a broker differ from an innovator? Compare broker versus innovator.",
+            "comparison",
+        ),
         ("Vad är skillnaden mellan förvaltare och utvecklare?", "comparison"),
         ("Gi et eksempel fra notatet.", "example"),
         ("Gje eit døme på samarbeid.", "example"),
@@ -53,10 +55,8 @@ def test_a_list_question_says_how_many_members_it_wants() -> None:
 
 
 def test_a_comparison_names_its_sides() -> None:
-    assert compared_sides("Hva er forskjellen mellom kommunen som forhandler og som innovatør?") == (
-        "forhandler",
-        "innovatør",
-    )
+    question = "Hva er forskjellen mellom kommunen som forhandler og som innovatør?"
+    assert compared_sides(question) == ("forhandler", "innovatør")
     assert compared_sides("What is the difference between a broker and an innovator?") == (
         "broker",
         "innovator",
