@@ -237,24 +237,24 @@ def answer_source_question(
     A work the question names but no retrieved passage cites is still listed, with where it
     stands and whether it is indexed.
     """
-    findings, web = find_sources(question, candidates, records, margin)
     pieces: list[str] = []
     matched = sections_on(question, records)
-    in_matched = [
-        f
-        for f in findings
-        if any(
-            f.claim.chunk.doc_id == record.entry.id and section.start <= f.claim.start < section.end
-            for record, section in matched
-        )
-    ]
     if matched:
-        # The heading names the claim: its section's citations answer, whatever was retrieved.
-        findings = in_matched
-        web = [w for w in web if any(w.chunk.section_path == s.path for _, s in matched)]
+        # A heading names the claim: its section's sentences and citations answer.
+        candidates = [
+            c
+            for c in candidates
+            if any(
+                c.chunk.doc_id == record.entry.id and section.start <= c.start < section.end
+                for record, section in matched
+            )
+        ]
+    findings, web = find_sources(question, candidates, records, margin)
+    if matched and not any(f.works for f in findings):
+        # Nothing retrieved from there cites anything: the citation graph still knows.
         for record, section in matched:
             works = [_work(w.reference, records) for w in works_cited_in(record, section)]
-            if works and not any(f.works for f in findings):
+            if works:
                 lines = "; ".join(_work_line(w, language) for w in works)
                 pieces.append(f"{SECTION_CITES[language].format(section.path[-1])} {lines}.")
     cited: list[tuple[int, Candidate]] = []

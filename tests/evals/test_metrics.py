@@ -590,7 +590,8 @@ def test_aggregate_refuses_non_numbers() -> None:
 STRUCTURED = (
     "4.1 Muligheter\n\nKommunene må bli playmakeren i slike sammenhenger.\n\n"
     "Fotnote 4: https://en.wikipedia.org/wiki/Generation_Z\n\n"
-    "Holmen, A. K. T. (2016). Endrede styringsregimer. Magma(2), 34-39."
+    "Holmen, A. K. T. (2016). Endrede styringsregimer. Magma(2), 34-39.\n\n"
+    "Retrieved from Steinkjer: Gausdal, A. H. (2008)"
 )
 
 
@@ -610,6 +611,7 @@ def test_headings_footnotes_and_references_are_structural_quotes_claims_are_not(
     holmen = "Holmen, A. K. T. (2016). Endrede styringsregimer."
     assert structural_quote(quoted(holmen), source)
     assert structural_quote(quoted("Magma(2), 34-39.", "Litteraturliste"), source)
+    assert structural_quote(quoted("Retrieved from Steinkjer: Gausdal, A. H. (2008)"), source)
     claim = quoted("Kommunene må bli playmakeren i slike sammenhenger.")
     assert not structural_quote(claim, source)
     assert structural_quotes([claim, quoted("4.1 Muligheter")], source) == 1.0
