@@ -77,6 +77,9 @@ _POINTING = frozenset(
     den det denne dette disse desse dessa detta dem dei de them it that this these those
     """.split()
 )
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:og|and|och|av|of|i|in|på|on|om|about|for|för|til|to|till|med|with)\b)\w{3,}"
+)
 _OWN_TOPIC_WORDS = 6  # a follow-up carries at most this many words of earlier topics
 _TOPIC_WORD = re.compile(r"[\w\-]+")
 
@@ -125,7 +128,13 @@ def _merge_topics(own: Sequence[str], inherited: str) -> str:
 
 
 def _replace_last_pointer(question: str, topic: str) -> str | None:
-    matches = [m for m in re.finditer(r"\b\w+\b", question) if m.group().casefold() in _POINTING]
+    # A pointer followed by a noun is a determiner ("den utbildningen", "those municipalities"):
+    # the noun stays, and the topic is added instead.
+    matches = [
+        m
+        for m in re.finditer(r"\b\w+\b", question)
+        if m.group().casefold() in _POINTING and not _NOUN_AFTER.match(question, m.end())
+    ]
     if not matches:
         return None
     last = matches[-1]

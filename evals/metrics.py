@@ -346,7 +346,8 @@ def structural_quote(citation: Citation, source_text: SourceText) -> bool:
     Judged on the source, independently of how the answerer filters: the quote's section is a
     bibliography, or the quote is its section's heading, or the line holding it is short and
     unpunctuated (a heading, title or series line), starts with a footnote label, is a bare web
-    address, or has a reference's "Name, A. (2016)" shape.
+    address, or has a reference's "Name, A. (2016)" shape. The body of a footnote that makes a
+    claim, quoted without its label, is a claim.
     """
     from indexing.cleaning import is_bibliography_heading
 
@@ -360,7 +361,7 @@ def structural_quote(citation: Citation, source_text: SourceText) -> bool:
         line = _line_of(source_text(citation.doc_id), citation.start, citation.end).strip()
     except (KeyError, NotFoundError):
         line = quote
-    if _FOOTNOTE.match(line) or _FOOTNOTE.match(quote) or _REFERENCE_LINE.match(quote):
+    if _FOOTNOTE.match(quote) or _REFERENCE_LINE.match(quote):
         return True
     if _URL.search(quote) and len(tokens(_URL.sub(" ", quote))) < 4:
         return True

@@ -53,6 +53,7 @@ class Candidate:
     lexical: float
     score: float
     not_claim: NotClaim | None = None
+    listed: bool = False  # the sentence opens an item of a bulleted or numbered list
 
     @property
     def claim(self) -> bool:
@@ -99,6 +100,7 @@ def score_candidates(
     candidates: list[Candidate] = []
     for sentence in sentences:
         text, start = strip_bullet(sentence.text, sentence.start)
+        listed = start != sentence.start
         text, start = footnote_body(text, start)
         if text.rstrip().endswith(":") or (
             len(text.split()) < MIN_WORDS and not _ADDRESS.search(text)
@@ -121,7 +123,9 @@ def score_candidates(
         score = dense + lexical_weight * lexical - rank_decay * rank
         not_claim = not_a_claim(text, chunk.section_path)
         candidates.append(
-            Candidate(chunk, rank, start, sentence.end, text, dense, lexical, score, not_claim)
+            Candidate(
+                chunk, rank, start, sentence.end, text, dense, lexical, score, not_claim, listed
+            )
         )
     return sorted(candidates, key=lambda c: -c.score)
 

@@ -37,6 +37,8 @@ META = frozenset(
     recommends recommendation recommendations rekommenderar rekommendationer foreslår
     føreslår föreslår suggest suggests propose proposes advise advice råd
     konkluderer konkluderar conclude concludes konklusjon konklusjonen conclusion slutsats
+    discuss discusses diskuterer drøfter drøftar diskuterar say says sier seier säger write
+    writes skriver skriv ifølge ifølgje enligt according jeg eg jag du you we vi me
     """.split()
 )
 GENERIC = ASKED_FOR | META
@@ -191,7 +193,7 @@ _RULES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
         "list",
         _words(
             r"hvilke\b",
-            r"kva\s+for\s+(?:nokre|nokon)?",
+            r"kva\s+for\s+(?:nokre\s+|nokon\s+)?\w+(?:ar|er|ane|ene|ingar)\b",
             r"vilka\b",
             r"which\s+\w+s\b",
             r"what\s+are\s+the",

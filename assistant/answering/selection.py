@@ -63,6 +63,9 @@ _SETTING = re.compile(
     re.IGNORECASE,
 )
 
+# A question in the text (a research question, a workshop's task) answers no list, advice,
+# figure, example or comparison, though it may be what a definition question asks for.
+ASKING_IS_NOT_ANSWERING = frozenset({"list", "recommendation", "number", "example", "comparison"})
 KIND_BONUS = 0.04
 SECTION_BONUS = 0.03
 QUESTION_PENALTY = 0.06
@@ -94,11 +97,11 @@ def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
     text = candidate.text
     section = " ".join(candidate.chunk.section_path)
     bonus = 0.0
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?") and shape.kind in ASKING_IS_NOT_ANSWERING:
         bonus -= QUESTION_PENALTY  # the literature asking is not the literature answering
     if shape.kind == "list":
         size = enumeration_size(text)
-        if size:
+        if size or candidate.listed:
             bonus += KIND_BONUS
             if shape.count is not None and size >= shape.count:
                 bonus += KIND_BONUS / 2
@@ -134,9 +137,8 @@ def select_for_question(
     pool = sorted(
         (c for c in claims if adjusted[id(c)] >= best - margin), key=lambda c: -adjusted[id(c)]
     )
-    limit = min(max_sentences, 3) if shape.kind == "yes_no" else max_sentences
     chosen: list[Candidate] = []
-    while pool and len(chosen) < limit:
+    while pool and len(chosen) < max_sentences:
         # Maximal marginal relevance: a sentence saying again what is chosen counts for less.
         pick = max(
             pool,
@@ -198,8 +200,8 @@ def compare(
 ) -> list[Part]:
     """An answer setting the sides side by side: what the sources say about each."""
     claims = [c for c in candidates if c.claim]
-    if not claims:
-        return []
+    if not claims or not all(any(_mentions(c.text, side) for c in claims) for side in sides):
+        return []  # a side the passages never name (another language, another word)
     best = claims[0].score
     contrasting = [
         c
