@@ -157,14 +157,16 @@ def sections_on(
     return [(record, section) for shared, record, section in found if shared == best]
 
 
-def works_cited_in(record: DocumentRecord, section: Section) -> list[CitedWork]:
+def works_cited_in(
+    record: DocumentRecord, section: Section, records: Mapping[str, DocumentRecord]
+) -> list[CitedWork]:
     """The works a section's in-text citations point to, in order of first citation."""
     by_id = {r.id: r for r in record.references}
     ids: list[str] = []
     for citation in record.citations:
         if section.start <= citation.start < section.end:
             ids.extend(i for i in citation.reference_ids if i not in ids)
-    return [CitedWork(by_id[i], None) for i in ids if i in by_id]
+    return [_work(by_id[i], records) for i in ids if i in by_id]
 
 
 def find_sources(
@@ -253,7 +255,7 @@ def answer_source_question(
     if matched and not any(f.works for f in findings):
         # Nothing retrieved from there cites anything: the citation graph still knows.
         for record, section in matched:
-            works = [_work(w.reference, records) for w in works_cited_in(record, section)]
+            works = works_cited_in(record, section, records)
             if works:
                 lines = "; ".join(_work_line(w, language) for w in works)
                 pieces.append(f"{SECTION_CITES[language].format(section.path[-1])} {lines}.")
