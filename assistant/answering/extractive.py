@@ -21,7 +21,6 @@ from assistant.domain import Chunk
 
 _BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
 _ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
-_WORDS = re.compile(r"\w+")
 MIN_WORDS = 4
 # Chosen on the bundled test set (evals/README.md, "Tuning"): the sentence's own similarity
 # decides; a little weight on shared rare terms and on the passage's rank breaks ties.
@@ -128,33 +127,6 @@ def score_candidates(
             )
         )
     return sorted(candidates, key=lambda c: -c.score)
-
-
-def select_sentences(
-    candidates: Sequence[Candidate], max_sentences: int, margin: float
-) -> list[Candidate]:
-    """The best claims within `margin` of the top score, no repeats, in document order."""
-    candidates = [c for c in candidates if c.claim]
-    if not candidates:
-        return []
-    best = candidates[0].score
-    chosen: list[Candidate] = []
-    for candidate in candidates:
-        if len(chosen) >= max_sentences or candidate.score < best - margin:
-            break
-        if any(_same_text(candidate.text, other.text) for other in chosen):
-            continue
-        chosen.append(candidate)
-    # Read in the order the text gives: documents by their best sentence, then by position.
-    doc_order = {c.chunk.doc_id: i for i, c in reversed(list(enumerate(chosen)))}
-    return sorted(chosen, key=lambda c: (doc_order[c.chunk.doc_id], c.start))
-
-
-def _same_text(a: str, b: str) -> bool:
-    words_a, words_b = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
-    if not words_a or not words_b:
-        return False
-    return len(words_a & words_b) / min(len(words_a), len(words_b)) > 0.8
 
 
 def support(candidates: Sequence[Candidate], unknown_share: float, penalty: float) -> float:
