@@ -1,10 +1,11 @@
-"""The offline answerer: picks the sentences of the retrieved passages that answer the question.
+"""The offline answerer's candidates: the sentences of the retrieved passages, scored.
 
 Pure functions. Each candidate sentence is scored by its embedding's similarity to the question
-and by how many of the question's terms it holds (weighted by rarity); the best few are put in
-document order, each followed by a marker `[n]` whose citation quotes that very sentence, a
-literal span of the source. When even the best sentence scores below the support threshold,
-the answer is a refusal and the passages are offered as possibly related.
+and by how many of the question's terms it holds (weighted by rarity), and marked as a claim or
+not (`claims`). `selection` chooses among them for the kind of question; `compose` puts each
+chosen sentence in the answer followed by a marker `[n]` whose citation quotes that very
+sentence, a literal span of the source. When even the best claim scores below the support
+threshold, the answer is a refusal and the passages are offered as possibly related.
 """
 
 from __future__ import annotations
