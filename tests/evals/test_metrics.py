@@ -624,3 +624,9 @@ def test_structural_quotes_apply_to_answers_except_to_source_questions() -> None
     assert "answer.structural_quotes" in plain.metrics
     source_item = UNANSWERABLE.model_copy(update={"tags": ["type:source"]})
     assert "answer.structural_quotes" not in score_item(source_item, reply, [P1], no_source).metrics
+
+
+def test_fewer_structural_quotes_is_better() -> None:
+    from evals.configs import lower_is_better
+
+    assert lower_is_better("answer.structural_quotes")
