@@ -241,6 +241,13 @@ _NUMBER_WORDS = {
     "fem": 5, "five": 5, "seks": 6, "sex": 6, "six": 6,
 }  # fmt: skip
 _COUNT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r"|\d)\s+(\w+)", re.IGNORECASE)
+# The noun a list question asks for: "Hvilke (tre) roller", "Kva for utfordringar", "Which roles".
+_MEMBERS = re.compile(
+    r"\b(?:hvilke|vilka|which|what|kva\s+for(?:\s+nokre)?)\s+(?:(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r"|\d)\s+)?(?P<noun>\w+)",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(
     r"\b(?:mellom|mellan|between|på)\s+(?P<a>.+?)\s+(?:og|och|and)\s+(?P<b>.+?)\s*[?.!]*$",
     re.IGNORECASE,
@@ -267,6 +274,7 @@ class QuestionShape:
     kind: QuestionKind
     count: int | None = None
     sides: tuple[str, ...] = field(default_factory=tuple)
+    members: str | None = None  # what a list question lists: "roller" in "Hvilke tre roller"
 
 
 def _side(phrase: str) -> str:
@@ -296,4 +304,8 @@ def question_shape(question: str) -> QuestionShape:
     if kind == "comparison":
         sides = compared_sides(question)
         return QuestionShape(kind, count, sides) if sides else QuestionShape("definition")
-    return QuestionShape(kind, count if kind == "list" else None)
+    if kind != "list":
+        return QuestionShape(kind)
+    named = _MEMBERS.search(question)
+    members = named.group("noun") if named else (count_match.group(2) if count_match else None)
+    return QuestionShape(kind, count, members=members)

@@ -20,11 +20,16 @@ from assistant.answering.kinds import QuestionShape, names_a_topic, question_sha
 from assistant.answering.language import Language
 
 _WORD = re.compile(r"\w+")
-# "forvaltnings-, produsent- og entreprenørrollen", "forhandler, innovatør og brobygger".
+# "forvaltnings-, produsent- og entreprenørrollen", "forhandler, innovatør og brobygger",
+# "nye roller, entreprenørskap som drivkraft, kulturbygging og digitaliseringen".
 _ENUMERATION = re.compile(
-    r"[\w-]+,\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?:og|and|och|eller|or|samt)\s+[\w-]+",
+    r"(?:[\w-]+(?:\s+[\w-]+){0,2},\s+)+[\w-]+(?:\s+[\w-]+){0,2}?,?\s+"
+    r"(?:og|and|och|eller|or|samt)\s+[\w-]+",
     re.IGNORECASE,
 )
+# The noun a list lists stands just before it ("rollane som forvaltar, ...") or ends it
+# ("forvaltnings-, produsent- og entreprenørrollen"): characters looked at on either side.
+NOUN_BEFORE, NOUN_AFTER = 30, 10
 _MODAL = re.compile(
     r"\b(?:må|bør|burde|skal|trenger|trengs|lyt|må\s+bli|viktig\s+å|viktig\s+for|"
     r"should|must|ought|need\s+to|needs\s+to|important\s+to|have\s+to|"
@@ -86,10 +91,30 @@ def overlap(a: str, b: str) -> float:
     return len(words_a & words_b) / min(len(words_a), len(words_b))
 
 
+def enumerations(text: str) -> list[tuple[int, str]]:
+    """The 'a, b og c' lists of a sentence: how many members each has, and the text around it."""
+    found = []
+    for match in _ENUMERATION.finditer(text):
+        serial = len(re.findall(r",\s+(?:og|and|och|eller|or|samt)\s", match.group()))
+        size = match.group().count(",") + 2 - serial  # "a, b, and c" has three, like "a, b og c"
+        window = text[max(0, match.start() - NOUN_BEFORE) : match.end() + NOUN_AFTER]
+        found.append((size, window))
+    return found
+
+
 def enumeration_size(text: str) -> int:
     """Members of the longest 'a, b og c' list in a sentence (0 when there is none)."""
-    sizes = [m.group().count(",") + 2 for m in _ENUMERATION.finditer(text)]
-    return max(sizes, default=0)
+    return max((size for size, _ in enumerations(text)), default=0)
+
+
+def _lists_members(text: str, shape: QuestionShape) -> bool:
+    """True when a sentence lists what the question asks for: as many members as it asks,
+    next to the noun it asks about ("rollane som forvaltar, tenesteprodusent og entreprenør")."""
+    stem = (shape.members or "").casefold()[:4]
+    return bool(stem) and any(
+        (shape.count is None or size == shape.count) and stem in window.casefold()
+        for size, window in enumerations(text)
+    )
 
 
 def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
@@ -100,11 +125,10 @@ def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
     if text.rstrip().endswith("?") and shape.kind in ASKING_IS_NOT_ANSWERING:
         bonus -= QUESTION_PENALTY  # the literature asking is not the literature answering
     if shape.kind == "list":
-        size = enumeration_size(text)
-        if size or candidate.listed:
+        if enumeration_size(text) or candidate.listed:
+            bonus += KIND_BONUS / 2
+        if _lists_members(text, shape):
             bonus += KIND_BONUS
-            if shape.count is not None and size >= shape.count:
-                bonus += KIND_BONUS / 2
     elif shape.kind == "recommendation":
         if _MODAL.search(text):
             bonus += KIND_BONUS
@@ -133,6 +157,16 @@ def select_for_question(
     if not claims:
         return []
     adjusted = {id(c): c.score + kind_bonus(c, shape) for c in claims}
+    if shape.kind == "list":
+        # One list answers a list question: a second enumeration beside the best one makes the
+        # answer (and "the third one" in a follow-up) ambiguous.
+        lists = sorted(
+            (c for c in claims if enumeration_size(c.text)),
+            key=lambda c: (_lists_members(c.text, shape), adjusted[id(c)]),
+            reverse=True,
+        )
+        for other in lists[1:]:
+            adjusted[id(other)] -= 2 * KIND_BONUS
     best = max(adjusted.values())
     pool = sorted(
         (c for c in claims if adjusted[id(c)] >= best - margin), key=lambda c: -adjusted[id(c)]
