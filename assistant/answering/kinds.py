@@ -248,6 +248,7 @@ _MEMBERS = re.compile(
     + r"|\d)\s+)?(?P<noun>\w+)",
     re.IGNORECASE,
 )
+MEMBER_WORDS = 3  # the noun a list question asks for is among its next words ("svenska kommuner")
 _BETWEEN = re.compile(
     r"\b(?:mellom|mellan|between|på)\s+(?P<a>.+?)\s+(?:og|och|and)\s+(?P<b>.+?)\s*[?.!]*$",
     re.IGNORECASE,
@@ -274,7 +275,7 @@ class QuestionShape:
     kind: QuestionKind
     count: int | None = None
     sides: tuple[str, ...] = field(default_factory=tuple)
-    members: str | None = None  # what a list question lists: "roller" in "Hvilke tre roller"
+    members: tuple[str, ...] = ()  # what a list lists: "roller" in "Hvilke tre roller har ..."
 
 
 def _side(phrase: str) -> str:
@@ -307,5 +308,6 @@ def question_shape(question: str) -> QuestionShape:
     if kind != "list":
         return QuestionShape(kind)
     named = _MEMBERS.search(question)
-    members = named.group("noun") if named else (count_match.group(2) if count_match else None)
+    after = question[named.start("noun") :] if named else ""
+    members = tuple(w for w in re.findall(r"\w+", after)[:MEMBER_WORDS] if len(w) >= 4)
     return QuestionShape(kind, count, members=members)

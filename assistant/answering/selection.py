@@ -110,9 +110,9 @@ def enumeration_size(text: str) -> int:
 def _lists_members(text: str, shape: QuestionShape) -> bool:
     """True when a sentence lists what the question asks for: as many members as it asks,
     next to the noun it asks about ("rollane som forvaltar, tenesteprodusent og entreprenør")."""
-    stem = (shape.members or "").casefold()[:4]
-    return bool(stem) and any(
-        (shape.count is None or size == shape.count) and stem in window.casefold()
+    stems = [word.casefold()[:4] for word in shape.members]
+    return any(
+        (shape.count is None or size == shape.count) and any(s in window.casefold() for s in stems)
         for size, window in enumerations(text)
     )
 
@@ -166,7 +166,7 @@ def select_for_question(
             reverse=True,
         )
         for other in lists[1:]:
-            adjusted[id(other)] -= 2 * KIND_BONUS
+            adjusted[id(other)] -= KIND_BONUS
     best = max(adjusted.values())
     pool = sorted(
         (c for c in claims if adjusted[id(c)] >= best - margin), key=lambda c: -adjusted[id(c)]
