@@ -211,7 +211,3 @@ def bounded_standalone(
     rewritten = standalone(question, recent)
     return replace(rewritten, question=rewritten.question[: limits.max_query_chars])
 
-
-def bounded_rewrite(question: str, history: Sequence[Message], limits: APISettings) -> str:
-    """`rewrite` with the bounds of `bounded_standalone`."""
-    return bounded_standalone(question, history, limits).question
