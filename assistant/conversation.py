@@ -201,13 +201,10 @@ def check_conversation(messages: Sequence[Message], limits: APISettings) -> None
         )
 
 
-def bounded_standalone(
-    question: str, history: Sequence[Message], limits: APISettings
-) -> Rewrite:
+def bounded_standalone(question: str, history: Sequence[Message], limits: APISettings) -> Rewrite:
     """`standalone` reading at most the latest `max_rewrite_chars` of each earlier message,
     cut to `max_query_chars`: what a follow-up costs to embed stays bounded."""
     cut = limits.max_rewrite_chars
     recent = [m.model_copy(update={"content": m.content[-cut:]}) for m in history]
     rewritten = standalone(question, recent)
     return replace(rewritten, question=rewritten.question[: limits.max_query_chars])
-
