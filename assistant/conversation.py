@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
+from assistant.answering.kinds import GENERIC, META
 from assistant.domain import Message
 from assistant.errors import InvalidRequestError
 from assistant.retrieval.text import content_words
@@ -70,29 +72,107 @@ def resolve_ordinal(question: str, history_texts: Sequence[str]) -> str:
     return question[: match.start()] + item + question[match.end() :]
 
 
+_POINTING = frozenset(
+    """
+    den det denne dette disse desse dessa detta dem dei de them it that this these those
+    """.split()
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:og|and|och|av|of|i|in|på|on|om|about|for|för|til|to|till|med|with)\b)\w{3,}"
+)
+_OWN_TOPIC_WORDS = 6  # a follow-up carries at most this many words of earlier topics
+_TOPIC_WORD = re.compile(r"[\w\-]+")
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A question made standalone, and what it took from the conversation."""
+
+    question: str = field(metadata={"doc": "The standalone question, for retrieval."})
+    follow_up: bool = False
+    topic: str = ""
+    previous: str | None = None
+
+
+def topic_words(question: str) -> list[str]:
+    """The words of a question that name its topic, as written (no question or filler words)."""
+    topical = {w for w in content_words(question) if w not in GENERIC}
+    return [w for w in _TOPIC_WORD.findall(question) if w.casefold() in topical]
+
+
+def carried_words(question: str) -> list[str]:
+    """The words a later follow-up inherits: the topic and what was asked of it ("synonyms")."""
+    carried = {w for w in content_words(question) if w not in META}
+    return [w for w in _TOPIC_WORD.findall(question) if w.casefold() in carried]
+
+
 def is_follow_up(question: str) -> bool:
     """True when a question leans on earlier turns to be understood."""
     words = re.findall(r"\w+", question.lower())
     if _CONTINUATION.match(question) or _ORDINAL_PHRASE.search(question):
         return True
-    if len(content_words(question)) < MIN_CONTENT_WORDS and any(w in _REFERRING for w in words):
+    topical = topic_words(question)
+    if any(w in _REFERRING for w in words) and len(content_words(question)) < MIN_CONTENT_WORDS:
         return True
-    return len(content_words(question)) < 2
+    return not topical
+
+
+def _merge_topics(own: Sequence[str], inherited: str) -> str:
+    seen: set[str] = set()
+    merged: list[str] = []
+    for word in [*own, *_TOPIC_WORD.findall(inherited)]:
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            merged.append(word)
+    return " ".join(merged[:_OWN_TOPIC_WORDS])
+
+
+def _replace_last_pointer(question: str, topic: str) -> str | None:
+    # A pointer followed by a noun is a determiner ("den utbildningen", "those municipalities"):
+    # the noun stays, and the topic is added instead.
+    matches = [
+        m
+        for m in re.finditer(r"\b\w+\b", question)
+        if m.group().casefold() in _POINTING and not _NOUN_AFTER.match(question, m.end())
+    ]
+    if not matches:
+        return None
+    last = matches[-1]
+    return question[: last.start()] + topic + question[last.end() :]
+
+
+def standalone(question: str, history: Sequence[Message]) -> Rewrite:
+    """The question made standalone from the conversation, saying what it leans on.
+
+    A follow-up gets the previous turn's topic: a pronoun that points back ("det", "it",
+    "that", "dem") is replaced by it, an ellipsis ("Gi et eksempel fra notatet.") gets it
+    added in brackets. Topics are words, never earlier questions, so rewrites do not nest
+    however deep the conversation goes.
+    """
+    user_turns = [i for i, m in enumerate(history) if m.role == "user"]
+    if not user_turns or not is_follow_up(question):
+        return Rewrite(question, topic=" ".join(carried_words(question)))
+    texts = [m.content for m in history]
+    resolved = resolve_ordinal(question, texts)
+    last = user_turns[-1]
+    previous = standalone(history[last].content, history[:last])
+    inherited = previous.topic or " ".join(carried_words(previous.question))
+    own = carried_words(resolved)
+    topic = _merge_topics(own, inherited)
+    if not inherited:
+        return Rewrite(resolved, True, topic, previous.question)
+    extra = _merge_topics([], inherited)
+    if resolved != question:  # an ordinal already named the thing
+        text = f"{resolved.strip()} ({extra})"
+    else:
+        replaced = None if _CONTINUATION.match(question) else _replace_last_pointer(question, extra)
+        text = replaced if replaced is not None else f"{question.strip()} ({extra})"
+    return Rewrite(text, True, topic, previous.question)
 
 
 def rewrite(question: str, history: Sequence[Message]) -> str:
     """A standalone form of the last question, using the history when it is a follow-up."""
-    user_turns = [i for i, m in enumerate(history) if m.role == "user"]
-    if not user_turns or not is_follow_up(question):
-        return question
-    texts = [m.content for m in history]
-    standalone = resolve_ordinal(question, texts)
-    # The previous question may itself have been a follow-up: use its standalone form.
-    last = user_turns[-1]
-    topic = rewrite(history[last].content, history[:last])
-    if standalone.strip().rstrip("?").strip() == topic.strip().rstrip("?").strip():
-        return standalone
-    return f"{standalone.strip()} ({topic.strip()})"
+    return standalone(question, history).question
 
 
 def check_conversation(messages: Sequence[Message], limits: APISettings) -> None:
@@ -121,9 +201,10 @@ def check_conversation(messages: Sequence[Message], limits: APISettings) -> None
         )
 
 
-def bounded_rewrite(question: str, history: Sequence[Message], limits: APISettings) -> str:
-    """`rewrite` reading at most the latest `max_rewrite_chars` of each earlier message,
+def bounded_standalone(question: str, history: Sequence[Message], limits: APISettings) -> Rewrite:
+    """`standalone` reading at most the latest `max_rewrite_chars` of each earlier message,
     cut to `max_query_chars`: what a follow-up costs to embed stays bounded."""
     cut = limits.max_rewrite_chars
     recent = [m.model_copy(update={"content": m.content[-cut:]}) for m in history]
-    return rewrite(question, recent)[: limits.max_query_chars]
+    rewritten = standalone(question, recent)
+    return replace(rewritten, question=rewritten.question[: limits.max_query_chars])

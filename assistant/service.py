@@ -12,11 +12,12 @@ import re
 import threading
 import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from assistant.answering import extractive
+from assistant.answering.answer import extractive_answer, shape_of
 from assistant.answering.citations import cite
 from assistant.answering.language import (
     LLM_FALLBACK,
@@ -25,8 +26,9 @@ from assistant.answering.language import (
     Language,
     detect_language,
 )
+from assistant.answering.selection import answers_the_document
 from assistant.answering.verification import quoted_sentences
-from assistant.conversation import bounded_rewrite, check_conversation
+from assistant.conversation import Rewrite, bounded_standalone, check_conversation
 from assistant.domain import (
     Answer,
     AnswerMode,
@@ -82,6 +84,7 @@ class Turn:
     retrieval: RetrievalMode | None
     began: float
     timings: dict[str, float] = field(default_factory=dict)
+    previous: str | None = None  # the previous turn's standalone question, for a follow-up
 
 
 @dataclass(frozen=True)
@@ -354,7 +357,7 @@ class Assistant:
     ) -> Answer:
         """Answer the last user message of a conversation."""
         turn = self._prepare(messages, top_k, filters, mode, retrieval)
-        evidence = self._evidence(turn)
+        turn, evidence = self._evidence_or_previous(turn)
         if not evidence.grounded:
             return self._refusal(turn, evidence)
         notice = None
@@ -394,7 +397,7 @@ class Assistant:
 
     def _stream(self, turn: Turn) -> Iterator[AnswerStreamEvent]:
         yield StartEvent(standalone_question=turn.standalone, language=turn.language)
-        evidence = self._evidence(turn)
+        turn, evidence = self._evidence_or_previous(turn)
         notice = None
         if evidence.grounded and turn.mode == "llm":
             try:
@@ -437,11 +440,13 @@ class Assistant:
                 "__MODEL) to an OpenAI-compatible endpoint, or ask with mode 'extractive'"
             )
         history = list(messages[:-1])
+        rewritten = self._standalone(question, history, mode)
         return Turn(
             state=state,
             question=question,
             history=history,
-            standalone=self._standalone(question, history, mode),
+            standalone=rewritten.question,
+            previous=rewritten.previous if rewritten.follow_up else None,
             language=detect_language(question),
             mode=mode,
             top_k=top_k or self.settings.retrieval.top_k,
@@ -492,8 +497,19 @@ class Assistant:
             passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],
             candidates=candidates,
             support=support,
-            grounded=support >= self.settings.answer.threshold(turn.language),
+            grounded=support >= self.settings.answer.threshold(turn.language)
+            or answers_the_document(turn.standalone, candidates),
         )
+
+    def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
+        """The turn's evidence; for a follow-up whose own search finds too little, the
+        previous turn's sources (retrieved again with its standalone question)."""
+        evidence = self._evidence(turn)
+        if evidence.grounded or not turn.previous:
+            return turn, evidence
+        earlier = replace(turn, standalone=turn.previous, previous=None)
+        earlier_evidence = self._evidence(earlier)
+        return (earlier, earlier_evidence) if earlier_evidence.grounded else (turn, evidence)
 
     def _answer(self, turn: Turn, evidence: Evidence, **fields: Any) -> Answer:
         turn.timings["total"] = _ms(turn.began)
@@ -515,12 +531,15 @@ class Assistant:
 
     def _extractive(self, turn: Turn, evidence: Evidence, notice: str | None) -> Answer:
         """Quotes of the sentences that answer best, each with its citation."""
-        chosen = extractive.select_sentences(
+        text, cited = extractive_answer(
+            turn.standalone,
             evidence.candidates,
+            turn.state.records,
+            turn.language,
             self.settings.answer.max_sentences,
             self.settings.answer.selection_margin,
+            shape_of(turn.question, turn.standalone),
         )
-        text, cited = extractive.compose(chosen)
         records = self._records_of(turn.state, [c.chunk.doc_id for _, c in cited])
         citations = [
             cite(marker, c.chunk, records[c.chunk.doc_id], c.start, c.end, c.score)
@@ -580,18 +599,18 @@ class Assistant:
         """The fusion weight of BM25 for a question language (None: the configured one)."""
         return self.settings.retrieval.english_bm25_weight if language == "en" else None
 
-    def _standalone(self, question: str, history: list[Message], mode: AnswerMode) -> str:
+    def _standalone(self, question: str, history: list[Message], mode: AnswerMode) -> Rewrite:
         if not history:
-            return question
+            return Rewrite(question)
         if mode == "llm" and self.chat_model is not None:
             from assistant.answering.llm import rewrite_with_llm
 
             try:
                 standalone = rewrite_with_llm(self.chat_model, question, history)
-                return standalone[: self.settings.api.max_query_chars]
+                return Rewrite(standalone[: self.settings.api.max_query_chars])
             except LLMError as error:
                 logger.warning("LLM rewrite failed, using rules: %s", error.detail)
-        return bounded_rewrite(question, history, self.settings.api)
+        return bounded_standalone(question, history, self.settings.api)
 
     # -- listings --
 

@@ -38,7 +38,7 @@ RESERVED_GROUPS = frozenset({"store", "corpus"})
 UNHASHED = {"store": None, "corpus": None, "api": {"host", "port"}}
 SECRET_FIELDS = frozenset({"api_key"})
 # Metrics where lower is better; a `min` threshold on one of them is almost surely a slip.
-LOWER_IS_BETTER = re.compile(r"(latency|false_refusal|error|_ms$|errors$)")
+LOWER_IS_BETTER = re.compile(r"(latency|false_refusal|error|structural_quotes|_ms$|errors$)")
 DEFAULT_CONFIGURATION = "default"
 
 

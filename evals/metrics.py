@@ -57,6 +57,8 @@ ANSWERED_METRICS: tuple[str, ...] = (
     "answer.length_words",
 )
 CITED_METRICS: tuple[str, ...] = ("citation.in_retrieved", "citation.verbatim")
+STRUCTURE_METRICS: tuple[str, ...] = ("answer.structural_quotes",)
+SOURCE_TAG = "type:source"  # a source question's answer lists references and footnotes
 KEY_FACT_METRICS: tuple[str, ...] = ("answer.key_fact_coverage", "answer.token_f1")
 REFUSAL_METRICS: tuple[str, ...] = (
     "refusal.precision",
@@ -75,6 +77,7 @@ ITEM_METRICS: tuple[str, ...] = (
     *SUPPORT_METRICS,
     *ANSWERED_METRICS,
     *CITED_METRICS,
+    *STRUCTURE_METRICS,
     *KEY_FACT_METRICS,
 )
 
@@ -318,6 +321,59 @@ def answer_length(answer_text: str) -> tuple[int, int]:
     return len(text), len(tokens(text))
 
 
+# --- quotes that are not claims ------------------------------------------------------------
+
+_FOOTNOTE = re.compile(r"^\s*(?:fotnote|fotnot|footnote|note)\s*\d+\s*[:.]", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_REFERENCE_LINE = re.compile(
+    r"^[\w'’-]+,\s(?:[A-ZÆØÅÄÖ]\.\s?)+.*\(\d{4}[a-z]?\)|^(?i:retrieved|hentet)\s+(?i:from|fra)\b"
+)
+_LINE_END = re.compile(r"[.!?…][»\"”’)\]]*\s*$")
+TITLE_WORDS = 12
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The paragraph (between blank lines or line ends) a span of the text lies on."""
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return text[begin : len(text) if stop < 0 else stop]
+
+
+def structural_quote(citation: Citation, source_text: SourceText) -> bool:
+    """True when a quote is a heading or title, a footnote or web-address line, or a
+    bibliography line rather than a claim.
+
+    Judged on the source, independently of how the answerer filters: the quote's section is a
+    bibliography, or the quote is its section's heading, or the line holding it is short and
+    unpunctuated (a heading, title or series line), starts with a footnote label, is a bare web
+    address, or has a reference's "Name, A. (2016)" shape. The body of a footnote that makes a
+    claim, quoted without its label, is a claim.
+    """
+    from indexing.cleaning import is_bibliography_heading
+
+    parts = [p.strip() for p in citation.section.split(" > ")]
+    if parts and is_bibliography_heading(parts[-1]):
+        return True
+    quote = citation.quote.strip()
+    if parts and normalise(quote) == normalise(parts[-1]):
+        return True
+    try:
+        line = _line_of(source_text(citation.doc_id), citation.start, citation.end).strip()
+    except (KeyError, NotFoundError):
+        line = quote
+    if _FOOTNOTE.match(quote) or _REFERENCE_LINE.match(quote):
+        return True
+    if _URL.search(quote) and len(tokens(_URL.sub(" ", quote))) < 4:
+        return True
+    whole_line = normalise(line) == normalise(quote)
+    return whole_line and not _LINE_END.search(line) and len(tokens(line)) <= TITLE_WORDS
+
+
+def structural_quotes(citations: Sequence[Citation], source_text: SourceText) -> float:
+    """1 when any of the answer's quotes is a heading, title, footnote or reference line."""
+    return float(any(structural_quote(c, source_text) for c in citations))
+
+
 # --- refusals -----------------------------------------------------------------------------
 
 
@@ -402,6 +458,8 @@ def applicable_metrics(scores: ItemScores) -> tuple[str, ...]:
             names += SUPPORT_METRICS
         if scores.n_citations:
             names += CITED_METRICS
+        if SOURCE_TAG not in scores.tags:
+            names += STRUCTURE_METRICS
     if scores.answerable and scores.n_key_facts:
         names += KEY_FACT_METRICS
     return tuple(names)
@@ -448,6 +506,8 @@ def score_item(
         if citations:
             metrics["citation.in_retrieved"] = citations_in_retrieved(citations, retrieved)
             metrics["citation.verbatim"] = verbatim_share(citations, source_text)
+        if SOURCE_TAG not in item.tags:
+            metrics["answer.structural_quotes"] = structural_quotes(citations, source_text)
     if item.answerable and item.key_facts:
         if refused:  # the user was not given the facts
             metrics["answer.key_fact_coverage"] = 0.0

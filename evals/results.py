@@ -48,6 +48,7 @@ HEADLINE: dict[str, str] = {
     "citation.in_retrieved": "Citations among retrieved",
     "citation.verbatim": "Quotes verbatim",
     "answer.key_fact_coverage": "Key-fact coverage",
+    "answer.structural_quotes": "Answers quoting a heading, footnote or reference",
     "answer.token_f1": "Token F1",
     "answer.length_words": "Answer length (words)",
     "refusal.precision": "Refusal precision",
@@ -71,6 +72,7 @@ BREAKDOWN: dict[str, str] = {
     "bm25.hit@5": "BM25 hit@5",
     "citation.precision": "cit. precision",
     "answer.key_fact_coverage": "key facts",
+    "answer.structural_quotes": "non-claim quotes",
     "false_refusal_rate": "false refusals",
     "refusal.recall": "refusal recall",
 }

@@ -1,10 +1,11 @@
-"""The offline answerer: picks the sentences of the retrieved passages that answer the question.
+"""The offline answerer's candidates: the sentences of the retrieved passages, scored.
 
 Pure functions. Each candidate sentence is scored by its embedding's similarity to the question
-and by how many of the question's terms it holds (weighted by rarity); the best few are put in
-document order, each followed by a marker `[n]` whose citation quotes that very sentence, a
-literal span of the source. When even the best sentence scores below the support threshold,
-the answer is a refusal and the passages are offered as possibly related.
+and by how many of the question's terms it holds (weighted by rarity), and marked as a claim or
+not (`claims`). `selection` chooses among them for the kind of question; `compose` puts each
+chosen sentence in the answer followed by a marker `[n]` whose citation quotes that very
+sentence, a literal span of the source. When even the best claim scores below the support
+threshold, the answer is a refusal and the passages are offered as possibly related.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.answering.claims import NotClaim, footnote_body, not_a_claim
 from assistant.domain import Chunk
 
 _BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
 _ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
-_WORDS = re.compile(r"\w+")
 MIN_WORDS = 4
 # Chosen on the bundled test set (evals/README.md, "Tuning"): the sentence's own similarity
 # decides; a little weight on shared rare terms and on the passage's rank breaks ties.
@@ -51,6 +52,13 @@ class Candidate:
     dense: float
     lexical: float
     score: float
+    not_claim: NotClaim | None = None
+    listed: bool = False  # the sentence opens an item of a bulleted or numbered list
+
+    @property
+    def claim(self) -> bool:
+        """True when the sentence may be quoted as a claim (not a heading, reference, ...)."""
+        return self.not_claim is None
 
 
 def strip_bullet(text: str, start: int) -> tuple[str, int]:
@@ -83,15 +91,21 @@ def score_candidates(
     lexical_weight: float = LEXICAL_WEIGHT,
     rank_decay: float = RANK_DECAY,
 ) -> list[Candidate]:
-    """Score every sentence lying inside a retrieved passage; best first."""
+    """Score every sentence lying inside a retrieved passage; best first.
+
+    Each candidate says whether it is a claim; headings, footnote addresses, bibliography
+    lines and the like stay candidates (a source question lists them) but are never quoted.
+    """
     query = np.asarray(query_vector, dtype=float)
     candidates: list[Candidate] = []
     for sentence in sentences:
         text, start = strip_bullet(sentence.text, sentence.start)
+        listed = start != sentence.start
+        text, start = footnote_body(text, start)
         if text.rstrip().endswith(":") or (
             len(text.split()) < MIN_WORDS and not _ADDRESS.search(text)
         ):
-            continue  # headings, fragments and list intros say nothing on their own
+            continue  # fragments and list intros say nothing on their own
         rank, chunk = next(
             (
                 (rank, chunk)
@@ -107,34 +121,13 @@ def score_candidates(
         dense = float(np.dot(query, np.asarray(sentence.vector, dtype=float)))
         lexical = lexical_coverage(query_terms, analyse(text), idf)
         score = dense + lexical_weight * lexical - rank_decay * rank
-        candidates.append(Candidate(chunk, rank, start, sentence.end, text, dense, lexical, score))
+        not_claim = not_a_claim(text, chunk.section_path)
+        candidates.append(
+            Candidate(
+                chunk, rank, start, sentence.end, text, dense, lexical, score, not_claim, listed
+            )
+        )
     return sorted(candidates, key=lambda c: -c.score)
-
-
-def select_sentences(
-    candidates: Sequence[Candidate], max_sentences: int, margin: float
-) -> list[Candidate]:
-    """The best sentences within `margin` of the top score, no repeats, in document order."""
-    if not candidates:
-        return []
-    best = candidates[0].score
-    chosen: list[Candidate] = []
-    for candidate in candidates:
-        if len(chosen) >= max_sentences or candidate.score < best - margin:
-            break
-        if any(_same_text(candidate.text, other.text) for other in chosen):
-            continue
-        chosen.append(candidate)
-    # Read in the order the text gives: documents by their best sentence, then by position.
-    doc_order = {c.chunk.doc_id: i for i, c in reversed(list(enumerate(chosen)))}
-    return sorted(chosen, key=lambda c: (doc_order[c.chunk.doc_id], c.start))
-
-
-def _same_text(a: str, b: str) -> bool:
-    words_a, words_b = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
-    if not words_a or not words_b:
-        return False
-    return len(words_a & words_b) / min(len(words_a), len(words_b)) > 0.8
 
 
 def support(candidates: Sequence[Candidate], unknown_share: float, penalty: float) -> float:
@@ -143,11 +136,14 @@ def support(candidates: Sequence[Candidate], unknown_share: float, penalty: floa
     The highest embedding similarity of a candidate sentence, less a penalty for the share of the
     question's terms that the literature never uses (for questions in Norwegian, where a
     missing term means a missing topic; across languages every term is "missing"). Compared
-    with a per-language threshold, since cross-lingual similarities run lower.
+    with a per-language threshold, since cross-lingual similarities run lower. Claims count,
+    and web addresses (what a question about further reading is answered with); a heading
+    that repeats the question's words is no evidence.
     """
-    if not candidates:
+    claims = [c for c in candidates if c.claim or c.not_claim == "web address"]
+    if not claims:
         return -math.inf
-    return max(c.dense for c in candidates) - penalty * unknown_share
+    return max(c.dense for c in claims) - penalty * unknown_share
 
 
 def compose(chosen: Sequence[Candidate]) -> tuple[str, list[tuple[int, Candidate]]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.conversation import is_follow_up, last_enumeration, rewrite
+import pytest
+
+from assistant.conversation import is_follow_up, last_enumeration, rewrite, standalone
 from assistant.domain import Message
 
 ROLES = [
@@ -17,7 +19,8 @@ ROLES = [
 def test_an_ordinal_is_resolved_against_the_last_enumeration() -> None:
     standalone = rewrite("Hva mener de med den tredje rollen?", ROLES)
     assert "brobygger" in standalone
-    assert "Hvilke roller får kommunen som entreprenør?" in standalone
+    assert "entreprenør" in standalone  # the topic of the question the answer listed them for
+    assert standalone.count("?") == 1  # words of the earlier topic, not the earlier question
 
 
 def test_an_english_follow_up_gets_the_topic_of_the_previous_question() -> None:
@@ -54,3 +57,73 @@ def test_enumerations_are_read_in_three_languages() -> None:
     ]
     assert last_enumeration(["negotiator, innovator and bridge-builder"])[-1] == "bridge-builder"
     assert last_enumeration(["förhandlare, innovatör och brobyggare"])[0] == "förhandlare"
+
+
+def conversation(*turns: str) -> list[Message]:
+    """User turns with a short assistant answer after each."""
+    history: list[Message] = []
+    for turn in turns:
+        history += [
+            Message(role="user", content=turn),
+            Message(role="assistant", content="Et svar med et sitat [1]."),
+        ]
+    return history
+
+
+@pytest.mark.parametrize(
+    ("turns", "question", "expected"),
+    [
+        (["Når ble ReSeNS gjennomført?"], "Kor lenge varte det?", "ReSeNS"),
+        (["Hva er samfunnsentreprenørskap?"], "Gi et eksempel fra notatet.",
+         "samfunnsentreprenørskap"),
+        (["Kva er ein playmaker?"], "Gje eit døme.", "playmaker"),
+        (["What is a playmaker municipality?"], "What are synonyms for it?", "playmaker"),
+        (["Vad säger rapporten om samstyrning?"], "Vilka källor hänvisar den till?",
+         "samstyrning"),
+        (["Hva sier notatet om offentlige anskaffelser?"], "Hvilke kilder?", "anskaffelser"),
+        (["Hva er samstyring?"], "Hvem skriver om dem?", "samstyring"),
+    ],
+)  # fmt: skip
+def test_pronouns_and_ellipsis_take_the_previous_topic_in_four_languages(
+    turns: list[str], question: str, expected: str
+) -> None:
+    rewritten = standalone(question, conversation(*turns))
+    assert rewritten.follow_up
+    assert expected in rewritten.question
+    assert rewritten.previous == turns[-1]
+
+
+def test_three_turns_deep_the_topic_carries_without_nesting_questions() -> None:
+    history = conversation("What is a playmaker municipality?", "What are synonyms for it?")
+    rewritten = standalone("Which sources does the paper cite for that?", history)
+    assert rewritten.question.startswith("Which sources does the paper cite for")
+    assert "playmaker" in rewritten.question and "synonyms" in rewritten.question
+    assert rewritten.question.count("?") == 1  # no earlier question inside it
+    assert "(" not in rewritten.question
+    assert rewritten.previous == "What are synonyms for playmaker municipality?"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["Hva er samstyring?", "Hvem skriver om det?", "Gi et eksempel."],
+        ["Kva er samstyring?", "Kven skriv om det?", "Gje eit døme."],
+        ["Vad är samstyrning?", "Vem skriver om det?", "Ge ett exempel."],
+        ["What is co-governance?", "Who writes about it?", "Give an example."],
+    ],
+)
+def test_three_turn_conversations_keep_the_first_topic_in_every_language(
+    turns: list[str],
+) -> None:
+    history = conversation(*turns[:2])
+    rewritten = standalone(turns[2], history)
+    topic = turns[0].split()[-1].rstrip("?")
+    assert topic in rewritten.question
+    assert rewritten.question.count("?") <= 1
+
+
+def test_a_new_question_does_not_lean_on_the_history() -> None:
+    history = conversation("Hva er samstyring?")
+    rewritten = standalone("Hva sier notatet om offentlige anskaffelser?", history)
+    assert not rewritten.follow_up and rewritten.previous is None
+    assert rewritten.question == "Hva sier notatet om offentlige anskaffelser?"

@@ -12,10 +12,11 @@ from assistant.answering.extractive import (
     compose,
     lexical_coverage,
     score_candidates,
-    select_sentences,
     strip_bullet,
     support,
 )
+from assistant.answering.kinds import question_shape
+from assistant.answering.selection import select_for_question
 from assistant.domain import Chunk
 
 TEXT = (
@@ -86,13 +87,14 @@ def test_selection_keeps_the_best_within_the_margin_in_text_order_without_repeat
         candidate("Andre setning om brobygger!", 0.87, 80),  # a near repeat
         candidate("Langt unna.", 0.70, 5),
     ]
-    chosen = select_sentences(candidates, max_sentences=5, margin=0.05)
+    shape = question_shape("Hva gjør kommunen som brobygger?")
+    chosen = select_for_question(candidates, shape, max_sentences=5, margin=0.05)
     assert [c.text for c in chosen] == [
         "Første setning om brobygger.",
         "Andre setning om brobygger.",
     ]
-    assert len(select_sentences(candidates, max_sentences=1, margin=0.5)) == 1
-    assert select_sentences([], 3, 0.1) == []
+    assert len(select_for_question(candidates, shape, max_sentences=1, margin=0.5)) == 1
+    assert select_for_question([], shape, 3, 0.1) == []
 
 
 def test_every_sentence_gets_its_own_marker() -> None:

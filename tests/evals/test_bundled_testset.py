@@ -26,6 +26,9 @@ MIN_PER_LANGUAGE = {"nn": 12, "en": 12, "sv": 10}
 
 ITEMS = load_testset(BUNDLED_TESTSET).items
 ANSWERABLE = [item for item in ITEMS if item.answerable]
+# The question-kinds set over the same paper: held to the same literal evidence.
+KINDS = load_testset(BUNDLED_TESTSET.with_name("policy_paper_kinds.yaml")).items
+KIND_TYPES = ("list", "comparison", "recommendation", "source", "example", "number")
 # Each line of the converted paper is one paragraph, list item or footnote body; a snippet
 # must lie within one, so it cannot span a page break or a footnote marker.
 LINES = [normalise(line) for line in PAPER.read_text(encoding="utf-8").splitlines()]
@@ -33,7 +36,8 @@ NORMALISED_PAPER = normalise(PAPER.read_text(encoding="utf-8"))
 
 
 def snippets() -> list[tuple[str, str]]:
-    return [(item.id, snippet) for item in ANSWERABLE for snippet in item.evidence]
+    answerable = [item for item in (*ITEMS, *KINDS) if item.answerable]
+    return [(item.id, snippet) for item in answerable for snippet in item.evidence]
 
 
 def tagged(prefix: str) -> Counter[str]:
@@ -59,7 +63,7 @@ def test_answerable_items_have_one_to_three_snippets() -> None:
 
 def test_key_facts_stand_beside_the_evidence() -> None:
     """An answer quoting the supporting paragraph can contain every key fact."""
-    for item in ANSWERABLE:
+    for item in [*ANSWERABLE, *KINDS]:
         paragraphs = [line for line in LINES if any(normalise(s) in line for s in item.evidence)]
         for fact in item.key_facts:
             assert any(normalise(fact) in line for line in paragraphs), (item.id, fact)
@@ -131,3 +135,17 @@ def test_questions_are_distinct_within_a_language() -> None:
 
     counts = Counter(key(item) for item in ITEMS)
     assert not [k for k, n in counts.items() if n > 1]
+
+
+def test_the_kinds_set_has_every_kind_in_every_language() -> None:
+    kinds = Counter(t.removeprefix("type:") for i in KINDS for t in i.tags if t.startswith("type:"))
+    assert all(kinds[kind] >= 3 for kind in KIND_TYPES), kinds
+    assert {item.lang for item in KINDS} == {"nb", "nn", "en", "sv"}
+    assert all(item.answerable and item.key_facts for item in KINDS)
+    assert sum(1 for item in KINDS if item.history) >= 3
+    assert not {i.id for i in KINDS} & {i.id for i in ITEMS}, "ids are unique across both sets"
+
+
+def test_lists_and_comparisons_name_every_member_as_a_key_fact() -> None:
+    faceted = [i for i in KINDS if {"type:list", "type:comparison"} & set(i.tags)]
+    assert faceted and all(len(item.key_facts) >= 2 for item in faceted)

@@ -34,6 +34,8 @@ from evals.metrics import (
     retrieval_scores,
     score_item,
     split_sentences,
+    structural_quote,
+    structural_quotes,
     token_f1,
     token_overlap,
     verbatim_share,
@@ -507,6 +509,7 @@ def test_score_item_unanswerable() -> None:
     assert set(answered.metrics) == {
         "citation.count", "citation.marker_share", "answer.length_chars",
         "answer.length_words", "citation.in_retrieved", "citation.verbatim",
+        "answer.structural_quotes",
     }  # fmt: skip
     assert answered.metrics["citation.in_retrieved"] == answered.metrics["citation.verbatim"] == 0
 
@@ -567,7 +570,12 @@ def test_aggregate_refuses_a_partly_timed_run() -> None:
 
 
 def test_aggregate_refuses_non_numbers() -> None:
-    metrics = {"citation.count": 0.0, "citation.marker_share": 0.0, "answer.length_words": 2.0}
+    metrics = {
+        "citation.count": 0.0,
+        "citation.marker_share": 0.0,
+        "answer.length_words": 2.0,
+        "answer.structural_quotes": 0.0,
+    }
     broken = ItemScores(
         item_id="n",
         lang="en",
@@ -577,3 +585,48 @@ def test_aggregate_refuses_non_numbers() -> None:
     )
     with pytest.raises(ValueError, match=r"answer\.length_chars is nan, not a number"):
         aggregate([broken])
+
+
+STRUCTURED = (
+    "4.1 Muligheter\n\nKommunene må bli playmakeren i slike sammenhenger.\n\n"
+    "Fotnote 4: https://en.wikipedia.org/wiki/Generation_Z\n\n"
+    "Holmen, A. K. T. (2016). Endrede styringsregimer. Magma(2), 34-39.\n\n"
+    "Retrieved from Steinkjer: Gausdal, A. H. (2008)"
+)
+
+
+def quoted(fragment: str, section: str = "4 Muligheter > 4.1 Muligheter") -> Citation:
+    start = STRUCTURED.index(fragment)
+    return Citation(
+        marker=1, chunk_id="c", doc_id="doc", title="T", section=section, page="7",
+        quote=fragment, start=start, end=start + len(fragment), score=0.9,
+    )  # fmt: skip
+
+
+def test_headings_footnotes_and_references_are_structural_quotes_claims_are_not() -> None:
+    source = {"doc": STRUCTURED}.__getitem__
+    assert structural_quote(quoted("4.1 Muligheter"), source)
+    assert structural_quote(quoted("https://en.wikipedia.org/wiki/Generation_Z"), source)
+    assert structural_quote(quoted("Fotnote 4: https://en.wikipedia.org/wiki/Generation_Z"), source)
+    holmen = "Holmen, A. K. T. (2016). Endrede styringsregimer."
+    assert structural_quote(quoted(holmen), source)
+    assert structural_quote(quoted("Magma(2), 34-39.", "Litteraturliste"), source)
+    assert structural_quote(quoted("Retrieved from Steinkjer: Gausdal, A. H. (2008)"), source)
+    claim = quoted("Kommunene må bli playmakeren i slike sammenhenger.")
+    assert not structural_quote(claim, source)
+    assert structural_quotes([claim, quoted("4.1 Muligheter")], source) == 1.0
+    assert structural_quotes([claim], source) == 0.0
+
+
+def test_structural_quotes_apply_to_answers_except_to_source_questions() -> None:
+    reply = answer("Frankrike vant [1].", citations=[citation(1, "c7", "Frankrike vant")])
+    plain = score_item(UNANSWERABLE, reply, [P1], no_source)
+    assert "answer.structural_quotes" in plain.metrics
+    source_item = UNANSWERABLE.model_copy(update={"tags": ["type:source"]})
+    assert "answer.structural_quotes" not in score_item(source_item, reply, [P1], no_source).metrics
+
+
+def test_fewer_structural_quotes_is_better() -> None:
+    from evals.configs import lower_is_better
+
+    assert lower_is_better("answer.structural_quotes")

@@ -1,0 +1,113 @@
+"""Which sentences of a document are claims an answer may quote, judged by shape and place.
+
+A document holds many lines that say nothing about the world: headings and titles, series and
+colophon lines, tables of contents, figure captions, footnote labels and bare web addresses,
+bibliography entries, attribution lines under a quote (a name and a job title), a place and a
+date under a foreword. They are fine as the context of a source but never as an answer
+sentence. Each is recognised by its shape (length, terminal punctuation, capitalised names,
+a reference's "Name, A. (2016)." pattern) or by where it stands (the section path: a
+bibliography or a table of contents), never by a list of some paper's strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from indexing.cleaning import is_bibliography_heading, is_toc_heading, parse_toc_line
+
+NotClaim = Literal[
+    "heading",
+    "table of contents",
+    "bibliography entry",
+    "footnote label",
+    "web address",
+    "caption",
+    "colophon",
+    "attribution",
+]
+
+# "Fotnote 4:", "Footnote 2.", "Fotnot 3:", "Note 1:" leading a footnote body.
+FOOTNOTE_LABEL = re.compile(
+    r"^\s*(?:fotnote|fotnot|footnote|note|merknad|anm\.?)\s*\d+\s*[:.]\s*", re.IGNORECASE
+)
+_ADDRESS = re.compile(r"<?(?:https?://|www\.)\S+", re.IGNORECASE)
+_CAPTION = re.compile(r"^\s*(?:figur|figure|fig\.|tabell|table|tabell|bilde|bild)\s*\d+", re.I)
+_COLOPHON = re.compile(r"\b(?:ISBN|ISSN|DOI)\b|©|\bcopyright\b", re.IGNORECASE)
+# "Holmen, A. K. T. (2016)." / "Meld. St. 29 (2016–2017). (2016)." / "Retrieved from Steinkjer:"
+_REFERENCE = re.compile(
+    r"^[\w'’-]+(?:\s[\w'’-]+)?,\s(?:[A-ZÆØÅÄÖ]\.\s?)+.*\(\d{4}[a-z]?\)|\(\d{4}[a-z]?\)\.\s*$"
+    r"|^(?i:retrieved|hentet|henta|hämtad)\s+(?i:from|fra|frå|från)\b",
+)
+_NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
+_TERMINAL = re.compile(r"[.!?…:;][»\"”’)\]]*\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A title or heading is short; running text without a full stop is longer.
+HEADING_WORDS = 12
+ATTRIBUTION_WORDS = 25
+
+
+def _normalised(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _capitalised_run(words: Sequence[str]) -> int:
+    run = 0
+    for word in words:
+        if not word[:1].isupper():
+            break
+        run += 1
+    return run
+
+
+def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
+    """Why a sentence is not a claim an answer may quote, or None when it is one."""
+    stripped = text.strip()
+    if any(is_bibliography_heading(part) for part in section_path):
+        return "bibliography entry"
+    if any(is_toc_heading(part) for part in section_path) or parse_toc_line(stripped):
+        return "table of contents"
+    if FOOTNOTE_LABEL.match(stripped):
+        return "footnote label"
+    words = _WORD.findall(_ADDRESS.sub(" ", stripped))
+    if _ADDRESS.search(stripped) and len(words) < 4:
+        return "web address"
+    if _REFERENCE.search(stripped):
+        return "bibliography entry"
+    if _COLOPHON.search(stripped):
+        return "colophon"
+    if _CAPTION.match(stripped):
+        return "caption"
+    normalised = _normalised(stripped)
+    headings = {_normalised(part) for part in section_path}
+    headings |= {_normalised(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s*", "", p)) for p in section_path}
+    if normalised in headings:
+        return "heading"
+    ends_sentence = bool(_TERMINAL.search(stripped)) and not stripped.endswith(":")
+    if not ends_sentence:
+        if _NUMBERED_HEADING.match(stripped) and len(words) <= HEADING_WORDS:
+            return "heading"
+        # A name of two or more capitalised words opening an unpunctuated line: an attribution
+        # ("Birger Elvestad, i kommuneledelsens stab, Trondheim kommune") or a signature.
+        if _capitalised_run(words) >= 2 and len(words) <= ATTRIBUTION_WORDS:
+            return "attribution"
+        if len(words) <= HEADING_WORDS // 2:
+            return "heading"
+        # A place and a date under a foreword: "Steinkjer, mars 2019".
+        if re.fullmatch(r"[\w\s,.-]*\b\d{4}", stripped) and len(words) <= 4:
+            return "colophon"
+    return None
+
+
+def is_claim(text: str, section_path: Sequence[str] = ()) -> bool:
+    """True for a sentence an answer may quote as a claim."""
+    return not_a_claim(text, section_path) is None
+
+
+def footnote_body(text: str, start: int) -> tuple[str, int]:
+    """Drop a footnote's label from the front of a sentence, moving its start offset along."""
+    match = FOOTNOTE_LABEL.match(text)
+    if match is None:
+        return text, start
+    return text[match.end() :], start + match.end()

@@ -1,0 +1,331 @@
+"""Choosing the quotes of an extractive answer for the kind of question asked.
+
+Pure functions over scored candidate sentences. Only claims are chosen (headings, footnote
+labels, bibliography lines and the like are not: see `claims`). Each kind of question adds a
+small bonus to the sentences that answer it (an enumeration for a list, a modal verb or a
+conclusion section for a recommendation, a figure for a number), and maximal marginal relevance
+keeps near repeats out. A comparison is answered side by side, with short lead-ins in the
+question's language and a plain statement when no sentence sets the sides against each other.
+Every claim in the answer stays a verbatim quote with its marker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answering.extractive import Candidate
+from assistant.answering.kinds import QuestionShape, names_a_topic, question_shape
+from assistant.answering.language import Language
+
+_WORD = re.compile(r"\w+")
+# "forvaltnings-, produsent- og entreprenørrollen", "forhandler, innovatør og brobygger",
+# "nye roller, entreprenørskap som drivkraft, kulturbygging og digitaliseringen".
+_ENUMERATION = re.compile(
+    r"(?:[\w-]+(?:\s+[\w-]+){0,2},\s+)+[\w-]+(?:\s+[\w-]+){0,2}?,?\s+"
+    r"(?:og|and|och|eller|or|samt)\s+[\w-]+",
+    re.IGNORECASE,
+)
+# The noun a list lists stands just before it ("rollane som forvaltar, ...") or ends it
+# ("forvaltnings-, produsent- og entreprenørrollen"): characters looked at on either side.
+NOUN_BEFORE, NOUN_AFTER = 30, 10
+_MODAL = re.compile(
+    r"\b(?:må|bør|burde|skal|trenger|trengs|lyt|må\s+bli|viktig\s+å|viktig\s+for|"
+    r"should|must|ought|need\s+to|needs\s+to|important\s+to|have\s+to|"
+    r"måste|bör|behöver|ska|viktigt\s+att|poenget\s+er|gjelder\s+å)\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"\d|\b(?:to|tre|fire|fem|seks|sju|åtte|ni|ti|tolv|tjue|hundre)\b", re.I)
+_PERIOD = re.compile(r"\b\d{4}\s*(?:til|to|till|–|-)\s*\d{4}\b|\bperiod\w*\b", re.IGNORECASE)
+_EXAMPLE = re.compile(
+    r"\b(?:eksempel\w*|døme\w*|exempel\w*|examples?|f\.eks\.|t\.ex\.|e\.g\.|for instance|"
+    r"such as|som for eksempel)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(
+    r"\b(?:mens|derimot|i motsetning|til forskjell|i motsetnad|medan|whereas|unlike|"
+    r"in contrast|while|till skillnad|däremot|snarere enn|rather than)\b",
+    re.IGNORECASE,
+)
+_DEFINING = re.compile(
+    r"\b(?:er en|er et|er ein|er eit|defineres|definerast|betyr|tyder|handler om|"
+    r"handlar om|innebærer|inneber|innebär|is a|is an|means|refers to|är en|är ett)\b",
+    re.IGNORECASE,
+)
+# Sections that conclude or recommend, and sections that only set the task.
+_CONCLUDING = re.compile(
+    r"konklu\w*|anbefal\w*|tilråd\w*|oppsummer\w*|avslutn\w*|mulighet\w*|moglegheit\w*|"
+    r"möjlighet\w*|tiltak|veien videre|vegen vidare|conclu\w*|recommend\w*|implication\w*|"
+    r"opportunit\w*|way forward|slutsats\w*|rekommend\w*|förslag|åtgärd\w*|diskusjon|"
+    r"drøfting|discussion",
+    re.IGNORECASE,
+)
+_SETTING = re.compile(
+    r"forord|føreord|förord|foreword|preface|problemstilling|frågeställning|research question|"
+    r"bakgrunn|bakgrund|background|mandat|oppdrag|bestilling|sammendrag|samandrag|"
+    r"sammanfattning|summary|abstract|innledning|innleiing|inledning|introduction",
+    re.IGNORECASE,
+)
+
+# A question in the text (a research question, a workshop's task) answers no list, advice,
+# figure, example or comparison, though it may be what a definition question asks for.
+ASKING_IS_NOT_ANSWERING = frozenset({"list", "recommendation", "number", "example", "comparison"})
+KIND_BONUS = 0.04
+SECTION_BONUS = 0.03
+QUESTION_PENALTY = 0.06
+REDUNDANCY_WEIGHT = 0.08
+REPEAT_OVERLAP = 0.8
+SIDE_STEM = 5  # a side matches words that share its first letters (inflections, compounds)
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter sentence's words that the other holds, 0..1."""
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+def enumerations(text: str) -> list[tuple[int, str]]:
+    """The 'a, b og c' lists of a sentence: how many members each has, and the text around it."""
+    found = []
+    for match in _ENUMERATION.finditer(text):
+        serial = len(re.findall(r",\s+(?:og|and|och|eller|or|samt)\s", match.group()))
+        size = match.group().count(",") + 2 - serial  # "a, b, and c" has three, like "a, b og c"
+        window = text[max(0, match.start() - NOUN_BEFORE) : match.end() + NOUN_AFTER]
+        found.append((size, window))
+    return found
+
+
+def enumeration_size(text: str) -> int:
+    """Members of the longest 'a, b og c' list in a sentence (0 when there is none)."""
+    return max((size for size, _ in enumerations(text)), default=0)
+
+
+def _lists_members(text: str, shape: QuestionShape) -> bool:
+    """True when a sentence lists what the question asks for: as many members as it asks,
+    next to the noun it asks about ("rollane som forvaltar, tenesteprodusent og entreprenør")."""
+    stems = [word.casefold()[:4] for word in shape.members]
+    return any(
+        (shape.count is None or size == shape.count) and any(s in window.casefold() for s in stems)
+        for size, window in enumerations(text)
+    )
+
+
+def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
+    """How much better a sentence fits the kind of question than its similarity says."""
+    text = candidate.text
+    section = " ".join(candidate.chunk.section_path)
+    bonus = 0.0
+    if text.rstrip().endswith("?") and shape.kind in ASKING_IS_NOT_ANSWERING:
+        bonus -= QUESTION_PENALTY  # the literature asking is not the literature answering
+    if shape.kind == "list":
+        if enumeration_size(text) or candidate.listed:
+            bonus += KIND_BONUS / 2
+        if _lists_members(text, shape):
+            bonus += KIND_BONUS
+    elif shape.kind == "recommendation":
+        if _MODAL.search(text):
+            bonus += KIND_BONUS
+        if _CONCLUDING.search(section):
+            bonus += SECTION_BONUS
+        if _SETTING.search(section):
+            bonus -= SECTION_BONUS * 2
+    elif shape.kind == "number":
+        if _FIGURE.search(text):
+            bonus += KIND_BONUS
+        if _PERIOD.search(text):
+            bonus += KIND_BONUS / 2
+    elif shape.kind == "example":
+        if _EXAMPLE.search(text):
+            bonus += KIND_BONUS
+    elif shape.kind == "definition" and _DEFINING.search(text):
+        bonus += KIND_BONUS / 2
+    return bonus
+
+
+def select_for_question(
+    candidates: Sequence[Candidate], shape: QuestionShape, max_sentences: int, margin: float
+) -> list[Candidate]:
+    """The claims that answer a question of this kind, without repeats, in text order."""
+    claims = [c for c in candidates if c.claim]
+    if not claims:
+        return []
+    adjusted = {id(c): c.score + kind_bonus(c, shape) for c in claims}
+    if shape.kind == "list":
+        # One list answers a list question: a second enumeration beside the best one makes the
+        # answer (and "the third one" in a follow-up) ambiguous.
+        lists = sorted(
+            (c for c in claims if enumeration_size(c.text)),
+            key=lambda c: (_lists_members(c.text, shape), adjusted[id(c)]),
+            reverse=True,
+        )
+        for other in lists[1:]:
+            adjusted[id(other)] -= KIND_BONUS
+    best = max(adjusted.values())
+    pool = sorted(
+        (c for c in claims if adjusted[id(c)] >= best - margin), key=lambda c: -adjusted[id(c)]
+    )
+    chosen: list[Candidate] = []
+    while pool and len(chosen) < max_sentences:
+        # Maximal marginal relevance: a sentence saying again what is chosen counts for less.
+        pick = max(
+            pool,
+            key=lambda c: (
+                adjusted[id(c)]
+                - REDUNDANCY_WEIGHT * max((overlap(c.text, o.text) for o in chosen), default=0.0)
+            ),
+        )
+        pool.remove(pick)
+        if all(overlap(pick.text, other.text) <= REPEAT_OVERLAP for other in chosen):
+            chosen.append(pick)
+    return in_text_order(chosen)
+
+
+def in_text_order(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Documents by their best sentence, then sentences by position."""
+    doc_order = {c.chunk.doc_id: i for i, c in reversed(list(enumerate(chosen)))}
+    return sorted(chosen, key=lambda c: (doc_order[c.chunk.doc_id], c.start))
+
+
+# --- comparisons ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of an answer: an optional lead-in, then quotes (none for a plain statement)."""
+
+    lead: str
+    quotes: tuple[Candidate, ...] = ()
+
+
+ABOUT: dict[Language, str] = {"nb": "Om {}:", "nn": "Om {}:", "sv": "Om {}:", "en": "On {}:"}
+AND: dict[Language, str] = {"nb": "og", "nn": "og", "sv": "och", "en": "and"}
+NOT_CONTRASTED: dict[Language, str] = {
+    "nb": "Kildene setter ikke {} og {} opp mot hverandre; dette er det de sier om hver.",
+    "nn": "Kjeldene set ikkje {} og {} opp mot kvarandre; dette er det dei seier om kvar.",
+    "sv": "Källorna ställer inte {} och {} mot varandra; detta är vad de säger om var och en.",
+    "en": "The sources do not set {} and {} against each other; this is what they say of each.",
+}
+NOTHING_ON_ITS_OWN: dict[Language, str] = {
+    "nb": "Om {} sier de ikke noe for seg selv.",
+    "nn": "Om {} seier dei ikkje noko for seg sjølv.",
+    "sv": "Om {} säger de inget för sig.",
+    "en": "They say nothing about {} on its own.",
+}
+
+
+def _mentions(text: str, side: str) -> bool:
+    stem = side.casefold()[: max(SIDE_STEM, len(side) - 3)]
+    return any(word.startswith(stem) or stem in word for word in _words(text))
+
+
+def compare(
+    candidates: Sequence[Candidate],
+    sides: Sequence[str],
+    language: Language,
+    max_sentences: int,
+    margin: float,
+) -> list[Part]:
+    """An answer setting the sides side by side: what the sources say about each."""
+    claims = [c for c in candidates if c.claim]
+    if not claims or not all(any(_mentions(c.text, side) for c in claims) for side in sides):
+        return []  # a side the passages never name (another language, another word)
+    best = claims[0].score
+    contrasting = [
+        c
+        for c in claims
+        if all(_mentions(c.text, side) for side in sides) and _CONTRAST.search(c.text)
+    ]
+    parts: list[Part] = []
+    if contrasting:
+        parts.append(Part("", (contrasting[0],)))
+    else:
+        parts.append(Part(NOT_CONTRASTED[language].format(*sides[:2])))
+    per_side = max(1, (max_sentences - len(contrasting[:1])) // len(sides))
+    for side in sides:
+        own = [
+            c
+            for c in claims
+            if _mentions(c.text, side) and c.score >= best - 2 * margin and c not in contrasting
+        ]
+        # A sentence naming the side alone says more about it than one naming every side.
+        own.sort(key=lambda c: (not all(not _mentions(c.text, s) for s in sides if s != side),
+                                -c.score))  # fmt: skip
+        quotes = tuple(own[:per_side])
+        if quotes:
+            parts.append(Part(ABOUT[language].format(side), quotes))
+        else:
+            parts.append(Part(NOTHING_ON_ITS_OWN[language].format(side)))
+    return _merge_shared(parts, language)
+
+
+def _merge_shared(parts: list[Part], language: Language) -> list[Part]:
+    """Two sides whose only quotes are the same sentence share one lead-in."""
+    merged: list[Part] = []
+    for part in parts:
+        previous = merged[-1] if merged else None
+        if previous and part.quotes and previous.quotes == part.quotes:
+            name = part.lead.removeprefix(ABOUT[language].split("{}")[0]).rstrip(":")
+            lead = f"{previous.lead.rstrip(':')} {AND[language]} {name}:"
+            merged[-1] = Part(lead, part.quotes)
+        else:
+            merged.append(part)
+    return merged
+
+
+def compose_parts(parts: Sequence[Part]) -> tuple[str, list[tuple[int, Candidate]]]:
+    """The answer text: lead-ins and quotes, each quote followed by its marker."""
+    pieces: list[str] = []
+    cited: list[tuple[int, Candidate]] = []
+    markers: dict[tuple[str, int], int] = {}
+    for part in parts:
+        quoted: list[str] = []
+        for candidate in part.quotes:
+            key = (candidate.chunk.doc_id, candidate.start)
+            if key not in markers:
+                markers[key] = len(markers) + 1
+                cited.append((markers[key], candidate))
+            quoted.append(with_marker(candidate.text, markers[key]))
+        pieces.append(" ".join(p for p in (part.lead, *quoted) if p))
+    return " ".join(pieces), cited
+
+
+def with_marker(text: str, marker: int) -> str:
+    """A quote with its marker before its final punctuation: ``... brobygger [1].``"""
+    text = text.rstrip()
+    if text[-1:] in ".!?":
+        return f"{text[:-1]} [{marker}]{text[-1]}"
+    return f"{text} [{marker}]."
+
+
+# --- questions about a document as a whole ---------------------------------------------------
+
+
+def recommends(candidate: Candidate) -> bool:
+    """True for a claim that recommends (a modal verb) from a concluding section."""
+    section = " ".join(candidate.chunk.section_path)
+    return (
+        candidate.claim
+        and bool(_MODAL.search(candidate.text))
+        and bool(_CONCLUDING.search(section))
+        and not _SETTING.search(section)
+    )
+
+
+def answers_the_document(question: str, candidates: Sequence[Candidate]) -> bool:
+    """True for a recommendation question about the document as a whole that it can answer.
+
+    "Hva anbefaler forfatterne?" names no topic, so no sentence is very similar to it and the
+    similarity threshold would refuse it; it is answerable when the passages hold recommending
+    sentences of a concluding section. A question naming a topic ("Kva tilrår notatet om
+    eigedomsskatt?") is left to the threshold.
+    """
+    if question_shape(question).kind != "recommendation" or names_a_topic(question):
+        return False
+    return any(recommends(c) for c in candidates)
