@@ -102,3 +102,35 @@ def test_a_wrong_key_is_refused_with_the_service_words(
     outcome = upload_document(client, "ny.md", b"x", "wrong", poll_seconds=0.01)
     assert outcome.failed and outcome.detail == "a valid admin key is needed"
     assert not fake.uploaded
+
+
+def test_an_upload_through_the_real_service_is_indexed_and_listed(tmp_path: Any) -> None:
+    from assistant.api import create_app
+    from assistant.service import Assistant
+    from tests.helpers import make_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    settings = make_settings(
+        tmp_path / "store",
+        corpus,
+        embedder={"backend": "fake"},
+        api={"admin_key": KEY, "rate_limit_per_minute": 0},
+    )
+    assistant = Assistant.open(settings, {"command": "pytest"})
+    text = "# 1 Innledning\n\nKommunen er brobygger mellom næringsliv og frivillighet.\n"
+    seen: list[dict[str, Any]] = []
+    try:
+        with ServerThread(create_app(settings, assistant)) as server:
+            client = ServiceClient(server.url)
+            assert accepts_uploads(client)
+            outcome = upload_document(
+                client, "brobygger.md", text.encode(), KEY, seen.append, poll_seconds=0.1
+            )
+            assert outcome.done and not outcome.failed, outcome.detail
+            assert [d.file for d in client.documents()] == ["brobygger.md"]
+            assert (corpus / "brobygger.md").read_text(encoding="utf-8") == text
+            refused = upload_document(client, "annen.md", text.encode(), "wrong key")
+            assert refused.failed and not (corpus / "annen.md").exists()
+    finally:
+        assistant.close()
