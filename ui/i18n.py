@@ -16,6 +16,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "nav.library": {"nb": "Bibliotek", "en": "Library"},
     "nav.evaluation": {"nb": "Evaluering", "en": "Evaluation"},
     "language": {"nb": "Språk", "en": "Language"},
+    "choose": {"nb": "Velg", "en": "Choose"},
     "service.down": {
         "nb": "Tjenesten svarer ikke på {url}. Start den med `make run` (tjeneste og app "
         "sammen) eller `policy-assistant serve`, og last siden på nytt.",

@@ -71,8 +71,10 @@ def test_the_english_switch_changes_every_label(page: Callable[..., AppTest]) ->
     assert app.title[0].value == "Ask the literature"
     assert app.chat_input[0].placeholder == "Ask about the literature"
     assert app.slider(key="top_k").label == "Number of sources"
+    assert app.multiselect(key="doc_ids").placeholder == "Choose"
     app.radio(key="language_choice").set_value("nb").run()
     assert app.title[0].value == "Spør litteraturen"
+    assert app.multiselect(key="doc_ids").placeholder == "Velg"
 
 
 def test_the_sidebar_filters_by_document(page: Callable[..., AppTest]) -> None:

@@ -33,12 +33,14 @@ with st.form("topics"):
         [r.key for r in ROLES],
         format_func=lambda k: topic(k).name(lang),
         key="brief_roles",
+        placeholder=t("choose", lang),
     )
     theme_keys = st.multiselect(
         t("brief.themes", lang),
         [th.key for th in THEMES],
         format_func=lambda k: topic(k).name(lang),
         key="brief_themes",
+        placeholder=t("choose", lang),
     )
     own = st.text_input(t("brief.custom", lang), key="brief_custom")
     per_topic = st.slider(t("brief.quotes_per_topic", lang), 1, 8, 4, key="brief_quotes")

@@ -40,7 +40,11 @@ else:
 top_k = st.sidebar.slider(t("sidebar.top_k", lang), 1, 10, 5, key="top_k")
 titles = {d.id: d.title for d in documents}
 chosen_docs = st.sidebar.multiselect(
-    t("sidebar.documents", lang), list(titles), format_func=titles.__getitem__, key="doc_ids"
+    t("sidebar.documents", lang),
+    list(titles),
+    format_func=titles.__getitem__,
+    key="doc_ids",
+    placeholder=t("choose", lang),
 )
 years = sorted({d.year for d in documents if d.year})
 year_range: tuple[int, int] | None = None
