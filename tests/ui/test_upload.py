@@ -128,7 +128,7 @@ def test_an_upload_through_the_real_service_is_indexed_and_listed(tmp_path: Any)
                 client, "brobygger.md", text.encode(), KEY, seen.append, poll_seconds=0.1
             )
             assert outcome.done and not outcome.failed, outcome.detail
-            assert [d.file for d in client.documents()] == ["brobygger.md"]
+            assert [d.file for d in client.documents()] == ["brobygger.md"], outcome.job
             assert (corpus / "brobygger.md").read_text(encoding="utf-8") == text
             refused = upload_document(client, "annen.md", text.encode(), "wrong key")
             assert refused.failed and not (corpus / "annen.md").exists()
