@@ -154,6 +154,11 @@ def upload_document(
             while where and time.monotonic() < deadline:
                 state = job.get("state")
                 if state == "done":
+                    # A job that ran can still have failed on this very file: say why.
+                    summary = job.get("summary") or {}
+                    reasons = [str(f.get("reason")) for f in summary.get("failed", [])]
+                    if reasons:
+                        return UploadOutcome(True, False, True, "; ".join(reasons), job, notice)
                     return UploadOutcome(True, True, job=job, notice=notice)
                 if state in FAILED:
                     detail = str(job.get("error") or state)

@@ -132,5 +132,10 @@ def test_an_upload_through_the_real_service_is_indexed_and_listed(tmp_path: Any)
             assert (corpus / "brobygger.md").read_text(encoding="utf-8") == text
             refused = upload_document(client, "annen.md", text.encode(), "wrong key")
             assert refused.failed and not (corpus / "annen.md").exists()
+            damaged = upload_document(
+                client, "skadet.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 8, KEY, poll_seconds=0.1
+            )
+            assert damaged.failed and not damaged.done
+            assert "skadet.pdf" in damaged.detail, "the page shows why the file was not indexed"
     finally:
         assistant.close()
