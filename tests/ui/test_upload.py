@@ -107,16 +107,22 @@ def test_a_wrong_key_is_refused_with_the_service_words(
 def test_an_upload_through_the_real_service_is_indexed_and_listed(tmp_path: Any) -> None:
     from assistant.api import create_app
     from assistant.service import Assistant
+    from indexing.embedders import FakeEmbedder
+    from indexing.pipeline import index_corpus
+    from indexing.store import open_store
     from tests.helpers import make_settings
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
+    (corpus / "alpha.md").write_text("# 1 Innledning\n\nKommunen er forvalter.\n", "utf-8")
     settings = make_settings(
         tmp_path / "store",
         corpus,
         embedder={"backend": "fake"},
         api={"admin_key": KEY, "rate_limit_per_minute": 0},
     )
+    with open_store(settings, FakeEmbedder()) as store:  # a library in use, as after make run
+        assert index_corpus(settings, store).ok
     assistant = Assistant.open(settings, {"command": "pytest"})
     text = "# 1 Innledning\n\nKommunen er brobygger mellom næringsliv og frivillighet.\n"
     seen: list[dict[str, Any]] = []
@@ -128,7 +134,8 @@ def test_an_upload_through_the_real_service_is_indexed_and_listed(tmp_path: Any)
                 client, "brobygger.md", text.encode(), KEY, seen.append, poll_seconds=0.1
             )
             assert outcome.done and not outcome.failed, outcome.detail
-            assert [d.file for d in client.documents()] == ["brobygger.md"], outcome.job
+            listed = sorted(d.file for d in client.documents())
+            assert listed == ["alpha.md", "brobygger.md"], outcome.job
             assert (corpus / "brobygger.md").read_text(encoding="utf-8") == text
             refused = upload_document(client, "annen.md", text.encode(), "wrong key")
             assert refused.failed and not (corpus / "annen.md").exists()
