@@ -167,7 +167,7 @@ def _index_here(settings: Settings, paths: list[Path] | None, rebuild: bool) -> 
     with open_store(settings, embedder, {"command": "policy-assistant index"}, rebuild) as store:
         summary = index_corpus(settings, store, paths, rebuild, progress)  # type: ignore[arg-type]
         if summary.indexed or summary.removed or rebuild:
-            from assistant.service import load_lexical_index
+            from assistant.live_index import load_lexical_index
 
             load_lexical_index(settings, store.view())
         return summary

@@ -1,17 +1,17 @@
 """The assistant: one object that owns the index and answers; the API and CLI call it.
 
-It opens the store (and so owns an embedded one), keeps the lexical index in step with it,
-and offers search, ask, chat and streaming chat, the document and reference listings, and
-re-indexing in place. Every answer is built from passages retrieved for that very request.
+It opens the store (and so owns an embedded one), serves it through a `LiveIndex` (which keeps
+the lexical index in step and re-indexes in place), and offers search, ask, chat and streaming
+chat and the document and reference listings. Every answer is built from passages retrieved for
+that very request.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -40,15 +40,13 @@ from assistant.domain import (
     SearchFilters,
 )
 from assistant.errors import (
-    IndexNotReadyError,
     InvalidRequestError,
     LLMError,
     NotFoundError,
     ReadOnlyStoreError,
 )
 from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
-from assistant.library import Library
-from assistant.retrieval.lexical import LexicalIndex, index_folder
+from assistant.live_index import NOT_BUILT, IndexProgress, IndexState, LiveIndex
 from assistant.retrieval.retriever import Retriever, ScoredChunk
 from assistant.schemas import (
     DocumentDetail,
@@ -58,15 +56,10 @@ from assistant.schemas import (
 )
 from assistant.settings import Settings
 from indexing.embedders import make_embedder
-from indexing.pipeline import Progress, index_corpus
-from indexing.store import ChunkStore, Generation, StoreView
+from indexing.pipeline import Progress
+from indexing.store import ChunkStore
 
 logger = logging.getLogger(__name__)
-
-NOT_BUILT = (
-    "the index is empty: build it with `policy-assistant index` (or `make run`), "
-    "which reads the documents in the corpus folder"
-)
 
 
 @dataclass
@@ -112,58 +105,6 @@ def collect(stream: Generator[Any, None, Any]) -> Any:
             return done.value
 
 
-@dataclass(frozen=True)
-class IndexState:
-    """What requests read: one generation of the store, swapped whole when the index changes."""
-
-    view: StoreView
-    retriever: Retriever
-    lexical: LexicalIndex
-    library: Library
-
-    @property
-    def records(self) -> dict[str, DocumentRecord]:
-        """The visible documents' records (without their texts, see `StoreView.full_record`)."""
-        return self.view.records
-
-
-@dataclass
-class IndexProgress:
-    """How far the index job running in this process is."""
-
-    running: bool = False
-    rebuild: bool = False
-    files_done: int = 0
-    files_total: int = 0
-    current: str | None = None
-    started: float | None = None
-
-
-# A replaced generation is dropped this long after the switch, so requests that began on it
-# finish first.
-RETIRE_AFTER_SECONDS = 10.0
-# How often a replica on a shared Chroma server asks whether another one changed the index
-# (well inside the time a retired generation is kept).
-RELOAD_CHECK_SECONDS = 2.0
-
-
-def lexical_index_path(settings: Settings) -> Path:
-    """The folder of the lexical index of the configured collection."""
-    return index_folder(
-        settings.store.path, settings.store.collection, settings.retrieval.lexical_analyser
-    )
-
-
-def load_lexical_index(settings: Settings, view: StoreView) -> LexicalIndex:
-    """The lexical index, brought in step with the visible chunks of the store (each
-    document's key covers its chunk ids and texts, so only changed documents are redone)."""
-    index = LexicalIndex.open(lexical_index_path(settings), settings.retrieval.lexical_analyser)
-    index.sync(view.all_chunks())
-    # The single-file index of earlier versions is not read any more.
-    (settings.store.path / f"bm25-{settings.store.collection}.json").unlink(missing_ok=True)
-    return index
-
-
 class Assistant:
     """Answers questions over the indexed literature, with citations."""
 
@@ -171,10 +112,7 @@ class Assistant:
         self.settings = settings
         self.store = store
         self.chat_model = chat_model
-        self._reindex_lock = threading.Lock()
-        self.progress = IndexProgress()
-        self._next_reload_check = 0.0
-        self._state = self._load_state()
+        self.live = LiveIndex(settings, store)
 
     @classmethod
     def open(cls, settings: Settings, owner: dict[str, Any] | None = None) -> Assistant:
@@ -201,45 +139,30 @@ class Assistant:
         """Release the store."""
         self.store.close()
 
-    def _load_state(self) -> IndexState:
-        view = self.store.view()
-        lexical = load_lexical_index(self.settings, view)
-        retriever = Retriever(view, lexical, self.settings.retrieval)
-        return IndexState(view, retriever, lexical, Library(view.records))
+    # -- the index --
 
     def reload(self) -> bool:
         """Load the index again when another process changed it (a shared Chroma server)."""
-        if self.store.consistency_key == self._state.view.key:
-            return False
-        self._state = self._load_state()
-        return True
-
-    # -- state --
+        return self.live.reload()
 
     @property
     def retriever(self) -> Retriever:
         """The retriever of the index as loaded now (replaced whole on every re-index)."""
-        return self._state.retriever
+        return self.live.state.retriever
 
     @property
     def ready(self) -> bool:
         """True when there is an index to answer from."""
-        return bool(self._state.records)
+        return self.live.ready
+
+    @property
+    def progress(self) -> IndexProgress:
+        """How far the index job running in this process is."""
+        return self.live.progress
 
     def warm_up(self) -> None:
         """Load the embedding model before the first request."""
         self.store.embedder.warm_up()
-
-    def _require_index(self) -> IndexState:
-        if self.settings.store.chroma_url and time.monotonic() > self._next_reload_check:
-            # Other replicas of a shared server may have changed the index.
-            self._next_reload_check = time.monotonic() + RELOAD_CHECK_SECONDS
-            if not self._reindex_lock.locked():
-                self.reload()
-        state = self._state
-        if not state.records:
-            raise IndexNotReadyError(NOT_BUILT)
-        return state
 
     def index(self, paths: Sequence[str] | None = None, rebuild: bool = False) -> IndexSummary:
         """Bring the index in line with the corpus folder (or just these files of it)."""
@@ -251,53 +174,8 @@ class Assistant:
         rebuild: bool = False,
         progress: Progress | None = None,
     ) -> IndexSummary:
-        """Index the corpus in this process (which owns the store) and reload.
-
-        Requests go on meanwhile: a rebuild is written beside the current index and swapped
-        in whole; an incremental run replaces one document at a time, each whole.
-        """
-        with self._reindex_lock:
-            self.progress = IndexProgress(running=True, rebuild=rebuild, started=time.monotonic())
-            try:
-                summary = index_corpus(
-                    self.settings,
-                    self.store,
-                    paths,
-                    rebuild=rebuild,
-                    progress=self._tracking(progress),
-                    on_switch=self._retire,
-                )
-                self._state = self._load_state()
-                return summary
-            finally:
-                self.progress = IndexProgress()
-
-    def _tracking(self, outer: Progress | None) -> Progress:
-        """Progress that `readiness` shows, passed on to the caller's own."""
-        if outer is None:
-            return self._track
-        return lambda files: outer(self._track(files))
-
-    def _track(self, files: Iterable[Path]) -> Iterator[Path]:
-        listed = list(files)
-        self.progress.files_total = len(listed)
-        for number, path in enumerate(listed):
-            self.progress.files_done, self.progress.current = number, path.name
-            yield path
-        self.progress.files_done, self.progress.current = len(listed), None
-
-    def _retire(self, generation: Generation) -> None:
-        """Serve the new generation now; drop the old one once its requests are done."""
-        self._state = self._load_state()
-        timer = threading.Timer(RETIRE_AFTER_SECONDS, self._drop_quietly, args=(generation,))
-        timer.daemon = True
-        timer.start()
-
-    def _drop_quietly(self, generation: Generation) -> None:
-        try:
-            self.store.drop(generation)
-        except Exception as error:  # the next writer drops it (`ChunkStore.recover`)
-            logger.warning("could not drop the retired index generation: %s", error)
+        """Index the corpus in this process (which owns the store) and reload; requests go on."""
+        return self.live.reindex(paths, rebuild, progress)
 
     # -- questions --
 
@@ -336,7 +214,7 @@ class Assistant:
     ) -> list[Passage]:
         """Passages for a query, best first."""
         query = self._check_question(query)
-        state = self._require_index()
+        state = self.live.require()
         self._check_filters(state, filters)
         hits = state.retriever.retrieve(
             query,
@@ -431,7 +309,7 @@ class Assistant:
         began = time.perf_counter()
         check_conversation(messages, self.settings.api)
         question = self._check_question(messages[-1].content)
-        state = self._require_index()
+        state = self.live.require()
         self._check_filters(state, filters)
         mode = mode or self.settings.answer.mode
         if mode == "llm" and self.chat_model is None:
@@ -616,16 +494,16 @@ class Assistant:
 
     def record(self, doc_id: str) -> DocumentRecord:
         """One indexed document's record, with its text."""
-        record = self._state.view.full_record(doc_id)
+        record = self.live.state.view.full_record(doc_id)
         if record is None:
-            known = ", ".join(sorted(self._state.records)) or "none"
+            known = ", ".join(sorted(self.live.state.records)) or "none"
             raise NotFoundError(f"no indexed document has id {doc_id!r}; indexed: {known}")
         return record
 
     def chunk_ids(self, doc_id: str) -> list[str]:
         """Ids of a document's chunks, in text order."""
         self.record(doc_id)
-        return self._state.view.chunk_ids(doc_id)
+        return self.live.state.view.chunk_ids(doc_id)
 
     def document_text(self, doc_id: str) -> str:
         """A document's cleaned text, which quotes and offsets refer to."""
@@ -633,12 +511,12 @@ class Assistant:
 
     def documents(self) -> list[DocumentSummary]:
         """The indexed documents."""
-        return self._state.library.documents()
+        return self.live.state.library.documents()
 
     def document(self, doc_id: str) -> DocumentDetail:
         """One indexed document with its sections and chunk ids."""
         record = self.record(doc_id)
-        summary = self._state.library.summary(record.entry.id)
+        summary = self.live.state.library.summary(record.entry.id)
         return DocumentDetail(
             **summary.model_dump(),
             sections=record.sections,
@@ -648,11 +526,11 @@ class Assistant:
 
     def references(self) -> ReferencesResponse:
         """The bibliographies of the indexed documents, linked."""
-        return self._state.library.bibliography()
+        return self.live.state.library.bibliography()
 
     def readiness(self) -> Readiness:
         """Whether the service can answer, and what it holds."""
-        state = self._state
+        state = self.live.state
         return Readiness(
             ready=bool(state.records),
             documents=len(state.records),

@@ -20,6 +20,38 @@ CORPUS = ROOT / "evals" / "corpora" / "policy_paper"
 PAPER_ID = "stene-morkved-2019"
 
 
+SMALL_CATALOGUE = """\
+- id: alpha
+  title: Alpha
+  authors: [Nordmann, Kari]
+  year: 2020
+  kind: report
+  language: nb
+  file: alpha.md
+- id: beta
+  title: Beta
+  year: 2021
+  kind: report
+  language: nb
+  file: beta.md
+"""
+
+
+def note(topic: str) -> str:
+    """A short Markdown document in bokmål about a topic."""
+    return f"# 1 Innledning\n\nDette notatet handler om {topic}. Kommunen er en aktør.\n"
+
+
+def small_corpus(folder: Path) -> Path:
+    """A corpus of two catalogued notes (alpha, beta) and a README that is never indexed."""
+    folder.mkdir()
+    (folder / "catalogue.yaml").write_text(SMALL_CATALOGUE)
+    (folder / "README.md").write_text("# Corpus\n\nHow to add documents: never indexed.\n")
+    (folder / "alpha.md").write_text(note("næringsutvikling"))
+    (folder / "beta.md").write_text(note("samstyring"))
+    return folder
+
+
 # A Chroma server (`chroma run`) the store tests and API tests run against as well; without it
 # they run on the embedded store only (see .ci/run).
 TEST_CHROMA_URL = os.environ.get("POLICY_ASSISTANT_TEST_CHROMA_URL") or None

@@ -26,33 +26,11 @@ from assistant.errors import AuthenticationError, InvalidRequestError
 from assistant.jobs import Progress
 from assistant.service import Assistant
 from assistant.settings import Settings
-from tests.helpers import ROOT, ServerThread, make_settings
+from tests.helpers import ROOT, ServerThread, make_settings, note, small_corpus
 from tests.pdf_factory import write_pdf
 
 KEY = "correct horse battery staple"
 AUTH = {"Authorization": f"Bearer {KEY}"}
-CATALOGUE = """\
-- id: alpha
-  title: Alpha
-  authors: [Nordmann, Kari]
-  year: 2020
-  kind: report
-  language: nb
-  file: alpha.md
-"""
-
-
-def document(topic: str) -> str:
-    return f"# 1 Innledning\n\nDette notatet handler om {topic}. Kommunen er en aktør.\n"
-
-
-def small_corpus(folder: Path) -> Path:
-    folder.mkdir()
-    (folder / "catalogue.yaml").write_text(CATALOGUE)
-    (folder / "README.md").write_text("# Corpus\n\nHow to add documents: never indexed.\n")
-    (folder / "alpha.md").write_text(document("næringsutvikling"))
-    (folder / "beta.md").write_text(document("samstyring"))
-    return folder
 
 
 def service_settings(tmp_path: Path, **api: Any) -> Settings:
@@ -139,7 +117,7 @@ def test_writes_need_the_admin_key_and_without_it_nothing_changes(
     latest = client.get("/index/jobs/latest").json()["id"]
     corpus = settings.corpus.folder
     before = sorted(p.name for p in corpus.iterdir())
-    upload = {"file": ("gamma.md", document("innovasjon").encode(), "text/markdown")}
+    upload = {"file": ("gamma.md", note("innovasjon").encode(), "text/markdown")}
     refused = [
         client.post("/index", json={"rebuild": True}),
         client.post("/index", json={"rebuild": True}, headers={"Authorization": "Bearer wrong"}),
@@ -216,7 +194,7 @@ def test_index_paths_never_reveal_files_outside_the_corpus_nor_index_its_readme(
 ) -> None:
     client, settings, _ = serve()
     secret = tmp_path / "secret.md"
-    secret.write_text(document("hemmeligheter"))
+    secret.write_text(note("hemmeligheter"))
     missing = tmp_path / "missing.md"
     answers = [
         client.post("/index", json={"paths": [str(path)]}, headers=AUTH).json()["detail"]
@@ -247,7 +225,7 @@ def test_uploaded_documents_are_kept_in_the_corpus_folder_and_indexed(
     uploads = {
         "../../Vertskap rapport.pdf": pdf.read_bytes(),
         "C:\\Users\\kari\\gründer notat.docx": (tmp_path / "x.docx").read_bytes(),
-        "nettverk.md": document("nettverk og klynger").encode(),
+        "nettverk.md": note("nettverk og klynger").encode(),
     }
     stored = []
     for name, data in uploads.items():

@@ -15,38 +15,13 @@ from assistant.settings import Settings
 from indexing.embedders import FakeEmbedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
-from tests.helpers import ROOT, make_settings
+from tests.helpers import ROOT, make_settings, note, small_corpus
 from tests.pdf_factory import write_pdf
-
-CATALOGUE = """\
-- id: alpha
-  title: Alpha
-  authors: [Nordmann, Kari]
-  year: 2020
-  kind: report
-  language: nb
-  file: alpha.md
-- id: beta
-  title: Beta
-  year: 2021
-  kind: report
-  language: nb
-  file: beta.md
-"""
-
-
-def document(topic: str) -> str:
-    return f"# 1 Innledning\n\nDette notatet handler om {topic}. Kommunen er en aktør.\n"
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "catalogue.yaml").write_text(CATALOGUE)
-    (folder / "alpha.md").write_text(document("næringsutvikling"))
-    (folder / "beta.md").write_text(document("samstyring"))
-    return folder
+    return small_corpus(tmp_path / "corpus")
 
 
 def run(settings: Settings, **options: object) -> IndexSummary:
@@ -69,9 +44,9 @@ def test_a_second_run_handles_changed_unchanged_and_removed_documents(
     first = run(settings)
     assert sorted(first.indexed) == ["alpha", "beta"] and first.ok
 
-    (corpus / "alpha.md").write_text(document("offentlige anskaffelser"))
+    (corpus / "alpha.md").write_text(note("offentlige anskaffelser"))
     (corpus / "beta.md").unlink()
-    (corpus / "gamma.md").write_text(document("playmakerrollen"))
+    (corpus / "gamma.md").write_text(note("playmakerrollen"))
     second = run(settings)
 
     assert sorted(second.indexed) == ["alpha", "gamma"]
@@ -112,7 +87,7 @@ def test_rebuild_starts_over(corpus: Path, tmp_path: Path) -> None:
 def test_files_outside_the_corpus_are_refused_with_a_reason(corpus: Path, tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "store", corpus)
     stray = tmp_path / "stray.md"
-    stray.write_text(document("noe annet"))
+    stray.write_text(note("noe annet"))
     summary = run(settings, paths=[stray])
     assert [f.file for f in summary.failed] == [str(stray)]
     assert "not in the corpus folder" in summary.failed[0].reason
