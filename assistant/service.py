@@ -19,6 +19,7 @@ from typing import Any
 from assistant.answering import extractive
 from assistant.answering.answer import extractive_answer, shape_of
 from assistant.answering.citations import cite
+from assistant.answering.constraints import document_context, name_constraints, screen
 from assistant.answering.language import (
     LLM_FALLBACK,
     NOT_COVERED,
@@ -89,6 +90,8 @@ class Evidence:
     candidates: list[extractive.Candidate]
     support: float
     grounded: bool
+    # What the closest evidence is about instead of the year, period or name asked about.
+    mismatch: str | None = None
 
 
 def passage_of(rank: int, hit: ScoredChunk) -> Passage:
@@ -338,6 +341,9 @@ class Assistant:
         state = turn.state
         mark = time.perf_counter()
         query_vector = self.store.embedder.embed_query(turn.standalone)
+        # A question naming documents is also searched, within them, for what it asks.
+        scope = state.retriever.scope_of(turn.standalone, turn.filters, turn.retrieval)
+        scope_vector = self.store.embedder.embed_query(scope.query) if scope else None
         turn.timings["embed"] = _ms(mark)
         mark = time.perf_counter()
         hits = state.retriever.retrieve(
@@ -347,6 +353,7 @@ class Assistant:
             turn.retrieval,
             query_vector,
             self._bm25_weight(turn.language),
+            scope_vector,
         )
         turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
@@ -364,26 +371,54 @@ class Assistant:
             state.lexical.query_terms(turn.standalone),
             state.lexical.query_terms,
             state.lexical.idf,
+            content_vector=scope_vector if self.settings.answer.content_similarity else None,
         )
+        mismatch = None
+        if self.settings.answer.check_constraints:
+            # Only evidence about the year, period and names asked about may answer.
+            screened = screen(
+                turn.standalone,
+                candidates,
+                self._contexts(state, hits, turn.standalone),
+                turn.language,
+            )
+            candidates, mismatch = screened.kept, screened.statement
         turn.timings["select"] = _ms(mark)
         penalty = self.settings.answer.unknown_term_penalty if turn.language in ("nb", "nn") else 0
         support = extractive.support(
             candidates, state.lexical.unknown_share(turn.standalone), penalty
+        )
+        grounded = support >= self.settings.answer.threshold(turn.language) or answers_the_document(
+            turn.standalone, candidates
         )
         return Evidence(
             hits=hits,
             passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],
             candidates=candidates,
             support=support,
-            grounded=support >= self.settings.answer.threshold(turn.language)
-            or answers_the_document(turn.standalone, candidates),
+            grounded=grounded,
+            mismatch=None if grounded else mismatch,
         )
+
+    @staticmethod
+    def _contexts(state: IndexState, hits: Sequence[ScoredChunk], question: str) -> dict[str, str]:
+        """What names each retrieved document's passages: its title, authors and publisher,
+        and those of the question's names that its text holds anywhere."""
+        records = state.records
+        doc_ids = [hit.chunk.doc_id for hit in hits if hit.chunk.doc_id in records]
+        named: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
+        for name in name_constraints(question):
+            for doc_id in state.lexical.documents_with(name.text, doc_ids):
+                named[doc_id].append(name.text)
+        return {doc_id: document_context(records[doc_id].entry, named[doc_id]) for doc_id in named}
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
         """The turn's evidence; for a follow-up whose own search finds too little, the
         previous turn's sources (retrieved again with its standalone question)."""
         evidence = self._evidence(turn)
-        if evidence.grounded or not turn.previous:
+        # A follow-up about another year or place ("og i 2019?") is not answered from the
+        # previous turn's sources.
+        if evidence.grounded or not turn.previous or evidence.mismatch:
             return turn, evidence
         earlier = replace(turn, standalone=turn.previous, previous=None)
         earlier_evidence = self._evidence(earlier)
@@ -402,10 +437,12 @@ class Assistant:
         return Answer.model_validate({**base, **fields})
 
     def _refusal(self, turn: Turn, evidence: Evidence) -> Answer:
-        """The literature does not cover the question: say so, offer the closest passages."""
-        return self._answer(
-            turn, evidence, answer=NOT_COVERED[turn.language], grounded=False, citations=[]
-        )
+        """The literature does not cover the question: say so (and, when the closest evidence
+        is about another year, period or name, which), offer the closest passages."""
+        text = NOT_COVERED[turn.language]
+        if evidence.mismatch:
+            text = f"{evidence.mismatch} {text}"
+        return self._answer(turn, evidence, answer=text, grounded=False, citations=[])
 
     def _extractive(self, turn: Turn, evidence: Evidence, notice: str | None) -> Answer:
         """Quotes of the sentences that answer best, each with its citation."""

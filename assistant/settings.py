@@ -146,6 +146,13 @@ class RetrievalSettings(BaseModel):
         description="Weight of BM25 in fusion for questions in English: over Norwegian text "
         "its matches are mostly noise (measured: dense alone retrieves better for English).",
     )
+    scope_weight: float = Field(
+        3.0,
+        ge=0,
+        description="Weight, in a second fusion, of the ranking within the documents a "
+        "question names by their title, authors or publisher, searched with the question "
+        "without those names (0: off).",
+    )
     dedup_overlap: float = Field(
         0.6,
         ge=0,
@@ -161,6 +168,16 @@ class AnswerSettings(BaseModel):
         "extractive",
         description="Default answerer: `extractive` (offline, no LLM) or `llm` "
         "(needs `llm.base_url`).",
+    )
+    check_constraints: bool = Field(
+        True,
+        description="Answer a question naming a year, period, place, organisation or person "
+        "only from sentences that meet it; else refuse, saying what the sources are about.",
+    )
+    content_similarity: bool = Field(
+        True,
+        description="For a question naming documents, rank answer sentences also by their "
+        "similarity to the question without those names.",
     )
     max_sentences: int = Field(
         5, ge=1, le=12, description="Most sentences in an extractive answer."

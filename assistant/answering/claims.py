@@ -61,6 +61,9 @@ def _capitalised_run(words: Sequence[str]) -> int:
     return run
 
 
+_DATA_ROW = re.compile(r"^[^:]{1,60}:\s+\S*\d")
+
+
 def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     """Why a sentence is not a claim an answer may quote, or None when it is one."""
     stripped = text.strip()
@@ -85,7 +88,8 @@ def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     if normalised in headings:
         return "heading"
     ends_sentence = bool(_TERMINAL.search(stripped)) and not stripped.endswith(":")
-    if not ends_sentence:
+    # A row of a table or list giving a figure ("2025: 2,4 millioner kroner") is a claim.
+    if not ends_sentence and not _DATA_ROW.match(stripped):
         if _NUMBERED_HEADING.match(stripped) and len(words) <= HEADING_WORDS:
             return "heading"
         # A name of two or more capitalised words opening an unpunctuated line: an attribution

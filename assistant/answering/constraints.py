@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.answering.extractive import Candidate
 from assistant.answering.language import Language
+from assistant.domain import CatalogueEntry
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
 TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
@@ -52,6 +55,7 @@ _NOT_NAMES = frozenset(
     vad hur varför vem vilka vilken var när what how why who which when where does do did
     is are was were can could should would will according og and i in the a an en ei et eit
     om og inn nok mnok mill kr
+    norwegian swedish danish finnish nordic scandinavian european english sami
     """.split()
 )
 _ORGANISATION_WORDS = re.compile(
@@ -157,6 +161,8 @@ def name_constraints(text: str) -> list[Constraint]:
         kept = words[dropped:]
         if not kept:
             continue
+        # A compound of a name and a common noun names the name: "ReSeNS-prosjektet".
+        kept = [re.sub(r"(?<=\w)-[a-zæøåäöé]+$", "", word) for word in kept]
         name = re.sub(r"['’]s$", "", " ".join(kept))
         before = [*text[: match.start()].split(), *words[:dropped]]
         following = text[match.end() :].split()[:1]
@@ -284,8 +290,98 @@ def mismatch(question: str, evidence: str, language: Language, context: str = ""
         return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
     names = [c for c in result.unmet if c.is_name]
     if names:
-        found = [c.text for c in result.found if c.is_name]
+        # Only names of the kinds asked about, from the sentence itself: what its document's
+        # metadata names (authors, a title) is not what the evidence is about.
+        kinds = {c.kind for c in names}
+        found = [c.text for c in name_constraints(evidence) if c.kind in kinds]
+        found = [text for text in found if all(text != c.text for c in names)]
         asked = _listed([c.text for c in names], language)
         key = "name" if found else "name-none"
         return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
     return None
+
+
+_FIGURE_QUESTION = re.compile(
+    r"(?i)\b(?:hvor|kor|hur)\s+(?:mange|mye|mykje|många|mycket|stor|store|stort|høy|høg|hög)\b|"
+    r"\bhow\s+(?:many|much|large|big|high)\b|\bwhat\s+(?:share|percentage|proportion)\b|"
+    r"\b(?:budsjett|budget|ramme|rammen|ramma|andel|andelen|delen|prosent|procent|percent|"
+    r"kostar|koster|costs?|tjener|tener|tjänar|earns?|beløp|belopp|summen|amount)\b"
+)
+# Counts and amounts in words; not "en", "ett", "ei", "one": they are articles as often.
+_NUMBER_WORD = re.compile(
+    r"(?i)\b(?:to|tva|två|two|tre|three|fire|fyra|four|fem|five|seks|sex|six|sju|seven|åtte|"
+    r"åtta|eight|nio|nine|tio|ten|elleve|elva|eleven|tolv|twelve|tjue|tjugo|twenty|hundre|"
+    r"hundra|hundred|tusen|thousand|millioner?|millionar|miljoner?|millions?|milliarder?|"
+    r"halvparten|hälften|half|dobbelt|dubbelt|double)\b"
+)
+
+
+def asks_for_figure(question: str) -> bool:
+    """Whether the question asks for an amount, count or share ("hvor mange", "what share")."""
+    return bool(_FIGURE_QUESTION.search(question))
+
+
+def holds_figure(text: str, given: set[tuple[str, ...]]) -> bool:
+    """Whether the text gives a figure (not a year) other than those the question gave."""
+    if _NUMBER_WORD.search(text):
+        return True
+    return any(c.key not in given for c in number_constraints(text))
+
+
+@dataclass(frozen=True)
+class Screened:
+    """Candidate sentences that meet the question's years, periods and names, and a statement
+    of what the closest evidence is about instead when none does."""
+
+    kept: list[Candidate]
+    statement: str | None
+
+
+def document_context(entry: CatalogueEntry, named: Sequence[str] = ()) -> str:
+    """What names a passage of a document without repeating them: title, authors, publisher,
+    and the names (of those a question asks about) that the document's text holds."""
+    return "\n".join([entry.title, *entry.authors, entry.publisher or "", *named])
+
+
+def screen(
+    question: str,
+    candidates: Sequence[Candidate],
+    contexts: Mapping[str, str],
+    language: Language,
+) -> Screened:
+    """Keep the candidates that meet every year, period and name the question names.
+
+    A year or period must be in the sentence or its section's heading ("5.2 Mål for 2033"):
+    a passage about 2024–2028 that mentions 2022 in passing does not answer for 2022. A name
+    may be anywhere in the passage or the document's `contexts` entry (title, authors,
+    publisher), since a sentence seldom repeats its municipality's name. A question asking
+    for an amount, count or share keeps only sentences that give a figure besides the ones
+    it names itself. When the best claim is not kept,
+    `statement` says, in the question's language, what it is about instead.
+    """
+    asked = find_constraints(question)
+    constraints = [c for c in asked if c.kind != "number"]
+    figure = asks_for_figure(question)
+    if not constraints and not figure:
+        return Screened(list(candidates), None)
+    given = {c.key for c in asked if c.kind == "number"}
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        chunk = candidate.chunk
+        heading = " ".join(chunk.section_path[-1:])
+        context = f"{contexts.get(chunk.doc_id, '')}\n{chunk.text}"
+        if figure and not holds_figure(candidate.text, given):
+            continue
+        if check(constraints, f"{candidate.text}\n{heading}", context).ok:
+            kept.append(candidate)
+    closest = next((c for c in candidates if c.claim), None)
+    if closest is None or closest in kept:
+        return Screened(kept, None)
+    heading = " ".join(closest.chunk.section_path[-1:])
+    statement = mismatch(
+        question,
+        f"{closest.text}\n{heading}",
+        language,
+        f"{contexts.get(closest.chunk.doc_id, '')}\n{closest.chunk.text}",
+    )
+    return Screened(kept, statement)

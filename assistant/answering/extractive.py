@@ -90,13 +90,19 @@ def score_candidates(
     idf: Callable[[str], float],
     lexical_weight: float = LEXICAL_WEIGHT,
     rank_decay: float = RANK_DECAY,
+    content_vector: Sequence[float] | None = None,
 ) -> list[Candidate]:
     """Score every sentence lying inside a retrieved passage; best first.
 
     Each candidate says whether it is a claim; headings, footnote addresses, bibliography
     lines and the like stay candidates (a source question lists them) but are never quoted.
+    `content_vector` is the question without the names of the documents it names: when
+    given, a sentence ranks by its mean similarity to both, so that one saying what was
+    asked beats one that merely names the document (its `dense`, what support is judged
+    on, stays the similarity to the whole question).
     """
     query = np.asarray(query_vector, dtype=float)
+    content = np.asarray(content_vector, dtype=float) if content_vector is not None else None
     candidates: list[Candidate] = []
     for sentence in sentences:
         text, start = strip_bullet(sentence.text, sentence.start)
@@ -118,9 +124,11 @@ def score_candidates(
         )
         if chunk is None or rank is None:
             continue
-        dense = float(np.dot(query, np.asarray(sentence.vector, dtype=float)))
+        vector = np.asarray(sentence.vector, dtype=float)
+        dense = float(np.dot(query, vector))
+        similarity = dense if content is None else (dense + float(np.dot(content, vector))) / 2
         lexical = lexical_coverage(query_terms, analyse(text), idf)
-        score = dense + lexical_weight * lexical - rank_decay * rank
+        score = similarity + lexical_weight * lexical - rank_decay * rank
         not_claim = not_a_claim(text, chunk.section_path)
         candidates.append(
             Candidate(

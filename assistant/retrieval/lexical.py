@@ -333,6 +333,27 @@ class LexicalIndex:
             for score, address in result.hits
         ]
 
+    def documents_with(self, text: str, doc_ids: Iterable[str]) -> set[str]:
+        """Those of the documents with a passage holding every term of the text (a name)."""
+        terms = sorted(set(self.query_terms(text)))
+        if not terms:
+            return set()
+        searcher = self._searcher()
+        found: set[str] = set()
+        for doc_id in dict.fromkeys(doc_ids):
+            query = tantivy.Query.boolean_query(
+                [
+                    *(
+                        (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "terms", t))
+                        for t in terms
+                    ),
+                    (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "doc_id", doc_id)),
+                ]
+            )
+            if searcher.search(query, 1, count=False).hits:
+                found.add(doc_id)
+        return found
+
     def _restriction(self, filters: SearchFilters) -> tantivy.Query | None:
         """The filters as a query that adds nothing to the score."""
         clauses: list[tantivy.Query] = []

@@ -12,6 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.scope import Scope, document_names, scope_of
 from assistant.settings import RetrievalSettings
 from indexing.store import StoreView
 
@@ -33,6 +34,7 @@ class Retriever:
         self.view = view
         self.lexical = lexical
         self.settings = settings
+        self._names: dict[str, set[str]] | None = None  # each document's names, for scopes
 
     def retrieve(
         self,
@@ -42,15 +44,71 @@ class Retriever:
         mode: RetrievalMode | None = None,
         query_vector: list[float] | None = None,
         bm25_weight: float | None = None,
+        scope_vector: list[float] | None = None,
     ) -> list[ScoredChunk]:
-        """The k best passages for a query (`bm25_weight` overrides the fusion weight)."""
+        """The k best passages for a query (`bm25_weight` overrides the fusion weight;
+        `scope_vector` is the embedded query of `scope_of`, when the caller has it)."""
         mode = mode or self.settings.mode
         filters = filters or SearchFilters()
+        weight = self.settings.bm25_weight if bm25_weight is None else bm25_weight
+        chunks: dict[str, Chunk] = {}
+        fused, dense, lexical = self._ranking(query, mode, filters, query_vector, weight, chunks, k)
+        scope = self.scope_of(query, filters, mode)
+        if scope is not None:
+            within = filters.model_copy(update={"doc_ids": list(scope.doc_ids)})
+            scoped, _, _ = self._ranking(scope.query, mode, within, scope_vector, weight, chunks, k)
+            fused = reciprocal_rank_fusion(
+                [[cid for cid, _ in fused], [cid for cid, _ in scoped]],
+                [1.0, self.settings.scope_weight],
+                self.settings.rrf_k,
+            )
+        ranked = [(cid, score) for cid, score in fused if cid in chunks]
+        keep = drop_overlapping(
+            [(cid, _span(chunks[cid])) for cid, _ in ranked], self.settings.dedup_overlap
+        )
+        scores = dict(ranked)
+        return [
+            ScoredChunk(
+                chunk=chunks[cid],
+                score=scores[cid],
+                dense=dense.get(cid),
+                lexical=lexical.get(cid),
+            )
+            for cid in keep[:k]
+        ]
+
+    def scope_of(
+        self, query: str, filters: SearchFilters | None = None, mode: RetrievalMode | None = None
+    ) -> Scope | None:
+        """The documents the query names, when retrieval ranks within them too: hybrid
+        search, scoping on, and no document filter already given."""
+        filters = filters or SearchFilters()
+        if (mode or self.settings.mode) != "hybrid" or self.settings.scope_weight <= 0:
+            return None
+        if filters.doc_ids:
+            return None
+        if self._names is None:
+            self._names = {
+                doc_id: document_names(record.entry) for doc_id, record in self.view.records.items()
+            }
+        scope = scope_of(query, self._names)
+        return scope if scope is not None and scope.query else None
+
+    def _ranking(
+        self,
+        query: str,
+        mode: RetrievalMode,
+        filters: SearchFilters,
+        query_vector: list[float] | None,
+        bm25_weight: float,
+        chunks: dict[str, Chunk],
+        k: int,
+    ) -> tuple[list[tuple[str, float]], dict[str, float], dict[str, float]]:
+        """Ids and scores of one search, best first, with the dense and lexical scores behind
+        them; the hits' chunks are added to `chunks`."""
         pool = max(self.settings.candidates, k)
         dense: dict[str, float] = {}
         lexical: dict[str, float] = {}
-        # The chunks behind the hits: dense results carry theirs, lexical ones are fetched by id.
-        chunks: dict[str, Chunk] = {}
         if mode in ("dense", "hybrid"):
             vector = query_vector or self.view.embedder.embed_query(query)
             for chunk, similarity in self.view.dense_search(vector, pool, filters.where()):
@@ -68,26 +126,10 @@ class Retriever:
         else:
             fused = reciprocal_rank_fusion(
                 [list(dense), list(lexical)],
-                [
-                    self.settings.dense_weight,
-                    self.settings.bm25_weight if bm25_weight is None else bm25_weight,
-                ],
+                [self.settings.dense_weight, bm25_weight],
                 self.settings.rrf_k,
             )
-        ranked = [(cid, score) for cid, score in fused if cid in chunks]
-        keep = drop_overlapping(
-            [(cid, _span(chunks[cid])) for cid, _ in ranked], self.settings.dedup_overlap
-        )
-        scores = dict(ranked)
-        return [
-            ScoredChunk(
-                chunk=chunks[cid],
-                score=scores[cid],
-                dense=dense.get(cid),
-                lexical=lexical.get(cid),
-            )
-            for cid in keep[:k]
-        ]
+        return fused, dense, lexical
 
 
 def _span(chunk: Chunk) -> Span:

@@ -6,11 +6,16 @@ import pytest
 
 from assistant.answering.constraints import (
     Constraint,
+    asks_for_figure,
     check,
     find_constraints,
+    holds_figure,
     meets,
     mismatch,
+    screen,
 )
+from assistant.answering.extractive import Candidate
+from assistant.domain import Chunk
 
 FUND = (
     "Det kommunale næringsfondet får en samlet ramme på 11,2 millioner kroner "
@@ -189,3 +194,102 @@ def test_no_mismatch_when_the_evidence_meets_the_question() -> None:
     assert mismatch("Hva er rammen for næringsfondet i 2024–2028?", FUND, "nb") is None
     assert mismatch("Hva er rammen for fondet i Vikfjord?", FUND, "nb", context=TITLE) is None
     assert mismatch("Hva er rammen for næringsfondet?", FUND, "nb") is None
+
+
+# -- screening the candidate sentences of an answer --
+
+PLAN = (
+    "Det kommunale næringsfondet får en samlet ramme på 11,2 millioner kroner for perioden "
+    "2024–2028. Den forrige næringsplanen gjaldt for perioden 2016–2020. "
+    "2026: 2,2 millioner kroner"
+)
+
+
+def plan_candidate(sentence: str, doc_id: str = "vikfjord", claim: bool = True) -> Candidate:
+    start = PLAN.index(sentence)
+    chunk = Chunk(
+        id=f"{doc_id}:0", doc_id=doc_id, text=PLAN, start=0, end=len(PLAN),
+        section_path=["5 Kommunalt næringsfond", "5.1 Ramme og fordeling"], title=TITLE,
+    )  # fmt: skip
+    return Candidate(
+        chunk, 0, start, start + len(sentence), sentence, 0.9, 0.0, 0.9,
+        None if claim else "heading",
+    )  # fmt: skip
+
+
+FUND_SENTENCE = plan_candidate(PLAN.split(". ")[0] + ".")
+EARLIER_SENTENCE = plan_candidate("Den forrige næringsplanen gjaldt for perioden 2016–2020.")
+ROW_2026 = plan_candidate("2026: 2,2 millioner kroner")
+CONTEXTS = {"vikfjord": TITLE + "\nVikfjord kommune"}
+
+
+def test_only_sentences_meeting_the_asked_year_answer() -> None:
+    screened = screen(
+        "Hvor mye får næringsfondet i Vikfjord i 2026?",
+        [FUND_SENTENCE, EARLIER_SENTENCE, ROW_2026],
+        CONTEXTS,
+        "nb",
+    )
+    assert screened.kept == [ROW_2026]
+
+
+def test_when_the_best_evidence_is_about_another_period_the_answer_says_which() -> None:
+    screened = screen(
+        "Hva var rammen for næringsfondet i Vikfjord i 2018–2022?",
+        [FUND_SENTENCE, ROW_2026],
+        CONTEXTS,
+        "nb",
+    )
+    assert screened.kept == []
+    assert screened.statement == "Kildene oppgir tallet for 2024–2028, ikke for 2018–2022."
+
+
+def test_a_question_asking_for_a_figure_is_not_answered_by_a_sentence_without_one() -> None:
+    """The previous plan's period meets "2016–2020", but gives no amount."""
+    screened = screen(
+        "Hvor stor var rammen for næringsfondet i perioden 2016–2020?",
+        [EARLIER_SENTENCE, FUND_SENTENCE],
+        CONTEXTS,
+        "nb",
+    )
+    assert screened.kept == []
+
+
+def test_a_name_is_met_by_the_document_not_only_the_sentence() -> None:
+    kept = screen("Hvor mye får næringsfondet i Vikfjord i 2026?", [ROW_2026], CONTEXTS, "nb")
+    elsewhere = screen("Hvor mye får næringsfondet i Trondheim i 2026?", [ROW_2026], CONTEXTS, "en")
+    assert kept.kept == [ROW_2026]
+    assert elsewhere.kept == []
+    assert elsewhere.statement == "The sources say nothing about Trondheim."
+
+
+def test_a_question_without_constraints_keeps_every_candidate() -> None:
+    candidates = [FUND_SENTENCE, EARLIER_SENTENCE]
+    assert screen("Hva er næringsfondet?", candidates, CONTEXTS, "nb").kept == candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("2025: 2,4 millioner kroner", True),
+        ("Four of the six municipalities moved towards a playmaker role.", True),
+        ("Storlia skal ha 3 200 arbeidsplassar i 2033.", True),
+        ("Den ersätter Näringslivsprogrammet 2017–2021.", False),
+        ("Planen ble vedtatt i 2023 etter en bred prosess.", False),
+    ],
+)
+def test_a_figure_is_an_amount_or_count_not_a_year(text: str, figure: bool) -> None:
+    assert holds_figure(text, set()) is figure
+
+
+def test_figure_questions_are_recognised_in_four_languages() -> None:
+    assert all(
+        asks_for_figure(q)
+        for q in (
+            "Hvor mange prosjekter fikk støtte?",
+            "Kor stor del gjekk til lokale leverandørar?",
+            "Hur stor var budgeten?",
+            "What share went to local suppliers?",
+        )
+    )
+    assert not asks_for_figure("Hva betyr det at kommunen er brobygger?")

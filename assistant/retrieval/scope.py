@@ -1,0 +1,82 @@
+"""Which documents a question names, and what it asks of them: a pure function.
+
+In a library, users name the document they mean: "the evaluation of the Helgeland programme",
+"Vikfjords näringsplan", "what did Storlia decide". Embedded whole, such a question is closest to
+the passages *about* that document (its summary, foreword, introduction), since those repeat
+its name, and the passage holding the answer ("Programmet har støttet 112 prosjekter") ranks
+low. `scope_of` finds the documents whose title, authors or publisher carry a name the
+question uses, and the question without those names, so that retrieval can rank the named
+documents' passages by what the question asks of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.answering.constraints import fold, name_constraints
+from assistant.domain import CatalogueEntry
+
+MIN_STEM = 4  # shorter names match too much by prefix
+# Words of titles that name a kind of body or document, not one: never a document's name.
+_GENERIC_TITLE_WORDS = frozenset(
+    """
+    kommune kommunen kommunes kommun kommunens fylkeskommune region regionen universitet
+    university evaluering evaluation utvardering rapport report notat note plan planen
+    strategi strategin strategy programme program programmet municipal municipality
+    """.split()
+)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The documents a question names, and the question without their names."""
+
+    doc_ids: tuple[str, ...]
+    query: str
+
+
+def document_names(entry: CatalogueEntry) -> set[str]:
+    """Folded capitalised words of a document's title, authors and publisher."""
+    names: set[str] = set()
+    for text in (entry.title, entry.publisher or "", *entry.authors):
+        for word in _WORD.findall(text):
+            folded = fold(word.strip("'’-"))
+            generic = folded in _GENERIC_TITLE_WORDS
+            if word[:1].isupper() and len(folded) >= MIN_STEM and not generic:
+                names.add(folded)
+    return names
+
+
+def _matches(name: str, document_name: str) -> bool:
+    """A name the question uses and a document's name agree when one begins the other:
+    'helgelandsprogrammet' and 'helgeland', 'vikfjords' and 'vikfjord'."""
+    shorter, longer = sorted((name, document_name), key=len)
+    return len(shorter) >= MIN_STEM and longer.startswith(shorter)
+
+
+def scope_of(question: str, names: Mapping[str, set[str]]) -> Scope | None:
+    """The documents the question names by one of their `document_names`; None when it
+    names none, or names them all (then there is nothing to narrow)."""
+    named: dict[str, None] = {}
+    used: list[str] = []
+    for constraint in name_constraints(question):
+        for word in constraint.text.split():
+            folded = fold(re.sub(r"['’]s$", "", word))
+            hits = [
+                doc_id
+                for doc_id, own in names.items()
+                if any(_matches(folded, name) for name in own)
+            ]
+            if hits:
+                named.update(dict.fromkeys(hits))
+                used.append(word)
+    if not named or len(named) == len(names):
+        return None
+    query = question
+    for word in used:
+        query = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", query)
+    query = re.sub(r"\s+", " ", query).strip()
+    return Scope(doc_ids=tuple(named), query=query)

@@ -1,0 +1,125 @@
+"""Among documents that discuss the same things with different facts, an answer comes from the
+document and the year asked about, or says plainly that the sources cover another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.domain import Message
+from assistant.service import Assistant
+from indexing.embedders import make_embedder
+from indexing.pipeline import index_corpus
+from indexing.store import open_store
+from tests.helpers import make_settings
+
+CATALOGUE = """\
+- id: nordvik-2024
+  title: Strategisk næringsplan for Nordvik kommune 2024–2028
+  authors: [Nordvik kommune]
+  year: 2024
+  kind: report
+  language: nb
+  file: nordvik.md
+- id: sorbygda-2020
+  title: Næringsplan for Sørbygda kommune 2020–2023
+  authors: [Sørbygda kommune]
+  year: 2020
+  kind: report
+  language: nb
+  file: sorbygda.md
+"""
+
+NORDVIK = """# 1 Innledning
+
+Nordvik kommune legger med dette fram en ny strategisk næringsplan for perioden 2024–2028. Planen
+er utarbeidet i samarbeid med næringsforeningen og ungdomsrådet.
+
+# 2 Næringsfond
+
+Det kommunale næringsfondet får en samlet ramme på 9,5 millioner kroner for perioden 2024–2028.
+
+Årlig ramme for næringsfondet:
+
+- 2024: 2,1 millioner kroner
+- 2025: 1,9 millioner kroner
+- 2026: 1,8 millioner kroner
+
+# 3 Gründere
+
+Kommunen skal gi et gründerstipend på inntil 60 000 kroner per person.
+"""
+
+SORBYGDA = """# 1 Innledning
+
+Sørbygda kommune vedtok sin næringsplan for perioden 2020–2023 etter en bred prosess med
+næringslivet.
+
+# 2 Næringsfond
+
+Næringsfondet i Sørbygda hadde en årlig ramme på 700 000 kroner i planperioden.
+
+# 3 Gründere
+
+I Sørbygda fikk 42 gründere stipend fra kommunen i planperioden.
+"""
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    folder = tmp_path_factory.mktemp("two-plans")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
+    (corpus / "nordvik.md").write_text(NORDVIK, encoding="utf-8")
+    (corpus / "sorbygda.md").write_text(SORBYGDA, encoding="utf-8")
+    settings = make_settings(Path(folder / "store"), corpus)
+    with open_store(settings, make_embedder(settings.embedder)) as store:
+        assert index_corpus(settings, store).ok
+    assistant = Assistant.open(settings)
+    yield assistant
+    assistant.close()
+
+
+def ask(assistant: Assistant, question: str) -> tuple[str, bool, list[str]]:
+    answer = assistant.chat([Message(role="user", content=question)])
+    return answer.answer, answer.grounded, [c.doc_id for c in answer.citations]
+
+
+def test_the_figure_for_the_year_asked_is_quoted_from_the_document_asked_about(
+    library: Assistant,
+) -> None:
+    text, grounded, cited = ask(library, "Hvor mye får næringsfondet i Nordvik i 2025?")
+    assert grounded
+    assert "1,9 millioner kroner" in text
+    assert set(cited) == {"nordvik-2024"}
+
+
+def test_a_year_no_document_covers_is_refused_saying_which_years_the_sources_give(
+    library: Assistant,
+) -> None:
+    text, grounded, cited = ask(library, "Hvor mye fikk næringsfondet i Nordvik i 2019?")
+    assert not grounded
+    assert cited == []
+    assert "2019" in text
+    assert "Kildene oppgir" in text
+
+
+def test_a_place_no_document_covers_is_refused_naming_it(library: Assistant) -> None:
+    text, grounded, _ = ask(library, "How many entrepreneurs received a grant in Trondheim?")
+    assert not grounded
+    assert "Trondheim" in text
+
+
+def test_a_question_naming_a_document_is_answered_from_that_document(
+    library: Assistant,
+) -> None:
+    """Both plans speak of entrepreneurs; the question names one of them."""
+    hits = library.search("Hvor mange gründere fikk stipend i Sørbygda?", top_k=3)
+    assert hits[0].doc_id == "sorbygda-2020"
+    text, grounded, cited = ask(library, "Hvor mange gründere fikk stipend i Sørbygda?")
+    assert grounded
+    assert "42 gründere" in text
+    assert cited[0] == "sorbygda-2020"

@@ -1,0 +1,52 @@
+"""A question that names a document by its title, authors or publisher is searched within it."""
+
+from __future__ import annotations
+
+from assistant.domain import CatalogueEntry
+from assistant.retrieval.scope import document_names, scope_of
+
+ENTRIES = {
+    "vikfjord": CatalogueEntry(
+        id="vikfjord",
+        title="Strategisk næringsplan for Vikfjord kommune 2024–2028",
+        authors=["Vikfjord kommune"],
+    ),
+    "helgeland": CatalogueEntry(
+        id="helgeland",
+        title="Evaluering av Helgelandsprogrammet for lokal næringsutvikling",
+        authors=["Eriksen, Kari Lund"],
+        publisher="Polarsirkel Utredning",
+    ),
+    "paper": CatalogueEntry(
+        id="paper", title="Kommunen sin framtidige næringsutviklingsrolle", authors=["Stene, M."]
+    ),
+}
+NAMES = {doc_id: document_names(entry) for doc_id, entry in ENTRIES.items()}
+
+
+def test_a_documents_names_are_its_proper_names_not_words_for_a_kind_of_body() -> None:
+    assert "vikfjord" in NAMES["vikfjord"]
+    assert "kommune" not in NAMES["vikfjord"]
+    assert {"eriksen", "polarsirkel"} <= NAMES["helgeland"]
+
+
+def test_a_question_naming_a_document_is_scoped_to_it_and_asked_without_the_name() -> None:
+    scope = scope_of("Kor mange prosjekt støtta Helgelandsprogrammet?", NAMES)
+    assert scope is not None
+    assert scope.doc_ids == ("helgeland",)
+    assert scope.query == "Kor mange prosjekt støtta ?"
+
+
+def test_inflected_and_shortened_names_match() -> None:
+    """A genitive, or a name the title holds in a compound, still names the document."""
+    genitive = scope_of("Vilket exempel på samskapande ger Vikfjords näringsplan?", NAMES)
+    shorter = scope_of("Which municipalities took part in the Helgeland programme?", NAMES)
+    assert genitive is not None and genitive.doc_ids == ("vikfjord",)
+    assert shorter is not None and shorter.doc_ids == ("helgeland",)
+
+
+def test_a_question_naming_no_document_or_every_document_is_not_scoped() -> None:
+    assert scope_of("Hva er en playmaker?", NAMES) is None
+    assert scope_of("Hvor stor andel gikk til lokale leverandører i Trondheim?", NAMES) is None
+    only = {"paper": NAMES["paper"]}
+    assert scope_of("Hva skriver Stene om brobyggeren?", only) is None
