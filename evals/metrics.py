@@ -330,6 +330,8 @@ _REFERENCE_LINE = re.compile(
 )
 _LINE_END = re.compile(r"[.!?…][»\"”’)\]]*\s*$")
 TITLE_WORDS = 12
+# "2026: 2,2 millioner kroner", "- Andel inköp: 28 procent (2021)": a label, then a figure.
+_DATA_ROW = re.compile(r"^(?:[-•*–]\s+)?[^:]{1,60}:\s+\S*\d")
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -347,7 +349,8 @@ def structural_quote(citation: Citation, source_text: SourceText) -> bool:
     bibliography, or the quote is its section's heading, or the line holding it is short and
     unpunctuated (a heading, title or series line), starts with a footnote label, is a bare web
     address, or has a reference's "Name, A. (2016)" shape. The body of a footnote that makes a
-    claim, quoted without its label, is a claim.
+    claim, quoted without its label, is a claim; so is a table or list row giving a figure
+    ("2026: 2,2 millioner kroner").
     """
     from indexing.cleaning import is_bibliography_heading
 
@@ -366,6 +369,8 @@ def structural_quote(citation: Citation, source_text: SourceText) -> bool:
     if _URL.search(quote) and len(tokens(_URL.sub(" ", quote))) < 4:
         return True
     whole_line = normalise(line) == normalise(quote)
+    if _DATA_ROW.match(line):
+        return False  # a row of a table or list that gives a figure states a fact
     return whole_line and not _LINE_END.search(line) and len(tokens(line)) <= TITLE_WORDS
 
 

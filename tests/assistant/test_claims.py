@@ -54,6 +54,8 @@ def test_lines_that_are_not_claims_say_why(text: str, path: list[str], reason: s
         "(Lusch & Vargo, 2014)",  # a sentence missing its full stop is still a claim
         "Svært mye dreier seg om finansiering, da mange velferdstjenester ikke har noe marked",
         "Municipalities should act as brokers between business and civil society.",
+        "2025: 2,4 millioner kroner",  # a table or list row giving a figure
+        "Andel inköp från lokala företag: 28 procent (2021)",
     ],
 )
 def test_sentences_that_say_something_are_claims(text: str) -> None:

@@ -618,6 +618,21 @@ def test_headings_footnotes_and_references_are_structural_quotes_claims_are_not(
     assert structural_quotes([claim], source) == 0.0
 
 
+def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
+    text = "Årlig ramme:\n\n- 2026: 2,2 millioner kroner\n\nNæringsfond og ramme\n"
+    source = {"doc": text}.__getitem__
+
+    def at(fragment: str) -> Citation:
+        start = text.index(fragment)
+        return Citation(
+            marker=1, chunk_id="c", doc_id="doc", title="T", section="5 Fond", page="9",
+            quote=fragment, start=start, end=start + len(fragment), score=0.9,
+        )  # fmt: skip
+
+    assert not structural_quote(at("2026: 2,2 millioner kroner"), source)
+    assert structural_quote(at("Næringsfond og ramme"), source)
+
+
 def test_structural_quotes_apply_to_answers_except_to_source_questions() -> None:
     reply = answer("Frankrike vant [1].", citations=[citation(1, "c7", "Frankrike vant")])
     plain = score_item(UNANSWERABLE, reply, [P1], no_source)
