@@ -4,6 +4,11 @@ A PDF whose stream loops, inflates to gigabytes or crashes the parser must not t
 indexer down: each file is parsed in a child process (forked from a server that has the
 loaders imported, so starting one is cheap) with an address-space limit, and killed when it
 overruns its time. Whatever goes wrong becomes a `DocumentLoadError` with a one-line reason.
+
+A worker needs the loaders and nothing of the program that hosts the indexer. Multiprocessing
+would re-run the host's main script in every worker (a console script, a Streamlit page, an
+embedding application); a script that cannot run outside its host would kill each worker before
+it parses anything, so workers are launched without it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,11 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import resource
+import sys
+import threading
 import traceback
+import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +31,29 @@ from indexing.loaders import Loader, load_document
 
 _CONTEXT: Any = None
 STARTUP_SECONDS = 60.0
+_LAUNCHING = threading.Lock()
 
 
 def _context() -> Any:
     global _CONTEXT
     if _CONTEXT is None:
         context = multiprocessing.get_context("forkserver")
-        # What the children need, and what a console script re-imports in each: imported once.
-        context.set_forkserver_preload(["indexing.bounded", "assistant.cli"])
+        # What the children need, imported once in the server they are forked from.
+        context.set_forkserver_preload(["indexing.bounded"])
         _CONTEXT = context
     return _CONTEXT
+
+
+@contextlib.contextmanager
+def _without_host_main() -> Iterator[None]:
+    """Launch workers as if the host program had no main script, so none re-runs it."""
+    with _LAUNCHING:
+        host = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = host
 
 
 def _parse(sender: Any, loader: Loader, path: Path, memory: int, characters: int) -> None:
@@ -80,7 +102,8 @@ def load_bounded(
         args=(sender, loader, path, memory, limits.file_characters),
         daemon=True,
     )
-    worker.start()
+    with _without_host_main():
+        worker.start()
     sender.close()
     try:
         # The time limit counts from when parsing begins, not from the worker's start-up

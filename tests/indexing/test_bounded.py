@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import time
+import types
 import zlib
 from pathlib import Path
 
@@ -133,3 +135,25 @@ def test_a_parser_that_needs_more_memory_than_allowed_fails(tmp_path: Path) -> N
     with pytest.raises(DocumentLoadError) as raised:
         load_bounded(path, LimitSettings(file_memory_mb=512), loader=allocate_a_gigabyte)
     assert "heavy.md" in raised.value.detail and "limits.file_memory_mb" in raised.value.detail
+
+
+def test_a_host_program_whose_main_script_runs_only_in_its_host_does_not_stop_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The indexer inside a program whose main script cannot run on its own (a Streamlit page,
+    an application embedding the pipeline): the workers parse without running that script."""
+    ran = tmp_path / "the host script ran"
+    script = tmp_path / "page.py"
+    script.write_text(
+        f"from pathlib import Path\nPath({str(ran)!r}).touch()\n"
+        "raise RuntimeError('this page runs only inside its host')\n"
+    )
+    host = types.ModuleType("__main__")
+    host.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", host)
+    path = tmp_path / "notat.md"
+    path.write_text("# 1 Innledning\n\nKommunen er brobygger.\n")
+    document = load_bounded(path, LimitSettings())
+    assert document.text.endswith("Kommunen er brobygger.")
+    assert not ran.exists(), "no worker ran the host's main script"
+    assert sys.modules["__main__"] is host, "the host keeps its main module"

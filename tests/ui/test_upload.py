@@ -104,11 +104,6 @@ def test_a_wrong_key_is_refused_with_the_service_words(
     assert not fake.uploaded
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known bug: late in the whole suite the bounded parser's worker process dies "
-    "(reason 'the parser died'), so nothing indexes; it passes when run alone",
-)
 def test_an_upload_through_the_real_service_is_indexed_and_listed(tmp_path: Any) -> None:
     from assistant.api import create_app
     from assistant.service import Assistant
