@@ -183,8 +183,19 @@ def _print_summary(summary: Any) -> None:
     print(f"The index holds {summary.documents} document(s), {summary.total_chunks} chunks.")
     for failure in summary.failed:
         print(f"  failed: {failure.reason}")
+    for planted in summary.instructions:
+        print(f"  gives orders (never quoted): {planted.doc_id}: «{_clip(planted.text)}»")
+    for hidden in summary.hidden:
+        print(
+            f"  hidden text left out ({hidden.reason}): {hidden.doc_id}, page {hidden.page}: "
+            f"«{_clip(hidden.text)}»"
+        )
     for doc_id in summary.removed:
         print(f"  removed: {doc_id}")
+
+
+def _clip(text: str, width: int = 90) -> str:
+    return textwrap.shorten(text, width, placeholder=" …")
 
 
 def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
@@ -203,6 +214,12 @@ def cmd_documents(args: argparse.Namespace, settings: Settings) -> int:
             f"    {doc.pages or '?'} pages, {doc.chunks} chunks, {doc.references} references; "
             f"cited works in the corpus: {cited}"
         )
+        if doc.planted_instructions or doc.hidden_passages:
+            print(
+                f"    warning: {doc.planted_instructions} sentence(s) giving orders to the "
+                f"reader or an assistant (never quoted); {doc.hidden_passages} passage(s) of "
+                "text a reader cannot see (left out of the index)"
+            )
     return 0
 
 

@@ -15,6 +15,7 @@ DocumentKind = Literal[
 ]
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
 AnswerMode = Literal["extractive", "llm"]
+HiddenReason = Literal["invisible", "page colour", "tiny", "off the page"]
 SECTION_SEPARATOR = " > "
 
 
@@ -63,6 +64,22 @@ class PageSpan(BaseModel):
     end: int
 
 
+class HiddenText(BaseModel):
+    """Text of a PDF that a reader cannot see, left out of the document's indexed text."""
+
+    doc_id: str | None = Field(None, description="The document, once it is indexed.")
+    page: str | None = Field(None, description="Label of the page it is on.")
+    reason: HiddenReason = Field(
+        description="'invisible' (render mode 3 or 7), 'page colour' (filled in the colour "
+        "of the page behind it), 'tiny' (type below 1 pt) or 'off the page' (outside the "
+        "page's visible box)."
+    )
+    text: str
+    gives_orders: bool = Field(
+        False, description="It addresses the reader or an assistant with orders."
+    )
+
+
 class LoadedDocument(BaseModel):
     """What a loader returns: cleaned text with its structure and pages."""
 
@@ -79,6 +96,9 @@ class LoadedDocument(BaseModel):
     year: int | None = Field(None, description="Publication year found in the file, if any.")
     language: str | None = Field(
         None, description="Language detected from the text: nb, nn, sv, en or da."
+    )
+    hidden: list[HiddenText] = Field(
+        default_factory=list, description="Text a reader cannot see, left out of `text`."
     )
 
 
@@ -178,6 +198,10 @@ class DocumentRecord(BaseModel):
         description="Sentences that give the reader or an assistant orders; never quoted "
         "as an answer.",
     )
+    hidden: list[HiddenText] = Field(
+        default_factory=list,
+        description="Text of the file a reader cannot see; left out of the text, so never quoted.",
+    )
 
     def page_at(self, offset: int) -> str | None:
         """Label of the page an offset of the text lies on, if known."""
@@ -228,6 +252,11 @@ class IndexSummary(BaseModel):
         default_factory=list,
         description="Sentences of the documents indexed this run that give orders to the "
         "reader or an assistant (kept out of answers).",
+    )
+    hidden: list[HiddenText] = Field(
+        default_factory=list,
+        description="Text of the documents indexed this run that a reader cannot see (left "
+        "out of the index).",
     )
 
     @property

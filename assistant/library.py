@@ -53,6 +53,8 @@ class Library:
             cited_works_in_corpus=sorted(
                 {r.catalogue_id for r in self.references[doc_id] if r.in_corpus and r.catalogue_id}
             ),
+            planted_instructions=len(record.instructions),
+            hidden_passages=len(record.hidden),
         )
 
     def documents(self) -> list[DocumentSummary]:

@@ -9,10 +9,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.domain import (
+    HiddenText,
     IndexSummary,
     InTextCitation,
     Message,
     Passage,
+    PlantedInstruction,
     Reference,
     RetrievalMode,
     SearchFilters,
@@ -126,6 +128,14 @@ class DocumentSummary(BaseModel):
     cited_works_in_corpus: list[str] = Field(
         description="Ids of works it cites whose full text is indexed."
     )
+    planted_instructions: int = Field(
+        0,
+        description="Sentences that give the reader or an assistant orders (never quoted "
+        "as an answer).",
+    )
+    hidden_passages: int = Field(
+        0, description="Passages of the file a reader cannot see (left out of the index)."
+    )
 
 
 class DocumentDetail(DocumentSummary):
@@ -134,6 +144,13 @@ class DocumentDetail(DocumentSummary):
     sections: list[Section]
     page_labels: list[str]
     chunk_ids: list[str]
+    instructions: list[PlantedInstruction] = Field(
+        default_factory=list,
+        description="The sentences that give orders, never quoted as an answer.",
+    )
+    hidden: list[HiddenText] = Field(
+        default_factory=list, description="The text a reader cannot see, left out of the index."
+    )
 
 
 class DocumentText(BaseModel):

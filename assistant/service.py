@@ -559,6 +559,8 @@ class Assistant:
             sections=record.sections,
             page_labels=record.page_labels,
             chunk_ids=self.chunk_ids(doc_id),
+            instructions=record.instructions,
+            hidden=record.hidden,
         )
 
     def references(self) -> ReferencesResponse:

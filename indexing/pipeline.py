@@ -42,7 +42,7 @@ from indexing.store import ChunkStore, Generation
 logger = logging.getLogger(__name__)
 
 # Bump when loading, cleaning or chunking changes, so every document is indexed anew.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 IGNORED_STEMS = frozenset({"readme", "catalogue", "katalog"})
 
 
@@ -304,6 +304,7 @@ def index_corpus(
                 for (start, end), text, flag in zip(sentences, texts, flags, strict=True)
                 if flag
             ]
+            record.hidden = [h.model_copy(update={"doc_id": entry.id}) for h in document.hidden]
             record.chunks, record.sentences = len(chunks), len(sentences)
             chunk_vectors, sentence_vectors = embed_document(
                 store.embedder, chunks, texts, sentences, settings.chunking.chunk_vectors
@@ -330,6 +331,7 @@ def index_corpus(
         changed = True
         summary.indexed.append(entry.id)
         summary.instructions.extend(record.instructions)
+        summary.hidden.extend(record.hidden)
         summary.pages += record.page_count or 0
         summary.chunks += len(chunks)
         summary.characters += len(document.text)

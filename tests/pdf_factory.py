@@ -636,3 +636,50 @@ def scanned_pdf(path: Path, pages: Sequence[Sequence[str]]) -> Path:
         pdf.image(str(target), x=0, y=0, w=210, h=297)
     pdf.output(str(path))
     return path
+
+
+# --- text a reader cannot see ------------------------------------------------------------
+
+HIDING = ("invisible", "white", "tiny", "off the page")
+
+
+def hidden_text_pdf(
+    path: Path, lines: Sequence[tuple[str | None, str]], scan: bool = False, title: str = ""
+) -> Path:
+    """One page of lines, each ``(how, text)``: shown when ``how`` is None, else hidden in one
+    of the ways of `HIDING` (render mode 3, white fill, 0.5 pt type, placed right of the page).
+
+    With ``scan`` the page is first covered by an image, as a scanner's page with an OCR layer.
+    """
+    from fpdf.enums import TextMode
+    from PIL import Image
+
+    pdf, family = _new_pdf()
+    if title:
+        pdf.set_title(title)
+    pdf.add_page()
+    if scan:
+        picture = path.with_name(f"{path.stem}-scan.png")
+        Image.new("L", (827, 1170), color=250).save(picture)
+        pdf.image(str(picture), x=0, y=0, w=210, h=297)
+    pdf.set_font(family, size=11)
+    pdf.set_xy(20, 25)
+    for how, text in lines:
+        text = ascii_fallback(text)
+        if how == "off the page":
+            pdf.text(250, pdf.get_y() + 6, text)  # the page is 210 mm wide
+            continue
+        styles: dict[str | None, dict[str, object]] = {
+            None: {},
+            "invisible": {"text_mode": TextMode.INVISIBLE},
+            "white": {"text_color": (255, 255, 255)},
+            "tiny": {},
+        }
+        style = styles[how]
+        with pdf.local_context(**style):
+            if how == "tiny":
+                pdf.set_font(family, size=0.5)
+            pdf.set_x(20)
+            pdf.cell(text=text, new_x="LMARGIN", new_y="NEXT", h=8)
+    pdf.output(str(path))
+    return path

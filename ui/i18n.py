@@ -185,6 +185,14 @@ TEXTS: dict[str, dict[Language, str]] = {
         "nb": "Denne tjenesten tar ikke imot opplastinger.",
         "en": "This service does not take uploads.",
     },
+    "library.warning": {
+        "nb": "{title}: {instructions} setning(er) som gir ordre til leseren eller en "
+        "assistent (siteres aldri), {hidden} tekstbit(er) en leser ikke kan se (usynlig, "
+        "i sidens farge, bitteliten eller utenfor siden; ikke indeksert).",
+        "en": "{title}: {instructions} sentence(s) giving orders to the reader or an "
+        "assistant (never quoted), {hidden} passage(s) a reader cannot see (invisible, in the "
+        "page's colour, tiny or off the page; not indexed).",
+    },
     "library.col.title": {"nb": "Tittel", "en": "Title"},
     "library.col.authors": {"nb": "Forfattere", "en": "Authors"},
     "library.col.year": {"nb": "År", "en": "Year"},

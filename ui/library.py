@@ -25,6 +25,21 @@ def document_rows(documents: Sequence[DocumentSummary], language: Language) -> l
     ]
 
 
+def document_warnings(documents: Sequence[DocumentSummary], language: Language) -> list[str]:
+    """One line per document that holds planted instructions or text a reader cannot see."""
+    return [
+        t(
+            "library.warning",
+            language,
+            title=d.title,
+            instructions=d.planted_instructions,
+            hidden=d.hidden_passages,
+        )
+        for d in documents
+        if d.planted_instructions or d.hidden_passages
+    ]
+
+
 def bibliography_rows(
     doc_id: str, references: Sequence[Reference], language: Language
 ) -> list[dict[str, Any]]:

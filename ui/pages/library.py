@@ -7,7 +7,7 @@ import streamlit as st
 from ui import client as service
 from ui import common
 from ui.i18n import t
-from ui.library import bibliography_rows, document_rows
+from ui.library import bibliography_rows, document_rows, document_warnings
 from ui.sources import plain
 
 lang = common.language()
@@ -23,6 +23,8 @@ with common.service_errors(lang):
 
 st.subheader(t("library.documents", lang))
 st.dataframe(document_rows(documents, lang), hide_index=True, width="stretch")
+for warning in document_warnings(documents, lang):
+    st.warning(plain(warning), icon="⚠️")
 
 st.subheader(t("library.bibliography", lang))
 for document in documents:

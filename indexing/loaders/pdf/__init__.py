@@ -10,15 +10,16 @@ without a text layer is read by Tesseract (`ocr`) when it is installed.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pypdf import PageObject, PasswordType, PdfReader
 
-from assistant.domain import LoadedDocument
+from assistant.domain import HiddenReason, HiddenText, LoadedDocument
 from assistant.errors import DocumentLoadError
+from indexing.instructions import gives_orders
 from indexing.loaders._metadata import document_language, looks_like_name, split_authors, year_in
 from indexing.loaders.pdf.document import (
     MIN_LETTERS,
@@ -27,6 +28,7 @@ from indexing.loaders.pdf.document import (
     parse_pdf_lines,
     parse_pdf_pages,
 )
+from indexing.loaders.pdf.hidden import Painting
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines, plain_lines
 from indexing.loaders.pdf.ocr import ocr_pages
 
@@ -36,14 +38,21 @@ logger = logging.getLogger(__name__)
 def load_pdf(path: Path) -> LoadedDocument:
     """Load a PDF: text per page under printed labels, sections, footnotes, metadata."""
     reader = _open(path)
-    pages = _page_lines(reader, path.name)
+    read = _page_lines(reader, path.name)
+    pages = [page.lines for page in read]
     labels = _labels(reader)
+    hidden = _hidden_text(read, labels)
     if sum(char.isalpha() for lines in pages for line in lines for char in line.text) < MIN_LETTERS:
         pages = [plain_lines(text) for text in ocr_pages(reader, path.name)]
         if (
             sum(char.isalpha() for lines in pages for line in lines for char in line.text)
             < MIN_LETTERS
         ):
+            if hidden:
+                raise DocumentLoadError(
+                    f"{path.name}: no visible text; its only text is hidden from readers "
+                    f"({hidden[0].reason}, page {hidden[0].page}), which is never indexed"
+                )
             raise DocumentLoadError(
                 f"{path.name}: no extractable text (a scanned PDF? OCR found no text in it)"
             )
@@ -63,8 +72,27 @@ def load_pdf(path: Path) -> LoadedDocument:
             "authors": authors,
             "year": year,
             "language": document_language(document.text),
+            "hidden": hidden,
         }
     )
+
+
+def _hidden_text(pages: list[_Page], labels: list[str]) -> list[HiddenText]:
+    """The hidden runs of each page, those next to each other for the same reason joined."""
+    found: list[HiddenText] = []
+    for page, label in zip(pages, labels, strict=True):
+        for reason, text in page.hidden:
+            last = found[-1] if found else None
+            if last is not None and last.page == label and last.reason == reason:
+                found[-1] = last.model_copy(update={"text": f"{last.text} {text.strip()}"})
+            else:
+                found.append(HiddenText(page=label, reason=reason, text=text.strip()))
+    return [
+        item.model_copy(
+            update={"text": " ".join(item.text.split()), "gives_orders": gives_orders(item.text)}
+        )
+        for item in found
+    ]
 
 
 def _letters(pages: list[list[TextLine]]) -> int:
@@ -96,16 +124,16 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
 
 
-def _page_lines(reader: PdfReader, name: str) -> list[list[TextLine]]:
-    """Each page's lines; a page pypdf cannot read counts as empty."""
-    pages: list[list[TextLine]] = []
+def _page_lines(reader: PdfReader, name: str) -> list[_Page]:
+    """Each page's visible lines and hidden text; a page pypdf cannot read counts as empty."""
+    pages: list[_Page] = []
     failures: list[str] = []
     for number, page in enumerate(reader.pages, start=1):
         try:
             pages.append(_lines_of(page))
         except Exception as error:  # one broken page should not lose the others
             failures.append(f"page {number}: {_reason(error)}")
-            pages.append([])
+            pages.append(_Page([]))
     if failures and len(failures) == len(pages):
         raise DocumentLoadError(f"{name}: not a readable PDF ({failures[0]})")
     for failure in failures:
@@ -113,27 +141,60 @@ def _page_lines(reader: PdfReader, name: str) -> list[list[TextLine]]:
     return pages
 
 
-def _lines_of(page: PageObject) -> list[TextLine]:
-    """The page's text runs, placed and sized by the visitor, grouped into lines."""
-    runs: list[Run] = []
+@dataclass
+class _Page:
+    lines: list[TextLine]
+    hidden: list[tuple[HiddenReason, str]] = field(default_factory=list)
+
+
+def _lines_of(page: PageObject) -> _Page:
+    """The page's visible text runs, placed and sized by the visitor, grouped into lines; and
+    the runs a reader cannot see, with why."""
+    box = page.cropbox
+    painting = Painting(
+        (float(box.left), float(box.bottom), float(box.right), float(box.top)), _images(page)
+    )
+    runs: list[tuple[Run, HiddenReason | None]] = []
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         if not text.strip():
-            if runs and text.strip("\n") and not runs[-1].text.endswith(" "):
-                runs[-1] = replace(runs[-1], text=runs[-1].text + " ")  # a word space
+            painting.reason(text, 0, 0, 0)  # what was shown so far is accounted for
+            if runs and text.strip("\n") and not runs[-1][0].text.endswith(" "):
+                last, why = runs[-1]
+                runs[-1] = (replace(last, text=last.text + " "), why)  # a word space
             return
         # The run's origin and size in page space: the text matrix under the current one.
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
         scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
         name = str(font.get("/BaseFont", "")) if font else ""
+        why = painting.reason(text, x, y, size * scale)
         for offset, piece in enumerate(text.split("\n")):
             # pypdf may hand over several lines at once; later ones stand a line lower.
-            runs.append(Run(piece, x, y - offset * 1.2 * size * scale, size * scale, name))
+            runs.append((Run(piece, x, y - offset * 1.2 * size * scale, size * scale, name), why))
 
-    page.extract_text(visitor_text=visit)
-    box = page.mediabox
-    return page_lines(runs, float(box.top))
+    page.extract_text(visitor_text=visit, visitor_operand_after=painting.after)
+    # Invisible text over a scanned page is its OCR layer: what the reader sees in the image.
+    kept = {None, "invisible"} if painting.scanned else {None}
+    visible = [run for run, why in runs if why in kept]
+    hidden = [(why, run.text) for run, why in runs if why not in kept and why and run.text.strip()]
+    return _Page(page_lines(visible, float(page.mediabox.top)), hidden)
+
+
+def _images(page: PageObject) -> frozenset[str]:
+    """Names of the page's image XObjects."""
+    try:
+        resources: Any = page["/Resources"].get_object()
+        objects: Any = resources.get("/XObject")
+        if objects is None:
+            return frozenset()
+        return frozenset(
+            str(name)
+            for name, value in objects.get_object().items()
+            if value.get_object().get("/Subtype") == "/Image"
+        )
+    except Exception:  # broken resources: no page counts as a scan
+        return frozenset()
 
 
 def _labels(reader: PdfReader) -> list[str]:
