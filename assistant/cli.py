@@ -302,6 +302,8 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Print a cited answer."""
 
+    from assistant.answering.citations import document_reference, place_in_document
+
     with backend(settings) as service:
         answer = service.ask(args.question, args.top_k, _filters(args), args.mode, args.retrieval)
     if args.json:
@@ -318,15 +320,17 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if answer.citations:
         print(f"\n{labels['sources']}:")
         for c in answer.citations:
-            source = f"{', '.join(c.authors)} ({c.year}). {c.title}."
-            print(f"  [{c.marker}] {source} {c.section}, s. {c.page or '?'}")
+            source = c.reference or document_reference(c.authors, c.year, c.title, answer.language)
+            where = place_in_document(c.section, c.page, answer.language)
+            print(f"  [{c.marker}] {source} {where}".rstrip())
             print(textwrap.indent(textwrap.fill(f"«{c.quote}»", 92), "      "))
             if c.cites:
                 print(f"      {labels['cites']}: {', '.join(c.cites)}")
     elif answer.passages:
         print(f"\n{labels['related']}:")
         for p in answer.passages[:3]:
-            print(f"  - {p.title}, {p.section}, s. {p.page or '?'}")
+            where = place_in_document(p.section, p.page, answer.language)
+            print(f"  - {p.title}, {where}" if where else f"  - {p.title}")
     return 0
 
 

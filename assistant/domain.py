@@ -329,6 +329,11 @@ class Citation(Source):
         default_factory=list,
         description="Bibliography entries (reference ids) the quoted text itself cites.",
     )
+    reference: str = Field(
+        "",
+        description="The document as the answer names it, in the answer's language: authors, "
+        "year and title as far as they are recorded, and a plain note of what is not.",
+    )
 
 
 class FlaggedSentence(BaseModel):

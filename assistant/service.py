@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.answering import extractive
 from assistant.answering.answer import extractive_answer, shape_of
-from assistant.answering.citations import cite
+from assistant.answering.citations import cite, document_reference
 from assistant.answering.constraints import document_context, name_constraints, screen
 from assistant.answering.language import (
     LLM_FALLBACK,
@@ -434,7 +434,12 @@ class Assistant:
             "mode": turn.mode,
             "timings_ms": turn.timings,
         }
-        return Answer.model_validate({**base, **fields})
+        answer = Answer.model_validate({**base, **fields})
+        for citation in answer.citations:
+            citation.reference = document_reference(
+                citation.authors, citation.year, citation.title, answer.language
+            )
+        return answer
 
     def _refusal(self, turn: Turn, evidence: Evidence) -> Answer:
         """The literature does not cover the question: say so (and, when the closest evidence

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import Answer, Citation, Passage, Reference
 from ui.i18n import Language, t
-from ui.sources import full_reference
+from ui.sources import citation_reference
 from ui.topics import Topic, discussion_templates
 
 QUESTION = re.compile(r"[^.!?\n]*\?")
@@ -27,10 +27,8 @@ class Source:
     citation: Citation
 
     def describe(self, language: Language) -> str:
-        """The full citation: authors, year, title, section and page."""
-        c = self.citation
-        page = f", {t('page', language)} {c.page}" if c.page else ""
-        return f"{full_reference(c.authors, c.year, c.title)} {c.section}{page}."
+        """The full citation: authors, year, title, section and page as far as known."""
+        return citation_reference(self.citation, language)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from assistant.answering.citations import document_reference
 from assistant.client import ServiceClient
 from assistant.domain import Answer, Citation, Passage, Reference
 from assistant.errors import IndexNotReadyError, PolicyAssistantError
@@ -192,10 +193,7 @@ def show_source(
     citation: Citation, passages: list[Passage], lang: Language, key: str, api: ServiceClient
 ) -> None:
     """One source: its work, the quote marked in its passage, the neighbours, the works cited."""
-    year = citation.year or t("no_year", lang)
-    st.markdown(f"**{plain(citation.title)}** ({year})")
-    if citation.authors:
-        st.markdown(plain("; ".join(citation.authors)))
+    st.markdown(plain(document_reference(citation.authors, citation.year, citation.title, lang)))
     page = f" · {t('page', lang)} {citation.page}" if citation.page else ""
     st.caption(plain(citation.section) + page)
     passage = passage_of(citation, passages)

@@ -13,6 +13,7 @@ import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.answering.citations import document_reference, place_in_document
 from assistant.domain import Answer, Citation, Passage, Reference
 from ui.i18n import Language, t
 
@@ -57,24 +58,20 @@ def answer_html(answer: str, markers: Iterable[int]) -> str:
     return f'<div class="pa-answer" style="line-height: 1.6">{"".join(parts)}</div>'
 
 
-def short_authors(authors: Sequence[str]) -> str:
-    """Surnames for a citation: 'Stene & Mørkved', 'Ekman et al.'."""
-    surnames = [a.split(",")[0].strip() for a in authors if a.strip()]
-    if not surnames:
-        return ""
-    if len(surnames) == 1:
-        return surnames[0]
-    if len(surnames) == 2:
-        return f"{surnames[0]} & {surnames[1]}"
-    return f"{surnames[0]} et al."
-
-
 def citation_label(citation: Citation, language: Language) -> str:
-    """`[1] Stene & Mørkved (2019), s. 7 — 4 Muligheter` (plain text)."""
-    year = citation.year or t("no_year", language)
-    who = short_authors(citation.authors) or citation.title
+    """`[1] Stene & Mørkved (2019), s. 7 — 4 Muligheter` (plain text); a document without
+    authors or year is named by its title with a note that they are not recorded."""
+    who = document_reference(citation.authors, citation.year, citation.title, language, True)
     page = f", {t('page', language)} {citation.page}" if citation.page else ""
-    return f"[{citation.marker}] {who} ({year}){page} — {citation.section}"
+    section = f" — {citation.section}" if citation.section.strip() else ""
+    return f"[{citation.marker}] {who}{page}{section}"
+
+
+def citation_reference(citation: Citation, language: Language) -> str:
+    """The full citation: authors, year, title, then section and page as far as known."""
+    where = place_in_document(citation.section, citation.page, language)
+    reference = document_reference(citation.authors, citation.year, citation.title, language)
+    return f"{reference} {where}." if where else reference
 
 
 def full_reference(authors: Sequence[str], year: object, title: str) -> str:
@@ -214,9 +211,7 @@ def conversation_markdown(
         if answer.citations:
             lines += [f"### {t('chat.sources', language)}", ""]
             for c in answer.citations:
-                lines.append(f"{c.marker}. {full_reference(c.authors, c.year, c.title)} ")
-                page = f", {t('page', language)} {c.page}" if c.page else ""
-                lines.append(f"   {c.section}{page}")
+                lines.append(f"{c.marker}. {citation_reference(c, language)}")
                 lines.append(f"   > «{c.quote}»")
                 for work in cited_works(c, references):
                     status = t("in_library" if work.in_library else "not_in_library", language)
