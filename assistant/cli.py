@@ -287,13 +287,20 @@ def _filters(args: argparse.Namespace) -> Any:
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     """Print the passages found for a query."""
+    from assistant.answering.citations import place_in_document
+
     with backend(settings) as service:
         passages = service.search(args.query, args.top_k, _filters(args), args.retrieval)
     if args.json:
         _print_json({"results": [p.model_dump(mode="json") for p in passages]})
         return 0
     for passage in passages:
-        print(f"[{passage.rank}] {passage.title} — {passage.section}, s. {passage.page or '?'}")
+        where = place_in_document(passage.section, passage.page, "nb")
+        print(
+            f"[{passage.rank}] {passage.title} — {where}"
+            if where
+            else f"[{passage.rank}] {passage.title}"
+        )
         print(textwrap.indent(textwrap.fill(passage.text, 96), "    "))
         print()
     return 0

@@ -66,20 +66,26 @@ class IndexProgress:
     started: float | None = None
 
 
-def lexical_index_path(settings: Settings) -> Path:
-    """The folder of the lexical index of the configured collection."""
+def lexical_index_path(settings: Settings, folder: Path | None = None) -> Path:
+    """The folder of the lexical index of the configured collection (in the store's folder,
+    or in ``folder`` where a read-only store is read from)."""
     return index_folder(
-        settings.store.path, settings.store.collection, settings.retrieval.lexical_analyser
+        folder or settings.store.path,
+        settings.store.collection,
+        settings.retrieval.lexical_analyser,
     )
 
 
-def load_lexical_index(settings: Settings, view: StoreView) -> LexicalIndex:
+def load_lexical_index(
+    settings: Settings, view: StoreView, folder: Path | None = None
+) -> LexicalIndex:
     """The lexical index, brought in step with the visible chunks of the store (each
     document's key covers its chunk ids and texts, so only changed documents are redone)."""
-    index = LexicalIndex.open(lexical_index_path(settings), settings.retrieval.lexical_analyser)
+    path = lexical_index_path(settings, folder)
+    index = LexicalIndex.open(path, settings.retrieval.lexical_analyser)
     index.sync(view.all_chunks())
     # The single-file index of earlier versions is not read any more.
-    (settings.store.path / f"bm25-{settings.store.collection}.json").unlink(missing_ok=True)
+    (path.parent / f"bm25-{settings.store.collection}.json").unlink(missing_ok=True)
     return index
 
 
@@ -96,7 +102,7 @@ class LiveIndex:
 
     def _load_state(self) -> IndexState:
         view = self.store.view()
-        lexical = load_lexical_index(self.settings, view)
+        lexical = load_lexical_index(self.settings, view, self.store.folder)
         retriever = Retriever(view, lexical, self.settings.retrieval)
         return IndexState(view, retriever, lexical, Library(view.records))
 

@@ -218,7 +218,7 @@ def reaching(url: str | None) -> Iterator[None]:
         ) from error
 
 
-def _client(settings: Settings, read_only: bool = False) -> Any:
+def _client(settings: Settings, copy: Path | None = None) -> Any:
     import chromadb
 
     chroma_settings = chromadb.Settings(anonymized_telemetry=False)
@@ -236,19 +236,37 @@ def _client(settings: Settings, read_only: bool = False) -> Any:
                 ssl=url.scheme == "https",
                 settings=chroma_settings,
             )
-    if read_only:
-        # Chroma opens its SQLite file for writing; a read-only copy is served from a
-        # temporary clone, which readers never change.
-        return chromadb.PersistentClient(path=str(_readable_copy(settings.store.path)))
+    if copy is not None:
+        return chromadb.PersistentClient(path=str(copy), settings=chroma_settings)
     settings.store.path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.store.path), settings=chroma_settings)
 
 
 def _readable_copy(folder: Path) -> Path:
+    """A private, writable copy of a store this process may only read.
+
+    Chroma opens its SQLite file for writing even to read, so a read-only store is served
+    from a temporary copy, which readers never change. The copy takes the permissions of
+    this user, not the store's: a store made read-only by its mode would be copied
+    read-only and fail to open just the same.
+    """
     import tempfile
 
     copy = Path(tempfile.mkdtemp(prefix="policy-assistant-readonly-")) / "store"
-    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(LOCK_FILE))
+    try:
+        shutil.copytree(
+            folder, copy, ignore=shutil.ignore_patterns(LOCK_FILE), copy_function=shutil.copyfile
+        )
+        for path in (copy, *copy.rglob("*")):
+            if path.is_dir():
+                path.chmod(0o700)
+    except OSError as error:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+        raise ReadOnlyStoreError(
+            f"the index at {str(folder)!r} is read-only and could not be copied to be read "
+            f"({error.strerror or error}); give this user read access to it, or write access "
+            "to its folder"
+        ) from error
     return copy
 
 
@@ -524,8 +542,10 @@ class ChunkStore:
         lock: StoreLock | None,
         read_only: bool = False,
         check_embedder: bool = True,
+        copy: Path | None = None,
     ) -> None:
         self.settings = settings
+        self._copy = copy
         self.embedder = embedder
         self.read_only = read_only
         self._client = client
@@ -565,23 +585,37 @@ class ChunkStore:
         store without its lock and refuses writes (for a folder this user may only read).
         """
         lock = None
-        if not settings.store.chroma_url and not read_only:
+        remote = bool(settings.store.chroma_url)
+        if not remote and not read_only:
             check_writable(settings.store.path)
             lock = StoreLock(settings.store.path)
             lock.acquire(owner or {"command": "policy-assistant"})
+        copy = _readable_copy(settings.store.path) if read_only and not remote else None
         try:
-            client = _client(settings, read_only)
-            return cls(client, settings, embedder, lock, read_only, check_embedder=not rebuild)
+            client = _client(settings, copy)
+            return cls(
+                client, settings, embedder, lock, read_only, check_embedder=not rebuild, copy=copy
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
+            if copy is not None:
+                shutil.rmtree(copy.parent, ignore_errors=True)
             raise
 
+    @property
+    def folder(self) -> Path:
+        """The folder the store's local files are read from (a read-only store's copy)."""
+        return self._copy or self.settings.store.path
+
     def close(self) -> None:
-        """Release the store (and its lock)."""
+        """Release the store (and its lock, or the copy a read-only store is read from)."""
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        if self._copy is not None:
+            shutil.rmtree(self._copy.parent, ignore_errors=True)
+            self._copy = None
 
     def __enter__(self) -> ChunkStore:
         return self
