@@ -66,7 +66,11 @@ def bare_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, di
     corpus.mkdir()
     (corpus / "notat.txt").write_text(TEXT, encoding="utf-8")
     settings = make_settings(
-        folder / "store", corpus, embedder={"backend": "fake"}, answer={"min_support": 0.0}
+        folder / "store",
+        corpus,
+        embedder={"backend": "fake"},
+        answer={"min_support": 0.0},
+        store={"chroma_url": None},  # the command line reads this store too
     )
     with open_store(settings, FakeEmbedder()) as store:
         assert index_corpus(settings, store).ok

@@ -55,7 +55,9 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     corpus = folder / "corpus"
     corpus.mkdir()
     (corpus / "notat.md").write_text(TEXT, encoding="utf-8")
-    settings = make_settings(folder / "store", corpus, embedder={"backend": "fake"})
+    settings = make_settings(
+        folder / "store", corpus, embedder={"backend": "fake"}, store={"chroma_url": None}
+    )
     with open_store(settings, FakeEmbedder()) as store:
         assert index_corpus(settings, store).ok
     scratch = folder / "tmp"
