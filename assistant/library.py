@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from assistant.domain import CatalogueEntry, DocumentRecord, Reference
 from assistant.schemas import DocumentSummary, ReferenceEntry, ReferencesResponse
-from indexing.references.linking import catalogue_entry, link_to_documents
+from indexing.references.linking import EntryIndex, catalogue_entry, link_to_documents
 
 
 class Library:
@@ -102,13 +102,14 @@ def suggest_catalogue(
     any other gets a new entry with the metadata read from the file.
     """
     by_file = {entry.file for entry in catalogued if entry.file}
+    index = EntryIndex(list(catalogued))
     suggestions = []
     for document in documents:
         if document.file in by_file:
             continue
         citing = [r for r in references if r.in_corpus and r.catalogue_id == document.id]
         listed = next(
-            (e for r in citing if (e := catalogue_entry(r, list(catalogued))) and not e.file),
+            (e for r in citing if (e := catalogue_entry(r, index)) and not e.file),
             None,
         )
         if listed is not None:

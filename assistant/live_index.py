@@ -80,10 +80,11 @@ def load_lexical_index(
     settings: Settings, view: StoreView, folder: Path | None = None
 ) -> LexicalIndex:
     """The lexical index, brought in step with the visible chunks of the store (each
-    document's key covers its chunk ids and texts, so only changed documents are redone)."""
+    document's key covers its chunk ids and texts, so only changed documents are read and
+    redone)."""
     path = lexical_index_path(settings, folder)
     index = LexicalIndex.open(path, settings.retrieval.lexical_analyser)
-    index.sync(view.all_chunks())
+    index.sync_keys(view.chunk_keys(), view.chunks_of)
     # The single-file index of earlier versions is not read any more.
     (path.parent / f"bm25-{settings.store.collection}.json").unlink(missing_ok=True)
     return index

@@ -13,14 +13,18 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from assistant.domain import CatalogueEntry
 from assistant.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from indexing.references.linking import EntryIndex
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +145,13 @@ class Catalogue:
             entry = self._by_folded_file.get(name.casefold())
         return entry
 
+    @cached_property
+    def entry_index(self) -> EntryIndex:
+        """The entries indexed for linking references (built once per catalogue)."""
+        from indexing.references.linking import EntryIndex
+
+        return EntryIndex(self.entries)
+
     def has_full_text(self, entry_id: str) -> bool:
         """True when the entry's file is in the corpus folder."""
         return entry_id in self._present
@@ -252,11 +263,15 @@ def load_catalogue(path: Path) -> Catalogue:
     return catalogue
 
 
+# libyaml when PyYAML has it: a catalogue of thousands of entries is read on every index run.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_catalogue(text: str, source: Path) -> list[CatalogueEntry]:
     """The validated entries of a catalogue's YAML text; `source` names it in errors."""
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
         raise ConfigurationError(_yaml_error_message(error, source)) from error
     if data is None:

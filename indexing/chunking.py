@@ -8,7 +8,7 @@ between words. Every chunk knows its offsets into the document's cleaned text.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -24,6 +24,16 @@ _SEPARATORS = [
     r"\s+",
     "",
 ]
+
+
+def document_key(chunks: Sequence[Chunk]) -> str:
+    """A digest of a document's chunks: ids, texts and the fields search filters read."""
+    digest = hashlib.sha256()
+    for chunk in sorted(chunks, key=lambda c: c.id):
+        for part in (chunk.id, chunk.text, chunk.kind, str(chunk.year)):
+            digest.update(part.encode())
+            digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def is_bibliography(section: Section) -> bool:

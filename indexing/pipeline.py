@@ -37,7 +37,7 @@ from indexing.instructions import planted_instructions
 from indexing.loaders import SUPPORTED_SUFFIXES, Loader, load_document
 from indexing.references import find_citations, link_references, parse_bibliography
 from indexing.sentences import sentence_spans
-from indexing.store import ChunkStore, Generation
+from indexing.store import ChunkStore, DocumentWrite, Generation
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,11 @@ IGNORED_STEMS = frozenset({"readme", "catalogue", "katalog"})
 
 
 Progress = Callable[[Iterable[Path]], Iterable[Path]]
+
+# Documents are written to the store a batch at a time (Chroma's cost is mostly per call):
+# up to this many rows (chunks and sentences) or characters of text, whichever comes first.
+WRITE_ROWS = 4000
+WRITE_CHARACTERS = 4_000_000
 
 
 def corpus_files(folder: Path, catalogue: Catalogue) -> list[Path]:
@@ -237,6 +242,48 @@ def embed_document(
     return [v for v in pooled if v is not None], sentence_vectors
 
 
+def prepare_document(
+    path: Path,
+    entry: CatalogueEntry,
+    digest: str,
+    catalogue: Catalogue,
+    settings: Settings,
+    store: ChunkStore,
+    loader: Loader = load_document,
+) -> DocumentWrite:
+    """Load, chunk, split, link and embed one file: what the store writes of it."""
+    document = load_bounded(path, settings.limits, loader)
+    entry = with_file_metadata(entry, document, catalogue)
+    record = build_record(path, entry, document, catalogue, digest)
+    chunks = chunk_document(document, entry, settings.chunking.size, settings.chunking.overlap)
+    if len(chunks) > settings.limits.file_chunks:
+        raise DocumentLoadError(
+            f"{path.name}: cut into {len(chunks):,} chunks, more than the limit of "
+            f"{settings.limits.file_chunks:,} (limits.file_chunks); split the document "
+            "or raise the limit"
+        )
+    sentences = [
+        span
+        for section in document.sections
+        if not is_bibliography(section)
+        for span in sentence_spans(document.text, section.start, section.end)
+    ]
+    chunks = assign_sentences(chunks, sentences)
+    texts = [document.text[start:end] for start, end in sentences]
+    flags = planted_instructions(texts)
+    record.instructions = [
+        PlantedInstruction(doc_id=entry.id, start=start, end=end, text=text)
+        for (start, end), text, flag in zip(sentences, texts, flags, strict=True)
+        if flag
+    ]
+    record.hidden = [h.model_copy(update={"doc_id": entry.id}) for h in document.hidden]
+    record.chunks, record.sentences = len(chunks), len(sentences)
+    chunk_vectors, sentence_vectors = embed_document(
+        store.embedder, chunks, texts, sentences, settings.chunking.chunk_vectors
+    )
+    return DocumentWrite(record, chunks, sentences, chunk_vectors, sentence_vectors, flags)
+
+
 def index_corpus(
     settings: Settings,
     store: ChunkStore,
@@ -269,6 +316,28 @@ def index_corpus(
         summary.failed.extend(outside)
     seen: set[str] = set()
     changed = False
+    pending: list[DocumentWrite] = []
+
+    def write_pending() -> None:
+        nonlocal changed
+        if not pending:
+            return
+        store.replace_documents(pending, into=target)
+        for write in pending:
+            record = write.record
+            summary.indexed.append(record.entry.id)
+            summary.instructions.extend(record.instructions)
+            summary.hidden.extend(record.hidden)
+            summary.pages += record.page_count or 0
+            summary.chunks += len(write.chunks)
+            summary.characters += len(record.text)
+            logger.info("indexed %s: %d chunks", record.file, len(write.chunks))
+        pending.clear()
+        changed = True
+        if not rebuild:
+            # Caches keyed on the counter must not match an index that a crash left midway.
+            store.bump_generation()
+
     for path in progress(files) if progress else files:
         try:
             entry = catalogue.entry_for_file(path)
@@ -278,46 +347,7 @@ def index_corpus(
             if previous is not None and previous.content_hash == digest:
                 summary.unchanged.append(entry.id)
                 continue
-            document = load_bounded(path, settings.limits, loader)
-            entry = with_file_metadata(entry, document, catalogue)
-            record = build_record(path, entry, document, catalogue, digest)
-            chunks = chunk_document(
-                document, entry, settings.chunking.size, settings.chunking.overlap
-            )
-            if len(chunks) > settings.limits.file_chunks:
-                raise DocumentLoadError(
-                    f"{path.name}: cut into {len(chunks):,} chunks, more than the limit of "
-                    f"{settings.limits.file_chunks:,} (limits.file_chunks); split the document "
-                    "or raise the limit"
-                )
-            sentences = [
-                span
-                for section in document.sections
-                if not is_bibliography(section)
-                for span in sentence_spans(document.text, section.start, section.end)
-            ]
-            chunks = assign_sentences(chunks, sentences)
-            texts = [document.text[start:end] for start, end in sentences]
-            flags = planted_instructions(texts)
-            record.instructions = [
-                PlantedInstruction(doc_id=entry.id, start=start, end=end, text=text)
-                for (start, end), text, flag in zip(sentences, texts, flags, strict=True)
-                if flag
-            ]
-            record.hidden = [h.model_copy(update={"doc_id": entry.id}) for h in document.hidden]
-            record.chunks, record.sentences = len(chunks), len(sentences)
-            chunk_vectors, sentence_vectors = embed_document(
-                store.embedder, chunks, texts, sentences, settings.chunking.chunk_vectors
-            )
-            store.replace_document(
-                record,
-                chunks,
-                sentences,
-                chunk_vectors=chunk_vectors,
-                sentence_vectors=sentence_vectors,
-                instructions=flags,
-                into=target,
-            )
+            write = prepare_document(path, entry, digest, catalogue, settings, store, loader)
         except DocumentLoadError as error:
             logger.warning("skipped %s: %s", path.name, error.detail)
             summary.failed.append(FailedFile(file=path.name, reason=error.detail))
@@ -328,17 +358,15 @@ def index_corpus(
                 FailedFile(file=path.name, reason=f"{path.name}: {error.strerror or error}")
             )
             continue
-        changed = True
-        summary.indexed.append(entry.id)
-        summary.instructions.extend(record.instructions)
-        summary.hidden.extend(record.hidden)
-        summary.pages += record.page_count or 0
-        summary.chunks += len(chunks)
-        summary.characters += len(document.text)
-        if not rebuild:
-            # Caches keyed on the counter must not match an index that a crash left midway.
-            store.bump_generation()
-        logger.info("indexed %s: %d chunks", path.name, len(chunks))
+        if any(w.record.entry.id == entry.id for w in pending):
+            write_pending()
+        pending.append(write)
+        if (
+            sum(w.items for w in pending) >= WRITE_ROWS
+            or sum(len(w.record.text) for w in pending) >= WRITE_CHARACTERS
+        ):
+            write_pending()
+    write_pending()
     if not paths and not rebuild:
         for doc_id in sorted(set(known) - seen):
             store.delete_document(doc_id)

@@ -49,6 +49,7 @@ from assistant.errors import (
     StoreUnavailableError,
 )
 from assistant.settings import Settings
+from indexing.chunking import document_key
 from indexing.embedders import Embedder
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,25 @@ class SentenceHit:
 
 
 @dataclass(frozen=True)
+class DocumentWrite:
+    """What `ChunkStore.replace_documents` writes of one document: its record, chunks (with
+    their sentence ranges), sentence spans, their vectors, and the sentences flagged as
+    instructions to the reader."""
+
+    record: DocumentRecord
+    chunks: list[Chunk]
+    sentences: list[tuple[int, int]]
+    chunk_vectors: list[list[float]]
+    sentence_vectors: list[list[float]]
+    instructions: Sequence[bool] = ()
+
+    @property
+    def items(self) -> int:
+        """Rows this document adds to the store."""
+        return len(self.chunks) + len(self.sentences) + 1
+
+
+@dataclass(frozen=True)
 class DocumentPieces:
     """Where a document's pieces are: its version and the ids to fetch or delete them by."""
 
@@ -86,6 +106,8 @@ class DocumentPieces:
     chunk_ids: list[str]
     sentences: int
     content_hash: str = ""
+    # `document_key` of the chunks: the lexical index is checked against it, chunks unread.
+    chunks_key: str = ""
 
     def stored_chunk_ids(self) -> list[str]:
         """The chunks' ids in the store."""
@@ -373,6 +395,7 @@ def _pieces_of(metadata: Any) -> DocumentPieces:
         chunk_ids=json.loads(metadata["chunk_ids"]),
         sentences=int(metadata["sentences"]),
         content_hash=str(metadata.get("content_hash", "")),
+        chunks_key=str(metadata.get("chunks_key", "")),
     )
 
 
@@ -456,8 +479,22 @@ class StoreView:
     def all_chunks(self) -> Iterator[Chunk]:
         """Every visible chunk, document by document (for building the lexical index)."""
         for doc_id in sorted(self.pieces):
-            chunks = self.chunks_by_id(self.pieces[doc_id].chunk_ids)
-            yield from sorted(chunks.values(), key=lambda c: c.start)
+            yield from self.chunks_of(doc_id)
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """A document's visible chunks, in text order."""
+        pieces = self.pieces.get(doc_id)
+        if pieces is None:
+            return []
+        return sorted(self.chunks_by_id(pieces.chunk_ids).values(), key=lambda c: c.start)
+
+    def chunk_keys(self) -> dict[str, str]:
+        """Each visible document's `document_key`, read from its chunks where the record
+        does not keep it (an index written by an earlier version)."""
+        return {
+            doc_id: pieces.chunks_key or document_key(self.chunks_of(doc_id))
+            for doc_id, pieces in self.pieces.items()
+        }
 
     def sentences_of(self, chunks: Sequence[Chunk]) -> list[SentenceHit]:
         """The stored sentences inside these chunks, fetched by id, in text order."""
@@ -743,64 +780,110 @@ class ChunkStore:
         sentences (`Chunk.sentences`); ``instructions`` flags sentences that address the
         reader with instructions.
         """
-        self._require_writable()
-        target = into or self.current
-        doc_id = record.entry.id
-        old = _pieces(target, doc_id)
-        version = uuid.uuid4().hex[:12]
-        new = DocumentPieces(version, [c.id for c in chunks], len(sentences))
-        self._mark_pending(target, doc_id, [new, *([old] if old else [])])
         texts = [record.text[start:end] for start, end in sentences]
         if sentence_vectors is None:
             sentence_vectors = self.embedder.embed_documents(texts) if texts else []
         if chunk_vectors is None:
             chunk_vectors = self.embedder.embed_documents([c.text for c in chunks])
-        flags = list(instructions) or [False] * len(sentences)
-        for batch in _batched(range(len(sentences)), self.write_batch):
-            target.sentences.add(
-                ids=[sentence_id(doc_id, version, i) for i in batch],
-                embeddings=[sentence_vectors[i] for i in batch],
-                documents=[texts[i] for i in batch],
-                metadatas=[
-                    {
-                        "doc_id": doc_id,
-                        "version": version,
-                        "start": sentences[i][0],
-                        "end": sentences[i][1],
-                        "instruction": flags[i],
-                    }
-                    for i in batch
-                ],
+        self.replace_documents(
+            [
+                DocumentWrite(
+                    record, chunks, sentences, chunk_vectors, sentence_vectors, instructions
+                )
+            ],
+            into=into,
+        )
+
+    def replace_documents(
+        self, writes: Sequence[DocumentWrite], into: Generation | None = None
+    ) -> None:
+        """Put several documents in place of their earlier versions, in one write per part.
+
+        Chroma's cost per call, not per item, dominates small documents: a library is written
+        a batch of documents at a time. Each document stays whole for readers, as in
+        `replace_document`; a run that dies midway leaves pending entries that `recover` clears.
+        """
+        self._require_writable()
+        if not writes:
+            return
+        target = into or self.current
+        doc_ids = [w.record.entry.id for w in writes]
+        if len(set(doc_ids)) != len(doc_ids):
+            raise ValueError(f"a document is given twice in one batch: {sorted(doc_ids)!r}")
+        olds = _pieces_of_many(target, doc_ids)
+        news = {
+            doc_id: DocumentPieces(
+                uuid.uuid4().hex[:12], [c.id for c in w.chunks], len(w.sentences)
             )
-        for batch in _batched(range(len(chunks)), self.write_batch):
-            target.chunks.add(
-                ids=[stored_id(chunks[i].id, version) for i in batch],
-                embeddings=[chunk_vectors[i] for i in batch],
-                documents=[chunks[i].text for i in batch],
-                metadatas=[chunk_metadata(chunks[i], version) for i in batch],
-            )
-        target.texts.add(
-            ids=[text_id(doc_id, version)],
-            embeddings=[[1.0]],
-            documents=[record.text],
-            metadatas=[{"doc_id": doc_id, "version": version}],
+            for doc_id, w in zip(doc_ids, writes, strict=True)
+        }
+        touched = {
+            doc_id: [news[doc_id], *([olds[doc_id]] if doc_id in olds else [])]
+            for doc_id in doc_ids
+        }
+        self._mark_pending_many(target, touched)
+        sentence_rows: list[tuple[str, list[float], str, dict[str, Any]]] = []
+        chunk_rows: list[tuple[str, list[float], str, dict[str, Any]]] = []
+        for doc_id, write in zip(doc_ids, writes, strict=True):
+            version = news[doc_id].version
+            text = write.record.text
+            flags = list(write.instructions) or [False] * len(write.sentences)
+            for i, (start, end) in enumerate(write.sentences):
+                sentence_rows.append(
+                    (
+                        sentence_id(doc_id, version, i),
+                        write.sentence_vectors[i],
+                        text[start:end],
+                        {
+                            "doc_id": doc_id,
+                            "version": version,
+                            "start": start,
+                            "end": end,
+                            "instruction": flags[i],
+                        },
+                    )
+                )
+            for chunk, vector in zip(write.chunks, write.chunk_vectors, strict=True):
+                chunk_rows.append(
+                    (
+                        stored_id(chunk.id, version),
+                        vector,
+                        chunk.text,
+                        chunk_metadata(chunk, version),
+                    )
+                )
+        _add_rows(target.sentences, sentence_rows, self.write_batch)
+        _add_rows(target.chunks, chunk_rows, self.write_batch)
+        _add_rows(
+            target.texts,
+            [
+                (
+                    text_id(doc_id, news[doc_id].version),
+                    [1.0],
+                    write.record.text,
+                    {"doc_id": doc_id, "version": news[doc_id].version},
+                )
+                for doc_id, write in zip(doc_ids, writes, strict=True)
+            ],
+            self.write_batch,
         )
         target.records.upsert(
-            ids=[doc_id],
-            embeddings=[[1.0]],
-            documents=[record.model_copy(update={"text": ""}).model_dump_json()],
+            ids=doc_ids,
+            embeddings=[[1.0]] * len(doc_ids),
+            documents=[w.record.model_copy(update={"text": ""}).model_dump_json() for w in writes],
             metadatas=[
                 {
-                    "version": version,
-                    "chunk_ids": json.dumps(new.chunk_ids),
-                    "sentences": new.sentences,
-                    "content_hash": record.content_hash,
+                    "version": news[doc_id].version,
+                    "chunk_ids": json.dumps(news[doc_id].chunk_ids),
+                    "sentences": news[doc_id].sentences,
+                    "content_hash": write.record.content_hash,
+                    "chunks_key": document_key(write.chunks),
                 }
+                for doc_id, write in zip(doc_ids, writes, strict=True)
             ],
         )
-        if old is not None:
-            _delete_pieces(target, doc_id, old, self.write_batch)
-        self._clear_pending(target, doc_id, [new, *([old] if old else [])])
+        _delete_pieces_many(target, olds, self.write_batch)
+        self._clear_pending_many(target, touched)
 
     def delete_document(self, doc_id: str, into: Generation | None = None) -> None:
         """Remove every trace of a document, by the ids its record lists."""
@@ -817,9 +900,15 @@ class ChunkStore:
     def _mark_pending(
         self, target: Generation, doc_id: str, versions: list[DocumentPieces]
     ) -> None:
+        self._mark_pending_many(target, {doc_id: versions})
+
+    def _mark_pending_many(
+        self, target: Generation, touched: dict[str, list[DocumentPieces]]
+    ) -> None:
+        pending = [(doc_id, p) for doc_id, versions in touched.items() for p in versions]
         self._manifest.upsert(
-            ids=[_pending_id(target, doc_id, p.version) for p in versions],
-            embeddings=[[1.0]] * len(versions),
+            ids=[_pending_id(target, doc_id, p.version) for doc_id, p in pending],
+            embeddings=[[1.0]] * len(pending),
             metadatas=[
                 {
                     "generation": target.name,
@@ -828,14 +917,25 @@ class ChunkStore:
                     "chunk_ids": json.dumps(p.chunk_ids),
                     "sentences": p.sentences,
                 }
-                for p in versions
+                for doc_id, p in pending
             ],
         )
 
     def _clear_pending(
         self, target: Generation, doc_id: str, versions: list[DocumentPieces]
     ) -> None:
-        self._manifest.delete(ids=[_pending_id(target, doc_id, p.version) for p in versions])
+        self._clear_pending_many(target, {doc_id: versions})
+
+    def _clear_pending_many(
+        self, target: Generation, touched: dict[str, list[DocumentPieces]]
+    ) -> None:
+        self._manifest.delete(
+            ids=[
+                _pending_id(target, doc_id, p.version)
+                for doc_id, versions in touched.items()
+                for p in versions
+            ]
+        )
 
     def recover(self) -> list[str]:
         """Finish what an interrupted run left: pieces of unrecorded versions, dead generations.
@@ -927,12 +1027,40 @@ def _pieces(target: Generation, doc_id: str) -> DocumentPieces | None:
     return _pieces_of(metadatas[0]) if metadatas else None
 
 
+def _pieces_of_many(target: Generation, doc_ids: list[str]) -> dict[str, DocumentPieces]:
+    pieces: dict[str, DocumentPieces] = {}
+    for batch in _batched(doc_ids, READ_BATCH):
+        result = target.records.get(ids=list(batch), include=["metadatas"])
+        for doc_id, metadata in zip(result["ids"], result["metadatas"] or [], strict=True):
+            pieces[doc_id] = _pieces_of(metadata)
+    return pieces
+
+
+def _add_rows(
+    collection: Any, rows: list[tuple[str, list[float], str, dict[str, Any]]], batch: int
+) -> None:
+    for part in _batched(rows, batch):
+        collection.add(
+            ids=[row[0] for row in part],
+            embeddings=[row[1] for row in part],
+            documents=[row[2] for row in part],
+            metadatas=[row[3] for row in part],
+        )
+
+
 def _delete_pieces(target: Generation, doc_id: str, pieces: DocumentPieces, batch: int) -> None:
-    for ids in _batched(pieces.stored_chunk_ids(), batch):
+    _delete_pieces_many(target, {doc_id: pieces}, batch)
+
+
+def _delete_pieces_many(target: Generation, pieces: dict[str, DocumentPieces], batch: int) -> None:
+    chunk_ids = [i for p in pieces.values() for i in p.stored_chunk_ids()]
+    sentence_ids = [i for doc_id, p in pieces.items() for i in p.stored_sentence_ids(doc_id)]
+    for ids in _batched(chunk_ids, batch):
         target.chunks.delete(ids=list(ids))
-    for ids in _batched(pieces.stored_sentence_ids(doc_id), batch):
+    for ids in _batched(sentence_ids, batch):
         target.sentences.delete(ids=list(ids))
-    target.texts.delete(ids=[text_id(doc_id, pieces.version)])
+    if pieces:
+        target.texts.delete(ids=[text_id(doc_id, p.version) for doc_id, p in pieces.items()])
 
 
 def _generation_names(client: Any, prefix: str) -> set[str]:

@@ -19,11 +19,10 @@ its terms still count in document frequencies, as in Lucene.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import shutil
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -38,6 +37,7 @@ from assistant.retrieval.text import (
     content_words,
     stems,
 )
+from indexing.chunking import document_key
 
 Analyser = Literal["ngrams", "stems"]
 # Bump when the schema or what goes into a field changes: the folder name carries it, so an
@@ -70,16 +70,6 @@ def _schema() -> tantivy.Schema:
 def index_folder(store_path: Path, collection: str, analyser: Analyser) -> Path:
     """The folder of the lexical index of a collection, beside its store."""
     return store_path / f"lexical-{collection}-{analyser}-v{FORMAT}"
-
-
-def document_key(chunks: Sequence[Chunk]) -> str:
-    """A digest of a document's chunks: ids, texts and the fields filters read."""
-    digest = hashlib.sha256()
-    for chunk in sorted(chunks, key=lambda c: c.id):
-        for part in (chunk.id, chunk.text, chunk.kind, str(chunk.year)):
-            digest.update(part.encode())
-            digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _standalone_words(text: str) -> set[str]:
@@ -208,11 +198,19 @@ class LexicalIndex:
         documents replaced or removed. Unchanged documents are not touched."""
         by_document = _by_document(chunks)
         keys = {doc_id: document_key(found) for doc_id, found in by_document.items()}
+        return self.sync_keys(keys, by_document.__getitem__)
+
+    def sync_keys(
+        self, keys: Mapping[str, str], chunks_of: Callable[[str], Sequence[Chunk]]
+    ) -> int:
+        """Bring the index in step with documents given by their keys (`document_key`), asking
+        `chunks_of` for the chunks of those that changed only; the number replaced or removed.
+        So a store that keeps the keys is checked without reading any chunk."""
         stale, gone = self.differences(keys)
         for doc_id in gone:
             self.remove(doc_id)
         for doc_id in stale:
-            self.replace(doc_id, by_document[doc_id], keys[doc_id])
+            self.replace(doc_id, chunks_of(doc_id), keys[doc_id])
         self.commit()
         return len(stale) + len(gone)
 

@@ -4,8 +4,11 @@ documents, by id, first author and year, or title (tolerant of spelling slips)."
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.domain import CatalogueEntry, Reference
@@ -20,11 +23,35 @@ logger = logging.getLogger(__name__)
 # --- the catalogue ----------------------------------------------------------------------------
 
 
+class EntryIndex:
+    """Entries looked up the ways a reference can match one: by id, and by year.
+
+    A reference links only to an entry of its id or of its year (or of no year), so the rest
+    of a large catalogue is never compared with it.
+    """
+
+    def __init__(self, entries: Sequence[CatalogueEntry]) -> None:
+        self._by_id: dict[str, list[int]] = defaultdict(list)
+        self._by_year: dict[int | None, list[int]] = defaultdict(list)
+        self.entries = list(entries)
+        for position, entry in enumerate(self.entries):
+            self._by_id[entry.id].append(position)
+            self._by_year[entry.year].append(position)
+
+    def candidates(self, reference: Reference) -> list[CatalogueEntry]:
+        """The entries that could match a reference, in the order they were given."""
+        year = reference.year[:4]
+        positions = {*self._by_id.get(reference.id, ()), *self._by_year.get(None, ())}
+        if year.isdigit():
+            positions.update(self._by_year.get(int(year), ()))
+        return [self.entries[position] for position in sorted(positions)]
+
+
 def link_references(references: list[Reference], catalogue: Catalogue) -> list[Reference]:
     """The references with `catalogue_id` and `in_corpus` set from the catalogue."""
     linked = []
     for reference in references:
-        entry = catalogue_entry(reference, catalogue.entries)
+        entry = catalogue_entry(reference, catalogue.entry_index)
         linked.append(
             reference.model_copy(
                 update={
@@ -36,10 +63,18 @@ def link_references(references: list[Reference], catalogue: Catalogue) -> list[R
     return linked
 
 
-def catalogue_entry(reference: Reference, entries: list[CatalogueEntry]) -> CatalogueEntry | None:
+def catalogue_entry(
+    reference: Reference, entries: Sequence[CatalogueEntry] | EntryIndex
+) -> CatalogueEntry | None:
     """The catalogue's entry for a reference: by id, by first author and year, by title."""
+    if not isinstance(entries, EntryIndex):
+        entries = EntryIndex(entries)
     scored = sorted(
-        ((score, entry) for entry in entries if (score := _match_score(reference, entry)) > 0),
+        (
+            (score, entry)
+            for entry in entries.candidates(reference)
+            if (score := _match_score(reference, entry)) > 0
+        ),
         key=lambda pair: -pair[0],
     )
     if not scored:
@@ -83,10 +118,7 @@ def _title_similarity(a: str, b: str, floor: float = 0.0) -> float:
     Below `floor` the answer is 0 (decided by difflib's cheap upper bound).
     """
 
-    def norm(title: str) -> str:
-        return " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(title).lower()))
-
-    left, right = norm(a), norm(b)
+    left, right = _normalised_title(a), _normalised_title(b)
     if not left or not right:
         return 0.0
     shorter, longer = sorted((left, right), key=len)
@@ -96,6 +128,12 @@ def _title_similarity(a: str, b: str, floor: float = 0.0) -> float:
     if floor and matcher.real_quick_ratio() < floor:
         return 0.0
     return matcher.ratio()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _normalised_title(title: str) -> str:
+    # Each catalogue title meets every reference of its year: normalised once.
+    return " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(title).lower()))
 
 
 def link_to_documents(
@@ -109,11 +147,12 @@ def link_to_documents(
     that cite it, whichever was indexed first.
     """
     indexed = {entry.id for entry in documents}
+    index = EntryIndex(documents)
     linked = []
     for reference in references:
         target = reference.catalogue_id if reference.catalogue_id in indexed else None
         if target is None:
-            match = catalogue_entry(reference, documents)
+            match = catalogue_entry(reference, index)
             target = match.id if match else None
         linked.append(
             reference.model_copy(

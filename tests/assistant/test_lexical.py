@@ -187,6 +187,25 @@ def test_sync_changes_only_the_documents_that_differ(tmp_path: Path) -> None:
     assert index.search("brobygger", 5) == []
 
 
+def test_sync_by_keys_reads_the_chunks_of_changed_documents_only(tmp_path: Path) -> None:
+    index = LexicalIndex.open(tmp_path / "lexical", analyser="stems")
+    index.sync(CHUNKS + REPORT)
+    edited = [*REPORT[:1], chunk("r2", "Kommunen eier vindmøllene.", "report", 2023)]
+    stored = {"paper": CHUNKS, "report": edited}
+    asked: list[str] = []
+
+    def chunks_of(doc_id: str) -> list[Chunk]:
+        asked.append(doc_id)
+        return stored[doc_id]
+
+    keys = {doc_id: document_key(chunks) for doc_id, chunks in stored.items()}
+    assert index.sync_keys(keys, chunks_of) == 1
+    assert asked == ["report"]
+    assert ids(index.search("vindmøllene", 5)) == ["r2"]
+    assert index.sync_keys(keys, chunks_of) == 0
+    assert asked == ["report"]
+
+
 def test_differences_name_what_to_index_and_what_to_remove(tmp_path: Path) -> None:
     index = LexicalIndex.open(tmp_path / "lexical")
     index.sync(CHUNKS + REPORT)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.domain import InTextCitation, Reference
+from assistant.domain import CatalogueEntry, InTextCitation, Reference
 from indexing.catalogue import Catalogue, load_catalogue, slugify
 from indexing.chunking import is_bibliography
 from indexing.loaders import load_document
@@ -25,6 +25,7 @@ from indexing.references import (
     parse_bibliography,
     split_bibliography,
 )
+from indexing.references.linking import catalogue_entry
 from tests.helpers import CORPUS, PAPER_ID
 
 PAPER_FILE = "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
@@ -618,6 +619,31 @@ def test_a_work_catalogued_under_another_id_links_by_author_year_and_title(
     # Stene et al. 2019 is not the paper itself, though both are Stene's of 2019.
     assert linked["stene-etal-2019"].catalogue_id is None
     assert sum(r.catalogue_id is not None for r in linked.values()) == 1
+
+
+def test_a_large_catalogue_links_as_a_small_one_does(references: list[Reference]) -> None:
+    catalogue = load_catalogue(CORPUS / "catalogue.yaml")
+    # Thousands of other works, of every year and of none.
+    others = [
+        CatalogueEntry(
+            id=f"rapport-{n}",
+            title=f"Rapport nummer {n} om næringsutvikling",
+            authors=["Hansen, Kari"],
+            year=None if n % 7 == 0 else 1990 + n % 35,
+        )
+        for n in range(3000)
+    ]
+    large = Catalogue([*others, *catalogue.entries], CORPUS)
+    assert [r.catalogue_id for r in link_references(references, large)] == [
+        r.id for r in references
+    ]
+
+
+def test_a_work_without_a_year_links_by_its_title(references: list[Reference]) -> None:
+    reference = next(r for r in references if r.id == "illeris-2015")
+    undated = CatalogueEntry(id="laering", title=reference.title, authors=["Illeris, Knud"])
+    dated = [CatalogueEntry(id=f"verk-{y}", title=f"Verk {y}", year=y) for y in range(1950, 2030)]
+    assert catalogue_entry(reference, [*dated, undated]) == undated
 
 
 def test_an_empty_catalogue_links_nothing(references: list[Reference]) -> None:

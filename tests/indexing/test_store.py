@@ -9,7 +9,7 @@ import pytest
 from assistant.domain import CatalogueEntry, Chunk, DocumentRecord
 from assistant.errors import EmbedderMismatchError, StoreBusyError
 from indexing.embedders import FakeEmbedder
-from indexing.store import ChunkStore, owner_is_alive, read_owner
+from indexing.store import ChunkStore, DocumentWrite, owner_is_alive, read_owner
 from tests.helpers import make_settings
 
 ENTRY = CatalogueEntry(id="doc", title="Tittel", year=2019)
@@ -70,6 +70,42 @@ def test_replacing_a_document_leaves_no_stale_chunks_or_sentences(tmp_path: Path
         assert store.current.sentences.count() == 1, "no sentence of the old version is left"
         store.delete_document("doc")
         assert store.count() == 0 and store.records() == {}
+
+
+def test_documents_written_in_one_batch_replace_their_earlier_versions(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "store")
+    embedder = FakeEmbedder()
+
+    def write(doc_id: str, digest: str, sentences: list[tuple[int, int]]) -> DocumentWrite:
+        entry = ENTRY.model_copy(update={"id": doc_id})
+        chunks = [
+            chunk(TEXT[:22], 0, (0, len(sentences))).model_copy(
+                update={"id": f"{doc_id}:0", "doc_id": doc_id}
+            )
+        ]
+        texts = [TEXT[start:end] for start, end in sentences]
+        return DocumentWrite(
+            DocumentRecord(entry=entry, file=f"{doc_id}.md", content_hash=digest, text=TEXT),
+            chunks,
+            sentences,
+            embedder.embed_documents([c.text for c in chunks]),
+            embedder.embed_documents(texts) if texts else [],
+        )
+
+    with ChunkStore.open(settings, embedder) as store:
+        store.replace_documents([write("a", "h1", [(0, 22), (23, 46)]), write("b", "h1", [])])
+        store.replace_documents([write("a", "h2", [(0, 22)]), write("c", "h1", [(0, 22)])])
+        records = store.records()
+        assert {doc_id: r.content_hash for doc_id, r in records.items()} == {
+            "a": "h2",
+            "b": "h1",
+            "c": "h1",
+        }
+        assert store.current.sentences.count() == 2, "no sentence of a's first version is left"
+        assert store.current.texts.count() == 3
+        assert store.manifest().pending == {}
+        with pytest.raises(ValueError, match="twice"):
+            store.replace_documents([write("d", "h1", []), write("d", "h2", [])])
 
 
 def test_dense_search_returns_chunks_with_their_metadata(tmp_path: Path) -> None:
