@@ -7,7 +7,7 @@ import difflib
 import functools
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -96,8 +96,7 @@ def _match_score(reference: Reference, entry: CatalogueEntry) -> float:
     year = reference.year[:4]
     year_ok = entry.year is not None and year.isdigit() and entry.year == int(year)
     first_ok = bool(reference.authors and entry.authors) and close_names(
-        surname_key(surname_of(reference.authors[0])),
-        surname_key(surname_of(entry.authors[0])),
+        _surname_key(reference.authors[0]), _surname_key(entry.authors[0])
     )
     # Only a title match can link an entry of another id, author and year; skip the costly
     # comparison when the titles cannot reach that bar (large catalogues make it add up).
@@ -115,25 +114,41 @@ def _match_score(reference: Reference, entry: CatalogueEntry) -> float:
 def _title_similarity(a: str, b: str, floor: float = 0.0) -> float:
     """How alike two titles are, 0 to 1, ignoring case, diacritics and punctuation.
 
-    Below `floor` the answer is 0 (decided by difflib's cheap upper bound).
+    Below `floor` the answer is 0, decided where it can be by upper bounds of difflib's ratio
+    (from the lengths, then the letters shared), which cost far less than the ratio itself.
     """
 
     left, right = _normalised_title(a), _normalised_title(b)
     if not left or not right:
         return 0.0
     shorter, longer = sorted((left, right), key=len)
-    matcher = difflib.SequenceMatcher(None, left, right)
     if len(shorter) >= 10 and shorter in longer:
-        return max(0.95, matcher.ratio())
-    if floor and matcher.real_quick_ratio() < floor:
-        return 0.0
-    return matcher.ratio()
+        return max(0.95, difflib.SequenceMatcher(None, left, right).ratio())
+    if floor:
+        total = len(left) + len(right)
+        if 2 * len(shorter) / total < floor:
+            return 0.0
+        counts, others = _letter_counts(left), _letter_counts(right)
+        shared = sum(min(n, others[c]) for c, n in counts.items() if c in others)
+        if 2 * shared / total < floor:
+            return 0.0
+    return difflib.SequenceMatcher(None, left, right).ratio()
+
+
+# Each catalogue title and author meets every reference of its year: prepared once.
+@functools.lru_cache(maxsize=65_536)
+def _normalised_title(title: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(title).lower()))
 
 
 @functools.lru_cache(maxsize=65_536)
-def _normalised_title(title: str) -> str:
-    # Each catalogue title meets every reference of its year: normalised once.
-    return " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(title).lower()))
+def _letter_counts(title: str) -> Counter[str]:
+    return Counter(title)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _surname_key(author: str) -> str:
+    return surname_key(surname_of(author))
 
 
 def link_to_documents(
