@@ -7,7 +7,9 @@ For each size N it builds a corpus of N copies of the working paper, each with i
 shuffled within their sections (a different order per copy, so chunks differ), and measures:
 
 - indexing with `policy-assistant index` (time, characters per second beside the embedder
-  alone), a re-index with nothing changed and one with one document changed;
+  alone), a re-index with nothing changed and one with one document changed, each also in CPU
+  seconds of the indexing process (wall time on a shared machine measures its load too; the
+  parse workers' CPU is not in it);
 - the lexical index alone (build from the store's chunks, open, query, one-document update,
   size on disk);
 - `policy-assistant serve` on loopback: time until /ready answers, resident memory, store and
