@@ -103,9 +103,11 @@ class LiveIndex:
 
     def _load_state(self) -> IndexState:
         view = self.store.view()
+        # Read with the pieces, before the lexical index is brought in step: one snapshot.
+        records = view.records
         lexical = load_lexical_index(self.settings, view, self.store.folder)
         retriever = Retriever(view, lexical, self.settings.retrieval)
-        return IndexState(view, retriever, lexical, Library(view.records))
+        return IndexState(view, retriever, lexical, Library(records))
 
     def reload(self) -> bool:
         """Load the index again when another process changed it (a shared Chroma server)."""

@@ -36,6 +36,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -412,10 +413,16 @@ class StoreView:
         self.embedder = embedder
         self.key = key
         self.url = url
-        self.records = generation.records_by_id()
         self.pieces = generation.pieces()
         self._count = sum(len(p.chunk_ids) for p in self.pieces.values())
         self._texts: OrderedDict[str, str] = OrderedDict()
+
+    @cached_property
+    def records(self) -> dict[str, DocumentRecord]:
+        """Every visible document's record (without its text), by document id; read when
+        first asked for, since keeping the lexical index in step needs only `pieces`."""
+        with reaching(self.url):
+            return self.generation.records_by_id()
 
     def visible(self, metadata: dict[str, Any]) -> bool:
         """True when a stored piece belongs to the version of its document this view shows."""
