@@ -28,6 +28,8 @@ ITEMS = load_testset(BUNDLED_TESTSET).items
 ANSWERABLE = [item for item in ITEMS if item.answerable]
 # The question-kinds set over the same paper: held to the same literal evidence.
 KINDS = load_testset(BUNDLED_TESTSET.with_name("policy_paper_kinds.yaml")).items
+# Its held-out part, never used for tuning: the same kinds, other questions.
+HELD_OUT = load_testset(BUNDLED_TESTSET.with_name("policy_paper_kinds_heldout.yaml")).items
 KIND_TYPES = ("list", "comparison", "recommendation", "source", "example", "number")
 # Each line of the converted paper is one paragraph, list item or footnote body; a snippet
 # must lie within one, so it cannot span a page break or a footnote marker.
@@ -36,7 +38,7 @@ NORMALISED_PAPER = normalise(PAPER.read_text(encoding="utf-8"))
 
 
 def snippets() -> list[tuple[str, str]]:
-    answerable = [item for item in (*ITEMS, *KINDS) if item.answerable]
+    answerable = [item for item in (*ITEMS, *KINDS, *HELD_OUT) if item.answerable]
     return [(item.id, snippet) for item in answerable for snippet in item.evidence]
 
 
@@ -63,7 +65,7 @@ def test_answerable_items_have_one_to_three_snippets() -> None:
 
 def test_key_facts_stand_beside_the_evidence() -> None:
     """An answer quoting the supporting paragraph can contain every key fact."""
-    for item in [*ANSWERABLE, *KINDS]:
+    for item in [*ANSWERABLE, *KINDS, *HELD_OUT]:
         paragraphs = [line for line in LINES if any(normalise(s) in line for s in item.evidence)]
         for fact in item.key_facts:
             assert any(normalise(fact) in line for line in paragraphs), (item.id, fact)
@@ -137,15 +139,27 @@ def test_questions_are_distinct_within_a_language() -> None:
     assert not [k for k, n in counts.items() if n > 1]
 
 
-def test_the_kinds_set_has_every_kind_in_every_language() -> None:
-    kinds = Counter(t.removeprefix("type:") for i in KINDS for t in i.tags if t.startswith("type:"))
-    assert all(kinds[kind] >= 3 for kind in KIND_TYPES), kinds
-    assert {item.lang for item in KINDS} == {"nb", "nn", "en", "sv"}
-    assert all(item.answerable and item.key_facts for item in KINDS)
-    assert sum(1 for item in KINDS if item.history) >= 3
-    assert not {i.id for i in KINDS} & {i.id for i in ITEMS}, "ids are unique across both sets"
+@pytest.mark.parametrize(("items", "least"), [(KINDS, 3), (HELD_OUT, 2)], ids=["tuned", "held-out"])
+def test_the_kinds_sets_have_every_kind_in_every_language(
+    items: list[TestItem], least: int
+) -> None:
+    kinds = Counter(t.removeprefix("type:") for i in items for t in i.tags if t.startswith("type:"))
+    assert all(kinds[kind] >= least for kind in KIND_TYPES), kinds
+    assert {item.lang for item in items} == {"nb", "nn", "en", "sv"}
+    assert all(item.answerable and item.key_facts for item in items)
+    assert any(item.history for item in items)
+
+
+def test_ids_are_unique_across_the_sets() -> None:
+    ids = [i.id for i in (*ITEMS, *KINDS, *HELD_OUT)]
+    assert len(ids) == len(set(ids))
+
+
+def test_the_held_out_questions_are_not_the_tuned_ones() -> None:
+    tuned = {normalise(i.question) for i in (*ITEMS, *KINDS)}
+    assert not [i.id for i in HELD_OUT if normalise(i.question) in tuned]
 
 
 def test_lists_and_comparisons_name_every_member_as_a_key_fact() -> None:
-    faceted = [i for i in KINDS if {"type:list", "type:comparison"} & set(i.tags)]
+    faceted = [i for i in (*KINDS, *HELD_OUT) if {"type:list", "type:comparison"} & set(i.tags)]
     assert faceted and all(len(item.key_facts) >= 2 for item in faceted)
