@@ -20,6 +20,7 @@ from assistant.answering import extractive
 from assistant.answering.answer import extractive_answer, shape_of
 from assistant.answering.citations import cite, document_reference
 from assistant.answering.constraints import document_context, name_constraints, screen
+from assistant.answering.kinds import question_shape
 from assistant.answering.language import (
     LLM_FALLBACK,
     NOT_COVERED,
@@ -27,7 +28,7 @@ from assistant.answering.language import (
     Language,
     detect_language,
 )
-from assistant.answering.selection import answers_the_document
+from assistant.answering.selection import answers_the_document, favoured_passages
 from assistant.answering.verification import quoted_sentences
 from assistant.conversation import Rewrite, bounded_standalone, check_conversation
 from assistant.domain import (
@@ -225,6 +226,7 @@ class Assistant:
             filters,
             mode,
             bm25_weight=self._bm25_weight(detect_language(query)),
+            favour=favoured_passages(question_shape(query)),
         )
         return [passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)]
 
@@ -354,6 +356,7 @@ class Assistant:
             query_vector,
             self._bm25_weight(turn.language),
             scope_vector,
+            favoured_passages(shape_of(turn.question, turn.standalone)),
         )
         turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()

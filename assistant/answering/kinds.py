@@ -240,7 +240,8 @@ _NUMBER_WORDS = {
     "to": 2, "two": 2, "två": 2, "tre": 3, "three": 3, "fire": 4, "fyra": 4, "four": 4,
     "fem": 5, "five": 5, "seks": 6, "sex": 6, "six": 6,
 }  # fmt: skip
-_COUNT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r"|\d)\s+(\w+)", re.IGNORECASE)
+# A count names what it counts ("tre roller", "two drivers"), not a short word ("point to for").
+_COUNT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r"|\d)\s+(\w{4,})", re.IGNORECASE)
 # The noun a list question asks for: "Hvilke (tre) roller", "Kva for utfordringar", "Which roles".
 _MEMBERS = re.compile(
     r"\b(?:hvilke|vilka|which|what|kva\s+for(?:\s+nokre)?)\s+(?:(?:"
@@ -276,6 +277,7 @@ class QuestionShape:
     count: int | None = None
     sides: tuple[str, ...] = field(default_factory=tuple)
     members: tuple[str, ...] = ()  # what a list lists: "roller" in "Hvilke tre roller har ..."
+    topic: tuple[str, ...] = ()  # the words naming what is asked about ("samfunnsentreprenørskap")
 
 
 def _side(phrase: str) -> str:
@@ -302,12 +304,15 @@ def question_shape(question: str) -> QuestionShape:
     if count_match is not None:
         word = count_match.group(1).casefold()
         count = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    topic = tuple(word for word in content_words(question) if word not in GENERIC)
     if kind == "comparison":
         sides = compared_sides(question)
-        return QuestionShape(kind, count, sides) if sides else QuestionShape("definition")
+        if not sides:
+            return QuestionShape("definition", topic=topic)
+        return QuestionShape(kind, count, sides, topic=topic)
     if kind != "list":
-        return QuestionShape(kind)
+        return QuestionShape(kind, topic=topic)
     named = _MEMBERS.search(question)
     after = question[named.start("noun") :] if named else ""
     members = tuple(w for w in re.findall(r"\w+", after)[:MEMBER_WORDS] if len(w) >= 4)
-    return QuestionShape(kind, count, members=members)
+    return QuestionShape(kind, count, members=members, topic=topic)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import QuestionShape, names_a_topic, question_shape
 from assistant.answering.language import Language
+from assistant.domain import Chunk
+from assistant.retrieval.retriever import Favour
 
 _WORD = re.compile(r"\w+")
 # "forvaltnings-, produsent- og entreprenørrollen", "forhandler, innovatør og brobygger",
@@ -36,13 +38,28 @@ _MODAL = re.compile(
     r"måste|bör|behöver|ska|viktigt\s+att|poenget\s+er|gjelder\s+å)\b",
     re.IGNORECASE,
 )
+# Advice in the infinitive that opens a point ("Kultur: Å etablere en kultur for ...").
+_INFINITIVE_ADVICE = re.compile(r"^(?:[^:.!?]{1,40}:\s*)?(?:Å|Att|To)\s+\w+", re.IGNORECASE)
+# The label a point of a list of advice opens with ("Kultur:", "Nye roller:").
+_LABEL = re.compile(r"^(?P<label>[^:.!?]{1,40}):\s")
 _FIGURE = re.compile(r"\d|\b(?:to|tre|fire|fem|seks|sju|åtte|ni|ti|tolv|tjue|hundre)\b", re.I)
 _PERIOD = re.compile(r"\b\d{4}\s*(?:til|to|till|–|-)\s*\d{4}\b|\bperiod\w*\b", re.IGNORECASE)
+# Words that introduce a concrete case: "et eksempel på", "f.eks.", "til dømes", "till exempel".
 _EXAMPLE = re.compile(
-    r"\b(?:eksempel\w*|døme\w*|exempel\w*|examples?|f\.eks\.|t\.ex\.|e\.g\.|for instance|"
-    r"such as|som for eksempel)\b",
+    r"\b(?:eksempel\w*|døme\w*|exempel\w*|examples?|f\.\s?eks\b|t\.\s?ex\b|e\.g\b|"
+    r"for instance|til dømes|till exempel)",
     re.IGNORECASE,
 )
+# Words that may introduce one but mostly mean "among other things" ("blant annet"): a weaker
+# sign, for selection only (measured: favouring their passages in retrieval misleads).
+_INSTANCE = re.compile(
+    r"\b(?:blant\s+ann(?:et|a)|bland\s+annat|bl\.\s?a\b|among others|such as|slik som|såsom)",
+    re.IGNORECASE,
+)
+# A name inside a sentence (a place, project or organisation: "Hälsorum Offerdal", "Inn på
+# Tunet"), once the parenthesised citations ("(Stene, 2015)") are set aside.
+_CITATION = re.compile(r"\([^()]*\d{4}[^()]*\)")
+_INNER_NAME = re.compile(r"(?<=[\w,;:»)] )[A-ZÆØÅÄÖ][\wæøåäö-]{2,}")
 _CONTRAST = re.compile(
     r"\b(?:mens|derimot|i motsetning|til forskjell|i motsetnad|medan|whereas|unlike|"
     r"in contrast|while|till skillnad|däremot|snarere enn|rather than)\b",
@@ -59,6 +76,12 @@ _CONCLUDING = re.compile(
     r"möjlighet\w*|tiltak|veien videre|vegen vidare|conclu\w*|recommend\w*|implication\w*|"
     r"opportunit\w*|way forward|slutsats\w*|rekommend\w*|förslag|åtgärd\w*|diskusjon|"
     r"drøfting|discussion",
+    re.IGNORECASE,
+)
+# Sections whose heading says they recommend: every claim in them is advice, whatever its
+# form ("Gi kommunene et tydeligere mandat", "Etablere et fast samarbeid").
+_RECOMMENDING = re.compile(
+    r"anbefal\w*|tilråd\w*|recommend\w*|rekommend\w*|\bråd\b|advice|förslag\w*|forslag\w*",
     re.IGNORECASE,
 )
 _SETTING = re.compile(
@@ -117,6 +140,36 @@ def _lists_members(text: str, shape: QuestionShape) -> bool:
     )
 
 
+def _member_stem(word: str) -> str:
+    return word.casefold()[: max(4, len(word) - 3)]
+
+
+def _heading_names_members(chunk: Chunk, shape: QuestionShape) -> bool:
+    """True when a passage's own heading names what a list question asks for (the bullets
+    under "2.2.2 Ressursutfordringer" are the members of "Hvilke ressursutfordringer ...")."""
+    heading = chunk.section_path[-1].casefold() if chunk.section_path else ""
+    return any(_member_stem(word) in heading for word in shape.members)
+
+
+def advises(text: str) -> bool:
+    """True for a sentence in a form that advises: a modal verb or an opening infinitive."""
+    return bool(_MODAL.search(text) or _INFINITIVE_ADVICE.search(text))
+
+
+def gives_an_example(text: str) -> bool:
+    """True for a sentence that introduces a concrete case ("et eksempel på", "f.eks.")."""
+    return bool(_EXAMPLE.search(text))
+
+
+def names_a_case(text: str) -> bool:
+    """True for a sentence naming a place, project or organisation inside it."""
+    return bool(_INNER_NAME.search(_CITATION.sub("", text)))
+
+
+def _mentions_any(text: str, words: Sequence[str]) -> bool:
+    return any(_mentions(text, word) for word in words)
+
+
 def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
     """How much better a sentence fits the kind of question than its similarity says."""
     text = candidate.text
@@ -125,14 +178,23 @@ def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
     if text.rstrip().endswith("?") and shape.kind in ASKING_IS_NOT_ANSWERING:
         bonus -= QUESTION_PENALTY  # the literature asking is not the literature answering
     if shape.kind == "list":
-        if enumeration_size(text) or candidate.listed:
+        enumerates = bool(enumeration_size(text)) or candidate.listed
+        if enumerates:
             bonus += KIND_BONUS / 2
         if _lists_members(text, shape):
             bonus += KIND_BONUS
+        if enumerates and _heading_names_members(candidate.chunk, shape):
+            bonus += KIND_BONUS  # an item in the section on what is asked for is a member
     elif shape.kind == "recommendation":
-        if _MODAL.search(text):
+        heading = candidate.chunk.section_path[-1] if candidate.chunk.section_path else ""
+        if advises(text) or _RECOMMENDING.search(heading):
             bonus += KIND_BONUS
-        if _CONCLUDING.search(section):
+        label = _LABEL.match(text)
+        if label and shape.topic and _mentions_any(label.group("label"), shape.topic):
+            bonus += KIND_BONUS  # the point of the advice the question names
+        if _RECOMMENDING.search(heading):
+            bonus += SECTION_BONUS * 2  # a section of recommendations, not only a conclusion
+        elif _CONCLUDING.search(section):
             bonus += SECTION_BONUS
         if _SETTING.search(section):
             bonus -= SECTION_BONUS * 2
@@ -142,11 +204,60 @@ def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
         if _PERIOD.search(text):
             bonus += KIND_BONUS / 2
     elif shape.kind == "example":
-        if _EXAMPLE.search(text):
+        if gives_an_example(text):
             bonus += KIND_BONUS
+            if shape.topic and _mentions_any(text, shape.topic):
+                bonus += KIND_BONUS  # an example of what was asked about, not of anything
+        elif _INSTANCE.search(text):
+            bonus += KIND_BONUS / 2
+        if names_a_case(text):
+            bonus += KIND_BONUS / 2
     elif shape.kind == "definition" and _DEFINING.search(text):
         bonus += KIND_BONUS / 2
     return bonus
+
+
+def recommending_passage(chunk: Chunk) -> bool:
+    """True for a passage of a section of recommendations, or of a concluding section that
+    uses a modal verb (it may advise)."""
+    section = " ".join(chunk.section_path)
+    if _SETTING.search(section):
+        return False
+    if chunk.section_path and _RECOMMENDING.search(chunk.section_path[-1]):
+        return True
+    return bool(_CONCLUDING.search(section)) and bool(
+        _MODAL.search(chunk.text) or _INFINITIVE_ADVICE.search(chunk.text)
+    )
+
+
+def favoured_passages(shape: QuestionShape) -> Favour | None:
+    """How much a passage looks like an answer to this kind of question (0..1), for retrieval
+    to rank it higher than its similarity alone would (None: the kind favours no passages).
+
+    Only passages of the best passage's document count: a question naming one report must not
+    be answered from another's conclusions.
+    """
+    if shape.kind == "recommendation" and not shape.topic:
+        # Only a question naming no topic ("What does the paper recommend?"), which is near
+        # nothing in particular: one naming its topic finds it by similarity (measured:
+        # favouring the conclusions there ranked the findings that answer it lower).
+        return lambda chunk, best: float(
+            chunk.doc_id == best.doc_id and recommending_passage(chunk)
+        )
+    if shape.kind == "example":
+        return lambda chunk, best: float(
+            chunk.doc_id == best.doc_id and gives_an_example(chunk.text)
+        )
+    if shape.kind == "list" and shape.members:
+        # A list goes on in the passages after the best one when that one lies in the section
+        # named for what is asked ("2.2.2 Ressursutfordringer"); a heading elsewhere that
+        # names the noun ("4.2 Utfordringer") is no sign (measured: favouring it misleads).
+        return lambda chunk, best: float(
+            chunk.doc_id == best.doc_id
+            and chunk.section_path == best.section_path
+            and _heading_names_members(best, shape)
+        )
+    return None
 
 
 def select_for_question(
@@ -168,6 +279,15 @@ def select_for_question(
         for other in lists[1:]:
             adjusted[id(other)] -= KIND_BONUS
     best = max(adjusted.values())
+    if shape.kind == "example":
+        # An example question is answered by the examples the passages give, when they give
+        # any near the best sentence: what they are examples of is said by the source shown.
+        examples = [
+            c for c in claims if gives_an_example(c.text) and adjusted[id(c)] >= best - 2 * margin
+        ]
+        if examples:
+            claims = examples
+            best = max(adjusted[id(c)] for c in claims)
     pool = sorted(
         (c for c in claims if adjusted[id(c)] >= best - margin), key=lambda c: -adjusted[id(c)]
     )
@@ -308,14 +428,15 @@ def with_marker(text: str, marker: int) -> str:
 
 
 def recommends(candidate: Candidate) -> bool:
-    """True for a claim that recommends (a modal verb) from a concluding section."""
-    section = " ".join(candidate.chunk.section_path)
-    return (
-        candidate.claim
-        and bool(_MODAL.search(candidate.text))
-        and bool(_CONCLUDING.search(section))
-        and not _SETTING.search(section)
-    )
+    """True for a claim that recommends: in a section of recommendations, or advising (a
+    modal verb, an opening infinitive) in a concluding section."""
+    path = candidate.chunk.section_path
+    section = " ".join(path)
+    if not candidate.claim or _SETTING.search(section):
+        return False
+    if path and _RECOMMENDING.search(path[-1]):
+        return True
+    return advises(candidate.text) and bool(_CONCLUDING.search(section))
 
 
 def answers_the_document(question: str, candidates: Sequence[Candidate]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,14 @@ from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.scope import Scope, document_names, scope_of
 from assistant.settings import RetrievalSettings
 from indexing.store import StoreView
+
+# Weight of the passages a kind of question favours, as a third ranking in fusion: enough to
+# lift an answering passage ranked low by similarity (a topicless "What does the paper
+# recommend?" is near nothing in particular) over the best unfavoured ones.
+FAVOURED_WEIGHT = 1.0
+# How much a candidate passage looks like an answer to the kind of question (0..1), given the
+# best passage by similarity (which says what document and section the question is about).
+Favour = Callable[[Chunk, Chunk], float]
 
 
 @dataclass(frozen=True)
@@ -45,9 +54,15 @@ class Retriever:
         query_vector: list[float] | None = None,
         bm25_weight: float | None = None,
         scope_vector: list[float] | None = None,
+        favour: Favour | None = None,
     ) -> list[ScoredChunk]:
         """The k best passages for a query (`bm25_weight` overrides the fusion weight;
-        `scope_vector` is the embedded query of `scope_of`, when the caller has it)."""
+        `scope_vector` is the embedded query of `scope_of`, when the caller has it).
+
+        In hybrid mode, the candidates that `favour` gives a weight above 0 (what answers to
+        the kind of question look like, e.g. a concluding section's advice) form one more
+        ranking, each counted with that weight (0..1).
+        """
         mode = mode or self.settings.mode
         filters = filters or SearchFilters()
         weight = self.settings.bm25_weight if bm25_weight is None else bm25_weight
@@ -62,6 +77,8 @@ class Retriever:
                 [1.0, self.settings.scope_weight],
                 self.settings.rrf_k,
             )
+        if favour is not None and mode == "hybrid":
+            fused = with_favoured(fused, chunks, favour, self.settings.rrf_k)
         ranked = [(cid, score) for cid, score in fused if cid in chunks]
         keep = drop_overlapping(
             [(cid, _span(chunks[cid])) for cid, _ in ranked], self.settings.dedup_overlap
@@ -130,6 +147,27 @@ class Retriever:
                 self.settings.rrf_k,
             )
         return fused, dense, lexical
+
+
+def with_favoured(
+    fused: Sequence[tuple[str, float]],
+    chunks: Mapping[str, Chunk],
+    favour: Favour,
+    rrf_k: int,
+) -> list[tuple[str, float]]:
+    """A fused ranking with the favoured candidates, in its order, as one more ranking whose
+    weight for each candidate is how much it is favoured (0..1) beside the best passage."""
+    best = next((chunks[cid] for cid, _ in fused if cid in chunks), None)
+    if best is None:
+        return list(fused)
+    strength = {cid: favour(chunks[cid], best) for cid, _ in fused if cid in chunks}
+    favoured = [cid for cid, _ in fused if strength.get(cid, 0.0) > 0]
+    bonus = {
+        cid: FAVOURED_WEIGHT * strength[cid] / (rrf_k + rank)
+        for rank, cid in enumerate(favoured, start=1)
+    }
+    rescored = [(cid, score + bonus.get(cid, 0.0)) for cid, score in fused]
+    return sorted(rescored, key=lambda item: -item[1])  # stable: ties keep the fused order
 
 
 def _span(chunk: Chunk) -> Span:

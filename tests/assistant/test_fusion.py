@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.domain import Chunk
 from assistant.retrieval.fusion import Span, drop_overlapping, overlap_share, reciprocal_rank_fusion
+from assistant.retrieval.retriever import with_favoured
 
 
 def test_rrf_scores_are_sums_of_reciprocal_ranks() -> None:
@@ -33,3 +35,17 @@ def test_overlap_is_measured_on_the_shorter_span() -> None:
 def test_overlapping_passages_are_dropped_after_the_better_one() -> None:
     ranked = [("a", Span("d", 0, 100)), ("b", Span("d", 20, 110)), ("c", Span("d", 95, 200))]
     assert drop_overlapping(ranked, max_share=0.5) == ["a", "c"]
+
+
+def _chunk(cid: str, doc_id: str) -> Chunk:
+    return Chunk(id=cid, doc_id=doc_id, text=cid, start=0, end=1, section_path=[], title="T")
+
+
+def test_favoured_passages_rise_in_the_order_of_the_fused_ranking() -> None:
+    chunks = {cid: _chunk(cid, "report") for cid in ("intro", "body", "advice", "more-advice")}
+    fused = reciprocal_rank_fusion([list(chunks)])
+    favour = {"advice": 1.0, "more-advice": 0.5}
+    ranked = with_favoured(fused, chunks, lambda chunk, best: favour.get(chunk.id, 0.0), 60)
+    assert [cid for cid, _ in ranked] == ["advice", "more-advice", "intro", "body"]
+    unchanged = with_favoured(fused, chunks, lambda chunk, best: 0.0, 60)
+    assert [cid for cid, _ in unchanged] == list(chunks)

@@ -52,6 +52,16 @@ def test_a_list_question_says_how_many_members_it_wants() -> None:
     assert question_shape("Hvilke tre roller har kommunen?").count == 3
     assert question_shape("Which four measures does the report list?").count == 4
     assert question_shape("Hvilke roller har kommunen?").count is None
+    # "to" before a short word is the English preposition, not the Norwegian number two.
+    assert question_shape("Which opportunities does the experience point to for us?").count is None
+
+
+def test_a_question_names_its_topic_apart_from_what_it_asks() -> None:
+    assert question_shape("Gje eit døme på samfunnsentreprenørskap frå Sverige.").topic == (
+        "samfunnsentreprenørskap",
+        "sverige",
+    )
+    assert question_shape("Hva anbefaler forfatterne?").topic == ()
 
 
 def test_a_comparison_names_its_sides() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.answering.kinds import question_shape
+from assistant.answering.selection import favoured_passages, recommending_passage
 from assistant.domain import SearchFilters
 from assistant.retrieval.retriever import PolicyRetriever
 
@@ -33,3 +35,17 @@ def test_overlapping_passages_are_not_returned_twice(paper_assistant: Any) -> No
         for b_start, b_end in spans[i + 1 :]:
             common = min(a_end, b_end) - max(a_start, b_start)
             assert common <= 0.6 * min(a_end - a_start, b_end - b_start)
+
+
+def test_the_kind_of_question_lifts_the_passages_that_answer_it(paper_assistant: Any) -> None:
+    # Dense alone (as for English questions): "recommend" is near nothing in particular.
+    retriever = paper_assistant.retriever
+    question = "What does the paper recommend?"
+    favour = favoured_passages(question_shape(question))
+    lifted = retriever.retrieve(question, 5, bm25_weight=0.0, favour=favour)
+    assert lifted and all(recommending_passage(hit.chunk) for hit in lifted[:3])
+    plain = retriever.retrieve(question, 5, bm25_weight=0.0)
+    favouring_none = retriever.retrieve(
+        question, 5, bm25_weight=0.0, favour=lambda chunk, best: 0.0
+    )
+    assert [h.chunk.id for h in favouring_none] == [h.chunk.id for h in plain]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.answer import extractive_answer
 from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import question_shape
@@ -10,12 +12,21 @@ from assistant.answering.selection import (
     compare,
     compose_parts,
     enumeration_size,
+    favoured_passages,
+    gives_an_example,
+    recommends,
     select_for_question,
 )
 from assistant.domain import Chunk
 
 TEXT = (
     "Bestillingen sier at notatet må drøfte kommunens roller. "
+    "Samfunnsentreprenørskap utfordrer eksisterende strukturer og modeller. "
+    "Et eksempel på samarbeid er et felles kontor for kommunene. "
+    "Hälsorum Offerdal er et eksempel på samfunnsentreprenørskap i bygda. "
+    "Nye roller: Kommunene må forstå de nye rollene. "
+    "Kultur: Å etablere en kultur for samstyrt ressursforvaltning. "
+    "Penger og økonomiske virkemidler. "
     "Kommunen har roller som forvalter, tjenesteprodusent og entreprenør. "
     "Kommunen er en viktig aktør i næringsutviklingen. "
     "Kommunen som forhandler møter næringslivet ved bordet. "
@@ -27,7 +38,9 @@ TEXT = (
 )
 
 
-def candidate(sentence: str, score: float, section: tuple[str, ...] = ("3 Funn",)) -> Candidate:
+def candidate(
+    sentence: str, score: float, section: tuple[str, ...] = ("3 Funn",), listed: bool = False
+) -> Candidate:
     start = TEXT.index(sentence)
     chunk = Chunk(
         id=f"c{start}", doc_id="doc", text=TEXT, start=0, end=len(TEXT),
@@ -37,7 +50,7 @@ def candidate(sentence: str, score: float, section: tuple[str, ...] = ("3 Funn",
 
     return Candidate(
         chunk, 0, start, start + len(sentence), sentence, score, 0.0, score,
-        not_a_claim(sentence, section),
+        not_a_claim(sentence, section), listed,
     )  # fmt: skip
 
 
@@ -90,6 +103,89 @@ def test_recommendations_come_from_concluding_sections_not_from_the_commission()
     assert answers_the_document(question, [commission, advice])
     assert not answers_the_document(question, [commission])
     assert not answers_the_document("Hva anbefaler notatet om eiendomsskatt?", [advice])
+
+
+def test_an_example_question_is_answered_with_examples_of_what_it_asks_about() -> None:
+    general = candidate(
+        "Samfunnsentreprenørskap utfordrer eksisterende strukturer og modeller.", 0.9
+    )
+    other_topic = candidate("Et eksempel på samarbeid er et felles kontor for kommunene.", 0.86)
+    asked = candidate("Hälsorum Offerdal er et eksempel på samfunnsentreprenørskap i bygda.", 0.84)
+    shape = question_shape("Gi et eksempel på samfunnsentreprenørskap.")
+    assert texts(select_for_question([general, other_topic, asked], shape, 1, 0.08)) == [asked.text]
+    # The sentence that is no example is left out while the passages give examples.
+    chosen = select_for_question([general, other_topic, asked], shape, 5, 0.08)
+    assert general.text not in texts(chosen)
+    assert texts(select_for_question([general], shape, 5, 0.08)) == [general.text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "example"),
+    [
+        ("Et eksempel på dette er Inn på Tunet-initiativet.", True),
+        ("Kommunen kan blant annet kjøpe tjenester.", False),  # "among other things"
+        ("Dei kan til dømes kjøpe tenester frå gardsbruk.", True),
+        ("Kommunen kan till exempel köpa tjänster.", True),
+        ("For example, the municipality buys services.", True),
+        ("Det gjelder f.eks. boliger for lokalbefolkningen.", True),
+        ("Kommunen kjøper tjenester av noe annet enn gårdsbruk.", False),
+    ],
+)
+def test_sentences_giving_an_example_are_recognised_in_four_languages(
+    sentence: str, example: bool
+) -> None:
+    assert gives_an_example(sentence) is example
+
+
+def test_advice_on_the_point_a_recommendation_question_names_is_chosen() -> None:
+    section = ("4 Muligheter", "4.1 Muligheter")
+    roles = candidate("Nye roller: Kommunene må forstå de nye rollene.", 0.88, section)
+    culture = candidate(
+        "Kultur: Å etablere en kultur for samstyrt ressursforvaltning.", 0.85, section
+    )
+    shape = question_shape("Vad rekommenderar rapporten när det gäller kultur?")
+    assert texts(select_for_question([roles, culture], shape, 1, 0.08)) == [culture.text]
+    # An opening infinitive advises as a modal verb does.
+    assert recommends(culture)
+
+
+def test_a_list_question_takes_the_members_from_the_section_named_for_them() -> None:
+    section = ("2 Funn", "2.2 Ressursutfordringer")
+    member = candidate("Penger og økonomiske virkemidler.", 0.82, section, listed=True)
+    elsewhere = candidate("Kommunen er en viktig aktør i næringsutviklingen.", 0.86)
+    shape = question_shape("Hvilke ressursutfordringer trekker notatet fram?")
+    assert texts(select_for_question([elsewhere, member], shape, 1, 0.08)) == [member.text]
+
+
+def test_retrieval_favours_passages_that_look_like_answers_to_the_kind() -> None:
+    advice = candidate("Kommunene må bli playmakere i lokalsamfunnet.", 0.8, ("4.1 Muligheter",))
+    commission = candidate(
+        "Bestillingen sier at notatet må drøfte kommunens roller.", 0.8, ("1.1 Problemstilling",)
+    )
+    elsewhere = advice.chunk.model_copy(update={"doc_id": "another-report"})
+    recommending = favoured_passages(question_shape("What does the paper recommend?"))
+    assert recommending is not None
+    assert recommending(advice.chunk, commission.chunk) == 1.0
+    assert recommending(commission.chunk, commission.chunk) == 0.0
+    # Another report's advice is not favoured for a question about this one.
+    assert recommending(elsewhere, commission.chunk) == 0.0
+    example = favoured_passages(question_shape("Gje eit døme på samarbeid."))
+    assert example is not None and example(advice.chunk, advice.chunk) == 1.0  # gives examples
+    assert favoured_passages(question_shape("Hva er en playmaker?")) is None
+
+
+def test_a_list_goes_on_in_the_section_named_for_it_and_only_there() -> None:
+    named = ("2 Funn", "2.2 Ressursutfordringer")
+    best = candidate("Penger og økonomiske virkemidler.", 0.8, named).chunk
+    next_in_section = best.model_copy(update={"id": "next"})
+    other_section = best.model_copy(update={"id": "other", "section_path": ["4.2 Utfordringer"]})
+    listing = favoured_passages(question_shape("Hvilke ressursutfordringer trekker notatet fram?"))
+    assert listing is not None
+    assert listing(next_in_section, best) == 1.0
+    assert listing(other_section, best) == 0.0
+    # When the best passage lies elsewhere, a heading naming the noun favours nothing.
+    unnamed = best.model_copy(update={"section_path": ["2.1 Faglig utgangspunkt"]})
+    assert listing(other_section, unnamed) == 0.0
 
 
 def test_near_repeats_are_left_out() -> None:

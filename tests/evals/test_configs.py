@@ -139,9 +139,11 @@ def test_configuration_hash_ignores_secrets_and_locations_but_not_behaviour(tmp_
 
 
 def test_the_bundled_configs_load_and_compare_what_the_issue_asks() -> None:
-    gate = load_config(ROOT / "evals" / "gate.yaml")
-    assert gate.thresholds.min and gate.thresholds.max
-    assert unknown_threshold_metrics(gate, known_metrics()) == []
+    for name in ("gate.yaml", "gate_kinds.yaml"):
+        gate = load_config(ROOT / "evals" / name)
+        assert gate.thresholds.min and gate.thresholds.max
+        assert unknown_threshold_metrics(gate, known_metrics()) == []
+        assert gate.thresholds.max["answer.structural_quotes"] == 0.0
     compare = load_config(ROOT / "evals" / "configs" / "compare.yaml")
     base = Settings.model_validate({})
     effective = [apply_overrides(base, c.settings) for c in compare.configurations]
