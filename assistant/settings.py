@@ -147,7 +147,7 @@ class RetrievalSettings(BaseModel):
         "its matches are mostly noise (measured: dense alone retrieves better for English).",
     )
     scope_weight: float = Field(
-        3.0,
+        5.0,
         ge=0,
         description="Weight, in a second fusion, of the ranking within the documents a "
         "question names by their title, authors or publisher, searched with the question "
