@@ -153,6 +153,11 @@ class RetrievalSettings(BaseModel):
         "question names by their title, authors or publisher, searched with the question "
         "without those names (0: off).",
     )
+    scope_by_text: bool = Field(
+        True,
+        description="Also scope a question to the few documents whose text holds a name it "
+        "uses (a place or person named in a third of the library or less).",
+    )
     dedup_overlap: float = Field(
         0.6,
         ge=0,

@@ -352,6 +352,24 @@ class LexicalIndex:
                 found.add(doc_id)
         return found
 
+    def documents_naming(self, text: str, limit: int = 50) -> set[str]:
+        """The documents with a passage holding every term of the text (a name), from the
+        best `limit` such passages."""
+        terms = sorted(set(self.query_terms(text)))
+        if not terms:
+            return set()
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "terms", term))
+                for term in terms
+            ]
+        )
+        searcher = self._searcher()
+        return {
+            str(searcher.doc(address)["chunk_id"][0]).split(":", 1)[0]
+            for _, address in searcher.search(query, limit, count=False).hits
+        }
+
     def _restriction(self, filters: SearchFilters) -> tantivy.Query | None:
         """The filters as a query that adds nothing to the score."""
         clauses: list[tantivy.Query] = []

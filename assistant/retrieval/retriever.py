@@ -10,6 +10,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from assistant.answering.constraints import name_constraints
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.lexical import LexicalIndex
@@ -109,7 +110,22 @@ class Retriever:
                 doc_id: document_names(record.entry) for doc_id, record in self.view.records.items()
             }
         scope = scope_of(query, self._names)
+        if scope is None and self.settings.scope_by_text:
+            scope = self._scope_by_text(query)
         return scope if scope is not None and scope.query else None
+
+    def _scope_by_text(self, query: str) -> Scope | None:
+        """The documents whose text holds a name the query uses, when they are few."""
+        documents = len(self._names or ())
+        most = documents // 3
+        if most < 1:
+            return None  # too few documents for a name to single some out
+        named: dict[str, None] = {}
+        for name in name_constraints(query):
+            found = self.lexical.documents_naming(name.text)
+            if 0 < len(found) <= most:
+                named.update(dict.fromkeys(sorted(found)))
+        return Scope(doc_ids=tuple(named), query=query) if named else None
 
     def _ranking(
         self,
