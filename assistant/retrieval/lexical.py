@@ -352,9 +352,9 @@ class LexicalIndex:
                 found.add(doc_id)
         return found
 
-    def documents_naming(self, text: str, limit: int = 50) -> set[str]:
-        """The documents with a passage holding every term of the text (a name), from the
-        best `limit` such passages."""
+    def documents_naming(self, text: str, limit: int = 100) -> set[str] | None:
+        """The documents with a passage holding every term of the text (a name); None when
+        more than `limit` passages hold it (too common a name to single documents out)."""
         terms = sorted(set(self.query_terms(text)))
         if not terms:
             return set()
@@ -365,10 +365,10 @@ class LexicalIndex:
             ]
         )
         searcher = self._searcher()
-        return {
-            str(searcher.doc(address)["chunk_id"][0]).split(":", 1)[0]
-            for _, address in searcher.search(query, limit, count=False).hits
-        }
+        hits = searcher.search(query, limit + 1, count=False).hits
+        if len(hits) > limit:
+            return None
+        return {str(searcher.doc(address)["chunk_id"][0]).split(":", 1)[0] for _, address in hits}
 
     def _restriction(self, filters: SearchFilters) -> tantivy.Query | None:
         """The filters as a query that adds nothing to the score."""

@@ -123,7 +123,7 @@ class Retriever:
         named: dict[str, None] = {}
         for name in name_constraints(query):
             found = self.lexical.documents_naming(name.text)
-            if 0 < len(found) <= most:
+            if found and len(found) <= most:
                 named.update(dict.fromkeys(sorted(found)))
         return Scope(doc_ids=tuple(named), query=query) if named else None
 

@@ -226,3 +226,15 @@ def test_a_folder_of_another_schema_is_replaced(tmp_path: Path) -> None:
     index = LexicalIndex.open(folder)
     assert len(index) == 0
     assert index.sync(CHUNKS) == 1
+
+
+def test_the_documents_naming_a_name_are_found_unless_it_is_everywhere() -> None:
+    chunks = [
+        chunk("a:1", "Skjervøy delte anskaffelsen i fire delkontrakter.", doc_id="a"),
+        chunk("b:1", "Kommunen delte ikke anskaffelsen.", doc_id="b"),
+        *(chunk(f"c:{n}", f"Kommunen i Nordland har {n} bedrifter.", doc_id="c") for n in range(5)),
+    ]
+    index = LexicalIndex.build(chunks)
+    assert index.documents_naming("Skjervøy") == {"a"}
+    assert index.documents_naming("Trondheim") == set()
+    assert index.documents_naming("Nordland", limit=3) is None
