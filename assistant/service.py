@@ -345,7 +345,13 @@ class Assistant:
         query_vector = self.store.embedder.embed_query(turn.standalone)
         # A question naming documents is also searched, within them, for what it asks.
         scope = state.retriever.scope_of(turn.standalone, turn.filters, turn.retrieval)
-        scope_vector = self.store.embedder.embed_query(scope.query) if scope else None
+        scope_vector = None
+        if scope is not None:  # a name found in the text stays in the query: no new vector
+            scope_vector = (
+                query_vector
+                if scope.query == turn.standalone
+                else self.store.embedder.embed_query(scope.query)
+            )
         turn.timings["embed"] = _ms(mark)
         mark = time.perf_counter()
         hits = state.retriever.retrieve(
@@ -355,6 +361,7 @@ class Assistant:
             turn.retrieval,
             query_vector,
             self._bm25_weight(turn.language),
+            scope,
             scope_vector,
             favoured_passages(shape_of(turn.question, turn.standalone)),
         )

@@ -331,23 +331,26 @@ class LexicalIndex:
             for score, address in result.hits
         ]
 
-    def documents_with(self, text: str, doc_ids: Iterable[str]) -> set[str]:
-        """Those of the documents with a passage holding every term of the text (a name)."""
+    def _holding_all(self, text: str) -> list[tuple[tantivy.Occur, tantivy.Query]] | None:
+        """Clauses a passage meets when it holds every term of the text; None for no terms."""
         terms = sorted(set(self.query_terms(text)))
         if not terms:
+            return None
+        return [
+            (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "terms", term))
+            for term in terms
+        ]
+
+    def documents_with(self, text: str, doc_ids: Iterable[str]) -> set[str]:
+        """Those of the documents with a passage holding every term of the text (a name)."""
+        clauses = self._holding_all(text)
+        if clauses is None:
             return set()
         searcher = self._searcher()
         found: set[str] = set()
         for doc_id in dict.fromkeys(doc_ids):
-            query = tantivy.Query.boolean_query(
-                [
-                    *(
-                        (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "terms", t))
-                        for t in terms
-                    ),
-                    (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "doc_id", doc_id)),
-                ]
-            )
+            within = tantivy.Query.term_query(self._schema, "doc_id", doc_id)
+            query = tantivy.Query.boolean_query([*clauses, (tantivy.Occur.Must, within)])
             if searcher.search(query, 1, count=False).hits:
                 found.add(doc_id)
         return found
@@ -355,17 +358,11 @@ class LexicalIndex:
     def documents_naming(self, text: str, limit: int = 100) -> set[str] | None:
         """The documents with a passage holding every term of the text (a name); None when
         more than `limit` passages hold it (too common a name to single documents out)."""
-        terms = sorted(set(self.query_terms(text)))
-        if not terms:
+        clauses = self._holding_all(text)
+        if clauses is None:
             return set()
-        query = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "terms", term))
-                for term in terms
-            ]
-        )
         searcher = self._searcher()
-        hits = searcher.search(query, limit + 1, count=False).hits
+        hits = searcher.search(tantivy.Query.boolean_query(clauses), limit + 1, count=False).hits
         if len(hits) > limit:
             return None
         return {str(searcher.doc(address)["chunk_id"][0]).split(":", 1)[0] for _, address in hits}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -54,11 +54,14 @@ class Retriever:
         mode: RetrievalMode | None = None,
         query_vector: list[float] | None = None,
         bm25_weight: float | None = None,
+        scope: Scope | Literal["find"] | None = "find",
         scope_vector: list[float] | None = None,
         favour: Favour | None = None,
     ) -> list[ScoredChunk]:
-        """The k best passages for a query (`bm25_weight` overrides the fusion weight;
-        `scope_vector` is the embedded query of `scope_of`, when the caller has it).
+        """The k best passages for a query (`bm25_weight` overrides the fusion weight).
+
+        `scope` is what `scope_of` gives for the query, when the caller has it already
+        ("find": work it out here), and `scope_vector` its query embedded.
 
         In hybrid mode, the candidates that `favour` gives a weight above 0 (what answers to
         the kind of question look like, e.g. a concluding section's advice) form one more
@@ -69,7 +72,8 @@ class Retriever:
         weight = self.settings.bm25_weight if bm25_weight is None else bm25_weight
         chunks: dict[str, Chunk] = {}
         fused, dense, lexical = self._ranking(query, mode, filters, query_vector, weight, chunks, k)
-        scope = self.scope_of(query, filters, mode)
+        if scope == "find":
+            scope = self.scope_of(query, filters, mode)
         if scope is not None:
             within = filters.model_copy(update={"doc_ids": list(scope.doc_ids)})
             scoped, _, _ = self._ranking(scope.query, mode, within, scope_vector, weight, chunks, k)
