@@ -92,6 +92,24 @@ class ChunkingSettings(BaseModel):
         "but retrieval hit@5 0.954 → 0.924 on the test set); see the README.",
     )
 
+    sentence_vectors: Literal["on_read", "indexed"] = Field(
+        "on_read",
+        description="When sentences (what answers quote) are embedded: `on_read`, when an "
+        "answer first reads them (indexing embeds only chunks: about 1.9x the characters a "
+        "second; a question's first answer from new passages waits for their sentences), or "
+        "`indexed`, all at indexing; see the README.",
+    )
+
+    @model_validator(mode="after")
+    def _pooled_needs_sentences(self) -> ChunkingSettings:
+        if self.chunk_vectors == "pooled" and self.sentence_vectors != "indexed":
+            raise ValueError(
+                "chunking.chunk_vectors 'pooled' is made from the sentences' vectors, so it "
+                "needs chunking.sentence_vectors 'indexed'; set both, or chunk_vectors "
+                "'embedded'"
+            )
+        return self
+
     @model_validator(mode="after")
     def _overlap_below_size(self) -> ChunkingSettings:
         if self.overlap >= self.size:

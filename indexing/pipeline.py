@@ -28,7 +28,7 @@ from assistant.domain import (
     PlantedInstruction,
 )
 from assistant.errors import DocumentLoadError
-from assistant.settings import Settings
+from assistant.settings import ChunkingSettings, Settings
 from indexing.bounded import load_bounded
 from indexing.catalogue import Catalogue, load_catalogue
 from indexing.chunking import chunk_document, is_bibliography
@@ -102,7 +102,9 @@ def content_hash(path: Path, entry: CatalogueEntry, settings: Settings) -> str:
     digest = hashlib.sha256(path.read_bytes())
     digest.update(entry.model_dump_json().encode())
     chunking = settings.chunking
-    digest.update(f"{chunking.size}/{chunking.overlap}/{chunking.chunk_vectors}".encode())
+    digest.update(
+        f"{chunking.size}/{chunking.overlap}/{chunking.chunk_vectors}/{chunking.sentence_vectors}".encode()
+    )
     digest.update(PIPELINE_VERSION.encode())
     return digest.hexdigest()
 
@@ -222,10 +224,13 @@ def embed_document(
     chunks: list[Chunk],
     texts: list[str],
     sentences: list[tuple[int, int]],
-    how: str,
-) -> tuple[list[list[float]], list[list[float]]]:
-    """Vectors of a document's chunks and sentences: chunks pooled from sentences or embedded."""
-    if how == "embedded":
+    settings: ChunkingSettings,
+) -> tuple[list[list[float]], list[list[float]] | None]:
+    """Vectors of a document's chunks and sentences: chunks pooled from sentences or embedded,
+    sentences embedded now or (None) when an answer first reads them."""
+    if settings.sentence_vectors == "on_read":
+        return (embedder.embed_documents([c.text for c in chunks]) if chunks else []), None
+    if settings.chunk_vectors == "embedded":
         # One call for both, so the embedder batches texts of like length together; a text
         # that is both a chunk and a sentence is embedded once.
         unique = list(dict.fromkeys([*(c.text for c in chunks), *texts]))
@@ -279,7 +284,7 @@ def prepare_document(
     record.hidden = [h.model_copy(update={"doc_id": entry.id}) for h in document.hidden]
     record.chunks, record.sentences = len(chunks), len(sentences)
     chunk_vectors, sentence_vectors = embed_document(
-        store.embedder, chunks, texts, sentences, settings.chunking.chunk_vectors
+        store.embedder, chunks, texts, sentences, settings.chunking
     )
     return DocumentWrite(record, chunks, sentences, chunk_vectors, sentence_vectors, flags)
 

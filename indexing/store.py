@@ -26,12 +26,15 @@ lock file; several processes share an index only through a Chroma server (``stor
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
+import hashlib
 import json
 import logging
 import os
 import shutil
 import sqlite3
+import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,6 +43,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
+
+import numpy as np
 
 from assistant.domain import Chunk, DocumentRecord
 from assistant.errors import (
@@ -66,6 +71,9 @@ READ_BATCH = 2000
 WRITE_BATCH = 1000
 # Documents whose texts a reader keeps (quotes of an answer come from a handful).
 TEXT_CACHE = 16
+# Sentences embedded on reading whose vectors a store keeps (1.5 KB each): those of some
+# thousand answers' passages.
+SENTENCE_VECTORS = 20_000
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,45 @@ class SentenceHit:
     text: str
     vector: list[float]
     instruction: bool = False
+    key: str = ""  # its id in the store
+
+
+class SentenceVectors:
+    """Vectors of sentences stored without one, embedded when an answer first reads them and
+    kept, the most recently used first, for the next answers (by stored id, so a document's
+    new version never gets its old vectors)."""
+
+    def __init__(self, embedder: Embedder, size: int) -> None:
+        self.embedder = embedder
+        self.size = size
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, items: Sequence[tuple[str, str]]) -> list[list[float]]:
+        """The vectors of these (stored id, text) sentences, embedding the ones not kept."""
+        with self._lock:
+            known = {key: self._vectors[key] for key, _ in items if key in self._vectors}
+            for key in known:
+                self._vectors.move_to_end(key)
+        missing = {key: text for key, text in items if key not in known}
+        if missing:
+            # One call for all of them: the embedder batches them together.
+            made = self.embedder.embed_documents(list(missing.values()))
+            known.update(zip(missing, made, strict=True))
+            with self._lock:
+                for key in missing:
+                    self._vectors[key] = known[key]
+                while len(self._vectors) > self.size:
+                    self._vectors.popitem(last=False)
+        return [known[key] for key, _ in items]
+
+
+def placeholder_vector(key: str, dimension: int) -> list[float]:
+    """A unit vector that stands in the store for a sentence embedded only when read: spread
+    by the sentence's id, since an index of many equal vectors builds slowly."""
+    seed = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+    vector = np.random.default_rng(seed).standard_normal(dimension)
+    return (vector / np.linalg.norm(vector)).tolist()
 
 
 @dataclass(frozen=True)
@@ -90,7 +137,8 @@ class DocumentWrite:
     chunks: list[Chunk]
     sentences: list[tuple[int, int]]
     chunk_vectors: list[list[float]]
-    sentence_vectors: list[list[float]]
+    # None: the sentences are embedded when an answer first reads them (`SentenceVectors`).
+    sentence_vectors: list[list[float]] | None
     instructions: Sequence[bool] = ()
 
     @property
@@ -407,10 +455,16 @@ class StoreView:
     """A reader's view of one generation: only documents with a record, at their version."""
 
     def __init__(
-        self, generation: Generation, embedder: Embedder, key: str, url: str | None = None
+        self,
+        generation: Generation,
+        embedder: Embedder,
+        key: str,
+        url: str | None = None,
+        vectors: SentenceVectors | None = None,
     ) -> None:
         self.generation = generation
         self.embedder = embedder
+        self.vectors = vectors or SentenceVectors(embedder, SENTENCE_VECTORS)
         self.key = key
         self.url = url
         self.pieces = generation.pieces()
@@ -514,16 +568,23 @@ class StoreView:
             for number in range(first, first + count):
                 ids[sentence_id(chunk.doc_id, pieces.version, number)] = None
         hits: list[SentenceHit] = []
+        unembedded: list[int] = []
         for batch in _batched(list(ids), READ_BATCH):
             with reaching(self.url):
                 result = self.generation.sentences.get(
                     ids=list(batch), include=["documents", "metadatas", "embeddings"]
                 )
             embeddings = result["embeddings"] if result["embeddings"] is not None else []
-            for text, metadata, vector in zip(
-                result["documents"] or [], result["metadatas"] or [], embeddings, strict=True
+            for key, text, metadata, vector in zip(
+                result["ids"],
+                result["documents"] or [],
+                result["metadatas"] or [],
+                embeddings,
+                strict=True,
             ):
                 if self.visible(metadata):
+                    if metadata.get("embedded") is False:
+                        unembedded.append(len(hits))
                     hits.append(
                         SentenceHit(
                             doc_id=str(metadata["doc_id"]),
@@ -532,8 +593,13 @@ class StoreView:
                             text=text,
                             vector=list(vector),
                             instruction=bool(metadata.get("instruction", False)),
+                            key=key,
                         )
                     )
+        if unembedded:
+            made = self.vectors.get([(hits[i].key, hits[i].text) for i in unembedded])
+            for i, vector in zip(unembedded, made, strict=True):
+                hits[i] = dataclasses.replace(hits[i], vector=vector)
         return sorted(hits, key=lambda hit: (hit.doc_id, hit.start))
 
     def text(self, doc_id: str) -> str:
@@ -606,6 +672,7 @@ class ChunkStore:
         self.current = Generation.attach(client, self.prefix, state.generation)
         if check_embedder:
             self._check_embedder(state)
+        self.vectors = SentenceVectors(embedder, SENTENCE_VECTORS)
         max_batch = int(getattr(client, "get_max_batch_size", lambda: WRITE_BATCH)())
         self.write_batch = max(1, min(WRITE_BATCH, max_batch))
         if not read_only and lock is not None:
@@ -749,7 +816,9 @@ class ChunkStore:
             self.current = Generation.attach(self._client, self.prefix, manifest.generation)
         key = f"{manifest.generation}:{manifest.changes}"
         with reaching(self.settings.store.chroma_url):
-            return StoreView(self.current, self.embedder, key, self.settings.store.chroma_url)
+            return StoreView(
+                self.current, self.embedder, key, self.settings.store.chroma_url, self.vectors
+            )
 
     def records(self) -> dict[str, DocumentRecord]:
         """Every indexed document's record, without its text, by document id."""
@@ -836,20 +905,20 @@ class ChunkStore:
             text = write.record.text
             flags = list(write.instructions) or [False] * len(write.sentences)
             for i, (start, end) in enumerate(write.sentences):
-                sentence_rows.append(
-                    (
-                        sentence_id(doc_id, version, i),
-                        write.sentence_vectors[i],
-                        text[start:end],
-                        {
-                            "doc_id": doc_id,
-                            "version": version,
-                            "start": start,
-                            "end": end,
-                            "instruction": flags[i],
-                        },
-                    )
-                )
+                key = sentence_id(doc_id, version, i)
+                metadata = {
+                    "doc_id": doc_id,
+                    "version": version,
+                    "start": start,
+                    "end": end,
+                    "instruction": flags[i],
+                }
+                if write.sentence_vectors is None:
+                    vector = placeholder_vector(key, self.embedder.dimension)
+                    metadata["embedded"] = False
+                else:
+                    vector = write.sentence_vectors[i]
+                sentence_rows.append((key, vector, text[start:end], metadata))
             for chunk, vector in zip(write.chunks, write.chunk_vectors, strict=True):
                 chunk_rows.append(
                     (

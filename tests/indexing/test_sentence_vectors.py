@@ -1,0 +1,113 @@
+"""Sentences embedded when an answer first reads them: indexing embeds chunks only, answers
+read the same vectors as if the sentences had been embedded at indexing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.settings import ChunkingSettings
+from indexing.embedders import FakeEmbedder
+from indexing.pipeline import index_corpus
+from indexing.store import ChunkStore
+from tests.helpers import make_settings
+
+PLAN = """# 1 Innledning
+
+Kommunen er brobygger mellom næringsliv og frivillighet. Næringsfondet har 2,4 millioner
+kroner i 2025. Planen gjelder for perioden 2024–2028.
+
+# 2 Tiltak
+
+Kommunen skal opprette et gründerhus med tolv kontorplasser. Innkjøp skal i større grad gå
+til lokale leverandører.
+"""
+
+
+class CountingEmbedder(FakeEmbedder):
+    """The fake embedder, remembering every passage text it was asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passages: list[str] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.passages.extend(texts)
+        return super().embed_documents(texts)
+
+
+def corpus_with(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "catalogue.yaml").write_text("[]\n")
+    (folder / "plan.md").write_text(text)
+    return folder
+
+
+def indexed(tmp_path: Path, how: str, text: str = PLAN) -> tuple[ChunkStore, CountingEmbedder]:
+    settings = make_settings(
+        tmp_path / "store", corpus_with(tmp_path, text), chunking={"sentence_vectors": how}
+    )
+    embedder = CountingEmbedder()
+    store = ChunkStore.open(settings, embedder)
+    index_corpus(settings, store)
+    return store, embedder
+
+
+def test_indexing_embeds_only_chunks_when_sentences_are_embedded_on_reading(
+    tmp_path: Path,
+) -> None:
+    store, embedder = indexed(tmp_path, "on_read")
+    with store:
+        chunks = store.all_chunks()
+        assert embedder.passages == [c.text for c in chunks]
+        embedder.passages.clear()
+        sentences = store.view().sentences_of(chunks)
+        assert "Kommunen er brobygger mellom næringsliv og frivillighet." in [
+            s.text for s in sentences
+        ]
+        assert sorted(embedder.passages) == sorted(s.text for s in sentences)
+
+
+def test_sentences_read_have_the_vectors_indexing_would_have_given(tmp_path: Path) -> None:
+    store, _ = indexed(tmp_path / "a", "on_read")
+    reference, embedder = indexed(tmp_path / "b", "indexed")
+    with store, reference:
+        assert len(embedder.passages) > len(reference.all_chunks()), "sentences embedded too"
+        read = store.view().sentences_of(store.all_chunks())
+        expected = reference.view().sentences_of(reference.all_chunks())
+        assert [(s.start, s.text) for s in read] == [(s.start, s.text) for s in expected]
+        for got, want in zip(read, expected, strict=True):
+            assert got.vector == pytest.approx(want.vector, abs=1e-6)
+
+
+def test_sentences_read_again_are_not_embedded_again(tmp_path: Path) -> None:
+    store, embedder = indexed(tmp_path, "on_read")
+    with store:
+        chunks = store.all_chunks()
+        first = store.view().sentences_of(chunks)
+        embedder.passages.clear()
+        again = store.view().sentences_of(chunks)
+        assert embedder.passages == []
+        assert [s.vector for s in again] == [s.vector for s in first]
+
+
+def test_a_changed_document_is_read_with_its_new_sentences_vectors(tmp_path: Path) -> None:
+    store, embedder = indexed(tmp_path, "on_read")
+    with store:
+        store.view().sentences_of(store.all_chunks())
+        (store.settings.corpus.folder / "plan.md").write_text(
+            PLAN.replace("brobygger", "forhandler")
+        )
+        index_corpus(store.settings, store)
+        read = {s.text: s.vector for s in store.view().sentences_of(store.all_chunks())}
+        changed = "Kommunen er forhandler mellom næringsliv og frivillighet."
+        assert read[changed] == pytest.approx(embedder.embed_documents([changed])[0])
+
+
+def test_pooled_chunk_vectors_need_sentences_embedded_at_indexing() -> None:
+    with pytest.raises(ValidationError, match=r"needs chunking\.sentence_vectors 'indexed'"):
+        ChunkingSettings(chunk_vectors="pooled", sentence_vectors="on_read")
+    assert ChunkingSettings(chunk_vectors="pooled", sentence_vectors="indexed")
