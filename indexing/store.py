@@ -461,10 +461,12 @@ class StoreView:
         key: str,
         url: str | None = None,
         vectors: SentenceVectors | None = None,
+        writable: bool = False,
     ) -> None:
         self.generation = generation
         self.embedder = embedder
         self.vectors = vectors or SentenceVectors(embedder, SENTENCE_VECTORS)
+        self.writable = writable
         self.key = key
         self.url = url
         self.pieces = generation.pieces()
@@ -600,7 +602,24 @@ class StoreView:
             made = self.vectors.get([(hits[i].key, hits[i].text) for i in unembedded])
             for i, vector in zip(unembedded, made, strict=True):
                 hits[i] = dataclasses.replace(hits[i], vector=vector)
+            if self.writable:
+                self._keep_vectors([hits[i] for i in unembedded])
         return sorted(hits, key=lambda hit: (hit.doc_id, hit.start))
+
+    def _keep_vectors(self, hits: Sequence[SentenceHit]) -> None:
+        """Store sentences' vectors made on reading, for later answers, other replicas and
+        after a restart. Only a speed-up: a write that fails (the generation replaced, the
+        server away) is left for the next reader to make again."""
+        try:
+            with reaching(self.url):
+                for batch in _batched(list(hits), WRITE_BATCH):
+                    self.generation.sentences.update(
+                        ids=[hit.key for hit in batch],
+                        embeddings=[hit.vector for hit in batch],
+                        metadatas=[{"embedded": True} for _ in batch],
+                    )
+        except Exception as error:  # a failed cache write loses nothing
+            logger.info("sentence vectors made on reading were not stored: %s", error)
 
     def text(self, doc_id: str) -> str:
         """A document's cleaned text (the last few are kept in memory)."""
@@ -817,7 +836,12 @@ class ChunkStore:
         key = f"{manifest.generation}:{manifest.changes}"
         with reaching(self.settings.store.chroma_url):
             return StoreView(
-                self.current, self.embedder, key, self.settings.store.chroma_url, self.vectors
+                self.current,
+                self.embedder,
+                key,
+                self.settings.store.chroma_url,
+                self.vectors,
+                writable=not self.read_only,
             )
 
     def records(self) -> dict[str, DocumentRecord]:

@@ -91,7 +91,8 @@ def test_sentences_read_again_are_not_embedded_again(tmp_path: Path) -> None:
         embedder.passages.clear()
         again = store.view().sentences_of(chunks)
         assert embedder.passages == []
-        assert [s.vector for s in again] == [s.vector for s in first]
+        for got, want in zip(again, first, strict=True):
+            assert got.vector == pytest.approx(want.vector, abs=1e-6)
 
 
 def test_a_changed_document_is_read_with_its_new_sentences_vectors(tmp_path: Path) -> None:
@@ -111,3 +112,20 @@ def test_pooled_chunk_vectors_need_sentences_embedded_at_indexing() -> None:
     with pytest.raises(ValidationError, match=r"needs chunking\.sentence_vectors 'indexed'"):
         ChunkingSettings(chunk_vectors="pooled", sentence_vectors="on_read")
     assert ChunkingSettings(chunk_vectors="pooled", sentence_vectors="indexed")
+
+
+def test_sentences_embedded_on_reading_are_stored_for_later_readers(tmp_path: Path) -> None:
+    store, embedder = indexed(tmp_path, "on_read")
+    with store:
+        chunks = store.all_chunks()
+        first = store.view().sentences_of(chunks)
+    settings = store.settings
+    with ChunkStore.open(settings, embedder) as reopened:
+        embedder.passages.clear()
+        again = reopened.view().sentences_of(reopened.all_chunks())
+        assert embedder.passages == [], "the vectors were read from the store"
+        assert [(s.start, s.end, s.text) for s in again] == [
+            (s.start, s.end, s.text) for s in first
+        ]
+        for got, want in zip(again, first, strict=True):
+            assert got.vector == pytest.approx(want.vector, abs=1e-6)
