@@ -398,9 +398,11 @@ class Assistant:
         support = extractive.support(
             candidates, state.lexical.unknown_share(turn.standalone), penalty
         )
-        grounded = support >= self.settings.answer.threshold(turn.language) or answers_the_document(
-            turn.standalone, candidates
-        )
+        # Similarity across languages runs lower: the threshold is the language pair's.
+        best = extractive.best_claim(candidates)
+        grounded = support >= self.settings.answer.threshold(
+            turn.language, best.chunk.language if best is not None else None
+        ) or answers_the_document(turn.standalone, candidates)
         return Evidence(
             hits=hits,
             passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],

@@ -233,9 +233,27 @@ class AnswerSettings(BaseModel):
             return dict.fromkeys(("nb", "nn", "en", "sv"), float(value))
         return value
 
-    def threshold(self, language: str) -> float:
-        """The support an answer in this language needs (bokmål's when not set)."""
-        return self.min_support.get(language, self.min_support.get("nb", 0.83))
+    def threshold(self, language: str, passage_language: str | None = None) -> float:
+        """The support an answer to a question in this language needs (bokmål's when not
+        set), from evidence in `passage_language` (bokmål when not given).
+
+        The thresholds are calibrated on questions in each language over bokmål text, and a
+        pair of languages is as far apart either way: a bokmål question over English text
+        needs what an English question over bokmål text does, a question over text in its
+        own language what a bokmål one over bokmål text does, and two languages other than
+        bokmål the lower of their two.
+        """
+
+        def alone(code: str) -> float:
+            return self.min_support.get(code, self.min_support.get("nb", 0.83))
+
+        if passage_language is None or passage_language == "nb":
+            return alone(language)
+        if language == "nb":
+            return alone(passage_language)
+        if language == passage_language:
+            return alone("nb")
+        return min(alone(language), alone(passage_language))
 
 
 class LLMSettings(BaseModel):

@@ -148,10 +148,14 @@ def support(candidates: Sequence[Candidate], unknown_share: float, penalty: floa
     and web addresses (what a question about further reading is answered with); a heading
     that repeats the question's words is no evidence.
     """
+    best = best_claim(candidates)
+    return -math.inf if best is None else best.dense - penalty * unknown_share
+
+
+def best_claim(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The candidate `support` is judged by: the claim most similar to the question."""
     claims = [c for c in candidates if c.claim or c.not_claim == "web address"]
-    if not claims:
-        return -math.inf
-    return max(c.dense for c in claims) - penalty * unknown_share
+    return max(claims, key=lambda c: c.dense) if claims else None
 
 
 def compose(chosen: Sequence[Candidate]) -> tuple[str, list[tuple[int, Candidate]]]:
