@@ -106,7 +106,9 @@ class LiveIndex:
         # Read with the pieces, before the lexical index is brought in step: one snapshot.
         records = view.records
         lexical = load_lexical_index(self.settings, view, self.store.folder)
-        retriever = Retriever(view, lexical, self.settings.retrieval)
+        retriever = Retriever(
+            view, lexical, self.settings.retrieval, pair_threshold=self.settings.answer.threshold
+        )
         return IndexState(view, retriever, lexical, Library(records))
 
     def reload(self) -> bool:

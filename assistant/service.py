@@ -364,6 +364,7 @@ class Assistant:
             scope,
             scope_vector,
             favoured_passages(shape_of(turn.question, turn.standalone)),
+            turn.language,
         )
         turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()

@@ -171,6 +171,12 @@ class RetrievalSettings(BaseModel):
         "question names by their title, authors or publisher, searched with the question "
         "without those names (0: off).",
     )
+    language_pairs: bool = Field(
+        True,
+        description="Rank dense hits by how far they clear the support threshold of the "
+        "question's and the passage's languages (`answer.min_support`), so passages in "
+        "another language than the question compete with those in its own.",
+    )
     scope_by_text: bool = Field(
         True,
         description="Also scope a question to the few documents whose text holds a name it "

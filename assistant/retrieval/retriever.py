@@ -11,6 +11,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from assistant.answering.constraints import name_constraints
+from assistant.answering.language import detect_language
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
 from assistant.retrieval.lexical import LexicalIndex
@@ -22,6 +23,9 @@ from indexing.store import StoreView
 # lift an answering passage ranked low by similarity (a topicless "What does the paper
 # recommend?" is near nothing in particular) over the best unfavoured ones.
 FAVOURED_WEIGHT = 1.0
+# The support an answer needs from evidence in a language (the second) to a question in another
+# (the first): `AnswerSettings.threshold`.
+PairThreshold = Callable[[str, str | None], float]
 # How much a candidate passage looks like an answer to the kind of question (0..1), given the
 # best passage by similarity (which says what document and section the question is about).
 Favour = Callable[[Chunk, Chunk], float]
@@ -40,10 +44,17 @@ class ScoredChunk:
 class Retriever:
     """Finds passages for a query in the store and the lexical index."""
 
-    def __init__(self, view: StoreView, lexical: LexicalIndex, settings: RetrievalSettings) -> None:
+    def __init__(
+        self,
+        view: StoreView,
+        lexical: LexicalIndex,
+        settings: RetrievalSettings,
+        pair_threshold: PairThreshold | None = None,
+    ) -> None:
         self.view = view
         self.lexical = lexical
         self.settings = settings
+        self.pair_threshold = pair_threshold if settings.language_pairs else None
         self._names: dict[str, set[str]] | None = None  # each document's names, for scopes
 
     def retrieve(
@@ -57,6 +68,7 @@ class Retriever:
         scope: Scope | Literal["find"] | None = "find",
         scope_vector: list[float] | None = None,
         favour: Favour | None = None,
+        language: str | None = None,
     ) -> list[ScoredChunk]:
         """The k best passages for a query (`bm25_weight` overrides the fusion weight).
 
@@ -66,17 +78,27 @@ class Retriever:
         In hybrid mode, the candidates that `favour` gives a weight above 0 (what answers to
         the kind of question look like, e.g. a concluding section's advice) form one more
         ranking, each counted with that weight (0..1).
+
+        `language` is the question's (detected from the query when not given): dense hits
+        are ranked by how far their similarity clears the support threshold of the pair of
+        languages, since similarity across languages runs lower than within one.
         """
         mode = mode or self.settings.mode
         filters = filters or SearchFilters()
         weight = self.settings.bm25_weight if bm25_weight is None else bm25_weight
         chunks: dict[str, Chunk] = {}
-        fused, dense, lexical = self._ranking(query, mode, filters, query_vector, weight, chunks, k)
+        if self.pair_threshold is not None and language is None:
+            language = detect_language(query)
+        fused, dense, lexical = self._ranking(
+            query, mode, filters, query_vector, weight, chunks, k, language
+        )
         if scope == "find":
             scope = self.scope_of(query, filters, mode)
         if scope is not None:
             within = filters.model_copy(update={"doc_ids": list(scope.doc_ids)})
-            scoped, _, _ = self._ranking(scope.query, mode, within, scope_vector, weight, chunks, k)
+            scoped, _, _ = self._ranking(
+                scope.query, mode, within, scope_vector, weight, chunks, k, language
+            )
             fused = reciprocal_rank_fusion(
                 [[cid for cid, _ in fused], [cid for cid, _ in scoped]],
                 [1.0, self.settings.scope_weight],
@@ -140,6 +162,7 @@ class Retriever:
         bm25_weight: float,
         chunks: dict[str, Chunk],
         k: int,
+        language: str | None = None,
     ) -> tuple[list[tuple[str, float]], dict[str, float], dict[str, float]]:
         """Ids and scores of one search, best first, with the dense and lexical scores behind
         them; the hits' chunks are added to `chunks`."""
@@ -148,7 +171,11 @@ class Retriever:
         lexical: dict[str, float] = {}
         if mode in ("dense", "hybrid"):
             vector = query_vector or self.view.embedder.embed_query(query)
-            for chunk, similarity in self.view.dense_search(vector, pool, filters.where()):
+            found = self.view.dense_search(vector, pool, filters.where())
+            if self.pair_threshold is not None and language is not None:
+                margin = self.pair_threshold
+                found.sort(key=lambda hit: -(hit[1] - margin(language, hit[0].language)))
+            for chunk, similarity in found:
                 chunks[chunk.id] = chunk
                 dense[chunk.id] = similarity
         if mode in ("bm25", "hybrid"):
@@ -157,7 +184,7 @@ class Retriever:
             chunks.update(self.view.chunks_by_id(cid for cid in lexical if cid not in chunks))
             lexical = {cid: score for cid, score in lexical.items() if cid in chunks}
         if mode == "dense":
-            fused = sorted(dense.items(), key=lambda item: -item[1])
+            fused = list(dense.items())  # in the order ranked above
         elif mode == "bm25":
             fused = sorted(lexical.items(), key=lambda item: -item[1])
         else:

@@ -6,8 +6,10 @@ from typing import Any
 
 from assistant.answering.kinds import question_shape
 from assistant.answering.selection import favoured_passages, recommending_passage
-from assistant.domain import SearchFilters
-from assistant.retrieval.retriever import PolicyRetriever
+from assistant.domain import Chunk, SearchFilters
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.retriever import PolicyRetriever, Retriever
+from assistant.settings import AnswerSettings, RetrievalSettings
 
 
 def test_the_langchain_retriever_returns_documents_with_their_sources(paper_assistant: Any) -> None:
@@ -49,3 +51,43 @@ def test_the_kind_of_question_lifts_the_passages_that_answer_it(paper_assistant:
         question, 5, bm25_weight=0.0, favour=lambda chunk, best: 0.0
     )
     assert [h.chunk.id for h in favouring_none] == [h.chunk.id for h in plain]
+
+
+class TwoLanguageView:
+    """A store view whose dense search gives fixed similarities: an English passage a little
+    above a bokmål one."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, Any] = {}
+        self.hits = [
+            (_chunk("en:0", "The pilot supported nine new firms.", "en"), 0.80),
+            (_chunk("nb:0", "Fondet støttet ni nye bedrifter.", "nb"), 0.82),
+        ]
+
+    def dense_search(self, vector: list[float], k: int, where: Any = None) -> list[Any]:
+        return sorted(self.hits, key=lambda hit: -hit[1])[:k]
+
+
+def _chunk(chunk_id: str, text: str, language: str) -> Chunk:
+    doc_id = chunk_id.split(":")[0]
+    return Chunk(
+        id=chunk_id, doc_id=doc_id, text=text, start=0, end=len(text), section_path=["1"],
+        title=doc_id, language=language,
+    )  # fmt: skip
+
+
+def test_a_passage_in_another_language_is_ranked_by_the_threshold_of_the_pair() -> None:
+    # Calibrated: a question over bokmål text needs 0.84 in bokmål and 0.79 in English.
+    answer = AnswerSettings(min_support={"nb": 0.84, "en": 0.79})
+    view: Any = TwoLanguageView()
+    lexical = LexicalIndex.build([])
+    pairs = Retriever(view, lexical, RetrievalSettings(mode="dense"), answer.threshold)
+    hits = pairs.retrieve("Hvor mange bedrifter fikk støtte?", 2, query_vector=[1.0], language="nb")
+    # English 0.80 clears its pair's 0.79; bokmål 0.82 falls short of 0.84.
+    assert [h.chunk.id for h in hits] == ["en:0", "nb:0"]
+    assert hits[0].dense == 0.80, "the similarity itself is kept"
+    plain = Retriever(
+        view, lexical, RetrievalSettings(mode="dense", language_pairs=False), answer.threshold
+    )
+    hits = plain.retrieve("Hvor mange bedrifter fikk støtte?", 2, query_vector=[1.0], language="nb")
+    assert [h.chunk.id for h in hits] == ["nb:0", "en:0"]
