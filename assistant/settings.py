@@ -279,6 +279,12 @@ class APISettings(BaseModel):
     """The HTTP service."""
 
     host: str = Field("127.0.0.1", description="Interface `serve` binds to.")
+    warm_sentences: bool = Field(
+        True,
+        description="While no request or index job runs, embed the sentences indexing left "
+        "for reading (`chunking.sentence_vectors` `on_read`), so answers need not wait for "
+        "them. Replicas sharing a Chroma server each do it: keep it on in one.",
+    )
     port: int = Field(8000, ge=1, le=65535, description="Port `serve` listens on.")
     max_question_chars: int = Field(
         2000, ge=1, description="Longest question accepted, in characters."

@@ -22,6 +22,7 @@ from assistant.api.routes import answers, documents, health, indexing, search
 from assistant.jobs import IndexJobs
 from assistant.service import Assistant
 from assistant.settings import Settings
+from assistant.warmer import QUIET_SECONDS, ActivityClock, SentenceWarmer, TrackActivity
 
 # Room for the multipart framing around an uploaded file.
 MULTIPART_OVERHEAD = 64 * 1024
@@ -31,6 +32,8 @@ def create_app(
     settings: Settings, assistant: Assistant | None = None, owner: dict[str, Any] | None = None
 ) -> FastAPI:
     """The app; it opens (and owns) the store at start-up unless given an assistant."""
+
+    clock = ActivityClock()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -45,10 +48,22 @@ def create_app(
             partial(describe_failure, service.settings),
             partial(corpus_name, service.settings.corpus.folder),
         )
+        warmer = None
         try:
             service.warm_up()
+            if (
+                service.settings.api.warm_sentences
+                and service.settings.chunking.sentence_vectors == "on_read"
+            ):
+                jobs = app.state.jobs
+                warmer = SentenceWarmer(
+                    service.live, lambda: clock.quiet(QUIET_SECONDS) and jobs.activity() is None
+                ).start()
+            app.state.warmer = warmer
             yield
         finally:
+            if warmer is not None:
+                warmer.stop()
             app.state.jobs.close()
             if own:
                 service.close()
@@ -67,6 +82,7 @@ def create_app(
         app.include_router(module.router)
     _serve_docs_offline(app)
     install_guards(app, settings)
+    app.add_middleware(TrackActivity, clock=clock)
     return app
 
 
