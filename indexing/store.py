@@ -97,7 +97,7 @@ class SentenceVectors:
     def __init__(self, embedder: Embedder, size: int) -> None:
         self.embedder = embedder
         self.size = size
-        # float32 arrays: a tenth of the memory of lists of floats.
+        # float32 arrays: about an eighth of the memory of lists of floats.
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 

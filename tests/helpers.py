@@ -52,6 +52,26 @@ def small_corpus(folder: Path) -> Path:
     return folder
 
 
+PLAN = """# 1 Innledning
+
+Kommunen er brobygger mellom næringsliv og frivillighet. Næringsfondet har 2,4 millioner
+kroner i 2025. Planen gjelder for perioden 2024–2028.
+
+# 2 Tiltak
+
+Kommunen skal opprette et gründerhus med tolv kontorplasser. Innkjøp skal i større grad gå
+til lokale leverandører.
+"""
+
+
+def plan_corpus(folder: Path, text: str = PLAN) -> Path:
+    """A corpus of one uncatalogued plan (a few sentences in two sections)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "catalogue.yaml").write_text("[]\n")
+    (folder / "plan.md").write_text(text)
+    return folder
+
+
 # A Chroma server (`chroma run`) the store tests and API tests run against as well; without it
 # they run on the embedded store only (see .ci/run).
 TEST_CHROMA_URL = os.environ.get("POLICY_ASSISTANT_TEST_CHROMA_URL") or None

@@ -17,27 +17,15 @@ from assistant.warmer import ActivityClock, SentenceWarmer
 from indexing.embedders import make_embedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
-from tests.helpers import ServerThread, make_settings
-
-PLAN = """# 1 Innledning
-
-Kommunen er brobygger mellom næringsliv og frivillighet. Næringsfondet har 2,4 millioner
-kroner i 2025. Planen gjelder for perioden 2024–2028.
-
-# 2 Tiltak
-
-Kommunen skal opprette et gründerhus med tolv kontorplasser. Innkjøp skal i større grad gå
-til lokale leverandører.
-"""
+from tests.helpers import ServerThread, make_settings, plan_corpus
 
 
 def settings_for(tmp_path: Path, **api: object) -> Settings:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "catalogue.yaml").write_text("[]\n")
-    (corpus / "plan.md").write_text(PLAN)
     settings = make_settings(
-        tmp_path / "store", corpus, embedder={"backend": "fake"}, api=api or {}
+        tmp_path / "store",
+        plan_corpus(tmp_path / "corpus"),
+        embedder={"backend": "fake"},
+        api=api or {},
     )
     with open_store(settings, make_embedder(settings.embedder)) as store:
         assert index_corpus(settings, store).ok

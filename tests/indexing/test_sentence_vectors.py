@@ -12,18 +12,7 @@ from assistant.settings import ChunkingSettings
 from indexing.embedders import FakeEmbedder
 from indexing.pipeline import index_corpus
 from indexing.store import ChunkStore
-from tests.helpers import make_settings
-
-PLAN = """# 1 Innledning
-
-Kommunen er brobygger mellom næringsliv og frivillighet. Næringsfondet har 2,4 millioner
-kroner i 2025. Planen gjelder for perioden 2024–2028.
-
-# 2 Tiltak
-
-Kommunen skal opprette et gründerhus med tolv kontorplasser. Innkjøp skal i større grad gå
-til lokale leverandører.
-"""
+from tests.helpers import PLAN, make_settings, plan_corpus
 
 
 class CountingEmbedder(FakeEmbedder):
@@ -38,17 +27,11 @@ class CountingEmbedder(FakeEmbedder):
         return super().embed_documents(texts)
 
 
-def corpus_with(tmp_path: Path, text: str) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "catalogue.yaml").write_text("[]\n")
-    (folder / "plan.md").write_text(text)
-    return folder
-
-
 def indexed(tmp_path: Path, how: str, text: str = PLAN) -> tuple[ChunkStore, CountingEmbedder]:
     settings = make_settings(
-        tmp_path / "store", corpus_with(tmp_path, text), chunking={"sentence_vectors": how}
+        tmp_path / "store",
+        plan_corpus(tmp_path / "corpus", text),
+        chunking={"sentence_vectors": how},
     )
     embedder = CountingEmbedder()
     store = ChunkStore.open(settings, embedder)
