@@ -2,8 +2,9 @@
 
 Indexing embeds chunks only when sentences are embedded on reading (`chunking.sentence_vectors`
 `on_read`): the first answer from a passage waits for its sentences. While no request and no
-index job runs, the service embeds the sentences still waiting, a small batch at a time and
-for at most half of the time, so that answers rarely wait and requests never wait long.
+index job runs, the service stores the vectors answers made on reading and embeds the
+sentences still waiting, a small batch at a time and for at most half of the time, so that
+answers rarely wait and requests never wait long.
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ class SentenceWarmer:
                 view = self.live.require().view
                 if not view.writable:
                     return  # a read-only store keeps what indexing wrote
-                done = view.embed_waiting(self.batch)
+                # First what answers embedded on reading, then what no answer read yet.
+                done = view.store_read_vectors() + view.embed_waiting(self.batch)
             except IndexNotReadyError:
                 done = 0
             except Exception:

@@ -92,13 +92,15 @@ class SentenceHit:
 class SentenceVectors:
     """Vectors of sentences stored without one, embedded when an answer first reads them and
     kept, the most recently used first, for the next answers (by stored id, so a document's
-    new version never gets its old vectors)."""
+    new version never gets its old vectors). Those not yet written to the store wait in
+    `unstored`: an answer does not wait for a write."""
 
     def __init__(self, embedder: Embedder, size: int) -> None:
         self.embedder = embedder
         self.size = size
         # float32 arrays: about an eighth of the memory of lists of floats.
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._unstored: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
     def get(self, items: Sequence[tuple[str, str]]) -> list[list[float]]:
@@ -118,9 +120,36 @@ class SentenceVectors:
             with self._lock:
                 for key in missing:
                     self._vectors[key] = known[key]
+                    if len(self._unstored) < self.size:
+                        self._unstored[key] = known[key]
                 while len(self._vectors) > self.size:
                     self._vectors.popitem(last=False)
         return [known[key].tolist() for key, _ in items]
+
+    def take_unstored(self) -> dict[str, list[float]]:
+        """The vectors made since last asked, by stored id, to write to the store."""
+        with self._lock:
+            taken, self._unstored = self._unstored, {}
+        return {key: vector.tolist() for key, vector in taken.items()}
+
+
+def store_vectors(generation: Generation, url: str | None, vectors: dict[str, list[float]]) -> int:
+    """Write sentences' vectors made after indexing, by stored id; how many. Only a speed-up:
+    a write that fails (the generation replaced, the server away) is left for a reader to
+    make again."""
+    keys = list(vectors)
+    try:
+        with reaching(url):
+            for batch in _batched(keys, WRITE_BATCH):
+                generation.sentences.update(
+                    ids=list(batch),
+                    embeddings=[vectors[key] for key in batch],
+                    metadatas=[{"embedded": True} for _ in batch],
+                )
+    except Exception as error:  # a failed cache write loses nothing
+        logger.info("sentence vectors made after indexing were not stored: %s", error)
+        return 0
+    return len(keys)
 
 
 def placeholder_vector(key: str, dimension: int) -> list[float]:
@@ -606,9 +635,14 @@ class StoreView:
             made = self.vectors.get([(hits[i].key, hits[i].text) for i in unembedded])
             for i, vector in zip(unembedded, made, strict=True):
                 hits[i] = dataclasses.replace(hits[i], vector=vector)
-            if self.writable:
-                self._keep_vectors([hits[i] for i in unembedded])
         return sorted(hits, key=lambda hit: (hit.doc_id, hit.start))
+
+    def store_read_vectors(self) -> int:
+        """Write the vectors answers made on reading to the store, for later answers, other
+        replicas and after a restart; how many."""
+        if not self.writable:
+            return 0
+        return store_vectors(self.generation, self.url, self.vectors.take_unstored())
 
     def embed_waiting(self, limit: int) -> int:
         """Embed and store up to `limit` sentences stored without a vector (visible ones);
@@ -636,28 +670,12 @@ class StoreView:
         if waiting:
             # Not kept in memory too: they are read from the store from now on.
             made = self.embedder.embed_documents([hit.text for hit in waiting])
-            self._keep_vectors(
-                [
-                    dataclasses.replace(hit, vector=vector)
-                    for hit, vector in zip(waiting, made, strict=True)
-                ]
+            store_vectors(
+                self.generation,
+                self.url,
+                {hit.key: vector for hit, vector in zip(waiting, made, strict=True)},
             )
         return len(waiting)
-
-    def _keep_vectors(self, hits: Sequence[SentenceHit]) -> None:
-        """Store sentences' vectors made on reading, for later answers, other replicas and
-        after a restart. Only a speed-up: a write that fails (the generation replaced, the
-        server away) is left for the next reader to make again."""
-        try:
-            with reaching(self.url):
-                for batch in _batched(list(hits), WRITE_BATCH):
-                    self.generation.sentences.update(
-                        ids=[hit.key for hit in batch],
-                        embeddings=[hit.vector for hit in batch],
-                        metadatas=[{"embedded": True} for _ in batch],
-                    )
-        except Exception as error:  # a failed cache write loses nothing
-            logger.info("sentence vectors made on reading were not stored: %s", error)
 
     def text(self, doc_id: str) -> str:
         """A document's cleaned text (the last few are kept in memory)."""
@@ -777,7 +795,12 @@ class ChunkStore:
         return self._copy or self.settings.store.path
 
     def close(self) -> None:
-        """Release the store (and its lock, or the copy a read-only store is read from)."""
+        """Release the store (and its lock, or the copy a read-only store is read from),
+        first writing the sentence vectors answers made on reading."""
+        if not self.read_only:
+            store_vectors(
+                self.current, self.settings.store.chroma_url, self.vectors.take_unstored()
+            )
         if self._lock is not None:
             self._lock.release()
             self._lock = None
