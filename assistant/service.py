@@ -9,6 +9,7 @@ that very request.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from collections.abc import Generator, Iterator, Sequence
@@ -385,22 +386,29 @@ class Assistant:
             content_vector=scope_vector if self.settings.answer.content_similarity else None,
         )
         mismatch = None
+        covering = candidates
         if self.settings.answer.check_constraints:
-            # Only evidence about the year, period and names asked about may answer.
+            # Only evidence about the year, period and names asked about may answer, and
+            # only a sentence giving the figure asked for may answer a figure question.
             screened = screen(
                 turn.standalone,
                 candidates,
                 self._contexts(state, hits, turn.standalone),
                 turn.language,
             )
-            candidates, mismatch = screened.kept, screened.statement
+            candidates, mismatch, covering = screened.kept, screened.statement, screened.covering
         turn.timings["select"] = _ms(mark)
         penalty = self.settings.answer.unknown_term_penalty if turn.language in ("nb", "nn") else 0
-        support = extractive.support(
-            candidates, state.lexical.unknown_share(turn.standalone), penalty
+        # Whether the literature covers the question is judged on all evidence within its
+        # years and names; an answer also needs a sentence that says what was asked.
+        support = (
+            extractive.support(covering, state.lexical.unknown_share(turn.standalone), penalty)
+            if extractive.quotable(candidates)
+            else -math.inf
         )
-        # Similarity across languages runs lower: the threshold is the language pair's.
-        best = extractive.best_claim(candidates)
+        # Similarity across languages runs lower: the threshold is the language pair of the
+        # sentence support is judged by.
+        best = extractive.best_claim(covering)
         grounded = support >= self.settings.answer.threshold(
             turn.language, best.chunk.language if best is not None else None
         ) or answers_the_document(turn.standalone, candidates)

@@ -26,7 +26,9 @@ from typing import Literal
 
 from assistant.answering.extractive import Candidate
 from assistant.answering.language import Language
+from assistant.answering.measures import Measure, asked_measure, gives_measure
 from assistant.domain import CatalogueEntry
+from assistant.retrieval.text import content_words, stem
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
 TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
@@ -328,13 +330,116 @@ def holds_figure(text: str, given: set[tuple[str, ...]]) -> bool:
     return any(c.key not in given for c in number_constraints(text))
 
 
+# Words that say how a question asks (for a figure, for a year), not what it asks about.
+_ASKING = frozenset(
+    """
+    hvor kor hur how mange mye mykje många mycket many much stor stort store large big high
+    høy høyt høg hø hög andel andelen del delen prosent procent percent percentage share
+    proportion år året åra years year periode perioden period tallet talet siffran figure
+    """.split()
+)
+# Where a clause of a sentence ends and another begins, per language: a year in a clause of
+# its own dates that clause's event ("viste til at kommunestyret i desember 2023 vedtok").
+# Not at a comma: a year set off by one ("In March 2023, ...") dates the whole sentence.
+_CLAUSE_WORDS = {
+    "nb": "og men at som der mens fordi da når",
+    "nn": "og men at som der medan fordi då når",
+    "sv": "och men att som där medan eftersom då när",
+    "en": "and but that which who where while because when",
+}
+_CLAUSES = {
+    language: re.compile(rf"(?i)\s*;\s*|\s+(?:{'|'.join(words.split())})\s+")
+    for language, words in _CLAUSE_WORDS.items()
+}
+# A sentence that opens by placing its claim in one place: "I Vefsn økte andelen ...".
+_PLACE_OPENING = re.compile(r"^(?:I|In|På|Pa|För|For|Hos|At)\s+([A-ZÆØÅÄÖ][\w'’-]*)")
+# Capitalised words after "In" that are no part of what was asked: a whole country, a month,
+# a day.
+_NOT_PARTS = frozenset(
+    """
+    norge noreg norway sverige sweden danmark denmark finland island iceland norden
+    skandinavia skandinavien scandinavia europa europe eu january february march april may
+    june july august september october november december monday tuesday wednesday thursday
+    friday saturday sunday
+    """.split()
+)
+_WHICH = re.compile(
+    r"(?i)\b(?:hvilken|hvilke|hvilket|kva\s+for|kven|hvem|vilken|vilka|vilket|vem|which|who)\b"
+)
+
+
+def same_language(question: Language, text: str) -> bool:
+    """Whether words can be compared between a question and a text (bokmål with nynorsk)."""
+    norwegian = {"nb", "nn"}
+    return question == text or (question in norwegian and text in norwegian)
+
+
+def topic_terms(question: str) -> set[str]:
+    """Stems of what a question is about: its content words without its names, years,
+    figures and the words of asking ("hvor mange", "what share", "i året")."""
+    names = {word for c in name_constraints(question) for word in content_words(c.text)}
+    return {
+        stem(word)
+        for word in content_words(question)
+        if word not in _ASKING and word not in names and not any(ch.isdigit() for ch in word)
+    }
+
+
+def _same_term(first: str, second: str) -> bool:
+    if first == second:
+        return True
+    short, long = sorted((first, second), key=len)
+    # A compound names its head: "arbeidsverksted" is a "verksted".
+    return len(short) >= 5 and long.endswith(short)
+
+
+def shares_topic(terms: set[str], text: str) -> bool:
+    """Whether the text holds one of the question's topic terms, inflected or compounded."""
+    found = {stem(word) for word in content_words(text)}
+    return any(_same_term(term, word) for term in terms for word in found)
+
+
+def time_in_passing(
+    constraint: Constraint, sentence: str, terms: set[str], language: Language
+) -> bool:
+    """Whether the sentence meets a year or period only in a clause that is not about what
+    the question asks: it names the question's topic elsewhere, never beside the year."""
+    clauses = [c for c in _CLAUSES[language].split(sentence) if c.strip()]
+    if len(clauses) < 2 or not terms:
+        return False
+    topical = [shares_topic(terms, clause) for clause in clauses]
+    if not any(topical):  # nothing to tell which clause is about the question
+        return False
+    return not any(
+        about and meets(constraint, clause) for about, clause in zip(topical, clauses, strict=True)
+    )
+
+
+def confined_elsewhere(sentence: str, question: str, context: str) -> bool:
+    """Whether the sentence gives its claim for one place ("I Vefsn ...") that neither the
+    question nor its document's title names: the figure of a part, not of what was asked."""
+    opening = _PLACE_OPENING.match(sentence)
+    if opening is None or _WHICH.search(question):
+        return False
+    place = re.sub(r"['’]s$", "", opening[1])
+    folded = fold(place)
+    numbered = re.match(r"\s*\d", sentence[opening.end() :])  # "In Table 2", "I Fase 1"
+    if folded in _NOT_NAMES or folded in _NOT_PARTS or _GENERIC.match(folded) or numbered:
+        return False
+    named = Constraint("place", place, (_stem(place),))
+    return not _name_met(named, fold(f"{question}\n{context}"))
+
+
 @dataclass(frozen=True)
 class Screened:
-    """Candidate sentences that meet the question's years, periods and names, and a statement
-    of what the closest evidence is about instead when none does."""
+    """Candidate sentences that answer within the question's years, periods, names and
+    measure; those that at least meet its years, periods and names (`covering`: how well the
+    literature covers the question is judged on them); and a statement of what the closest
+    evidence is about instead when none does."""
 
     kept: list[Candidate]
     statement: str | None
+    covering: list[Candidate] = field(default_factory=list)
 
 
 def document_context(entry: CatalogueEntry, named: Sequence[str] = ()) -> str:
@@ -352,31 +457,55 @@ def screen(
     """Keep the candidates that meet every year, period and name the question names.
 
     A year or period must be in the sentence or its section's heading ("5.2 Mål for 2033"):
-    a passage about 2024–2028 that mentions 2022 in passing does not answer for 2022. A name
+    a passage about 2024–2028 that mentions 2022 in passing does not answer for 2022, nor does
+    a sentence whose year dates another clause than the one about what was asked. A name
     may be anywhere in the passage or the document's `contexts` entry (title, authors,
     publisher), since a sentence seldom repeats its municipality's name. A question asking
-    for an amount, count or share keeps only sentences that give a figure besides the ones
-    it names itself. When the best claim is not kept,
-    `statement` says, in the question's language, what it is about instead.
+    for an amount, count or share keeps only sentences that give a figure of that measure
+    besides the ones it names itself, that name what it measures (where the sentence is in
+    the question's language), and that do not give it for one place the question does not
+    ask about. When the best claim is not kept, `statement` says, in the question's
+    language, what it is about instead.
     """
     asked = find_constraints(question)
     constraints = [c for c in asked if c.kind != "number"]
     figure = asks_for_figure(question)
     if not constraints and not figure:
-        return Screened(list(candidates), None)
+        return Screened(list(candidates), None, list(candidates))
     given = {c.key for c in asked if c.kind == "number"}
+    measure = asked_measure(question) if figure else None
+    terms = topic_terms(question)
+    times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
+    covering: list[Candidate] = []
     for candidate in candidates:
         chunk = candidate.chunk
-        heading = " ".join(chunk.section_path[-1:])
+        # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
+        # dated by it.
+        dating = f"{continued_sentence(candidate)}\n{heading_of(candidate)}"
         context = f"{contexts.get(chunk.doc_id, '')}\n{chunk.text}"
-        if figure and not holds_figure(candidate.text, given):
+        comparable = same_language(language, chunk.language)
+        if not check(constraints, f"{candidate.text}\n{dating}", context).ok:
             continue
-        if check(constraints, f"{candidate.text}\n{heading}", context).ok:
-            kept.append(candidate)
+        if comparable and any(
+            not meets(c, dating) and time_in_passing(c, candidate.text, terms, language)
+            for c in times
+        ):
+            continue
+        if figure and confined_elsewhere(candidate.text, question, contexts.get(chunk.doc_id, "")):
+            continue
+        covering.append(candidate)
+        # A sentence's topic may be named by the headings above it ("5 Kommunalt
+        # næringsfond" over a table row "2026: 2,2 millioner kroner").
+        headings = "\n".join(chunk.section_path)
+        if figure and not _answers_figure(
+            candidate.text, headings, given, measure, terms if comparable else set()
+        ):
+            continue
+        kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
     if closest is None or closest in kept:
-        return Screened(kept, None)
+        return Screened(kept, None, covering)
     heading = " ".join(closest.chunk.section_path[-1:])
     statement = mismatch(
         question,
@@ -384,4 +513,40 @@ def screen(
         language,
         f"{contexts.get(closest.chunk.doc_id, '')}\n{closest.chunk.text}",
     )
-    return Screened(kept, statement)
+    return Screened(kept, statement, covering)
+
+
+def heading_of(candidate: Candidate) -> str:
+    """The heading of the section a candidate sentence is in."""
+    return " ".join(candidate.chunk.section_path[-1:])
+
+
+_CONTINUES = re.compile(
+    r"(?i)^(?:(?:av|of)\s+(?:dette|disse|desse|detta|dessa|dei|dem|this|these|them|that|those|"
+    r"which)|herav|derav|därav|hereof|thereof)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def continued_sentence(candidate: Candidate) -> str:
+    """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ..."),
+    within its passage; empty for a sentence that stands on its own."""
+    if not _CONTINUES.match(candidate.text):
+        return ""
+    chunk = candidate.chunk
+    before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()
+    return _SENTENCE_END.split(before)[-1] if before else ""
+
+
+def _answers_figure(
+    sentence: str,
+    headings: str,
+    given: set[tuple[str, ...]],
+    measure: Measure | None,
+    terms: set[str],
+) -> bool:
+    """A figure of the measure asked for, in a sentence (or under headings) naming what the
+    question measures; `terms` is empty where words cannot be compared across languages."""
+    if not holds_figure(sentence, given) or not gives_measure(sentence, measure):
+        return False
+    return not terms or shares_topic(terms, f"{sentence}\n{headings}")

@@ -154,8 +154,13 @@ def support(candidates: Sequence[Candidate], unknown_share: float, penalty: floa
 
 def best_claim(candidates: Sequence[Candidate]) -> Candidate | None:
     """The candidate `support` is judged by: the claim most similar to the question."""
-    claims = [c for c in candidates if c.claim or c.not_claim == "web address"]
+    claims = [c for c in candidates if quotable([c])]
     return max(claims, key=lambda c: c.dense) if claims else None
+
+
+def quotable(candidates: Sequence[Candidate]) -> bool:
+    """Whether any candidate may be quoted as evidence: a claim or a web address."""
+    return any(c.claim or c.not_claim == "web address" for c in candidates)
 
 
 def compose(chosen: Sequence[Candidate]) -> tuple[str, list[tuple[int, Candidate]]]:

@@ -293,3 +293,151 @@ def test_figure_questions_are_recognised_in_four_languages() -> None:
         )
     )
     assert not asks_for_figure("Hva betyr det at kommunen er brobygger?")
+
+
+# -- evidence that meets a constraint only in passing --
+
+
+def passage_candidate(
+    passage: str, sentence: str, doc_id: str = "doc", language: str = "nb", heading: str = "1"
+) -> Candidate:
+    """A candidate sentence of a one-passage document."""
+    start = passage.index(sentence)
+    chunk = Chunk(
+        id=f"{doc_id}:0", doc_id=doc_id, text=passage, start=0, end=len(passage),
+        section_path=[heading], title=doc_id, language=language,
+    )  # fmt: skip
+    return Candidate(chunk, 0, start, start + len(sentence), sentence, 0.9, 0.0, 0.9)
+
+
+def only(sentence: str, language: str = "nb", heading: str = "1") -> Candidate:
+    return passage_candidate(sentence, sentence, language=language, heading=heading)
+
+
+MINUTES = (
+    "Ordfører Gunnhild Valen åpnet verkstedet og viste til at kommunestyret i desember 2023 "
+    "vedtok at kommunen skal utarbeide en ny næringsplan innen utgangen av 2024."
+)
+WORKSHOP_QUESTION = "Hva ble avtalt på arbeidsverkstedet om playmakerrollen i Sandvær i 2023?"
+
+
+def test_a_year_that_dates_another_clause_does_not_answer_for_that_year() -> None:
+    """The workshop is in one clause, the council's decision of 2023 in another."""
+    screened = screen(WORKSHOP_QUESTION, [only(MINUTES)], {"doc": "Sandvær kommune"}, "nb")
+    assert screened.kept == []
+    assert screened.covering == []
+
+
+def test_a_year_in_the_clause_about_what_was_asked_answers() -> None:
+    agreed = only("På arbeidsverkstedet i 2023 ble det avtalt at kommunen skal være playmaker.")
+    screened = screen(WORKSHOP_QUESTION, [agreed], {"doc": "Sandvær kommune"}, "nb")
+    assert screened.kept == [agreed]
+
+
+def test_a_year_in_passing_is_judged_only_where_the_words_can_be_compared() -> None:
+    """An English question over a Norwegian sentence shares no words to tell clauses apart."""
+    question = "What was agreed at the workshop on the playmaker role in Sandvær in 2023?"
+    screened = screen(question, [only(MINUTES)], {"doc": "Sandvær kommune"}, "en")
+    assert len(screened.kept) == 1
+
+
+def test_a_decimal_comma_does_not_split_a_clause() -> None:
+    fund = only(FUND)
+    question = "Hvor stor er den samlede rammen for næringsfondet i 2024–2028?"
+    assert screen(question, [fund], {}, "nb").kept == [fund]
+
+
+PILOT_COUNT = only("Twenty-nine of them were still operating in March 2023.", "en")
+PILOT_BUDGET = only("The pilot had a total budget of NOK 14.6 million in 2023.", "en")
+
+
+def test_a_figure_question_is_not_answered_by_a_sentence_whose_figure_is_another_measure() -> None:
+    """Twenty-nine firms are a count, not the money the question asks for."""
+    question = "How much budget did the coastal pilot get in 2023?"
+    screened = screen(question, [PILOT_COUNT, PILOT_BUDGET], {}, "en")
+    assert screened.kept == [PILOT_BUDGET]
+    assert screen(question, [PILOT_COUNT], {}, "en").kept == []
+
+
+def test_a_share_question_is_not_answered_by_an_amount_of_money() -> None:
+    total = "De elleve kommunene i nettverket kjøpte i 2021 for til sammen 2,7 milliarder kroner."
+    share = "Av dette gikk 24 prosent til leverandører i kjøperkommunen."
+    passage = f"{total} {share}"
+    candidates = [passage_candidate(passage, total), passage_candidate(passage, share)]
+    screened = screen("Hvor stor andel av innkjøpene gikk lokalt i 2021?", candidates, {}, "nb")
+    assert [c.text for c in screened.kept] == [share]
+
+
+def test_a_sentence_going_on_from_the_one_before_is_dated_by_it() -> None:
+    """The share "av dette" is of the purchases of 2021 in the sentence before."""
+    total = "Kommunene kjøpte i 2021 for til sammen 2,7 milliarder kroner."
+    share = "Av dette gikk 24 prosent til leverandører i kjøperkommunen."
+    candidate = passage_candidate(f"{total} {share}", share)
+    assert screen("Hvor stor andel gikk lokalt i 2021?", [candidate], {}, "nb").kept == [candidate]
+    assert screen("Hvor stor andel gikk lokalt i 2019?", [candidate], {}, "nb").kept == []
+    alone = only(share)
+    assert screen("Hvor stor andel gikk lokalt i 2021?", [alone], {}, "nb").kept == []
+
+
+def test_a_figure_question_is_answered_only_by_a_sentence_naming_what_it_measures() -> None:
+    """The fund's budget is money, but not what the head of business development earns."""
+    question = "Hva tjener næringssjefen i Vikfjord kommune i året?"
+    fund = only(FUND)
+    salary = only("Næringssjefen har en årslønn på 780 000 kroner.")
+    screened = screen(question, [fund, salary], CONTEXTS | {"doc": TITLE}, "nb")
+    assert screened.kept == [salary]
+    assert screened.covering == [fund, salary]
+
+
+def test_what_a_figure_measures_is_not_asked_of_a_sentence_in_another_language() -> None:
+    fund = only(FUND)
+    question = "How large is the business fund's total budget for 2024–2028?"
+    assert screen(question, [fund], {}, "en").kept == [fund]
+
+
+VEFSN = (
+    "I Vefsn økte andelen kontrakter til lokale leverandører fra 22 prosent i 2019 til "
+    "29 prosent i 2023."
+)
+NETWORK_QUESTION = (
+    "What share of the coastal procurement network's purchases went to local suppliers in 2023?"
+)
+
+
+def test_a_figure_for_one_place_does_not_answer_for_a_whole_the_question_asks_about() -> None:
+    candidate = only(VEFSN)
+    context = {"doc": "Evaluering av Helgelandsprogrammet 2019–2023"}
+    screened = screen(NETWORK_QUESTION, [candidate], context, "en")
+    assert screened.kept == []
+    assert screened.covering == []
+
+
+def test_a_figure_for_the_place_asked_about_or_its_documents_place_answers() -> None:
+    candidate = only(VEFSN)
+    helgeland = {"doc": "Evaluering av Helgelandsprogrammet 2019–2023"}
+    asked = "What share of Vefsn's contracts went to local suppliers in 2023?"
+    assert screen(asked, [candidate], helgeland, "en").kept == [candidate]
+    vefsn_plan = {"doc": "Næringsplan for Vefsn kommune"}
+    assert screen(NETWORK_QUESTION, [candidate], vefsn_plan, "en").kept == [candidate]
+
+
+def test_a_question_asking_which_place_is_answered_by_a_sentence_about_one_place() -> None:
+    candidate = only(VEFSN)
+    question = "Which municipality raised its share of local suppliers the most by 2023?"
+    context = {"doc": "Evaluering av Helgelandsprogrammet 2019–2023"}
+    assert screen(question, [candidate], context, "en").kept == [candidate]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("In March 2023, 29 per cent of the purchases went to local suppliers.", "en"),
+        ("I Norge gikk 29 prosent av innkjøpene til lokale leverandører i 2023.", "nb"),
+        ("In Table 2, 29 per cent of the purchases went to local suppliers in 2023.", "en"),
+    ],
+)
+def test_a_month_a_country_or_a_table_is_not_a_place_the_figure_is_confined_to(
+    sentence: str, language: str
+) -> None:
+    candidate = only(sentence, language)
+    assert screen(NETWORK_QUESTION, [candidate], {}, "en").kept == [candidate]

@@ -1,0 +1,100 @@
+"""What a figure measures: money, a share, or a count of something.
+
+"How much did the pilot get?" asks for money, "what share of the purchases" for a percentage,
+"how many municipalities" for a count. A sentence that gives another measure ("150 new jobs"
+for a salary, "twenty-nine of them" for a budget) does not answer, however close it is.
+`asked_measure` reads the measure a question asks for, by rules and offline, in bokmål,
+nynorsk, Swedish and English; `measures_in` classifies each figure of a sentence by the words
+around it: a currency or an amount word ("11,2 millioner kroner", "NOK 14.6 million") is
+money, a percent sign or word, or "four of the six", is a share, and anything else a count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Measure = Literal["money", "share", "count"]
+
+# Figures in words as well as digits; not "en", "ett", "ei", "one": they are articles as often.
+_WORD_FIGURES = (
+    r"to|tva|två|two|tre|three|fire|fyra|four|fem|five|seks|sex|six|sju|seven|åtte|åtta|eight|"
+    r"nio|nine|tio|ten|elleve|elva|eleven|tolv|twelve|tjue|tjugo|twenty|tretti|trettio|"
+    r"thirty|førti|fyrtio|forty|femti|femtio|fifty|hundre|hundra|hundred|tusen|thousand"
+)
+_DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?:[,.]\d+)?|\d+(?:[,.]\d+)?"
+# A figure, then what follows it up to the next figure or the end of the clause.
+_FIGURE = re.compile(
+    rf"(?i)(?<![\w,.])(?:{_DIGITS}|(?:{_WORD_FIGURES})(?:-(?:{_WORD_FIGURES}|one|en|ett))?)"
+    r"(?![\w])"
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_AMOUNT = (
+    r"(?:mill(?:ion|ioner|ionar|ions|joner|\.)?|mnok|mrd\.?|milliard(?:er|ar)?|miljard(?:er)?|"
+    r"billions?)"
+)
+_CURRENCY = r"(?:kr\.?|kroner|kronor|krone|nok|sek|dkk|eur|euro|euros|dollars?|usd)"
+_MONEY_AFTER = re.compile(rf"(?i)^\s*(?:{_AMOUNT}\s*)?(?:{_CURRENCY}|{_AMOUNT})(?!\w)")
+_MONEY_BEFORE = re.compile(rf"(?i)(?:{_CURRENCY}|[€$£])\s*$")
+_PERCENT_AFTER = re.compile(
+    r"(?i)^\s*(?:%|prosent|procent|percent|per\s+cent|prosentpoeng|procentenheter)"
+)
+_FRACTION_AFTER = re.compile(
+    rf"(?i)^\s*(?:av|of|ut\s+av|out\s+of)\s+(?:(?:de|dei|the|alle|all)\s+)?"
+    rf"(?:{_DIGITS}|{_WORD_FIGURES})(?!\w)"
+)
+# Shares in words: "halvparten", "a third", "en fjerdedel"; not an ordinal ("Third, ...").
+_SHARE_WORD = re.compile(
+    r"(?i)\b(?:halvparten|halvdelen|hälften|majoriteten|flertallet|fleirtalet|"
+    r"(?:a|one|en|ei|ein|ett)\s+(?:half|third|quarter|tredjedel|fjerdedel|fjärdedel)|"
+    r"(?:half|majority)\s+of)\b"
+)
+
+_SHARE_QUESTION = re.compile(
+    r"(?i)\b(?:\w*(?<!h)andel\w*|del|delen|prosent\w*|procent\w*|percent\w*|share|proportion)\b"
+)
+_COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
+# Money in a question: what a budget, price, grant or salary is called, and earning verbs.
+_MONEY_QUESTION = re.compile(
+    r"(?i)\b(?:\w*(?:budsjett|budget|beløp|belopp|kostnad|tilskudd|tilskot|tillskott|bidrag|"
+    r"stipend|lønn|løn|lön|salar)\w*|ramme|rammen|ramma|ramen|amount|kost(?:er|ar)|costs?|"
+    r"pris|prisen|price|tjener|tener|tjänar|earns?|penger|pengar|money|kroner|kronor|nok|sek)\b"
+)
+
+
+def asked_measure(question: str) -> Measure | None:
+    """The measure a figure question asks for; None when it does not say ("how large")."""
+    if _SHARE_QUESTION.search(question):
+        return "share"
+    if _COUNT_QUESTION.search(question):
+        return "count"
+    if _MONEY_QUESTION.search(question):
+        return "money"
+    return None
+
+
+def measures_in(text: str) -> set[Measure]:
+    """The measures of the figures a text gives (years are not figures)."""
+    found: set[Measure] = set()
+    if _SHARE_WORD.search(text):
+        found.add("share")
+    for match in _FIGURE.finditer(text):
+        if _YEAR.match(match[0]):
+            continue
+        after, before = text[match.end() :], text[: match.start()]
+        if _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before):
+            found.add("money")
+        elif _PERCENT_AFTER.match(after):
+            found.add("share")
+        elif _FRACTION_AFTER.match(after):
+            # "four of the six municipalities" counts them and gives their share.
+            found |= {"share", "count"}
+        else:
+            found.add("count")
+    return found
+
+
+def gives_measure(text: str, measure: Measure | None) -> bool:
+    """Whether the text gives a figure of the measure asked for (any figure when None)."""
+    found = measures_in(text)
+    return bool(found) if measure is None else measure in found

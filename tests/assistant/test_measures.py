@@ -1,0 +1,68 @@
+"""What a figure measures, in the question and in the sentence, in all four languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.measures import asked_measure, gives_measure, measures_in
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("Hva tjener næringssjefen i året?", "money"),
+        ("Kva kostar ein kontorplass?", "money"),
+        ("Hur stor var näringslivsenhetens budget?", "money"),
+        ("Hvor stort etablerertilskudd gir kommunen?", "money"),
+        ("And how much did the pilot's budget get in 2023?", "money"),
+        ("What share of the purchases went to local suppliers?", "share"),
+        ("Hvor stor andel av innkjøpene gikk lokalt?", "share"),
+        ("Kor stor del av innkjøpa gjekk til leverandørar i kommunen?", "share"),
+        ("Hur många procent av inköpen gick till lokala företag?", "share"),
+        ("Hvor mange prosjekter fikk støtte?", "count"),
+        ("Kor mange arbeidsplassar skal Storlia ha?", "count"),
+        ("Hur många invånare har kommunen?", "count"),
+        ("How many municipalities took part?", "count"),
+        ("Hvor stor er forskjellen?", None),
+    ],
+)
+def test_the_measure_a_question_asks_for(question: str, measure: str | None) -> None:
+    assert asked_measure(question) == measure
+
+
+def test_trade_is_not_a_share() -> None:
+    assert asked_measure("Hvor mye handel går over grensen?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("Fondet får en ramme på 11,2 millioner kroner.", {"money"}),
+        ("The pilot had a total budget of NOK 14.6 million.", {"money"}),
+        ("Eit etablerartilskot på inntil 50 000 kroner.", {"money"}),
+        ("Av dette gikk 24 prosent til lokale leverandører.", {"share"}),
+        ("Andelen var 28 % år 2021.", {"share"}),
+        ("Halvparten av kommunene deltok.", {"share"}),
+        ("Four of the six municipalities moved towards a playmaker role.", {"share", "count"}),
+        ("Twenty-nine of them were still operating in March 2023.", {"count"}),
+        ("Hovedmålet er 150 nye arbeidsplasser.", {"count"}),
+        ("Planen ble vedtatt i 2023.", set()),
+    ],
+)
+def test_each_figure_of_a_sentence_is_money_a_share_or_a_count(
+    text: str, measures: set[str]
+) -> None:
+    assert measures_in(text) == measures
+
+
+def test_a_sentence_answers_a_measure_only_with_a_figure_of_that_measure() -> None:
+    jobs = "Hovedmålet er 150 nye arbeidsplasser innen 2028."
+    assert not gives_measure(jobs, "money")
+    assert gives_measure(jobs, "count")
+    assert gives_measure(jobs, None)
+    assert not gives_measure("Planen gjelder fra 2024.", None)
+
+
+def test_an_ordinal_is_not_a_share() -> None:
+    assert measures_in("Third, what conditions made a change of role possible?") == set()
+    assert measures_in("A third of the firms closed.") == {"share"}
