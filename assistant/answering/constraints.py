@@ -378,9 +378,11 @@ def topic_terms(question: str) -> set[str]:
     """Stems of what a question is about: its content words without its names, years,
     figures and the words of asking ("hvor mange", "what share", "i året")."""
     names = {word for c in name_constraints(question) for word in content_words(c.text)}
+    # A year compounded with a noun names a topic by the noun: "2030-teknologi".
+    words = [re.sub(r"^\d+-", "", word) for word in content_words(question)]
     return {
         stem(word)
-        for word in content_words(question)
+        for word in words
         if word not in _ASKING and word not in names and not any(ch.isdigit() for ch in word)
     }
 
@@ -458,14 +460,15 @@ def screen(
 
     A year or period must be in the sentence or its section's heading ("5.2 Mål for 2033"):
     a passage about 2024–2028 that mentions 2022 in passing does not answer for 2022, nor does
-    a sentence whose year dates another clause than the one about what was asked. A name
+    a sentence whose year dates another clause than the one about what was asked; a
+    sentence going on from the one before ("Of these, 24 per cent ...") is dated by it. A name
     may be anywhere in the passage or the document's `contexts` entry (title, authors,
     publisher), since a sentence seldom repeats its municipality's name. A question asking
     for an amount, count or share keeps only sentences that give a figure of that measure
     besides the ones it names itself, that name what it measures (where the sentence is in
     the question's language), and that do not give it for one place the question does not
-    ask about. When the best claim is not kept, `statement` says, in the question's
-    language, what it is about instead.
+    ask about; `covering` keeps these whatever figure they give. When the best claim is not
+    kept, `statement` says, in the question's language, what it is about instead.
     """
     asked = find_constraints(question)
     constraints = [c for c in asked if c.kind != "number"]
@@ -506,10 +509,9 @@ def screen(
     closest = next((c for c in candidates if c.claim), None)
     if closest is None or closest in kept:
         return Screened(kept, None, covering)
-    heading = " ".join(closest.chunk.section_path[-1:])
     statement = mismatch(
         question,
-        f"{closest.text}\n{heading}",
+        f"{closest.text}\n{heading_of(closest)}",
         language,
         f"{contexts.get(closest.chunk.doc_id, '')}\n{closest.chunk.text}",
     )

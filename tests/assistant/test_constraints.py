@@ -441,3 +441,14 @@ def test_a_month_a_country_or_a_table_is_not_a_place_the_figure_is_confined_to(
 ) -> None:
     candidate = only(sentence, language)
     assert screen(NETWORK_QUESTION, [candidate], {}, "en").kept == [candidate]
+
+
+def test_a_year_compounded_with_the_topic_is_not_in_passing() -> None:
+    """ "2030-teknologi" is what the question asks about, in the clause with the year."""
+    sentence = (
+        "Med 2030-teknologi vil det ikke være noe problem å høre en sak som ledd i "
+        "saksbehandlinger og gjennomføre sentimentanalyser."
+    )
+    candidate = only(sentence)
+    question = "Hva kan 2030-teknologi gjøre i saksbehandlingen?"
+    assert screen(question, [candidate], {}, "nb").kept == [candidate]
