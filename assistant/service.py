@@ -20,7 +20,13 @@ from typing import Any
 from assistant.answering import extractive
 from assistant.answering.answer import extractive_answer, shape_of
 from assistant.answering.citations import cite, document_reference
-from assistant.answering.constraints import document_context, name_constraints, screen
+from assistant.answering.constraints import (
+    document_context,
+    meets,
+    name_constraints,
+    named_in_a_list,
+    screen,
+)
 from assistant.answering.kinds import question_shape
 from assistant.answering.language import (
     LLM_FALLBACK,
@@ -424,13 +430,19 @@ class Assistant:
     @staticmethod
     def _contexts(state: IndexState, hits: Sequence[ScoredChunk], question: str) -> dict[str, str]:
         """What names each retrieved document's passages: its title, authors and publisher,
-        and those of the question's names that its text holds anywhere."""
+        and those of the question's names that its text holds anywhere, unless only as one
+        of several in a list (a member of a programme, a partner of a plan): a passage
+        names such a part itself where it is about it."""
         records = state.records
         doc_ids = [hit.chunk.doc_id for hit in hits if hit.chunk.doc_id in records]
         named: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
         for name in name_constraints(question):
             for doc_id in state.lexical.documents_with(name.text, doc_ids):
-                named[doc_id].append(name.text)
+                entry = records[doc_id].entry
+                if meets(name, document_context(entry)) or not named_in_a_list(
+                    name, state.view.text(doc_id)
+                ):
+                    named[doc_id].append(name.text)
         return {doc_id: document_context(records[doc_id].entry, named[doc_id]) for doc_id in named}
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:

@@ -210,6 +210,26 @@ def _name_met(constraint: Constraint, folded_text: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(stem)}", folded_text))
 
 
+# An enumeration: short items ("Hemnes", "Vikfjord bondelag") between commas, the last joined
+# by a conjunction ("Hemnes, Leirfjord, Vefsn og Herøy"); not an apposition ("Anders Bro,
+# Region Örebro län, da han ...").
+_ITEM = r"[^\s,.;:()]+(?: [^\s,.;:()]+){0,3}"
+_ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:og|och|and|eller|or|samt) {_ITEM}")
+
+
+def named_in_a_list(constraint: Constraint, text: str) -> bool:
+    """Whether the text names a place, organisation or person as one of several in a list
+    ("Hemnes, Leirfjord, Vefsn og Herøy"): a part of what the text is about, so a passage
+    about the whole (its total, its summary) says nothing about it."""
+    folded = fold(text)
+    lists = [m.span() for m in _ENUMERATION.finditer(folded)]
+    return any(
+        a <= match.start() and match.end() <= b
+        for match in re.finditer(rf"(?<!\w){re.escape(constraint.key[0])}", folded)
+        for a, b in lists
+    )
+
+
 def meets(constraint: Constraint, text: str, context: str = "") -> bool:
     """Whether the text (or, for a name, the context) meets one constraint."""
     if constraint.is_name:
@@ -307,7 +327,8 @@ _FIGURE_QUESTION = re.compile(
     r"(?i)\b(?:hvor|kor|hur)\s+(?:mange|mye|mykje|många|mycket|stor|store|stort|høy|høg|hög)\b|"
     r"\bhow\s+(?:many|much|large|big|high)\b|\bwhat\s+(?:share|percentage|proportion)\b|"
     r"\b(?:budsjett|budget|ramme|rammen|ramma|andel|andelen|delen|prosent|procent|percent|"
-    r"kostar|koster|costs?|tjener|tener|tjänar|earns?|beløp|belopp|summen|amount)\b"
+    r"kostar|koster|kostet|kosta|kostade|costs?|tjener|tener|tjänar|earns?|beløp|belopp|"
+    r"summen|amount)\b"
 )
 # Counts and amounts in words; not "en", "ett", "ei", "one": they are articles as often.
 _NUMBER_WORD = re.compile(

@@ -12,9 +12,12 @@ from assistant.answering.constraints import (
     holds_figure,
     meets,
     mismatch,
+    name_constraints,
+    named_in_a_list,
     screen,
 )
 from assistant.answering.extractive import Candidate
+from assistant.answering.measures import asked_measure
 from assistant.domain import Chunk
 
 FUND = (
@@ -452,3 +455,34 @@ def test_a_year_compounded_with_the_topic_is_not_in_passing() -> None:
     candidate = only(sentence)
     question = "Hva kan 2030-teknologi gjøre i saksbehandlingen?"
     assert screen(question, [candidate], {}, "nb").kept == [candidate]
+
+
+def test_a_name_in_an_enumeration_is_one_of_several_parts() -> None:
+    members = "De sju kommunene var Hemnes, Leirfjord, Vefsn, Grane, Hattfjelldal, Dønna og Herøy."
+    [vefsn] = name_constraints("Hva gjorde Vefsn kommune?")
+    [heroy] = name_constraints("Hva gjorde Herøy kommune?")
+    assert named_in_a_list(vefsn, members) and named_in_a_list(heroy, members)
+    partners = (
+        "Planen er laget med Vikfjord Næringsforum, Vikfjord bondelag, ungdomsrådet og bedrifter."
+    )
+    [forum] = name_constraints("What is the budget of Vikfjord Næringsforum?")
+    assert named_in_a_list(forum, partners)
+
+
+def test_an_apposition_or_a_pair_is_no_enumeration() -> None:
+    quote = (
+        "- Det tar tid, sa utviklingsleder Anders Bro, Region Örebro län, da han delte erfaringer."
+    )
+    [bro] = [c for c in name_constraints("Who is Anders Bro?") if c.text == "Anders Bro"]
+    assert not named_in_a_list(bro, quote)
+    [finnmark] = [
+        c for c in name_constraints("Kva skjedde i Troms og Finnmark?") if c.text == "Finnmark"
+    ]
+    assert not named_in_a_list(finnmark, "Six municipalities in Troms and Finnmark took part.")
+
+
+def test_what_something_cost_or_was_granted_asks_for_money() -> None:
+    assert asks_for_figure("Hva kostet ombyggingen av gründerhuset?")
+    assert asked_measure("Hva kostet ombyggingen av gründerhuset?") == "money"
+    assert asked_measure("Hvor mye bevilget fylkeskommunen til programmet?") == "money"
+    assert asked_measure("How much was allocated to the pilot?") == "money"

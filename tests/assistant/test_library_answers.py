@@ -42,7 +42,8 @@ CATALOGUE = """\
 NORDVIK = """# 1 Innledning
 
 Nordvik kommune legger med dette fram en ny strategisk næringsplan for perioden 2024–2028. Planen
-er utarbeidet i samarbeid med næringsforeningen og ungdomsrådet.
+er utarbeidet i samarbeid med næringsforeningen og ungdomsrådet. Den gjelder hele kommunen, med
+grendene Lia, Botn, Neset og Holmen.
 
 # 2 Næringsfond
 
@@ -151,3 +152,13 @@ def test_a_place_only_one_documents_text_names_finds_that_document(library: Assi
     another plan speaks far more of an incubator's office places."""
     hits = library.search("Hvor mange kontorplasser får gründerhuset i Straumen?", top_k=3)
     assert hits[0].doc_id == "nordvik-2024"
+
+
+def test_a_figure_for_the_whole_does_not_answer_for_one_of_its_parts(library: Assistant) -> None:
+    """Botn is one of the villages the plan lists; the fund's figure is the municipality's."""
+    text, grounded, cited = ask(library, "Hvor mye får næringsfondet i Botn i 2025?")
+    assert not grounded
+    assert cited == []
+    assert "1,9 millioner kroner" not in text
+    text, grounded, _ = ask(library, "Hvor mye får næringsfondet i Nordvik i 2025?")
+    assert grounded and "1,9 millioner kroner" in text
