@@ -210,11 +210,11 @@ def _name_met(constraint: Constraint, folded_text: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(stem)}", folded_text))
 
 
-# An enumeration: short items ("Hemnes", "Vikfjord bondelag") between commas, the last joined
-# by a conjunction ("Hemnes, Leirfjord, Vefsn og Herøy"); not an apposition ("Anders Bro,
-# Region Örebro län, da han ...").
+# An enumeration: four or more short items ("Hemnes", "Vikfjord bondelag") between commas, the
+# last joined by a conjunction ("Hemnes, Leirfjord, Vefsn og Herøy"); not an apposition
+# ("Anders Bro, Region Örebro län, da han ...", "Birger Elvestad, i strategi- og utviklingsstab").
 _ITEM = r"[^\s,.;:()]+(?: [^\s,.;:()]+){0,3}"
-_ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM})+,? (?:og|och|and|eller|or|samt) {_ITEM}")
+_ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? (?:og|och|and|eller|or|samt) {_ITEM}")
 
 
 def named_in_a_list(constraint: Constraint, text: str) -> bool:
@@ -228,6 +228,11 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
         for match in re.finditer(rf"(?<!\w){re.escape(constraint.key[0])}", folded)
         for a, b in lists
     )
+
+
+def outside_lists(text: str) -> str:
+    """The text (folded) without its enumerations of names."""
+    return _ENUMERATION.sub(" ", fold(text))
 
 
 def meets(constraint: Constraint, text: str, context: str = "") -> bool:
@@ -507,7 +512,8 @@ def screen(
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
         dating = f"{continued_sentence(candidate)}\n{heading_of(candidate)}"
-        context = f"{contexts.get(chunk.doc_id, '')}\n{chunk.text}"
+        # A passage that names a place only in a list of several is not about it.
+        context = f"{contexts.get(chunk.doc_id, '')}\n{outside_lists(chunk.text)}"
         comparable = same_language(language, chunk.language)
         if not check(constraints, f"{candidate.text}\n{dating}", context).ok:
             continue
@@ -518,6 +524,8 @@ def screen(
             continue
         if figure and confined_elsewhere(candidate.text, question, contexts.get(chunk.doc_id, "")):
             continue
+        if figure and any(c.is_name and named_in_a_list(c, candidate.text) for c in constraints):
+            continue  # "De sju kommunene var Hemnes, Vefsn og Herøy" counts the list, not Vefsn
         covering.append(candidate)
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").

@@ -74,8 +74,15 @@ def asked_measure(question: str) -> Measure | None:
     return None
 
 
+# A day of a month ("7. februar", "14 September") or a time of day ("kl. 09.00") is no figure.
+_MONTH_AFTER = re.compile(
+    r"(?i)^\.?\s*(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zäå]*\b"
+)
+_CLOCK_BEFORE = re.compile(r"(?i)\b(?:kl|klokka|klockan)\.?\s*(?:\d{1,2}[.:]\d{2}\s*[-–]\s*)?$")
+
+
 def measures_in(text: str) -> set[Measure]:
-    """The measures of the figures a text gives (years are not figures)."""
+    """The measures of the figures a text gives (years, dates and times are not figures)."""
     found: set[Measure] = set()
     if _SHARE_WORD.search(text):
         found.add("share")
@@ -83,6 +90,8 @@ def measures_in(text: str) -> set[Measure]:
         if _YEAR.match(match[0]):
             continue
         after, before = text[match.end() :], text[: match.start()]
+        if _MONTH_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+            continue
         if _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before):
             found.add("money")
         elif _PERCENT_AFTER.match(after):

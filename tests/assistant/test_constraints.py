@@ -14,6 +14,7 @@ from assistant.answering.constraints import (
     mismatch,
     name_constraints,
     named_in_a_list,
+    outside_lists,
     screen,
 )
 from assistant.answering.extractive import Candidate
@@ -486,3 +487,13 @@ def test_what_something_cost_or_was_granted_asks_for_money() -> None:
     assert asked_measure("Hva kostet ombyggingen av gründerhuset?") == "money"
     assert asked_measure("Hvor mye bevilget fylkeskommunen til programmet?") == "money"
     assert asked_measure("How much was allocated to the pilot?") == "money"
+
+
+def test_a_passage_naming_a_place_only_among_others_is_not_about_it() -> None:
+    [vefsn] = name_constraints("Hvor mange jobber skapte programmet i Vefsn?")
+    members = (
+        "Kommunene var Hemnes, Leirfjord, Vefsn, Grane og Herøy. Programmet skapte 340 jobber."
+    )
+    assert meets(vefsn, members)
+    assert not meets(vefsn, outside_lists(members))
+    assert meets(vefsn, outside_lists(members + " I Vefsn ble det 40 nye jobber."))

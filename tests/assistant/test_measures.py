@@ -66,3 +66,9 @@ def test_a_sentence_answers_a_measure_only_with_a_figure_of_that_measure() -> No
 def test_an_ordinal_is_not_a_share() -> None:
     assert measures_in("Third, what conditions made a change of role possible?") == set()
     assert measures_in("A third of the firms closed.") == {"share"}
+
+
+def test_dates_and_times_of_day_are_no_figures() -> None:
+    assert measures_in("Dato: 7. februar 2024, kl. 09.00–15.30") == set()
+    assert measures_in("Huset opna 14. september 2023.") == set()
+    assert measures_in("The workshop on 3 March counted 23 participants.") == {"count"}
