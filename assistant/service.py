@@ -396,12 +396,8 @@ class Assistant:
         if self.settings.answer.check_constraints:
             # Only evidence about the year, period and names asked about may answer, and
             # only a sentence giving the figure asked for may answer a figure question.
-            screened = screen(
-                turn.standalone,
-                candidates,
-                self._contexts(state, hits, turn.standalone),
-                turn.language,
-            )
+            contexts, parts = self._contexts(state, hits, turn.standalone)
+            screened = screen(turn.standalone, candidates, contexts, turn.language, parts)
             candidates, mismatch, covering = screened.kept, screened.statement, screened.covering
         turn.timings["select"] = _ms(mark)
         penalty = self.settings.answer.unknown_term_penalty if turn.language in ("nb", "nn") else 0
@@ -428,14 +424,17 @@ class Assistant:
         )
 
     @staticmethod
-    def _contexts(state: IndexState, hits: Sequence[ScoredChunk], question: str) -> dict[str, str]:
+    def _contexts(
+        state: IndexState, hits: Sequence[ScoredChunk], question: str
+    ) -> tuple[dict[str, str], dict[str, list[str]]]:
         """What names each retrieved document's passages: its title, authors and publisher,
         and those of the question's names that its text holds anywhere, unless only as one
-        of several in a list (a member of a programme, a partner of a plan): a passage
-        names such a part itself where it is about it."""
+        of several in a list (a member of a programme, a partner of a plan: a passage names
+        such a part itself where it is about it); and, by document, those parts."""
         records = state.records
         doc_ids = [hit.chunk.doc_id for hit in hits if hit.chunk.doc_id in records]
         named: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
+        parts: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
         for name in name_constraints(question):
             for doc_id in state.lexical.documents_with(name.text, doc_ids):
                 entry = records[doc_id].entry
@@ -443,7 +442,12 @@ class Assistant:
                     name, state.view.text(doc_id)
                 ):
                     named[doc_id].append(name.text)
-        return {doc_id: document_context(records[doc_id].entry, named[doc_id]) for doc_id in named}
+                else:
+                    parts[doc_id].append(name.text)
+        contexts = {
+            doc_id: document_context(records[doc_id].entry, named[doc_id]) for doc_id in named
+        }
+        return contexts, parts
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
         """The turn's evidence; for a follow-up whose own search finds too little, the

@@ -284,6 +284,12 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "sv": "Källorna handlar om {found}, inte om {asked}.",
         "en": "The sources are about {found}, not about {asked}.",
     },
+    "name-part": {
+        "nb": "Kildene nevner {asked} bare blant flere og sier ikke noe om {asked} for seg.",
+        "nn": "Kjeldene nemner {asked} berre blant fleire og seier ikkje noko om {asked} for seg.",
+        "sv": "Källorna nämner {asked} bara bland flera och säger inget om {asked} för sig.",
+        "en": "The sources mention {asked} only as one of several and say nothing about it alone.",
+    },
     "name-none": {
         "nb": "Kildene sier ikke noe om {asked}.",
         "nn": "Kjeldene seier ikkje noko om {asked}.",
@@ -301,10 +307,17 @@ def _listed(texts: list[str], language: Language) -> str:
     return f"{', '.join(texts[:-1])} {_AND[language]} {texts[-1]}"
 
 
-def mismatch(question: str, evidence: str, language: Language, context: str = "") -> str | None:
+def mismatch(
+    question: str,
+    evidence: str,
+    language: Language,
+    context: str = "",
+    parts: Sequence[str] = (),
+) -> str | None:
     """A statement in the question's language when the evidence misses a time or name the
     question names; None when it meets them all (figures the question names are left to
-    the caller, since a question rarely asks for a figure it already gives)."""
+    the caller, since a question rarely asks for a figure it already gives). `parts` are the
+    names the evidence's document gives only as one of several in a list."""
     constraints = [c for c in find_constraints(question) if c.kind != "number"]
     result = check(constraints, evidence, context)
     times = [c for c in result.unmet if c.is_time]
@@ -324,6 +337,8 @@ def mismatch(question: str, evidence: str, language: Language, context: str = ""
         found = [text for text in found if all(text != c.text for c in names)]
         asked = _listed([c.text for c in names], language)
         key = "name" if found else "name-none"
+        if all(c.text in parts for c in names):
+            key = "name-part"
         return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
     return None
 
@@ -481,6 +496,7 @@ def screen(
     candidates: Sequence[Candidate],
     contexts: Mapping[str, str],
     language: Language,
+    parts: Mapping[str, Sequence[str]] | None = None,
 ) -> Screened:
     """Keep the candidates that meet every year, period and name the question names.
 
@@ -542,7 +558,8 @@ def screen(
         question,
         f"{closest.text}\n{heading_of(closest)}",
         language,
-        f"{contexts.get(closest.chunk.doc_id, '')}\n{closest.chunk.text}",
+        f"{contexts.get(closest.chunk.doc_id, '')}\n{outside_lists(closest.chunk.text)}",
+        (parts or {}).get(closest.chunk.doc_id, ()),
     )
     return Screened(kept, statement, covering)
 

@@ -497,3 +497,12 @@ def test_a_passage_naming_a_place_only_among_others_is_not_about_it() -> None:
     assert meets(vefsn, members)
     assert not meets(vefsn, outside_lists(members))
     assert meets(vefsn, outside_lists(members + " I Vefsn ble det 40 nye jobber."))
+
+
+def test_a_refusal_says_when_the_sources_name_a_place_only_among_others() -> None:
+    question = "Hvor mange prosjekter fikk Vefsn?"
+    evidence = "Programmet har støttet 112 prosjekter."
+    assert mismatch(question, evidence, "nb", parts=["Vefsn"]) == (
+        "Kildene nevner Vefsn bare blant flere og sier ikke noe om Vefsn for seg."
+    )
+    assert mismatch(question, evidence, "nb") == "Kildene sier ikke noe om Vefsn."

@@ -160,5 +160,8 @@ def test_a_figure_for_the_whole_does_not_answer_for_one_of_its_parts(library: As
     assert not grounded
     assert cited == []
     assert "1,9 millioner kroner" not in text
+    text, grounded, _ = ask(library, "Hvor stor er rammen for næringsfondet i Botn?")
+    assert not grounded
+    assert "Kildene nevner Botn bare blant flere" in text
     text, grounded, _ = ask(library, "Hvor mye får næringsfondet i Nordvik i 2025?")
     assert grounded and "1,9 millioner kroner" in text
