@@ -97,7 +97,7 @@ class ChunkingSettings(BaseModel):
         description="When sentences (what answers quote) are embedded: `on_read`, when an "
         "answer first reads them (indexing embeds only chunks: about 1.9x the characters a "
         "second; a question's first answer from new passages waits for their sentences), or "
-        "`indexed`, all at indexing; see the README.",
+        "`indexed`, all at indexing. Switching re-indexes nothing; see the README.",
     )
 
     @model_validator(mode="after")

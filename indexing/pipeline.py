@@ -102,9 +102,9 @@ def content_hash(path: Path, entry: CatalogueEntry, settings: Settings) -> str:
     digest = hashlib.sha256(path.read_bytes())
     digest.update(entry.model_dump_json().encode())
     chunking = settings.chunking
-    digest.update(
-        f"{chunking.size}/{chunking.overlap}/{chunking.chunk_vectors}/{chunking.sentence_vectors}".encode()
-    )
+    # Not `sentence_vectors`: a sentence stored without its vector gets it when read, one
+    # stored with it keeps it, so switching re-indexes nothing.
+    digest.update(f"{chunking.size}/{chunking.overlap}/{chunking.chunk_vectors}".encode())
     digest.update(PIPELINE_VERSION.encode())
     return digest.hexdigest()
 

@@ -112,3 +112,14 @@ def test_sentences_embedded_on_reading_are_stored_for_later_readers(tmp_path: Pa
         ]
         for got, want in zip(again, first, strict=True):
             assert got.vector == pytest.approx(want.vector, abs=1e-6)
+
+
+def test_switching_when_sentences_are_embedded_re_indexes_nothing(tmp_path: Path) -> None:
+    store, embedder = indexed(tmp_path, "indexed")
+    with store:
+        embedder.passages.clear()
+        settings = store.settings.model_copy(
+            update={"chunking": ChunkingSettings(sentence_vectors="on_read")}
+        )
+        summary = index_corpus(settings, store)
+        assert summary.unchanged and embedder.passages == []
