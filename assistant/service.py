@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import math
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +23,7 @@ from assistant.answering import extractive
 from assistant.answering.answer import extractive_answer, shape_of
 from assistant.answering.citations import cite, document_reference
 from assistant.answering.constraints import (
+    Constraint,
     document_context,
     meets,
     name_constraints,
@@ -69,6 +72,9 @@ from indexing.pipeline import Progress
 from indexing.store import ChunkStore
 
 logger = logging.getLogger(__name__)
+
+# Answers kept of whether a document names a name only in a list (a few bytes each).
+PARTS_KEPT = 4096
 
 
 @dataclass
@@ -124,6 +130,10 @@ class Assistant:
         self.store = store
         self.chat_model = chat_model
         self.live = LiveIndex(settings, store)
+        # Whether a document names a name only in a list, by (index key, document, name):
+        # reading a long report's text for it is kept off later questions.
+        self._parts: OrderedDict[tuple[str, str, str], bool] = OrderedDict()
+        self._parts_lock = threading.Lock()
 
     @classmethod
     def open(cls, settings: Settings, owner: dict[str, Any] | None = None) -> Assistant:
@@ -423,9 +433,8 @@ class Assistant:
             mismatch=None if grounded else mismatch,
         )
 
-    @staticmethod
     def _contexts(
-        state: IndexState, hits: Sequence[ScoredChunk], question: str
+        self, state: IndexState, hits: Sequence[ScoredChunk], question: str
     ) -> tuple[dict[str, str], dict[str, list[str]]]:
         """What names each retrieved document's passages: its title, authors and publisher,
         and those of the question's names that its text holds anywhere, unless only as one
@@ -438,8 +447,8 @@ class Assistant:
         for name in name_constraints(question):
             for doc_id in state.lexical.documents_with(name.text, doc_ids):
                 entry = records[doc_id].entry
-                if meets(name, document_context(entry)) or not named_in_a_list(
-                    name, state.view.text(doc_id)
+                if meets(name, document_context(entry)) or not self._only_listed(
+                    state, doc_id, name
                 ):
                     named[doc_id].append(name.text)
                 else:
@@ -448,6 +457,19 @@ class Assistant:
             doc_id: document_context(records[doc_id].entry, named[doc_id]) for doc_id in named
         }
         return contexts, parts
+
+    def _only_listed(self, state: IndexState, doc_id: str, name: Constraint) -> bool:
+        """Whether the document names the name only as one of several in a list."""
+        key = (state.view.key, doc_id, name.key[0])
+        with self._parts_lock:
+            known = self._parts.get(key)
+        if known is None:
+            known = named_in_a_list(name, state.view.text(doc_id))
+            with self._parts_lock:
+                self._parts[key] = known
+                while len(self._parts) > PARTS_KEPT:
+                    self._parts.popitem(last=False)
+        return known
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
         """The turn's evidence; for a follow-up whose own search finds too little, the

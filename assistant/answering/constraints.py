@@ -222,12 +222,17 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
     ("Hemnes, Leirfjord, Vefsn og Herøy"): a part of what the text is about, so a passage
     about the whole (its total, its summary) says nothing about it."""
     folded = fold(text)
-    lists = [m.span() for m in _ENUMERATION.finditer(folded)]
-    return any(
-        a <= match.start() and match.end() <= b
-        for match in re.finditer(rf"(?<!\w){re.escape(constraint.key[0])}", folded)
-        for a, b in lists
-    )
+    for match in re.finditer(rf"(?<!\w){re.escape(constraint.key[0])}", folded):
+        # Only the line around each mention is read: an enumeration holds no full stop.
+        start = max(folded.rfind(". ", 0, match.start()), folded.rfind("\n", 0, match.start())) + 1
+        ends = [
+            e for e in (folded.find(". ", match.end()), folded.find("\n", match.end())) if e >= 0
+        ]
+        line = folded[start : min(ends, default=len(folded))]
+        at, to = match.start() - start, match.end() - start
+        if any(m.start() <= at and to <= m.end() for m in _ENUMERATION.finditer(line)):
+            return True
+    return False
 
 
 def outside_lists(text: str) -> str:
