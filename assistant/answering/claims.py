@@ -62,6 +62,11 @@ def _capitalised_run(words: Sequence[str]) -> int:
 
 
 _DATA_ROW = re.compile(r"^[^:]{1,60}:\s+\S*\d")
+# A place (or a newspaper) and a date, as under a foreword or over a news item, with or
+# without a full stop: "Tromsø, June 2023.", "Fjordingen, 14. september 2023."
+_DATELINE = re.compile(
+    r"[A-ZÆØÅÄÖ][\w-]*(?: [A-ZÆØÅÄÖ][\w-]*)?,\s*(?:\d{1,2}\.?\s*)?[^\W\d_]+\s+\d{4}\.?"
+)
 
 
 def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
@@ -87,6 +92,8 @@ def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     headings |= {_normalised(re.sub(r"^\s*\d+(?:\.\d+)*\.?\s*", "", p)) for p in section_path}
     if normalised in headings:
         return "heading"
+    if _DATELINE.fullmatch(stripped):
+        return "colophon"
     ends_sentence = bool(_TERMINAL.search(stripped)) and not stripped.endswith(":")
     # A row of a table or list giving a figure ("2025: 2,4 millioner kroner") is a claim.
     if not ends_sentence and not _DATA_ROW.match(stripped):

@@ -353,7 +353,11 @@ _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:many|much|large|big|high)\b|\bwhat\s+(?:share|percentage|proportion)\b|"
     r"\b(?:budsjett|budget|ramme|rammen|ramma|andel|andelen|delen|prosent|procent|percent|"
     r"kostar|koster|kostet|kosta|kostade|costs?|tjener|tener|tjänar|earns?|beløp|belopp|"
-    r"summen|amount)\b"
+    r"summen|amount)\b|"
+    # What a company or a municipality's accounts show: its turnover, result, profit.
+    # ("resultat" alone is as often an outcome: "resultatet av verkstedet").
+    r"\b\w*(?:omsetning|omsetnad|omsättning|driftsresultat|årsresultat|overskudd|overskot|"
+    r"överskott|underskudd|underskot|underskott)\w*|\b(?:turnover|revenue|profits?|deficit)\b"
 )
 # Counts and amounts in words; not "en", "ett", "ei", "one": they are articles as often.
 _NUMBER_WORD = re.compile(

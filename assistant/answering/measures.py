@@ -57,7 +57,9 @@ _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+
 # Money in a question: what a budget, price, grant or salary is called, and earning verbs.
 _MONEY_QUESTION = re.compile(
     r"(?i)\b(?:\w*(?:budsjett|budget|beløp|belopp|kostnad|tilskudd|tilskot|tillskott|bidrag|"
-    r"stipend|lønn|løn|lön|salar|bevilg|bevilj|investe)\w*|ramme|rammen|ramma|ramen|amount|"
+    r"stipend|lønn|løn|lön|salar|bevilg|bevilj|investe|omsetning|omsetnad|omsättning|"
+    r"driftsresultat|årsresultat|overskudd|overskot|överskott|underskudd|underskot|"
+    r"underskott)\w*|turnover|revenue|profits?|deficit|ramme|rammen|ramma|ramen|amount|"
     r"kost(?:er|ar|et|a|ade)|costs?|pris|prisen|price|tjener|tener|tjänar|earns?|penger|pengar|"
     r"money|kroner|kronor|nok|sek|granted|allocated|awarded|spent|invested)\b"
 )

@@ -37,7 +37,7 @@ SECTION = ["4 Muligheter og utfordringer", "4.1 Muligheter"]
         ("Figur 1: Tre prinsipielle ressursfordelingsmekanismer", SECTION, "caption"),
         ("Nord universitet Arbeidsnotat nr. 2 ISBN 82-7456-805-1", ["Forside"], "colophon"),
         ("Kari Nordmann, rådgiver i næringsavdelingen, Bodø kommune", SECTION, "attribution"),
-        ("Steinkjer, mars 2019", ["Forord"], "heading"),
+        ("Steinkjer, mars 2019", ["Forord"], "colophon"),
     ],
 )
 def test_lines_that_are_not_claims_say_why(text: str, path: list[str], reason: str) -> None:
@@ -69,3 +69,9 @@ def test_a_footnote_keeps_its_body_without_the_label() -> None:
     assert start == 100 + len("Fotnote 1: ")
     assert is_claim(body, SECTION)
     assert footnote_body("Ingen fotnote her.", 5) == ("Ingen fotnote her.", 5)
+
+
+def test_a_place_and_date_line_is_no_claim_even_with_a_full_stop() -> None:
+    assert not_a_claim("Fjordingen, 14. september 2023.") == "colophon"
+    assert not_a_claim("Tromsø, June 2023") == "colophon"
+    assert not_a_claim("Planen ble vedtatt i desember 2023.") is None
