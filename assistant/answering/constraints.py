@@ -325,6 +325,10 @@ def mismatch(
     names the evidence's document gives only as one of several in a list."""
     constraints = [c for c in find_constraints(question) if c.kind != "number"]
     result = check(constraints, evidence, context)
+    parted = [c for c in result.unmet if c.is_name and c.text in parts]
+    if parted:  # the evidence is about the whole: its year or period is beside the point
+        asked = _listed([c.text for c in parted], language)
+        return _TEMPLATES["name-part"][language].format(asked=asked)
     times = [c for c in result.unmet if c.is_time]
     if any(c.kind != "relative" for c in times):  # an explicit year or period says it best
         times = [c for c in times if c.kind != "relative"]
@@ -342,8 +346,6 @@ def mismatch(
         found = [text for text in found if all(text != c.text for c in names)]
         asked = _listed([c.text for c in names], language)
         key = "name" if found else "name-none"
-        if all(c.text in parts for c in names):
-            key = "name-part"
         return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
     return None
 
