@@ -95,9 +95,10 @@ class SentenceVectors:
     new version never gets its old vectors). Those not yet written to the store wait in
     `unstored`: an answer does not wait for a write."""
 
-    def __init__(self, embedder: Embedder, size: int) -> None:
+    def __init__(self, embedder: Embedder, size: int, store_later: bool = True) -> None:
         self.embedder = embedder
         self.size = size
+        self.store_later = store_later  # False for a store that is never written
         # float32 arrays: about an eighth of the memory of lists of floats.
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._unstored: dict[str, np.ndarray] = {}
@@ -120,7 +121,7 @@ class SentenceVectors:
             with self._lock:
                 for key in missing:
                     self._vectors[key] = known[key]
-                    if len(self._unstored) < self.size:
+                    if self.store_later and len(self._unstored) < self.size:
                         self._unstored[key] = known[key]
                 while len(self._vectors) > self.size:
                     self._vectors.popitem(last=False)
@@ -653,28 +654,17 @@ class StoreView:
             result = self.generation.sentences.get(
                 where={"embedded": False}, limit=limit, include=["documents", "metadatas"]
             )
-        waiting = [
-            SentenceHit(
-                doc_id=str(metadata["doc_id"]),
-                start=int(metadata["start"]),
-                end=int(metadata["end"]),
-                text=text,
-                vector=[],
-                key=key,
-            )
+        waiting = {
+            key: text
             for key, text, metadata in zip(
                 result["ids"], result["documents"] or [], result["metadatas"] or [], strict=True
             )
             if self.visible(metadata)
-        ]
+        }
         if waiting:
             # Not kept in memory too: they are read from the store from now on.
-            made = self.embedder.embed_documents([hit.text for hit in waiting])
-            store_vectors(
-                self.generation,
-                self.url,
-                {hit.key: vector for hit, vector in zip(waiting, made, strict=True)},
-            )
+            made = self.embedder.embed_documents(list(waiting.values()))
+            store_vectors(self.generation, self.url, dict(zip(waiting, made, strict=True)))
         return len(waiting)
 
     def text(self, doc_id: str) -> str:
@@ -747,7 +737,7 @@ class ChunkStore:
         self.current = Generation.attach(client, self.prefix, state.generation)
         if check_embedder:
             self._check_embedder(state)
-        self.vectors = SentenceVectors(embedder, SENTENCE_VECTORS)
+        self.vectors = SentenceVectors(embedder, SENTENCE_VECTORS, store_later=not read_only)
         max_batch = int(getattr(client, "get_max_batch_size", lambda: WRITE_BATCH)())
         self.write_batch = max(1, min(WRITE_BATCH, max_batch))
         if not read_only and lock is not None:

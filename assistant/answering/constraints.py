@@ -534,13 +534,16 @@ def screen(
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
     covering: list[Candidate] = []
+    passages: dict[str, str] = {}  # each passage's text without its lists, made once
     for candidate in candidates:
         chunk = candidate.chunk
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
         dating = f"{continued_sentence(candidate)}\n{heading_of(candidate)}"
         # A passage that names a place only in a list of several is not about it.
-        context = f"{contexts.get(chunk.doc_id, '')}\n{outside_lists(chunk.text)}"
+        if chunk.id not in passages:
+            passages[chunk.id] = outside_lists(chunk.text)
+        context = f"{contexts.get(chunk.doc_id, '')}\n{passages[chunk.id]}"
         comparable = same_language(language, chunk.language)
         if not check(constraints, f"{candidate.text}\n{dating}", context).ok:
             continue

@@ -4,7 +4,7 @@ not wait for them; while requests or index jobs run, it waits."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -38,10 +38,10 @@ def waiting(assistant: Assistant) -> int:
     return len(view.generation.sentences.get(where={"embedded": False})["ids"])
 
 
-def eventually(condition: object, seconds: float = 20.0) -> bool:
+def eventually(condition: Callable[[], bool], seconds: float = 20.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
+        if condition():
             return True
         time.sleep(0.2)
     return False

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from assistant.settings import ChunkingSettings
 from indexing.embedders import FakeEmbedder
 from indexing.pipeline import index_corpus
-from indexing.store import ChunkStore
+from indexing.store import ChunkStore, SentenceVectors
 from tests.helpers import PLAN, make_settings, plan_corpus
 
 
@@ -123,3 +123,12 @@ def test_switching_when_sentences_are_embedded_re_indexes_nothing(tmp_path: Path
         )
         summary = index_corpus(settings, store)
         assert summary.unchanged and embedder.passages == []
+
+
+def test_a_store_never_written_keeps_no_vectors_to_write() -> None:
+    writable = SentenceVectors(FakeEmbedder(), 10)
+    read_only = SentenceVectors(FakeEmbedder(), 10, store_later=False)
+    for vectors in (writable, read_only):
+        vectors.get([("s1", "Kommunen er brobygger.")])
+    assert list(writable.take_unstored()) == ["s1"]
+    assert read_only.take_unstored() == {}
