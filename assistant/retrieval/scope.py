@@ -50,6 +50,18 @@ def document_names(entry: CatalogueEntry) -> set[str]:
     return names
 
 
+# Words by which a question refers to a document as a whole ("the evaluation", "the plan"):
+# within the document they single out no passage. Whole words, not stems.
+_DOCUMENT_WORDS = frozenset(
+    """
+    evaluering evalueringa evalueringen evalueringens utvardering utvarderingen evaluation
+    rapport rapporten rapportens report notat notatet notatets arbeidsnotat arbeidsnotatet
+    arbetsnotat arbetsnotatet paper planen plana planens plan strategien strategin strategi
+    strategy referat referatet minutes dokument dokumentet document
+    """.split()
+)
+
+
 def _matches(name: str, document_name: str) -> bool:
     """A name the question uses and a document's name agree when one begins the other:
     'helgelandsprogrammet' and 'helgeland', 'vikfjords' and 'vikfjord'."""
@@ -58,8 +70,10 @@ def _matches(name: str, document_name: str) -> bool:
 
 
 def scope_of(question: str, names: Mapping[str, set[str]]) -> Scope | None:
-    """The documents the question names by one of their `document_names`; None when it
-    names none, or names them all (then there is nothing to narrow)."""
+    """The documents the question names by one of their `document_names`, and the question
+    without those names and without the words by which it calls them a document ("the
+    evaluation of", "the plan") while other words remain; None when it names no document,
+    or names them all (then there is nothing to narrow)."""
     named: dict[str, None] = {}
     used: list[str] = []
     for constraint in name_constraints(question):
@@ -75,6 +89,10 @@ def scope_of(question: str, names: Mapping[str, set[str]]) -> Scope | None:
                 used.append(word)
     if not named or len(named) == len(names):
         return None
+    words = [word for word in _WORD.findall(question) if word not in used]
+    calling = [word for word in words if fold(word) in _DOCUMENT_WORDS]
+    if any(len(word) >= MIN_STEM and word not in calling for word in words):
+        used += calling
     query = question
     for word in used:
         query = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", query)

@@ -50,3 +50,11 @@ def test_a_question_naming_no_document_or_every_document_is_not_scoped() -> None
     assert scope_of("Hvor stor andel gikk til lokale leverandører i Trondheim?", NAMES) is None
     only = {"paper": NAMES["paper"]}
     assert scope_of("Hva skriver Stene om brobyggeren?", only) is None
+
+
+def test_words_calling_the_named_document_a_document_are_left_out_of_its_search() -> None:
+    """Within the evaluation every passage is the evaluation's: "evalueringen" singles out none."""
+    scope = scope_of("Hvordan beskriver evalueringen av Helgelandsprogrammet samstyring?", NAMES)
+    assert scope is not None and scope.query == "Hvordan beskriver av samstyring?"
+    bare = scope_of("Hva er evalueringen av Helgelandsprogrammet?", NAMES)
+    assert bare is not None and "evalueringen" in bare.query, "kept when nothing else is asked"
