@@ -177,6 +177,12 @@ class RetrievalSettings(BaseModel):
         "question's and the passage's languages (`answer.min_support`), so passages in "
         "another language than the question compete with those in its own.",
     )
+    cross_language_fusion: bool = Field(
+        True,
+        description="In hybrid fusion, a passage in a language that shares no words with the "
+        "question's (English against the Scandinavian languages) counts its dense rank in "
+        "place of the BM25 rank it could not earn.",
+    )
     scope_by_text: bool = Field(
         True,
         description="Also scope a question to the few documents whose text holds a name it "

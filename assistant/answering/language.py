@@ -109,6 +109,16 @@ def detect_language(text: str) -> Language:
     return best if scores[best] > 0 else "nb"
 
 
+# Languages whose texts share most word forms (and so character n-grams) with each other.
+_WORD_SHARING = ({"nb", "nn", "sv", "da"},)
+
+
+def share_words(language: str, other: str) -> bool:
+    """Whether a text in one language can match the words of a text in the other: the
+    Scandinavian languages largely can, English and a Scandinavian language hardly."""
+    return language == other or any(language in group and other in group for group in _WORD_SHARING)
+
+
 NOT_COVERED: dict[Language, str] = {
     "nb": "Den indekserte litteraturen ser ikke ut til å dekke dette spørsmålet. "
     "Passasjene under er de nærmeste, og kan være relatert.",

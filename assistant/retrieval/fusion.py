@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -29,6 +29,28 @@ def reciprocal_rank_fusion(
             scores[item] = scores.get(item, 0.0) + weight / (k + rank)
             first_seen.setdefault(item, (rank, which))
     return sorted(scores.items(), key=lambda pair: (-pair[1], first_seen[pair[0]]))
+
+
+def with_stand_in_ranks(
+    fused: Sequence[tuple[str, float]],
+    dense: Sequence[str],
+    lexical: Sequence[str],
+    stand_in: Callable[[str], bool],
+    weight: float,
+    k: int = 60,
+) -> list[tuple[str, float]]:
+    """A fused dense and lexical ranking in which the dense hits that the lexical search
+    cannot match (`stand_in`: text in a language that shares no words with the query's)
+    count their dense rank in place of their lexical one, when that gives them more: a
+    passage is not ranked down for words it could not have shared. Best first."""
+    lexical_rank = {item: rank for rank, item in enumerate(lexical, start=1)}
+    scores = dict(fused)
+    for rank, item in enumerate(dense, start=1):
+        if item in scores and stand_in(item):
+            had = weight / (k + lexical_rank[item]) if item in lexical_rank else 0.0
+            scores[item] += max(0.0, weight / (k + rank) - had)
+    order = {item: place for place, (item, _) in enumerate(fused)}
+    return sorted(scores.items(), key=lambda pair: (-pair[1], order[pair[0]]))
 
 
 def overlap_share(a: Span, b: Span) -> float:

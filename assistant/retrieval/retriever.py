@@ -11,9 +11,14 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from assistant.answering.constraints import name_constraints
-from assistant.answering.language import detect_language
+from assistant.answering.language import detect_language, share_words
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
-from assistant.retrieval.fusion import Span, drop_overlapping, reciprocal_rank_fusion
+from assistant.retrieval.fusion import (
+    Span,
+    drop_overlapping,
+    reciprocal_rank_fusion,
+    with_stand_in_ranks,
+)
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.scope import Scope, document_names, scope_of
 from assistant.settings import RetrievalSettings
@@ -87,7 +92,9 @@ class Retriever:
         filters = filters or SearchFilters()
         weight = self.settings.bm25_weight if bm25_weight is None else bm25_weight
         chunks: dict[str, Chunk] = {}
-        if self.pair_threshold is not None and language is None:
+        if language is None and (
+            self.pair_threshold is not None or self.settings.cross_language_fusion
+        ):
             language = detect_language(query)
         fused, dense, lexical = self._ranking(
             query, mode, filters, query_vector, weight, chunks, k, language
@@ -193,6 +200,16 @@ class Retriever:
                 [self.settings.dense_weight, bm25_weight],
                 self.settings.rrf_k,
             )
+            if self.settings.cross_language_fusion and language is not None and bm25_weight > 0:
+                asked_in = language
+                fused = with_stand_in_ranks(
+                    fused,
+                    list(dense),
+                    sorted(lexical, key=lambda cid: -lexical[cid]),
+                    lambda cid: not share_words(asked_in, chunks[cid].language or asked_in),
+                    bm25_weight,
+                    self.settings.rrf_k,
+                )
         return fused, dense, lexical
 
 

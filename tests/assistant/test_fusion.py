@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.domain import Chunk
-from assistant.retrieval.fusion import Span, drop_overlapping, overlap_share, reciprocal_rank_fusion
+from assistant.retrieval.fusion import (
+    Span,
+    drop_overlapping,
+    overlap_share,
+    reciprocal_rank_fusion,
+    with_stand_in_ranks,
+)
 from assistant.retrieval.retriever import with_favoured
 
 
@@ -49,3 +55,19 @@ def test_favoured_passages_rise_in_the_order_of_the_fused_ranking() -> None:
     assert [cid for cid, _ in ranked] == ["advice", "more-advice", "intro", "body"]
     unchanged = with_favoured(fused, chunks, lambda chunk, best: 0.0, 60)
     assert [cid for cid, _ in unchanged] == list(chunks)
+
+
+def test_a_hit_the_lexical_search_cannot_match_counts_its_dense_rank_in_its_place() -> None:
+    dense, lexical = ["en", "sv"], ["sv"]
+    fused = reciprocal_rank_fusion([dense, lexical], k=10)
+    assert fused[0][0] == "sv"
+    stood_in = dict(with_stand_in_ranks(fused, dense, lexical, lambda item: item == "en", 1.0, 10))
+    assert stood_in["en"] == pytest.approx(2 / 11), "its dense rank twice"
+    assert stood_in["sv"] == pytest.approx(1 / 12 + 1 / 11), "the others keep their scores"
+
+
+def test_a_stand_in_rank_never_lowers_a_lexical_rank_the_hit_earned() -> None:
+    dense, lexical = ["a", "b", "en"], ["en", "a"]
+    fused = reciprocal_rank_fusion([dense, lexical], k=10)
+    stood_in = dict(with_stand_in_ranks(fused, dense, lexical, lambda item: item == "en", 1.0, 10))
+    assert stood_in == pytest.approx(dict(fused))

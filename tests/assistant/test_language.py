@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.language import LANGUAGES, detect_language, language_scores
+from assistant.answering.language import LANGUAGES, detect_language, language_scores, share_words
 
 HELD_OUT = Path(__file__).parent / "data" / "language_questions.txt"
 MIN_ACCURACY = 0.9
@@ -70,3 +70,8 @@ def test_shared_words_count_for_each_language_that_has_them() -> None:
 
 def test_a_text_without_any_sign_is_bokmal() -> None:
     assert detect_language("2030?") == "nb"
+
+
+def test_the_scandinavian_languages_share_words_and_english_shares_none_with_them() -> None:
+    assert share_words("sv", "nb") and share_words("nn", "nb") and share_words("en", "en")
+    assert not share_words("sv", "en") and not share_words("en", "nn")

@@ -91,3 +91,39 @@ def test_a_passage_in_another_language_is_ranked_by_the_threshold_of_the_pair() 
     )
     hits = plain.retrieve("Hvor mange bedrifter fikk støtte?", 2, query_vector=[1.0], language="nb")
     assert [h.chunk.id for h in hits] == ["nb:0", "en:0"]
+
+
+class ThreeOfTwoLanguagesView(TwoLanguageView):
+    """An English passage a little above two Swedish ones by similarity, and the fetch by id
+    that hybrid search uses for its lexical hits."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits = [
+            (_chunk("en:0", "The programme supported 37 new business start-ups.", "en"), 0.86),
+            (_chunk("sv:0", "Många nya företag fick stöd av kommunen.", "sv"), 0.84),
+            (_chunk("sv:1", "Företagen i kommunen fick stöd till rådgivning.", "sv"), 0.83),
+        ]
+
+    def chunks_by_id(self, ids: Any) -> dict[str, Chunk]:
+        wanted = set(ids)
+        return {chunk.id: chunk for chunk, _ in self.hits if chunk.id in wanted}
+
+
+def test_a_passage_bm25_cannot_match_for_its_language_is_not_ranked_down_for_it() -> None:
+    """A Swedish question shares words with Swedish passages only: the English passage that
+    is closest in meaning keeps the lead its similarity gives it."""
+    view: Any = ThreeOfTwoLanguagesView()
+    lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
+    question = "Hur många nya företag fick stöd?"
+    settings = RetrievalSettings(language_pairs=False)
+    hits = Retriever(view, lexical, settings).retrieve(
+        question, 3, query_vector=[1.0], scope=None, language="sv"
+    )
+    assert hits[0].chunk.id == "en:0"
+    assert hits[0].lexical is None, "no BM25 score is made up"
+    without = settings.model_copy(update={"cross_language_fusion": False})
+    hits = Retriever(view, lexical, without).retrieve(
+        question, 3, query_vector=[1.0], scope=None, language="sv"
+    )
+    assert hits[0].chunk.id == "sv:0"
