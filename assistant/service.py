@@ -242,7 +242,6 @@ class Assistant:
             top_k or self.settings.retrieval.top_k,
             filters,
             mode,
-            bm25_weight=self._bm25_weight(detect_language(query)),
             favour=favoured_passages(question_shape(query)),
         )
         return [passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)]
@@ -377,7 +376,7 @@ class Assistant:
             turn.filters,
             turn.retrieval,
             query_vector,
-            self._bm25_weight(turn.language),
+            None,
             scope,
             scope_vector,
             favoured_passages(shape_of(turn.question, turn.standalone)),
@@ -573,10 +572,6 @@ class Assistant:
         """The notice of an extractive answer given because the model failed."""
         logger.warning("LLM failed, falling back to extractive: %s", error.detail)
         return LLM_FALLBACK[turn.language].format(reason=error.detail)
-
-    def _bm25_weight(self, language: str) -> float | None:
-        """The fusion weight of BM25 for a question language (None: the configured one)."""
-        return self.settings.retrieval.english_bm25_weight if language == "en" else None
 
     def _standalone(self, question: str, history: list[Message], mode: AnswerMode) -> Rewrite:
         if not history:

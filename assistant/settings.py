@@ -158,12 +158,6 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(60, ge=1, description="Constant k of reciprocal rank fusion.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
     bm25_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
-    english_bm25_weight: float = Field(
-        0.0,
-        ge=0,
-        description="Weight of BM25 in fusion for questions in English: over Norwegian text "
-        "its matches are mostly noise (measured: dense alone retrieves better for English).",
-    )
     scope_weight: float = Field(
         5.0,
         ge=0,

@@ -127,3 +127,24 @@ def test_a_passage_bm25_cannot_match_for_its_language_is_not_ranked_down_for_it(
         question, 3, query_vector=[1.0], scope=None, language="sv"
     )
     assert hits[0].chunk.id == "sv:0"
+
+
+class EnglishAndBokmalView(ThreeOfTwoLanguagesView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits = [
+            (_chunk("nb:0", "Programmet støttet 37 nye bedrifter.", "nb"), 0.86),
+            (_chunk("en:0", "The pilot was run by the county authority.", "en"), 0.85),
+            (_chunk("uk:0", "The pilot supported 37 new business start-ups.", "en"), 0.84),
+        ]
+
+
+def test_an_english_questions_words_count_in_english_passages_and_not_against_others() -> None:
+    view: Any = EnglishAndBokmalView()
+    lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
+    hits = Retriever(view, lexical, RetrievalSettings(language_pairs=False)).retrieve(
+        "How many business start-ups did the pilot support?", 3, query_vector=[1.0], scope=None
+    )
+    ids = [h.chunk.id for h in hits]
+    assert ids.index("uk:0") < ids.index("en:0"), "the English passage sharing its words is lifted"
+    assert ids.index("nb:0") < ids.index("en:0"), "the bokmål passage keeps its place by meaning"
