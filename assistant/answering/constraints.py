@@ -26,7 +26,13 @@ from typing import Literal
 
 from assistant.answering.extractive import Candidate
 from assistant.answering.language import Language
-from assistant.answering.measures import Measure, asked_measure, gives_measure
+from assistant.answering.measures import (
+    Measure,
+    asked_measure,
+    folded_words,
+    gives_measure,
+    things_named,
+)
 from assistant.domain import CatalogueEntry
 from assistant.retrieval.text import content_words, stem
 
@@ -531,6 +537,7 @@ def screen(
     given = {c.key for c in asked if c.kind == "number"}
     measure = asked_measure(question) if figure else None
     terms = topic_terms(question)
+    things = asked_things(question, language) if figure else set()
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
     covering: list[Candidate] = []
@@ -561,7 +568,13 @@ def screen(
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
         headings = "\n".join(chunk.section_path)
         if figure and not _answers_figure(
-            candidate.text, headings, given, measure, terms if comparable else set()
+            candidate.text,
+            headings,
+            given,
+            measure,
+            terms if comparable else set(),
+            set() if comparable else things,
+            chunk.language,
         ):
             continue
         kept.append(candidate)
@@ -606,9 +619,23 @@ def _answers_figure(
     given: set[tuple[str, ...]],
     measure: Measure | None,
     terms: set[str],
+    things: set[str],
+    language: str = "nb",
 ) -> bool:
     """A figure of the measure asked for, in a sentence (or under headings) naming what the
-    question measures; `terms` is empty where words cannot be compared across languages."""
+    question measures: one of its topic `terms` where words can be compared, else one of the
+    `things` it measures (`MEASURED_THINGS`; either is empty when it cannot tell)."""
     if not holds_figure(sentence, given) or not gives_measure(sentence, measure):
         return False
-    return not terms or shares_topic(terms, f"{sentence}\n{headings}")
+    named = f"{sentence}\n{headings}"
+    if terms and not shares_topic(terms, named):
+        return False
+    found = things_named(folded_words(fold(named)), compounds=language != "en")
+    return not things or bool(things & found)
+
+
+def asked_things(question: str, language: str) -> set[str]:
+    """The `MEASURED_THINGS` a question names, not counting its names ("Gründerhuset")."""
+    names = {word for c in name_constraints(question) for word in folded_words(fold(c.text))}
+    asked = [word for word in folded_words(fold(question)) if word not in names]
+    return things_named(asked, compounds=language != "en")

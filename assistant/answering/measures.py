@@ -7,6 +7,9 @@ for a salary, "twenty-nine of them" for a budget) does not answer, however close
 nynorsk, Swedish and English; `measures_in` classifies each figure of a sentence by the words
 around it: a currency or an amount word ("11,2 millioner kroner", "NOK 14.6 million") is
 money, a percent sign or word, or "four of the six", is a share, and anything else a count.
+`things_named` reads what a text's figures may be about (jobs, businesses, a budget, rent,
+profit...) from the words that name those things in the four languages, so that a sentence in
+another language than the question can be held to naming what the question measures.
 """
 
 from __future__ import annotations
@@ -110,3 +113,70 @@ def gives_measure(text: str, measure: Measure | None) -> bool:
     """Whether the text gives a figure of the measure asked for (any figure when None)."""
     found = measures_in(text)
     return bool(found) if measure is None else measure in found
+
+
+# What figures in business development count or measure, each by the beginnings of the words
+# that name it in bokmål, nynorsk, Swedish and English (folded: ø → o, ä → a). Across
+# languages, where words cannot be compared, a sentence names what a question measures when
+# both name one thing of this table.
+MEASURED_THINGS: dict[str, tuple[str, ...]] = {
+    "jobs": ("arbeidsplass", "arbetsplats", "arbetstillfall", "jobb", "jobs", "sysselsett",
+             "sysselsatt", "employment"),
+    "businesses": ("bedrift", "foretak", "foretag", "verksemd", "virksomhet", "selskap",
+                   "compan", "firm", "business", "enterprise", "start-up", "startup",
+                   "nyetabler", "etablering", "grunder", "entrepreneur", "naeringsliv",
+                   "naringsliv"),
+    "municipalities": ("kommun", "municipal"),
+    "participants": ("delta", "deltog", "participant", "attende"),
+    "projects": ("prosjekt", "projekt", "project"),
+    "staff": ("ansatt", "tilsett", "anstalld", "employee", "staff", "arsverk", "heltid",
+              "full-time", "equivalent"),
+    "inhabitants": ("innbygg", "invanare", "inhabitant", "resident", "befolkning",
+                    "population", "folketal", "folkemengd"),
+    "members": ("medlem", "member"),
+    "associations": ("forening", "organisasjon", "organisation", "organization", "associat",
+                     "idrettslag", "klubb", "club", "frivillig", "voluntary", "volunteer"),
+    "applications": ("soknad", "soknader", "ansokan", "ansokning", "application", "applicant",
+                     "soker"),
+    "interviews": ("intervju", "interview"),
+    "visitors": ("besok", "visitor", "turist", "tourist", "gjest", "guest"),
+    "courses": ("kurs", "course"),
+    "offices": ("kontorplass", "kontorsplats", "office"),
+    "purchases": ("innkjop", "anskaff", "upphandl", "inkop", "purchas", "procure", "kontrakt",
+                  "contract", "avtal", "agreement", "kjop"),
+    "suppliers": ("leverand", "supplier", "vendor"),
+    "profit": ("overskudd", "overskot", "overskott", "vinst", "profit", "resultat", "result",
+               "underskudd", "underskot", "underskott", "deficit", "loss"),
+    "turnover": ("omsetn", "omsattn", "turnover", "revenue", "sales"),
+    "budget": ("budsjett", "budget", "ramme", "ramma", "rammen"),
+    "costs": ("kost", "cost", "utgift", "expens", "pris", "price", "spent", "brukte", "bruka",
+              "leie", "leige", "leiga", "hyra", "hyr", "rent", "avgift", "fee", "gebyr"),
+    "salaries": ("lonn", "lonen", "lonna", "salar", "wage", "earn", "tjener", "tjente", "tjent",
+                 "tjanar", "tjanat"),
+    "grants": ("tilskudd", "tilskot", "tillskott", "stipend", "grant", "stotte", "stott",
+               "bidrag", "support", "fond", "fund", "bevilg", "bevilj", "allocat", "awarded"),
+}  # fmt: skip
+_FOLDED_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _names(word: str, beginning: str, compounds: bool) -> bool:
+    """A word names a thing when it begins with one of its beginnings or, in a language
+    that compounds (not English), holds it as a part ("gründerbedrifter", "næringsfondet")."""
+    return word.startswith(beginning) or (compounds and beginning in word)
+
+
+def things_named(folded_words: list[str], compounds: bool = True) -> set[str]:
+    """The `MEASURED_THINGS` that folded words name (`compounds`: words of a language that
+    joins nouns into one word)."""
+    return {
+        thing
+        for thing, beginnings in MEASURED_THINGS.items()
+        if any(
+            _names(word, beginning, compounds) for word in folded_words for beginning in beginnings
+        )
+    }
+
+
+def folded_words(folded: str) -> list[str]:
+    """The words of a folded text (see `constraints.fold`)."""
+    return _FOLDED_WORD.findall(folded)

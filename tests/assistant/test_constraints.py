@@ -393,10 +393,21 @@ def test_a_figure_question_is_answered_only_by_a_sentence_naming_what_it_measure
     assert screened.covering == [fund, salary]
 
 
-def test_what_a_figure_measures_is_not_asked_of_a_sentence_in_another_language() -> None:
+def test_across_languages_a_figure_answers_only_when_it_names_the_thing_asked_about() -> None:
+    """Words cannot be compared between an English question and bokmål text, but what they
+    name can: a budget is a "ramme", and three municipalities are no count of jobs."""
     fund = only(FUND)
     question = "How large is the business fund's total budget for 2024–2028?"
     assert screen(question, [fund], {}, "en").kept == [fund]
+    municipalities = only("Tre av kommunene gjennomførte leverandørdialog for lokale bedrifter.")
+    jobs = only("Programmet har gitt 45 nye arbeidsplasser i regionen.")
+    question = "How many new jobs did the programme create?"
+    assert screen(question, [municipalities, jobs], {}, "en").kept == [jobs]
+    rent = only("Leiga er 1 500 kroner i månaden per plass det første året.", "nn")
+    question = "Vad kostar en kontorsplats i gründerhuset det första året?"
+    assert screen(question, [rent], {}, "sv").kept == [rent]
+    rounds = only("Dagens program hadde gruppearbeid i tre runder.")
+    assert screen("Hur många föreningar finns i kommunen?", [rounds], {}, "sv").kept == []
 
 
 VEFSN = (

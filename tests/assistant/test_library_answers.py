@@ -166,3 +166,14 @@ def test_a_figure_for_the_whole_does_not_answer_for_one_of_its_parts(library: As
     assert "Kildene nevner Botn bare blant flere" in text
     text, grounded, _ = ask(library, "Hvor mye får næringsfondet i Nordvik i 2025?")
     assert grounded and "1,9 millioner kroner" in text
+
+
+def test_an_english_question_is_answered_only_by_a_figure_of_what_it_asks_about(
+    library: Assistant,
+) -> None:
+    """Sørbygda's plan counts entrepreneurs with grants; it gives no count of jobs."""
+    text, grounded, cited = ask(library, "How many entrepreneurs received a grant in Sørbygda?")
+    assert grounded and "42 gründere" in text and cited[0] == "sorbygda-2020"
+    text, grounded, _ = ask(library, "How many new jobs were created in Sørbygda?")
+    assert not grounded
+    assert "42" not in text.split("\n\n")[0]

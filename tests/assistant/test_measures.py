@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.measures import asked_measure, gives_measure, measures_in
+from assistant.answering.constraints import fold
+from assistant.answering.measures import (
+    asked_measure,
+    folded_words,
+    gives_measure,
+    measures_in,
+    things_named,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +79,31 @@ def test_dates_and_times_of_day_are_no_figures() -> None:
     assert measures_in("Dato: 7. februar 2024, kl. 09.00–15.30") == set()
     assert measures_in("Huset opna 14. september 2023.") == set()
     assert measures_in("The workshop on 3 March counted 23 participants.") == {"count"}
+
+
+@pytest.mark.parametrize(
+    ("text", "compounds", "thing"),
+    [
+        ("nye arbeidsplasser", True, "jobs"),
+        ("nya arbetstillfällen", True, "jobs"),
+        ("new jobs", False, "jobs"),
+        ("gründerbedrifter", True, "businesses"),
+        ("start-ups", False, "businesses"),
+        ("føreningar", True, "associations"),
+        ("næringsfondet", True, "grants"),
+        ("overskot", True, "profit"),
+        ("profit", False, "profit"),
+        ("leiga", True, "costs"),
+        ("full-time equivalents", False, "staff"),
+    ],
+)
+def test_the_things_a_figure_measures_are_named_alike_in_four_languages(
+    text: str, compounds: bool, thing: str
+) -> None:
+    assert thing in things_named(folded_words(fold(text)), compounds)
+
+
+def test_english_words_are_not_read_as_compounds() -> None:
+    """ "different" holds "rent", but in English it names no cost."""
+    assert "costs" not in things_named(["different"], compounds=False)
+    assert "costs" in things_named(["husleie"], compounds=True)
