@@ -29,6 +29,8 @@ from assistant.answering.language import Language
 from assistant.answering.measures import (
     Measure,
     asked_measure,
+    counted_asked,
+    counted_words,
     folded_words,
     gives_measure,
     things_named,
@@ -537,7 +539,7 @@ def screen(
     given = {c.key for c in asked if c.kind == "number"}
     measure = asked_measure(question) if figure else None
     terms = topic_terms(question)
-    things = asked_things(question, language) if figure else set()
+    things = asked_things(question, language, measure) if figure else set()
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
     covering: list[Candidate] = []
@@ -630,12 +632,19 @@ def _answers_figure(
     named = f"{sentence}\n{headings}"
     if terms and not shares_topic(terms, named):
         return False
-    found = things_named(folded_words(fold(named)), compounds=language != "en")
-    return not things or bool(things & found)
+    if not things:
+        return True
+    compounds = language != "en"
+    if measure == "count":  # what a count counts is named beside it
+        beside = " ".join(counted_words(sentence))
+        return bool(things & things_named(folded_words(fold(beside)), compounds))
+    return bool(things & things_named(folded_words(fold(named)), compounds))
 
 
-def asked_things(question: str, language: str) -> set[str]:
-    """The `MEASURED_THINGS` a question names, not counting its names ("Gründerhuset")."""
+def asked_things(question: str, language: str, measure: Measure | None = None) -> set[str]:
+    """The `MEASURED_THINGS` a question names, not counting its names ("Gründerhuset"); for
+    a count, those it counts ("how many new jobs"), not those it counts them in."""
     names = {word for c in name_constraints(question) for word in folded_words(fold(c.text))}
-    asked = [word for word in folded_words(fold(question)) if word not in names]
+    about = counted_asked(question) if measure == "count" else question
+    asked = [word for word in folded_words(fold(about)) if word not in names]
     return things_named(asked, compounds=language != "en")

@@ -109,6 +109,34 @@ def measures_in(text: str) -> set[Measure]:
     return found
 
 
+# How many words on either side of a count say what it counts ("203 deltakere", "the number
+# of participants was 203", "four of the six municipalities").
+COUNTED_WITHIN = 4
+
+
+def counted_words(text: str) -> list[str]:
+    """The words beside each count a text gives: what it counts."""
+    beside: list[str] = []
+    for match in _FIGURE.finditer(text):
+        if _YEAR.match(match[0]):
+            continue
+        after, before = text[match.end() :], text[: match.start()]
+        if _MONTH_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+            continue
+        if _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before):
+            continue
+        if _PERCENT_AFTER.match(after):
+            continue
+        beside += before.split()[-COUNTED_WITHIN:] + after.split()[:COUNTED_WITHIN]
+    return [word.strip(".,;:!?()«»\"'") for word in beside]
+
+
+def counted_asked(question: str) -> str:
+    """What a count question counts: the two words after its "how many" ("new jobs")."""
+    found = _COUNT_QUESTION.search(question)
+    return " ".join(question[found.end() :].split()[:2]) if found else ""
+
+
 def gives_measure(text: str, measure: Measure | None) -> bool:
     """Whether the text gives a figure of the measure asked for (any figure when None)."""
     found = measures_in(text)

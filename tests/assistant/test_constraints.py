@@ -410,6 +410,18 @@ def test_across_languages_a_figure_answers_only_when_it_names_the_thing_asked_ab
     assert screen("Hur många föreningar finns i kommunen?", [rounds], {}, "sv").kept == []
 
 
+def test_across_languages_a_count_counts_what_is_named_beside_it() -> None:
+    """The volunteer centre is an association, but its two meetings are no count of them;
+    and a count of something the table does not know is not held to it."""
+    meetings = only("Frivilligsentralen foreslo et fast samskapingsforum med to møter i året.")
+    members = only("Frivilligsentralen har i dag 31 medlemsforeninger i kommunen.")
+    question = "Hur många föreningar finns i kommunen?"
+    assert screen(question, [meetings, members], {}, "sv").kept == [members]
+    partners = only("Prosjektpartnerskapet hadde totalt 19 partnere fra Norge og Sverige.")
+    question = "Hur många partner hade projektet?"
+    assert screen(question, [partners], {}, "sv").kept == [partners]
+
+
 VEFSN = (
     "I Vefsn økte andelen kontrakter til lokale leverandører fra 22 prosent i 2019 til "
     "29 prosent i 2023."

@@ -7,6 +7,8 @@ import pytest
 from assistant.answering.constraints import fold
 from assistant.answering.measures import (
     asked_measure,
+    counted_asked,
+    counted_words,
     folded_words,
     gives_measure,
     measures_in,
@@ -107,3 +109,11 @@ def test_english_words_are_not_read_as_compounds() -> None:
     """ "different" holds "rent", but in English it names no cost."""
     assert "costs" not in things_named(["different"], compounds=False)
     assert "costs" in things_named(["husleie"], compounds=True)
+
+
+def test_what_a_count_counts_is_named_beside_it_and_after_how_many() -> None:
+    assert "deltakere" in counted_words("Kurset ble holdt 14 ganger med til sammen 203 deltakere.")
+    assert "participants" in counted_words("The number of participants was 203.")
+    assert "kroner" not in counted_words("Fondet fikk 400 000 kroner."), "money counts nothing"
+    assert counted_asked("How many new jobs did the programme create?") == "new jobs"
+    assert counted_asked("Hvor stort var budsjettet?") == ""
