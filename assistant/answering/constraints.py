@@ -29,10 +29,12 @@ from assistant.answering.language import Language
 from assistant.answering.measures import (
     Measure,
     asked_measure,
+    asks_per_unit,
     counted_asked,
     counted_words,
     folded_words,
     gives_measure,
+    gives_per_unit,
     things_named,
 )
 from assistant.domain import CatalogueEntry
@@ -540,6 +542,7 @@ def screen(
     measure = asked_measure(question) if figure else None
     terms = topic_terms(question)
     things = asked_things(question, language, measure) if figure else set()
+    each = figure and asks_per_unit(question)
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
     covering: list[Candidate] = []
@@ -569,6 +572,8 @@ def screen(
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
         headings = "\n".join(chunk.section_path)
+        if each and not gives_per_unit(candidate.text):
+            continue  # the total for all of them is no figure for each one
         if figure and not _answers_figure(
             candidate.text,
             headings,

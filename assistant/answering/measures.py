@@ -15,6 +15,7 @@ another language than the question can be held to naming what the question measu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 Measure = Literal["money", "share", "count"]
@@ -68,13 +69,20 @@ _MONEY_QUESTION = re.compile(
 )
 
 
+# "How much did it get": an amount received is money.
+_RECEIVED_QUESTION = re.compile(
+    r"(?i)\b(?:hvor\s+mye|kor\s+mykje|hur\s+mycket|how\s+much)\b.*\b(?:fikk|fekk|fick|får|"
+    r"receive[sd]?|got|gets?|get)\b"
+)
+
+
 def asked_measure(question: str) -> Measure | None:
     """The measure a figure question asks for; None when it does not say ("how large")."""
     if _SHARE_QUESTION.search(question):
         return "share"
     if _COUNT_QUESTION.search(question):
         return "count"
-    if _MONEY_QUESTION.search(question):
+    if _MONEY_QUESTION.search(question) or _RECEIVED_QUESTION.search(question):
         return "money"
     return None
 
@@ -86,55 +94,88 @@ _MONTH_AFTER = re.compile(
 _CLOCK_BEFORE = re.compile(r"(?i)\b(?:kl|klokka|klockan)\.?\s*(?:\d{1,2}[.:]\d{2}\s*[-–]\s*)?$")
 
 
-def measures_in(text: str) -> set[Measure]:
-    """The measures of the figures a text gives (years, dates and times are not figures)."""
-    found: set[Measure] = set()
-    if _SHARE_WORD.search(text):
-        found.add("share")
+@dataclass(frozen=True)
+class Figure:
+    """A figure of a text, what it measures, and the words on either side of it."""
+
+    measures: frozenset[Measure]
+    beside: tuple[str, ...]
+
+
+# How many words on either side of a figure say what it is of ("203 deltakere", "the number
+# of participants was 203", "NOK 1.8 million each").
+BESIDE_WITHIN = 4
+
+
+def figures_in(text: str) -> list[Figure]:
+    """The figures a text gives (years, dates and times are not figures)."""
+    figures: list[Figure] = []
     for match in _FIGURE.finditer(text):
         if _YEAR.match(match[0]):
             continue
         after, before = text[match.end() :], text[: match.start()]
         if _MONTH_AFTER.match(after) or _CLOCK_BEFORE.search(before):
             continue
+        measures: set[Measure]
         if _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before):
-            found.add("money")
+            measures = {"money"}
         elif _PERCENT_AFTER.match(after):
-            found.add("share")
+            measures = {"share"}
         elif _FRACTION_AFTER.match(after):
             # "four of the six municipalities" counts them and gives their share.
-            found |= {"share", "count"}
+            measures = {"share", "count"}
         else:
-            found.add("count")
+            measures = {"count"}
+        beside = before.split()[-BESIDE_WITHIN:] + after.split()[:BESIDE_WITHIN]
+        words = tuple(word.strip(".,;:!?()«»\"'") for word in beside)
+        figures.append(Figure(frozenset(measures), words))
+    return figures
+
+
+def measures_in(text: str) -> set[Measure]:
+    """The measures of the figures a text gives."""
+    found: set[Measure] = {"share"} if _SHARE_WORD.search(text) else set()
+    for figure in figures_in(text):
+        found |= figure.measures
     return found
-
-
-# How many words on either side of a count say what it counts ("203 deltakere", "the number
-# of participants was 203", "four of the six municipalities").
-COUNTED_WITHIN = 4
 
 
 def counted_words(text: str) -> list[str]:
     """The words beside each count a text gives: what it counts."""
-    beside: list[str] = []
-    for match in _FIGURE.finditer(text):
-        if _YEAR.match(match[0]):
-            continue
-        after, before = text[match.end() :], text[: match.start()]
-        if _MONTH_AFTER.match(after) or _CLOCK_BEFORE.search(before):
-            continue
-        if _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before):
-            continue
-        if _PERCENT_AFTER.match(after):
-            continue
-        beside += before.split()[-COUNTED_WITHIN:] + after.split()[:COUNTED_WITHIN]
-    return [word.strip(".,;:!?()«»\"'") for word in beside]
+    return [word for f in figures_in(text) if "count" in f.measures for word in f.beside]
 
 
 def counted_asked(question: str) -> str:
     """What a count question counts: the two words after its "how many" ("new jobs")."""
     found = _COUNT_QUESTION.search(question)
     return " ".join(question[found.end() :].split()[:2]) if found else ""
+
+
+# A figure asked for each one of several ("how much did each municipality get", "per
+# participant", "i snitt"), not for a year or month: a total for all of them does not answer.
+_TIME_UNIT = (
+    r"(?:year|years|month|week|day|år|året|åre|måned|månad|månaden|uke|veke|vecka|dag|"
+    r"døgn|dygn|kvartal|quarter)\b"
+)
+_PER_UNIT_QUESTION = re.compile(
+    rf"(?i)\b(?:(?:each|every|per|hver|hvert|kvar|kvart|varje|vardera)\s+(?!{_TIME_UNIT})\w"
+    r"|on\s+average|average|i\s+(?:snitt|gjennomsnitt|gjennomsnitt|genomsnitt)\b)"
+)
+_PER_UNIT = re.compile(
+    r"(?i)\b(?:each|apiece|per|hver|hvert|kvar|kvart|varje|vardera|var\s+och\s+en|average|"
+    r"averaged|snitt|gjennomsnitt|gjennomsnittleg|gjennomsnittlig|genomsnitt|genomsnittlig)\b"
+)
+
+
+def asks_per_unit(question: str) -> bool:
+    """Whether a figure question asks for it for each one of several (not each year)."""
+    return bool(_PER_UNIT_QUESTION.search(question))
+
+
+def gives_per_unit(text: str) -> bool:
+    """Whether a text gives a figure for each one, or on average, saying so beside it
+    ("NOK 1.8 million each", "hver kommune fikk 1,8 millioner")."""
+    return any(_PER_UNIT.search(" ".join(figure.beside)) for figure in figures_in(text))
 
 
 def gives_measure(text: str, measure: Measure | None) -> bool:

@@ -529,3 +529,14 @@ def test_a_refusal_says_when_the_sources_name_a_place_only_among_others() -> Non
         "Kildene nevner Vefsn bare blant flere og sier ikke noe om Vefsn for seg."
     )
     assert mismatch(question, evidence, "nb") == "Kildene sier ikke noe om Vefsn."
+
+
+def test_a_figure_asked_for_each_one_is_not_answered_with_the_total_for_all() -> None:
+    total = only(
+        "Programmet hadde et samlet budsjett på 38,5 millioner kroner, hvorav 9,5 millioner "
+        "kroner fra de sju kommunene."
+    )
+    each = only("Each municipality received NOK 1.8 million over three years.", "en")
+    question = "How much did each municipality receive in the programme?"
+    assert screen(question, [total, each], {}, "en").kept == [each]
+    assert screen("Hvor mye fikk kommunene i programmet?", [total], {}, "nb").kept == [total]

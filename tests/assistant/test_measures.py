@@ -7,10 +7,12 @@ import pytest
 from assistant.answering.constraints import fold
 from assistant.answering.measures import (
     asked_measure,
+    asks_per_unit,
     counted_asked,
     counted_words,
     folded_words,
     gives_measure,
+    gives_per_unit,
     measures_in,
     things_named,
 )
@@ -117,3 +119,37 @@ def test_what_a_count_counts_is_named_beside_it_and_after_how_many() -> None:
     assert "kroner" not in counted_words("Fondet fikk 400 000 kroner."), "money counts nothing"
     assert counted_asked("How many new jobs did the programme create?") == "new jobs"
     assert counted_asked("Hvor stort var budsjettet?") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "each"),
+    [
+        ("How much did each municipality receive?", True),
+        ("Hvor mye fikk hver kommune?", True),
+        ("Kor mykje fekk kvar kommune?", True),
+        ("Hur mycket fick varje kommun?", True),
+        ("Hvor mange årsverk hadde kommunene i snitt?", True),
+        ("Hvor mye får fondet hvert år?", False),
+        ("How much did the fund get each year?", False),
+        ("Hvor mye fikk kommunene?", False),
+    ],
+)
+def test_a_question_for_each_one_of_several_is_told_from_one_for_each_year(
+    question: str, each: bool
+) -> None:
+    assert asks_per_unit(question) is each
+
+
+def test_a_figure_for_each_one_says_so_beside_it() -> None:
+    assert gives_per_unit("Each municipality received NOK 1.8 million over three years.")
+    assert gives_per_unit("Kommunene fikk 1,8 millioner kroner hver.")
+    assert not gives_per_unit("Budsjettet var 9,5 millioner kroner fra de sju kommunene.")
+    assert not gives_per_unit(
+        "Programmet hadde tre delmål: et kompetent førstelinjeapparat i hver kommune."
+    ), "'hver' far from the figure is about something else"
+
+
+def test_how_much_something_got_asks_for_money() -> None:
+    assert asked_measure("How much did each municipality receive?") == "money"
+    assert asked_measure("Hvor mye fikk gründerhuset i 2023?") == "money"
+    assert asked_measure("How much has the role changed?") is None
