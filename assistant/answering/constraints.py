@@ -315,6 +315,14 @@ _TEMPLATES: dict[str, dict[str, str]] = {
 _AND = {"nb": "og", "nn": "og", "sv": "och", "en": "and"}
 
 
+def _as_object(constraint: Constraint, language: Language) -> str:
+    """A time as it follows "for" in a statement: "the previous plan period" in English."""
+    text = constraint.text
+    if constraint.kind == "relative" and language == "en" and not text.lower().startswith("the "):
+        return f"the {text}"
+    return text
+
+
 def _listed(texts: list[str], language: Language) -> str:
     texts = list(dict.fromkeys(texts))[:3]
     if len(texts) <= 1:
@@ -344,7 +352,7 @@ def mismatch(
         times = [c for c in times if c.kind != "relative"]
     if times:
         found = [c.text for c in result.found if c.is_time]
-        asked = _listed([c.text for c in times], language)
+        asked = _listed([_as_object(c, language) for c in times], language)
         key = "time" if found else "time-none"
         return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
     names = [c for c in result.unmet if c.is_name]

@@ -173,6 +173,11 @@ def test_evidence_meeting_every_constraint_passes() -> None:
             "en",
             "The sources give the figure for 2024–2028, not for 2016–2020.",
         ),
+        (
+            "What was the fund in the previous plan period?",
+            "en",
+            "The sources give the figure for 2024–2028, not for the previous plan period.",
+        ),
     ],
 )
 def test_mismatch_says_which_period_the_sources_give(
