@@ -65,7 +65,9 @@ _MONEY_QUESTION = re.compile(
     r"driftsresultat|årsresultat|overskudd|overskot|överskott|underskudd|underskot|"
     r"underskott)\w*|turnover|revenue|profits?|deficit|ramme|rammen|ramma|ramen|amount|"
     r"kost(?:er|ar|et|a|ade)|costs?|pris|prisen|price|tjener|tener|tjänar|earns?|penger|pengar|"
-    r"money|kroner|kronor|nok|sek|granted|allocated|awarded|spent|invested)\b"
+    r"money|kroner|kronor|nok|sek|granted|allocated|awarded|spent|invested|"
+    # What a fund holds is money: "næringsfondet", "the business fund".
+    r"\w*fond(?:et|en|s|a|ene|er)?|funds?|funding)\b"
 )
 
 

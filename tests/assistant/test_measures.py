@@ -34,6 +34,8 @@ from assistant.answering.measures import (
         ("Kor mange arbeidsplassar skal Storlia ha?", "count"),
         ("Hur många invånare har kommunen?", "count"),
         ("How many municipalities took part?", "count"),
+        ("How much did the business fund have in 2022?", "money"),
+        ("Hur stor är näringslivsfonden?", "money"),
         ("Hvor stor er forskjellen?", None),
     ],
 )
