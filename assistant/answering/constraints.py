@@ -588,7 +588,7 @@ def screen(
             given,
             measure,
             terms if comparable else set(),
-            set() if comparable else things,
+            things,
             chunk.language,
         ):
             continue
@@ -643,15 +643,13 @@ def _answers_figure(
     if not holds_figure(sentence, given) or not gives_measure(sentence, measure):
         return False
     named = f"{sentence}\n{headings}"
-    if terms and not shares_topic(terms, named):
-        return False
-    if not things:
-        return True
     compounds = language != "en"
-    if measure == "count":  # what a count counts is named beside it
-        beside = " ".join(counted_words(sentence))
-        return bool(things & things_named(folded_words(fold(beside)), compounds))
-    return bool(things & things_named(folded_words(fold(named)), compounds))
+    # What a count counts is named beside it ("23 deltakere" counts those who "deltok").
+    beside = " ".join(counted_words(sentence)) if measure == "count" else named
+    names_thing = bool(things & things_named(folded_words(fold(beside)), compounds))
+    if terms:
+        return shares_topic(terms, named) or (measure == "count" and names_thing)
+    return not things or names_thing
 
 
 def asked_things(question: str, language: str, measure: Measure | None = None) -> set[str]:

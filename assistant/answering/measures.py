@@ -198,7 +198,7 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
                    "nyetabler", "etablering", "grunder", "entrepreneur", "naeringsliv",
                    "naringsliv"),
     "municipalities": ("kommun", "municipal"),
-    "participants": ("delta", "deltog", "participant", "attende"),
+    "participants": ("delta", "deltok", "deltek", "deltog", "participa", "attende"),
     "projects": ("prosjekt", "projekt", "project"),
     "staff": ("ansatt", "tilsett", "anstalld", "employee", "staff", "arsverk", "heltid",
               "full-time", "equivalent"),

@@ -545,3 +545,11 @@ def test_a_figure_asked_for_each_one_is_not_answered_with_the_total_for_all() ->
     question = "How much did each municipality receive in the programme?"
     assert screen(question, [total, each], {}, "en").kept == [each]
     assert screen("Hvor mye fikk kommunene i programmet?", [total], {}, "nb").kept == [total]
+
+
+def test_a_count_names_what_it_counts_though_not_in_the_questions_words() -> None:
+    """"deltok" and "deltakere" share no word, but both are about participants."""
+    participants = only("Kurset hadde til sammen 203 deltakere.")
+    sessions = only("Kurset ble holdt 14 ganger.")
+    question = "Hvor mange deltok?"
+    assert screen(question, [participants, sessions], {}, "nb").kept == [participants]
