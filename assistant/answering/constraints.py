@@ -550,6 +550,7 @@ def screen(
     measure = asked_measure(question) if figure else None
     terms = topic_terms(question)
     things = asked_things(question, language, measure) if figure else set()
+    counted = topic_terms(counted_asked(question)) if measure == "count" else set()
     each = figure and asks_per_unit(question)
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
@@ -590,6 +591,7 @@ def screen(
             terms if comparable else set(),
             things,
             chunk.language,
+            counted if comparable else set(),
         ):
             continue
         kept.append(candidate)
@@ -636,20 +638,25 @@ def _answers_figure(
     terms: set[str],
     things: set[str],
     language: str = "nb",
+    counted: set[str] | None = None,
 ) -> bool:
     """A figure of the measure asked for, in a sentence (or under headings) naming what the
     question measures: one of its topic `terms` where words can be compared, else one of the
-    `things` it measures (`MEASURED_THINGS`; either is empty when it cannot tell)."""
+    `things` it measures (`MEASURED_THINGS`; either is empty when it cannot tell). A count
+    names what the question counts (`counted`: its stem, where words can be compared) beside
+    it: "203 deltakere" counts no women, "to møter" no associations."""
     if not holds_figure(sentence, given) or not gives_measure(sentence, measure):
         return False
-    named = f"{sentence}\n{headings}"
     compounds = language != "en"
-    # What a count counts is named beside it ("23 deltakere" counts those who "deltok").
-    beside = " ".join(counted_words(sentence)) if measure == "count" else named
-    names_thing = bool(things & things_named(folded_words(fold(beside)), compounds))
+    if measure == "count" and (counted or things):
+        beside = " ".join(counted_words(sentence))
+        if counted and shares_topic(counted, beside):
+            return True
+        return bool(things & things_named(folded_words(fold(beside)), compounds))
+    named = f"{sentence}\n{headings}"
     if terms:
-        return shares_topic(terms, named) or (measure == "count" and names_thing)
-    return not things or names_thing
+        return shares_topic(terms, named)
+    return not things or bool(things & things_named(folded_words(fold(named)), compounds))
 
 
 def asked_things(question: str, language: str, measure: Measure | None = None) -> set[str]:

@@ -147,10 +147,29 @@ def counted_words(text: str) -> list[str]:
     return [word for f in figures_in(text) if "count" in f.measures for word in f.beside]
 
 
+# Words between "how many" and what it counts: "how many of the new local jobs".
+_BEFORE_COUNTED = frozenset(
+    """
+    av of the de dei dem disse desse dessa these those alle all
+    ny nye nytt nya new lokal lokale lokala local små small store stora large big unge
+    unga young aktiv aktive aktiva active registrerte registrerade registered private privata
+    offentlige offentlege offentliga public kommunale kommunala municipal fleire flere fler
+    more
+    """.split()
+)
+
+
 def counted_asked(question: str) -> str:
-    """What a count question counts: the two words after its "how many" ("new jobs")."""
+    """What a count question counts: the first word after its "how many" that is not an
+    article or an adjective ("how many of the new jobs" counts "jobs"); empty for none."""
     found = _COUNT_QUESTION.search(question)
-    return " ".join(question[found.end() :].split()[:2]) if found else ""
+    if found is None:
+        return ""
+    for word in question[found.end() :].split():
+        word = word.strip(".,;:!?()«»\"'")
+        if word.casefold() not in _BEFORE_COUNTED:
+            return word
+    return ""
 
 
 # A figure asked for each one of several ("how much did each municipality get", "per
@@ -163,9 +182,11 @@ _PER_UNIT_QUESTION = re.compile(
     rf"(?i)\b(?:(?:each|every|per|hver|hvert|kvar|kvart|varje|vardera)\s+(?!{_TIME_UNIT})\w"
     r"|on\s+average|average|i\s+(?:snitt|gjennomsnitt|gjennomsnitt|genomsnitt)\b)"
 )
+# "per year", "hvert år" give a figure for each year, not for each one of several.
 _PER_UNIT = re.compile(
-    r"(?i)\b(?:each|apiece|per|hver|hvert|kvar|kvart|varje|vardera|var\s+och\s+en|average|"
-    r"averaged|snitt|gjennomsnitt|gjennomsnittleg|gjennomsnittlig|genomsnitt|genomsnittlig)\b"
+    rf"(?i)\b(?:(?:each|per|hver|hvert|kvar|kvart|varje|vardera)\b(?!\s+{_TIME_UNIT})|apiece|"
+    r"var\s+och\s+en|average|averaged|snitt|gjennomsnitt|gjennomsnittleg|gjennomsnittlig|"
+    r"genomsnitt|genomsnittlig)\b"
 )
 
 
@@ -191,7 +212,7 @@ def gives_measure(text: str, measure: Measure | None) -> bool:
 # languages, where words cannot be compared, a sentence names what a question measures when
 # both name one thing of this table.
 MEASURED_THINGS: dict[str, tuple[str, ...]] = {
-    "jobs": ("arbeidsplass", "arbetsplats", "arbetstillfall", "jobb", "jobs", "sysselsett",
+    "jobs": ("arbeidsplass", "arbetsplats", "arbetstillfall", "jobb", "job", "sysselsett",
              "sysselsatt", "employment"),
     "businesses": ("bedrift", "foretak", "foretag", "verksemd", "virksomhet", "selskap",
                    "compan", "firm", "business", "enterprise", "start-up", "startup",

@@ -548,8 +548,17 @@ def test_a_figure_asked_for_each_one_is_not_answered_with_the_total_for_all() ->
 
 
 def test_a_count_names_what_it_counts_though_not_in_the_questions_words() -> None:
-    """"deltok" and "deltakere" share no word, but both are about participants."""
+    """ "deltok" and "deltakere" share no word, but both are about participants."""
     participants = only("Kurset hadde til sammen 203 deltakere.")
     sessions = only("Kurset ble holdt 14 ganger.")
     question = "Hvor mange deltok?"
     assert screen(question, [participants, sessions], {}, "nb").kept == [participants]
+
+
+def test_a_count_of_all_who_took_part_is_no_count_of_some_of_them() -> None:
+    """203 participants are not the women among them, though the sentence is about the course."""
+    course = only("Etablererkurset ble holdt 14 ganger med til sammen 203 deltakere.")
+    assert screen("Hvor mange kvinner deltok på etablererkurset?", [course], {}, "nb").kept == []
+    assert screen("Hvor mange deltakere hadde etablererkurset?", [course], {}, "nb").kept == [
+        course
+    ]

@@ -119,7 +119,8 @@ def test_what_a_count_counts_is_named_beside_it_and_after_how_many() -> None:
     assert "deltakere" in counted_words("Kurset ble holdt 14 ganger med til sammen 203 deltakere.")
     assert "participants" in counted_words("The number of participants was 203.")
     assert "kroner" not in counted_words("Fondet fikk 400 000 kroner."), "money counts nothing"
-    assert counted_asked("How many new jobs did the programme create?") == "new jobs"
+    assert counted_asked("How many new jobs did the programme create?") == "jobs"
+    assert counted_asked("Hvor mange av de lokale bedriftene fikk støtte?") == "bedriftene"
     assert counted_asked("Hvor stort var budsjettet?") == ""
 
 
@@ -146,6 +147,7 @@ def test_a_figure_for_each_one_says_so_beside_it() -> None:
     assert gives_per_unit("Each municipality received NOK 1.8 million over three years.")
     assert gives_per_unit("Kommunene fikk 1,8 millioner kroner hver.")
     assert not gives_per_unit("Budsjettet var 9,5 millioner kroner fra de sju kommunene.")
+    assert not gives_per_unit("The network costs NOK 600,000 per year."), "each year, not one"
     assert not gives_per_unit(
         "Programmet hadde tre delmål: et kompetent førstelinjeapparat i hver kommune."
     ), "'hver' far from the figure is about something else"
