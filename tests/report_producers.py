@@ -1,0 +1,635 @@
+"""The reports of `tests.report_texts` printed by programs other than fpdf2.
+
+- `reportlab_pdf`: reportlab's page layout engine (platypus), as report generators and
+  layout tools write PDFs: one or two columns, justified text, running headers that differ on
+  odd and even pages, footers such as ``– 7 –`` or ``7 | Evaluation 2023``, a contents page
+  with dot leaders, superscript footnote markers with the notes at the page foot, roman page
+  labels for the front matter, a table, and a reference list with hanging indents.
+- `word_pdf`: a Word file with Word's own styles (Title, Heading 1 and 2, TOC entries with
+  dot-leader tabs, real footnotes, PAGE fields in odd and even footers) printed to PDF by
+  LibreOffice (``soffice --headless --convert-to pdf``), as most municipal reports are made.
+
+`Expectation` says what a reader of either file must get back. Each function writes the file
+and returns its path.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from indexing.loaders._structure import to_roman
+from tests.report_texts import SHY, Block, Heading, Report, Table
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = {
+    "Serif": "DejaVuSerif.ttf",
+    "Serif-Bold": "DejaVuSerif-Bold.ttf",
+    "Sans": "DejaVuSans.ttf",
+    "Sans-Bold": "DejaVuSans-Bold.ttf",
+}
+HAS_FONTS = all((DEJAVU / name).is_file() for name in FONTS.values())
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+_NOTE = re.compile(r"\[\^(\w+)\]")
+_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl"}
+
+# How a chapter heading is printed: "1 Innledning", "Kapittel 1 Innledning", "1 INNLEDNING".
+CHAPTER_STYLES = ("number", "word", "capitals")
+
+
+def chapter_heading(report: Report, heading: Heading, style: str) -> str:
+    """A heading as the printed page shows it."""
+    if heading.number is None:
+        return heading.title
+    if heading.level > 1 or style == "number":
+        return f"{heading.number} {heading.title}"
+    if style == "word":
+        return f"{report.chapter_word} {heading.number} {heading.title}"
+    return f"{heading.number} {heading.title.upper()}"
+
+
+def plain_text(text: str) -> str:
+    """What a reader reads: no markers, no soft hyphens, ligatures spelled out."""
+    text = _NOTE.sub("", text).replace(SHY, "")
+    return "".join(_LIGATURES.get(char, char) for char in text)
+
+
+# --- what a reader must get back ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What the printed report holds, as a reader of the file should get it back."""
+
+    sentences: list[str]
+    # The first sentence of each paragraph and the section path it stands under.
+    paths: list[tuple[str, list[str]]]
+    # Each note: its number, its body, the path of the section citing it, the word before it.
+    notes: list[tuple[str, str, list[str], str]]
+    furniture: list[str]  # running headers and footers, page numbers as {page}
+    contents: list[str]  # the headings the contents page lists
+    references: int
+    title: str
+    authors: list[str]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def expectation(report: Report, style: str) -> Expectation:
+    """What the report printed with chapter headings in ``style`` holds."""
+    sentences: list[str] = []
+    paths: list[tuple[str, list[str]]] = []
+    notes: list[tuple[str, str, list[str], str]] = []
+    path: list[str] = []
+    contents: list[str] = []
+    for block in (*report.front, *report.body):
+        if isinstance(block, Heading):
+            title = chapter_heading(report, block, style)
+            path = [*path[: block.level - 1], title]
+            contents.append(title)
+            continue
+        if isinstance(block, Table):
+            continue
+        text = plain_text(block)
+        parts = _SENTENCE_END.split(text)
+        sentences.extend(parts)
+        paths.append((parts[0], list(path)))
+        for match in _NOTE.finditer(block):
+            before = _NOTE.sub("", block[: match.start()]).split()[-1].strip(".,;:")
+            notes.append((match.group(1), report.notes[match.group(1)], list(path), before))
+    contents.append(report.references_heading)
+    furniture = [report.header_odd, report.header_even, report.footer_odd, report.footer_even]
+    return Expectation(
+        sentences=sentences,
+        paths=paths,
+        notes=notes,
+        furniture=list(dict.fromkeys(furniture)),
+        contents=contents,
+        references=len(report.references),
+        title=report.title,
+        authors=list(report.authors),
+    )
+
+
+# --- reportlab ----------------------------------------------------------------------------
+
+
+def reportlab_pdf(
+    path: Path,
+    report: Report,
+    columns: int = 2,
+    style: str = "word",
+    metadata: bool = True,
+) -> Path:
+    """The report laid out by reportlab's platypus (see the module docstring)."""
+    from reportlab.lib.pagesizes import A4
+
+    layout = _ReportlabLayout(report, columns, style)
+    doc = layout.template(path, metadata)
+    doc.multiBuild(layout.story())
+    del A4
+    return path
+
+
+class _ReportlabLayout:
+    """Page templates, styles and the story of one report."""
+
+    def __init__(self, report: Report, columns: int, style: str) -> None:
+        from reportlab.lib.enums import TA_JUSTIFY
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.lib.units import cm
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        for name, file in FONTS.items():
+            pdfmetrics.registerFont(TTFont(f"DejaVu{name}", str(DEJAVU / file)))
+        self.report, self.columns, self.style, self.cm = report, columns, style, cm
+        self.body = ParagraphStyle(
+            "body",
+            fontName="DejaVuSerif",
+            fontSize=10,
+            leading=13.5,
+            alignment=TA_JUSTIFY,
+            spaceAfter=6,
+            embeddedHyphenation=1,
+        )
+        self.h1 = ParagraphStyle(
+            "h1", fontName="DejaVuSans-Bold", fontSize=15, leading=19, spaceBefore=10, spaceAfter=8
+        )
+        self.h2 = ParagraphStyle(
+            "h2", fontName="DejaVuSans-Bold", fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4
+        )
+        self.caption = ParagraphStyle(
+            "caption", parent=self.body, fontName="DejaVuSans", fontSize=8.5, leading=11
+        )
+        self.reference = ParagraphStyle(
+            "reference", parent=self.body, leftIndent=18, firstLineIndent=-18, alignment=0
+        )
+        self.notes_by_page: dict[int, list[str]] = {}
+        self.body_first_page = 0
+
+    # page furniture
+
+    def label(self, page: int) -> str:
+        """The printed number of physical page ``page`` (from 1)."""
+        if self.body_first_page and page >= self.body_first_page:
+            return str(page - self.body_first_page + 1)
+        return to_roman(page)
+
+    def template(self, path: Path, metadata: bool) -> Any:
+        from reportlab.lib.pagesizes import A4
+        from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+        cm = self.cm
+        width, height = A4
+        left, right, top, bottom, notes = 2.4 * cm, 2.4 * cm, 2.6 * cm, 2.2 * cm, 2.2 * cm
+        inner = width - left - right
+        info: dict[str, Any] = {}
+        if metadata:
+            info = {"title": self.report.title, "author": ", ".join(self.report.authors)}
+        layout = self
+
+        class Doc(BaseDocTemplate):  # type: ignore[misc]
+            def afterFlowable(self, flowable: Any) -> None:
+                level = getattr(flowable, "toc_level", None)
+                if level is not None:
+                    text = flowable.getPlainText()
+                    self.notify("TOCEntry", (level, text, self.page))
+
+        doc = Doc(
+            str(path),
+            pagesize=A4,
+            leftMargin=left,
+            rightMargin=right,
+            topMargin=top,
+            bottomMargin=bottom,
+            creator="Report generator",
+            **info,
+        )
+        full = Frame(left, bottom + notes, inner, height - top - bottom - notes, id="full")
+        gap = 0.8 * cm
+        column = (inner - gap) / 2
+        pair = [
+            Frame(left, bottom + notes, column, height - top - bottom - notes, id="left"),
+            Frame(
+                left + column + gap, bottom + notes, column, height - top - bottom - notes, id="r"
+            ),
+        ]
+        body_frames = pair if self.columns == 2 else [full]
+        doc.addPageTemplates(
+            [
+                PageTemplate("cover", [full], onPage=self.cover_page),
+                PageTemplate("front", [full], onPage=self.furniture, onPageEnd=self.footnotes),
+                PageTemplate(
+                    "body", body_frames, onPage=self.body_page, onPageEnd=self.footnotes
+                ),
+            ]
+        )
+        self.width, self.height, self.left, self.inner = width, height, left, inner
+        self.bottom = bottom
+        return doc
+
+    def cover_page(self, canvas: Any, doc: Any) -> None:
+
+        canvas.addPageLabel(0, "ROMAN_LOWER", 1)
+        canvas.setNamedCB("note", self.note_cited)
+        report, cm = self.report, self.cm
+        canvas.setFont("DejaVuSans-Bold", 11)
+        canvas.drawString(self.left, self.height - 4 * cm, report.series.upper())
+        canvas.setFont("DejaVuSans-Bold", 24)
+        canvas.drawString(self.left, self.height - 9 * cm, report.title)
+        canvas.setFont("DejaVuSans", 13)
+        for row, author in enumerate(report.authors):
+            canvas.drawString(self.left, self.height - (11 + 0.8 * row) * cm, author)
+        canvas.setFont("DejaVuSans", 11)
+        canvas.drawString(self.left, 4 * cm, report.publisher)
+        canvas.drawString(self.left, 3.4 * cm, report.place_year)
+
+    def body_page(self, canvas: Any, doc: Any) -> None:
+
+        if not self.body_first_page:
+            self.body_first_page = doc.page
+        if doc.page == self.body_first_page:  # on every pass: each pass draws a new canvas
+            canvas.addPageLabel(doc.page - 1, "ARABIC", 1)
+        self.furniture(canvas, doc)
+
+    def furniture(self, canvas: Any, doc: Any) -> None:
+        canvas.setNamedCB("note", self.note_cited)
+        self.notes_by_page[doc.page] = []  # each pass of the build draws the page anew
+        report, cm = self.report, self.cm
+        odd = doc.page % 2 == 1
+        canvas.setFont("DejaVuSans", 8.5)
+        header = report.header_odd if odd else report.header_even
+        top = self.height - 1.6 * cm
+        if odd:
+            canvas.drawRightString(self.left + self.inner, top, header)
+        else:
+            canvas.drawString(self.left, top, header)
+        canvas.setLineWidth(0.4)
+        canvas.line(self.left, top - 4, self.left + self.inner, top - 4)
+        footer = (report.footer_odd if odd else report.footer_even).format(
+            page=self.label(doc.page)
+        )
+        canvas.setFont("DejaVuSans", 9)
+        if footer.startswith("–"):
+            canvas.drawCentredString(self.width / 2, 1.3 * cm, footer)
+        elif odd:
+            canvas.drawRightString(self.left + self.inner, 1.3 * cm, footer)
+        else:
+            canvas.drawString(self.left, 1.3 * cm, footer)
+
+    def note_cited(self, canvas: Any, kind: str, label: str) -> None:
+        self.notes_by_page.setdefault(canvas.getPageNumber(), []).append(label)
+
+    def footnotes(self, canvas: Any, doc: Any) -> None:
+        """The notes cited on this page, at its foot: raised number, then the text."""
+        from reportlab.lib.utils import simpleSplit
+
+        notes = self.notes_by_page.get(doc.page, [])
+        if not notes:
+            return
+        y = self.bottom + 1.6 * self.cm
+        canvas.setLineWidth(0.4)
+        canvas.line(self.left, y + 10, self.left + 4 * self.cm, y + 10)
+        for label in notes:
+            lines = simpleSplit(self.report.notes[label], "DejaVuSerif", 8, self.inner - 10)
+            text = canvas.beginText(self.left, y)
+            text.setFont("DejaVuSerif", 5.5)
+            text.setRise(3)
+            text.textOut(label)
+            text.setRise(0)
+            text.setFont("DejaVuSerif", 8)
+            text.textOut(" " + lines[0])
+            canvas.drawText(text)
+            for line in lines[1:]:
+                y -= 10
+                canvas.drawString(self.left + 6, y, line)
+            y -= 11
+
+    # the story
+
+    def story(self) -> list[Any]:
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph
+        from reportlab.platypus.tableofcontents import TableOfContents
+
+        report = self.report
+        flow: list[Any] = [NextPageTemplate("front"), PageBreak()]
+        colophon = ParagraphStyle("colophon", parent=self.caption, spaceBefore=0, spaceAfter=2)
+        flow += [Paragraph(line, colophon) for line in report.colophon]
+        flow += [PageBreak(), Paragraph(report.contents_heading, self.h1)]
+        toc = TableOfContents(dotsMinLevel=0, formatter=self.label)
+        toc.levelStyles = [
+            ParagraphStyle("toc1", fontName="DejaVuSerif", fontSize=10, leading=15),
+            ParagraphStyle(
+                "toc2", fontName="DejaVuSerif", fontSize=10, leading=14, leftIndent=14
+            ),
+        ]
+        flow += [toc, PageBreak()]
+        flow += self.blocks(report.front)
+        flow += [NextPageTemplate("body"), PageBreak()]
+        flow += self.blocks(report.body)
+        flow += [self.heading(report.references_heading, 0, self.h1)]
+        flow += [Paragraph(_escape(entry), self.reference) for entry in report.references]
+        return flow
+
+    def blocks(self, blocks: tuple[Block, ...]) -> Iterator[Any]:
+        from reportlab.lib import colors
+        from reportlab.platypus import Paragraph, Spacer
+        from reportlab.platypus import Table as RlTable
+
+        for block in blocks:
+            if isinstance(block, Heading):
+                style = self.h1 if block.level == 1 else self.h2
+                text = chapter_heading(self.report, block, self.style)
+                yield self.heading(text, block.level - 1, style)
+            elif isinstance(block, Table):
+                yield Paragraph(_escape(block.caption), self.caption)
+                table = RlTable([list(row) for row in block.rows])
+                table.setStyle(
+                    [
+                        ("FONT", (0, 0), (-1, -1), "DejaVuSans", 8.5),
+                        ("FONT", (0, 0), (-1, 0), "DejaVuSans-Bold", 8.5),
+                        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+                        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                    ]
+                )
+                yield table
+                yield Spacer(1, 8)
+            else:
+                yield Paragraph(_markup(block), self.body)
+
+    def heading(self, text: str, level: int, style: Any) -> Any:
+        from reportlab.platypus import Paragraph
+
+        paragraph = Paragraph(_escape(text), style)
+        paragraph.toc_level = level
+        return paragraph
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _markup(text: str) -> str:
+    """A paragraph for reportlab: markers raised, each noting where it was drawn."""
+    return _NOTE.sub(
+        lambda m: f'<super>{m.group(1)}</super><onDraw name="note" label="{m.group(1)}"/>',
+        _escape(text),
+    )
+
+
+# --- Word through LibreOffice -------------------------------------------------------------
+
+
+def word_pdf(path: Path, report: Report, style: str = "number", metadata: bool = True) -> Path:
+    """The report written as a Word file and printed to PDF by LibreOffice."""
+    if SOFFICE is None:
+        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        draft = _convert(_word_file(folder / "draft.docx", report, style, metadata, {}), folder)
+        pages = _heading_pages(draft, report, style)
+        final = _convert(_word_file(folder / path.stem, report, style, metadata, pages), folder)
+        shutil.move(final, path)
+    return path
+
+
+def _convert(docx_path: Path, folder: Path) -> Path:
+    profile = folder / "profile"
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return folder / f"{docx_path.stem}.pdf"
+
+
+def _heading_pages(pdf: Path, report: Report, style: str) -> dict[str, str]:
+    """The printed page of each heading of the draft: body pages count from 1."""
+    from pypdf import PdfReader
+
+    texts = [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    titles = expectation(report, style).contents
+    pages: dict[str, str] = {}
+    body_start = None
+    for index, text in enumerate(texts[3:], start=3):  # cover, colophon, contents
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        for title in titles:
+            if title not in pages and title in lines:
+                first_body = chapter_heading(report, report.body[0], style)  # type: ignore[arg-type]
+                if title == first_body:
+                    body_start = index
+                pages[title] = str(index)
+    for title, index in pages.items():
+        number = int(index)
+        pages[title] = (
+            str(number - body_start + 1)
+            if body_start is not None and number >= body_start
+            else to_roman(number + 1)
+        )
+    return pages
+
+
+def _word_file(
+    path: Path, report: Report, style: str, metadata: bool, pages: dict[str, str]
+) -> Path:
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    path = path.with_suffix(".docx")
+    if metadata:
+        document.core_properties.title = report.title
+        document.core_properties.author = "; ".join(report.authors)
+    else:
+        document.core_properties.title = ""
+        document.core_properties.author = "python-docx"
+    normal = document.styles["Normal"]
+    normal.font.name = "DejaVu Serif"
+    normal.font.size = Pt(10.5)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        document.styles[name].font.name = "DejaVu Sans"
+    # The cover: the title, the authors, the publisher; no header or footer.
+    cover = document.sections[0]
+    cover.different_first_page_header_footer = True
+    document.add_paragraph(report.series.upper())
+    document.add_paragraph(report.title, style="Title")
+    for author in report.authors:
+        document.add_paragraph(author)
+    document.add_paragraph(f"{report.publisher}\n{report.place_year}")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for line in report.colophon:
+        document.add_paragraph(line)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    # The contents: Word's TOC styles, a right tab with dot leaders, the page.
+    document.add_paragraph(report.contents_heading, style="TOC Heading")
+    width = cover.page_width - cover.left_margin - cover.right_margin
+    for block in (*report.front, *report.body, Heading(report.references_heading)):
+        if isinstance(block, Heading):
+            title = chapter_heading(report, block, style)
+            entry = document.add_paragraph(f"{title}\t{pages.get(title, '0')}")
+            entry.paragraph_format.left_indent = Cm(0.6 * (block.level - 1))
+            entry.paragraph_format.tab_stops.add_tab_stop(
+                width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _word_blocks(document, report, report.front, style)
+    _page_numbers(document.sections[0], "lowerRoman", None)
+    body = document.add_section(WD_SECTION.NEW_PAGE)
+    body.different_first_page_header_footer = False
+    _page_numbers(body, "decimal", 1)
+    _word_blocks(document, report, report.body, style)
+    document.add_heading(report.references_heading, level=1)
+    for entry in report.references:
+        paragraph = document.add_paragraph(entry)
+        paragraph.paragraph_format.left_indent = Cm(0.8)
+        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
+    _odd_even_furniture(document, report)
+    _add_footnotes(document, report.notes)
+    document.save(str(path))
+    return path
+
+
+def _word_blocks(document: Any, report: Report, blocks: tuple[Block, ...], style: str) -> None:
+    for block in blocks:
+        if isinstance(block, Heading):
+            document.add_heading(chapter_heading(report, block, style), level=block.level)
+        elif isinstance(block, Table):
+            document.add_paragraph(block.caption, style="Caption")
+            table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
+            table.style = "Table Grid"
+            for row, values in zip(table.rows, block.rows, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
+            document.add_paragraph()
+        else:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.alignment = 3  # justified
+            position = 0
+            for match in _NOTE.finditer(block):
+                paragraph.add_run(block[position : match.start()])
+                _footnote_reference(paragraph, match.group(1))
+                position = match.end()
+            paragraph.add_run(block[position:])
+
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _footnote_reference(paragraph: Any, note: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    properties = OxmlElement("w:rPr")
+    reference_style = OxmlElement("w:vertAlign")
+    reference_style.set(qn("w:val"), "superscript")
+    properties.append(reference_style)
+    run._r.append(properties)
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), note)
+    run._r.append(reference)
+
+
+def _add_footnotes(document: Any, notes: dict[str, str]) -> None:
+    """Word's footnotes part: the separators, then each note opened by its raised number."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    raised = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+    small = '<w:rPr><w:sz w:val="16"/></w:rPr>'
+    bodies = "".join(
+        f'<w:footnote w:id="{note}"><w:p><w:r>{raised}<w:footnoteRef/></w:r>'
+        f'<w:r>{small}<w:t xml:space="preserve"> {_xml(text)}</w:t></w:r></w:p></w:footnote>'
+        for note, text in notes.items()
+    )
+    xml = (
+        f'<w:footnotes xmlns:w="{W}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>"
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+        f"{bodies}</w:footnotes>"
+    )
+    part = Part(
+        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _page_numbers(section: Any, kind: str, start: int | None) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:fmt"), kind)
+    if start is not None:
+        numbering.set(qn("w:start"), str(start))
+    section._sectPr.append(numbering)
+
+
+def _odd_even_furniture(document: Any, report: Report) -> None:
+    """Headers and footers that differ on odd and even pages, the page number a PAGE field."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document.settings.odd_and_even_pages_header_footer = True
+    for section in document.sections:
+        for header, text, align in (
+            (section.header, report.header_odd, WD_ALIGN_PARAGRAPH.RIGHT),
+            (section.even_page_header, report.header_even, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
+            header.is_linked_to_previous = False
+            paragraph = header.paragraphs[0]
+            paragraph.text = text
+            paragraph.alignment = align
+        for footer, text, align in (
+            (section.footer, report.footer_odd, WD_ALIGN_PARAGRAPH.RIGHT),
+            (section.even_page_footer, report.footer_even, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if text.startswith("–") else align
+            before, _, after = text.partition("{page}")
+            paragraph.add_run(before)
+            _page_field(paragraph)
+            paragraph.add_run(after)
+
+
+def _page_field(paragraph: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
