@@ -97,8 +97,13 @@ def is_page_number_line(line: str) -> bool:
 
 
 def furniture_key(line: str) -> str:
-    """A line with its numbers blanked, so ``Rapport 2019 side 3`` matches ``... side iv``."""
-    return _ROMAN_WORD.sub("#", _DIGITS.sub("#", " ".join(line.split()).lower()))
+    """A line with its numbers blanked, so ``Rapport 2019 side 3`` matches ``... side iv``.
+
+    The words are sorted: a footer that swaps its parts between odd and even pages
+    (``7 | Rapport 2023``, ``Rapport 2023 | 8``) is one footer.
+    """
+    blanked = _ROMAN_WORD.sub("#", _DIGITS.sub("#", line.lower()))
+    return " ".join(sorted(blanked.split()))
 
 
 # A running header or footer stands on at least this share of the pages (it may alternate
@@ -107,14 +112,18 @@ FURNITURE_SHARE = 0.25
 
 
 def furniture_bounds(
-    pages: Sequence[Sequence[str]], depth: int = 2, min_pages: int = 3
+    pages: Sequence[Sequence[str]],
+    depth: int = 2,
+    min_pages: int = 3,
+    known: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """For each page, the ``(first, last)`` slice of its lines that is not furniture.
 
     A line among the first or last ``depth`` lines of a page is furniture when the same line
     (numbers aside) stands at an edge of a page, top or foot, on at least `FURNITURE_SHARE`
     of the pages and on at least ``min_pages`` of them; a bare page number there is furniture
-    anyway. Furniture sits at the edge: a line counts only if the ones outside it did.
+    anyway, and so is a line whose key (`furniture_key`) the caller ``known`` from the layout.
+    Furniture sits at the edge: a line counts only if the ones outside it did.
     """
     needed = max(min_pages, math.ceil(len(pages) * FURNITURE_SHARE))
     seen: Counter[str] = Counter()
@@ -122,7 +131,8 @@ def furniture_bounds(
         seen.update({furniture_key(line) for line in [*lines[:depth], *lines[-depth:]]})
 
     def furniture(line: str) -> bool:
-        return seen[furniture_key(line)] >= needed or is_page_number_line(line)
+        key = furniture_key(line)
+        return seen[key] >= needed or key in known or is_page_number_line(line)
 
     bounds = []
     for lines in pages:
@@ -149,11 +159,18 @@ def remove_page_furniture(
 
 # "4.1 Muligheter", "4. MULIGHETER", "2.2.1 I stor grad": one or two digits, then up to three
 # dotted parts, then a title starting with a letter (so years and amounts are not numbers).
-_HEADING_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[^\W\d_])(.+)$")
+# A chapter may be named as one: "Kapittel 3 Funn", "CHAPTER 2: FINDINGS", "Del 1 Bakgrunn".
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?i:kapittel|kapitel|chapter|del|part)\s+(?=\d{1,2}\b(?!\.\d)))?"
+    r"(\d{1,2}(?:\.\d{1,2}){0,3})[.:]?\s+(?=[^\W\d_])(.+)$"
+)
 
 
 def split_heading_number(heading: str) -> tuple[str | None, str]:
-    """Split ``4.1 Muligheter`` into ``("4.1", "Muligheter")``; ``(None, heading)`` if bare."""
+    """Split ``4.1 Muligheter`` into ``("4.1", "Muligheter")``; ``(None, heading)`` if bare.
+
+    A chapter word before the number goes with it: ``Kapittel 3 Funn`` is ``("3", "Funn")``.
+    """
     match = _HEADING_NUMBER.match(heading.strip())
     if match is None:
         return None, heading.strip()

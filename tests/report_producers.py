@@ -91,9 +91,10 @@ def expectation(report: Report, style: str) -> Expectation:
     contents: list[str] = []
     for block in (*report.front, *report.body):
         if isinstance(block, Heading):
-            title = chapter_heading(report, block, style)
-            path = [*path[: block.level - 1], title]
-            contents.append(title)
+            # A section is named by its number and title, however the page prints them.
+            named = f"{block.number} {block.title}" if block.number else block.title
+            path = [*path[: block.level - 1], named]
+            contents.append(chapter_heading(report, block, style))
             continue
         if isinstance(block, Table):
             continue
@@ -194,9 +195,8 @@ class _ReportlabLayout:
         info: dict[str, Any] = {}
         if metadata:
             info = {"title": self.report.title, "author": ", ".join(self.report.authors)}
-        layout = self
 
-        class Doc(BaseDocTemplate):  # type: ignore[misc]
+        class Doc(BaseDocTemplate):
             def afterFlowable(self, flowable: Any) -> None:
                 level = getattr(flowable, "toc_level", None)
                 if level is not None:
@@ -227,9 +227,7 @@ class _ReportlabLayout:
             [
                 PageTemplate("cover", [full], onPage=self.cover_page),
                 PageTemplate("front", [full], onPage=self.furniture, onPageEnd=self.footnotes),
-                PageTemplate(
-                    "body", body_frames, onPage=self.body_page, onPageEnd=self.footnotes
-                ),
+                PageTemplate("body", body_frames, onPage=self.body_page, onPageEnd=self.footnotes),
             ]
         )
         self.width, self.height, self.left, self.inner = width, height, left, inner
@@ -328,9 +326,7 @@ class _ReportlabLayout:
         toc = TableOfContents(dotsMinLevel=0, formatter=self.label)
         toc.levelStyles = [
             ParagraphStyle("toc1", fontName="DejaVuSerif", fontSize=10, leading=15),
-            ParagraphStyle(
-                "toc2", fontName="DejaVuSerif", fontSize=10, leading=14, leftIndent=14
-            ),
+            ParagraphStyle("toc2", fontName="DejaVuSerif", fontSize=10, leading=14, leftIndent=14),
         ]
         flow += [toc, PageBreak()]
         flow += self.blocks(report.front)
@@ -392,7 +388,9 @@ def _markup(text: str) -> str:
 def word_pdf(path: Path, report: Report, style: str = "number", metadata: bool = True) -> Path:
     """The report written as a Word file and printed to PDF by LibreOffice."""
     if SOFFICE is None:
-        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+        raise RuntimeError(
+            "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        )
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         draft = _convert(_word_file(folder / "draft.docx", report, style, metadata, {}), folder)
@@ -429,17 +427,17 @@ def _heading_pages(pdf: Path, report: Report, style: str) -> dict[str, str]:
     texts = [page.extract_text() or "" for page in PdfReader(pdf).pages]
     titles = expectation(report, style).contents
     pages: dict[str, str] = {}
+    found: dict[str, int] = {}
     body_start = None
     for index, text in enumerate(texts[3:], start=3):  # cover, colophon, contents
         lines = [" ".join(line.split()) for line in text.split("\n")]
         for title in titles:
-            if title not in pages and title in lines:
+            if title not in found and title in lines:
                 first_body = chapter_heading(report, report.body[0], style)  # type: ignore[arg-type]
                 if title == first_body:
                     body_start = index
-                pages[title] = str(index)
-    for title, index in pages.items():
-        number = int(index)
+                found[title] = index
+    for title, number in found.items():
         pages[title] = (
             str(number - body_start + 1)
             if body_start is not None and number >= body_start
@@ -483,7 +481,7 @@ def _word_file(
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     # The contents: Word's TOC styles, a right tab with dot leaders, the page.
     document.add_paragraph(report.contents_heading, style="TOC Heading")
-    width = cover.page_width - cover.left_margin - cover.right_margin
+    width = Cm(16)
     for block in (*report.front, *report.body, Heading(report.references_heading)):
         if isinstance(block, Heading):
             title = chapter_heading(report, block, style)
@@ -500,10 +498,10 @@ def _word_file(
     _page_numbers(body, "decimal", 1)
     _word_blocks(document, report, report.body, style)
     document.add_heading(report.references_heading, level=1)
-    for entry in report.references:
-        paragraph = document.add_paragraph(entry)
-        paragraph.paragraph_format.left_indent = Cm(0.8)
-        paragraph.paragraph_format.first_line_indent = Cm(-0.8)
+    for source in report.references:
+        reference = document.add_paragraph(source)
+        reference.paragraph_format.left_indent = Cm(0.8)
+        reference.paragraph_format.first_line_indent = Cm(-0.8)
     _odd_even_furniture(document, report)
     _add_footnotes(document, report.notes)
     document.save(str(path))

@@ -108,7 +108,7 @@ def figures(variant: Variant, folder: Path) -> list[str]:
     left = 0
     for line in expected.furniture:
         pattern = re.escape(line).replace(re.escape("{page}"), r"[ivxlcdm\d]{1,4}")
-        left += len(re.findall(pattern, document.text))
+        left += len(re.findall(rf"^{pattern}$", document.text, re.MULTILINE))
     pages = {span.label for span in document.pages}
     bare = [
         line
@@ -116,9 +116,11 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         if line.strip().strip("–-| ") in pages and len(line.strip()) <= 8
     ]
     left += len(bare)
-    glued = sum(
-        1 for _, _, _, word in expected.notes if re.search(rf"{re.escape(word)}\d", document.text)
-    )
+    glued = [
+        word
+        for _, _, _, word in expected.notes
+        if re.search(rf"{re.escape(word)}\d", document.text)
+    ]
     broken = [s for s in expected.sentences if _words(s) not in text]
     right_paths = 0
     for sentence, want in expected.paths:
@@ -126,7 +128,7 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         section = section_at(document, at) if at >= 0 else None
         right_paths += section is not None and _path_key(section.path) == _path_key(want)
     placed = 0
-    for note, body, want, _ in expected.notes:
+    for _, body, want, _ in expected.notes:
         at = document.text.find(f": {body}")
         section = section_at(document, at) if at >= 0 else None
         placed += section is not None and _path_key(section.path) == _path_key(want)
@@ -140,9 +142,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
     labels = _page_labels(document, path, expected.sentences)
     return [
         f"pages {document.page_count}, chunks {len(chunks)}",
-        f"furniture lines left {left} of {2 * printed} printed "
-        f"({left / max(1, 2 * printed):.0%})",
-        f"footnote markers glued to words {glued} of {len(expected.notes)}",
+        f"furniture lines left {left} of {2 * printed} printed ({left / max(1, 2 * printed):.0%})",
+        f"footnote markers glued to words {len(glued)} of {len(expected.notes)} {glued or ''}",
         f"sentences not whole {len(broken)} of {len(expected.sentences)}"
         + (f" (e.g. {broken[0][:60]!r})" if broken else ""),
         f"paragraphs under the right section {right_paths} of {len(expected.paths)}",
@@ -158,8 +159,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
 def _page_labels(document: LoadedDocument, path: Path, sentences: list[str]) -> tuple[int, int]:
     """How many sentences carry the page number printed on the page they stand on."""
     printed: list[tuple[str, str]] = []  # (page text, printed number)
-    for page in PdfReader(path).pages:
-        raw = page.extract_text() or ""
+    for sheet in PdfReader(path).pages:
+        raw = sheet.extract_text() or ""
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
         numbers = [
             match.group(1)

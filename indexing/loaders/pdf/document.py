@@ -17,6 +17,7 @@ it did not, so text without layout (`parse_pdf_pages`) goes the same way:
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -30,6 +31,7 @@ from indexing.cleaning import (
     dehyphenate,
     ends_mid_sentence,
     furniture_bounds,
+    furniture_key,
     is_bibliography_heading,
     is_shouting,
     is_toc_heading,
@@ -174,8 +176,22 @@ def _normalized(line: TextLine) -> TextLine:
 
 def _remove_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
     """Drop running headers, footers and page numbers (see `furniture_bounds`)."""
-    bounds = furniture_bounds([[line.text for line in lines] for lines in pages], EDGE_DEPTH)
+    texts = [[line.text for line in lines] for lines in pages]
+    bounds = furniture_bounds(texts, EDGE_DEPTH, known=_placed_furniture(pages))
     return [lines[first:last] for lines, (first, last) in zip(pages, bounds, strict=True)]
+
+
+def _placed_furniture(pages: list[list[TextLine]]) -> frozenset[str]:
+    """Lines that stand outermost at the very same height on two pages or more.
+
+    A short report whose header differs on odd and even pages prints each one on too few
+    pages to be told by repetition alone; standing at exactly the same place tells it.
+    """
+    placed: Counter[tuple[str, float]] = Counter()
+    for lines in pages:
+        edges = {line for line in (lines[:1] + lines[-1:]) if line.styled}
+        placed.update({(furniture_key(line.text), round(line.top)) for line in edges})
+    return frozenset(key for (key, _), count in placed.items() if count >= 2 and key)
 
 
 # --- contents and cover -------------------------------------------------------------------
@@ -243,6 +259,9 @@ def _take_notes(page: _Page, body: float) -> _Page:
     start = len(lines)
     while start > 0 and lines[start - 1].styled and lines[start - 1].size < NOTE_SCALE * body:
         start -= 1
+    # Word processors may set a note's number in the note's own type, or in the body's,
+    # without raising it: in the footnote area a number opening a line labels a note too.
+    lines = [*lines[:start], *_with_note_numbers(lines[start:])]
     while start < len(lines) and lines[start].lead is None:
         start += 1  # the area opens with a note's number
     if start == len(lines):
@@ -256,6 +275,27 @@ def _take_notes(page: _Page, body: float) -> _Page:
         else:
             notes[current] = dehyphenate(f"{notes[current]}\n{line.text}").replace("\n", " ")
     return _Page(lines[:start], {note: " ".join(text.split()) for note, text in notes.items()})
+
+
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
+
+
+def _with_note_numbers(area: list[TextLine]) -> list[TextLine]:
+    """The footnote area's lines, those opened by the next note's bare number led by it.
+
+    Only the number after the last note's counts, so a wrapped line that starts with a
+    figure (``44 per cent.``) stays part of its note.
+    """
+    labelled: list[TextLine] = []
+    last: int | None = None
+    for line in area:
+        match = _NOTE_NUMBER.match(line.text)
+        if line.lead is None and match and (last is None or int(match.group(1)) == last + 1):
+            line = replace(line, text=line.text[match.end() :], lead=match.group(1))
+        if line.lead is not None and line.lead.isdigit():
+            last = int(line.lead)
+        labelled.append(line)
+    return labelled
 
 
 def _unique_notes(pages: list[_Page]) -> list[_Page]:
@@ -382,9 +422,7 @@ def _readable_headings(parts: list[Part]) -> list[Part]:
     readable: list[Part] = []
     for part in parts:
         if isinstance(part, Heading) and is_shouting(part.title):
-            number, title = split_heading_number(part.title)
-            title = readable_case(title, casing)
-            part = replace(part, title=f"{number} {title}" if number else title)
+            part = replace(part, title=readable_case(part.title, casing))
         readable.append(part)
     return readable
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from indexing.loaders._structure import note_mark
 
@@ -41,6 +42,9 @@ class Run:
     def bold(self) -> bool:
         """True when the font's name says it is a bold face."""
         return _BOLD_FONT.search(self.font) is not None
+
+
+_Group = list[tuple[int, Run]]  # runs of one line, with the order the file draws them in
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,73 @@ def page_lines(runs: Sequence[Run], height: float) -> list[TextLine]:
             groups[-1].append((order, run))
         else:
             groups.append([(order, run)])
-    lines = [_line([run for _, run in sorted(group)], height) for group in groups]
+    groups = _in_column_order(groups)
+    lines = [_line(_in_reading_order(group), height) for group in groups]
     return [line for line in lines if line is not None]
+
+
+def _in_reading_order(group: _Group) -> list[Run]:
+    """A line's runs in the order the file draws them, or from left to right where they
+    stand clearly apart: a contents entry whose dot leaders and page number are drawn first."""
+    runs = [run for _, run in sorted(group)]
+    by_x = sorted(runs, key=lambda run: run.x)
+    apart = all(later.x - earlier.x >= _least_width(earlier) for earlier, later in pairwise(by_x))
+    return by_x if apart and by_x != runs else runs
+
+
+def _least_width(run: Run) -> float:
+    """A width the run surely covers: narrow letters (a third of the type size) each."""
+    return len(run.text.strip()) * run.size / 3
+
+
+# Two columns: the right one's lines start at one x, beside text on the left, on this many lines.
+COLUMN_LINES = 4
+# Both sides of a line split into columns hold running text, not table cells.
+COLUMN_TEXT = 15
+
+
+def _in_column_order(groups: list[_Group]) -> list[_Group]:
+    """Lines of a two-column band read down the left column, then down the right one.
+
+    Runs at one height across both columns land in one line; where a page sets its text in
+    two columns (many lines whose right part starts at the same x, both parts running text),
+    each line of that band is cut at that x, and the left halves come before the right
+    ones. Lines above and below the band (headers, a full-width title, footnotes) keep
+    their place.
+    """
+    gutter = _gutter(groups)
+    if gutter is None:
+        return groups
+    split = [i for i, group in enumerate(groups) if _splits(group, gutter)]
+    first, last = split[0], split[-1]
+    left = [[m for m in g if m[1].x < gutter - 1] for g in groups[first : last + 1]]
+    right = [[m for m in g if m[1].x >= gutter - 1] for g in groups[first : last + 1]]
+    band = [group for group in left + right if group]
+    return groups[:first] + band + groups[last + 1 :]
+
+
+def _gutter(groups: list[_Group]) -> float | None:
+    """The x where a right column starts, if the page has two columns."""
+    starts: Counter[float] = Counter()
+    for group in groups:
+        xs = sorted({round(run.x) for _, run in group})
+        starts.update(xs[1:])  # a line's own left edge never starts a second column
+    for x, count in starts.most_common(3):
+        if count >= COLUMN_LINES:
+            beside = sum(1 for group in groups if _splits(group, x))
+            if beside >= COLUMN_LINES:
+                return x
+    return None
+
+
+def _splits(group: _Group, x: float) -> bool:
+    """True when the line has running text on both sides of a column edge at ``x``."""
+    runs = sorted((run for _, run in group), key=lambda run: run.x)
+    if not any(abs(run.x - x) <= 1 for run in runs):
+        return False
+    left = "".join(run.text for run in runs if run.x < x - 1).strip()
+    right = "".join(run.text for run in runs if run.x >= x - 1).strip()
+    return len(left) >= COLUMN_TEXT and len(right) >= COLUMN_TEXT
 
 
 def _same_line(group: list[Run], run: Run) -> bool:

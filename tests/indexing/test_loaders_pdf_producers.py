@@ -1,0 +1,234 @@
+"""PDFs from other producers than fpdf2 read as well as the tests' own.
+
+Two short reports (`tests.report_texts`) are printed by reportlab in two columns and in one,
+and, where LibreOffice is installed, written as Word files and converted to PDF by it
+(`tests.report_producers`). What the loader reads is compared with the source.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.domain import LoadedDocument
+from indexing.catalogue import Catalogue
+from indexing.chunking import chunk_document
+from indexing.cleaning import furniture_key, parse_toc_line, split_heading_number
+from indexing.loaders import load_document
+from indexing.loaders.pdf.document import PdfPage, parse_pdf_lines
+from indexing.loaders.pdf.lines import Run, TextLine, page_lines
+from tests.report_producers import (
+    HAS_FONTS,
+    SOFFICE,
+    Expectation,
+    expectation,
+    reportlab_pdf,
+    word_pdf,
+)
+from tests.report_texts import ANNUAL, EVALUATION
+
+needs_fonts = pytest.mark.skipif(not HAS_FONTS, reason="needs fonts-dejavu-core")
+needs_libreoffice = pytest.mark.skipif(
+    SOFFICE is None, reason="needs LibreOffice (make system-deps installs it)"
+)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("producers")
+
+
+@pytest.fixture(scope="module")
+def two_columns(folder: Path) -> tuple[Path, LoadedDocument]:
+    path = reportlab_pdf(folder / "aarsrapport.pdf", ANNUAL, columns=2, style="word")
+    return path, load_document(path)
+
+
+@pytest.fixture(scope="module")
+def one_column(folder: Path) -> tuple[Path, LoadedDocument]:
+    path = reportlab_pdf(folder / "evaluation.pdf", EVALUATION, columns=1, style="capitals")
+    return path, load_document(path)
+
+
+@pytest.fixture(scope="module")
+def from_word(folder: Path) -> tuple[Path, LoadedDocument]:
+    path = word_pdf(folder / "evaluation-word.pdf", EVALUATION, style="word")
+    return path, load_document(path)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def whole_sentences(document: LoadedDocument, expected: Expectation) -> float:
+    text = words(document.text)
+    return sum(words(s) in text for s in expected.sentences) / len(expected.sentences)
+
+
+def path_of(document: LoadedDocument, phrase: str) -> list[str]:
+    at = document.text.index(phrase)
+    section = next(s for s in document.sections if s.start <= at < s.end)
+    return [title.casefold() for title in section.path]
+
+
+def furniture_left(document: LoadedDocument, expected: Expectation) -> list[str]:
+    left = []
+    for line in document.text.split("\n"):
+        for furniture in expected.furniture:
+            pattern = re.escape(furniture).replace(re.escape("{page}"), r"[ivxlcdm\d]{1,4}")
+            if re.fullmatch(pattern, line.strip()):
+                left.append(line)
+    return left
+
+
+# --- two columns --------------------------------------------------------------------------
+
+
+def test_lines_of_two_columns_read_down_the_left_column_first() -> None:
+    left = [
+        "Kommunen har lenge hatt",
+        "et eget næringsfond som",
+        "deler ut tilskudd til nye",
+        "bedrifter i hele kommunen,",
+        "og fondet er populært.",
+    ]
+    right = [
+        "Bedriftene ønsker likevel",
+        "raskere svar fra kommunen",
+        "og en fast kontaktperson",
+        "som kjenner saken deres fra",
+        "første henvendelse.",
+    ]
+    runs = []
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = 700 - 13 * row
+        runs += [Run(a + " ", 70, y, 10), Run(b + " ", 310, y, 10)]
+    runs.append(Run("Notes and the page foot span the page: they stay last", 70, 80, 8))
+    lines = [line.text for line in page_lines(runs, 842)]
+    assert lines == [*left, *right, "Notes and the page foot span the page: they stay last"]
+
+
+def test_a_table_is_not_read_as_two_columns() -> None:
+    runs = []
+    for row, (label, value) in enumerate([("Etablering", "14"), ("Kompetanse", "8")] * 3):
+        runs += [Run(label, 90, 700 - 13 * row, 10), Run(value, 234, 700 - 13 * row, 10)]
+    assert [line.text for line in page_lines(runs, 842)][:2] == ["Etablering14", "Kompetanse8"]
+
+
+@needs_fonts
+def test_a_two_column_report_reads_in_whole_sentences(
+    two_columns: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = two_columns
+    assert whole_sentences(document, expectation(ANNUAL, "word")) >= 0.9
+    assert "Kommunen har i mange år hatt en egen næringskonsulent" in document.text
+
+
+# --- contents -----------------------------------------------------------------------------
+
+
+def test_dot_leaders_drawn_before_their_entry_stand_after_it() -> None:
+    runs = [Run(" .  .  .  .  .  .  .  .  .  . 4", 300, 700, 10), Run("Forord", 74, 700, 10)]
+    [line] = page_lines(runs, 842)
+    assert parse_toc_line(line.text) == ("Forord", "4")
+
+
+@needs_fonts
+def test_a_reportlab_contents_page_is_never_quoted(
+    two_columns: tuple[Path, LoadedDocument],
+) -> None:
+    path, document = two_columns
+    entry = Catalogue([], path.parent).entry_for_file(path)
+    for chunk in chunk_document(document, entry, 700, 100):
+        assert not [line for line in chunk.text.split("\n") if parse_toc_line(line)]
+        assert ". . . ." not in chunk.text
+    assert not any(s.path == ["Innhold"] for s in document.sections)
+
+
+# --- chapter headings ---------------------------------------------------------------------
+
+
+def test_a_chapter_named_with_its_word_is_numbered() -> None:
+    assert split_heading_number("Kapittel 3 Funn") == ("3", "Funn")
+    assert split_heading_number("CHAPTER 2: FINDINGS") == ("2", "FINDINGS")
+    assert split_heading_number("Kapittel 3.2 Funn")[0] is None
+
+
+@needs_fonts
+def test_sections_nest_under_chapters_named_kapittel(
+    two_columns: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = two_columns
+    assert path_of(document, "Nasjonale føringer gir kommunene") == ["1 innledning", "1.1 bakgrunn"]
+    assert path_of(document, "Næringsfondet delte ut") == ["2 funn", "2.1 næringsfondet"]
+
+
+# --- furniture ----------------------------------------------------------------------------
+
+
+def test_a_footer_that_swaps_sides_is_one_footer() -> None:
+    assert furniture_key("7 | Evaluation 2023") == furniture_key("Evaluation 2023 | 8")
+
+
+def test_headers_alternating_in_a_short_report_are_furniture() -> None:
+    pages = []
+    for number in range(1, 6):
+        odd = number % 2 == 1
+        header = "Business development in the region" if odd else "Regional Council"
+        footer = f"{number} | Evaluation 2023" if odd else f"Evaluation 2023 | {number}"
+        lines = [
+            TextLine(header, 8.5, top=45),
+            TextLine(
+                f"Page {number} tells of the programme and what it did that year.", 10, top=90
+            ),
+            TextLine(footer, 9, top=800),
+        ]
+        pages.append(PdfPage(lines, str(number)))
+    document = parse_pdf_lines(pages)
+    assert "Regional Council" not in document.text
+    assert "Business development" not in document.text
+    assert "Evaluation 2023" not in document.text
+
+
+@needs_fonts
+def test_odd_and_even_furniture_of_a_reportlab_report_is_gone(
+    one_column: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = one_column
+    assert furniture_left(document, expectation(EVALUATION, "capitals")) == []
+
+
+# --- footnotes ----------------------------------------------------------------------------
+
+
+def test_a_note_number_not_raised_still_opens_a_footnote() -> None:
+    body = [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
+        for n in range(8)
+    ]
+    cited = TextLine("Avtalen ble signert i 2020.\x00N1\x00 Den gjelder i fire år.", 10.5, top=200)
+    notes = [
+        TextLine("1 Avtalen ble signert av alle fire ordførerne i mars.", 8, top=700),
+        TextLine("44 prosent svarte på undersøkelsen i mai.", 8, top=710),
+    ]
+    document = parse_pdf_lines([PdfPage([*body, cited, *notes], "1")])
+    assert (
+        "Fotnote 1: Avtalen ble signert av alle fire ordførerne i mars. 44 prosent svarte"
+        in document.text
+    )
+
+
+@needs_fonts
+@needs_libreoffice
+def test_a_word_report_printed_by_libreoffice_keeps_its_notes_and_loses_its_footers(
+    from_word: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = from_word
+    expected = expectation(EVALUATION, "word")
+    assert furniture_left(document, expected) == []
+    for note, body, path, _ in expected.notes:
+        assert f"Fotnote {note}: {body}" in document.text
+        assert path_of(document, f"Fotnote {note}: ") == [title.casefold() for title in path]
+    assert path_of(document, "We combined a survey") == ["1 introduction", "1.2 data and methods"]
