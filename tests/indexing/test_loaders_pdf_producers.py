@@ -11,14 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 
 from assistant.domain import LoadedDocument
 from indexing.catalogue import Catalogue
 from indexing.chunking import chunk_document
 from indexing.cleaning import furniture_key, parse_toc_line, split_heading_number
 from indexing.loaders import load_document
-from indexing.loaders.pdf.document import PdfPage, parse_pdf_lines
+from indexing.loaders.pdf.document import PdfPage, parse_pdf_lines, printed_page_numbers
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
+from tests.pdf_factory import write_pdf
 from tests.report_producers import (
     HAS_FONTS,
     SOFFICE,
@@ -232,3 +234,69 @@ def test_a_word_report_printed_by_libreoffice_keeps_its_notes_and_loses_its_foot
         assert f"Fotnote {note}: {body}" in document.text
         assert path_of(document, f"Fotnote {note}: ") == [title.casefold() for title in path]
     assert path_of(document, "We combined a survey") == ["1 introduction", "1.2 data and methods"]
+
+
+# --- page numbers -------------------------------------------------------------------------
+
+
+def test_printed_page_numbers_label_pages_when_they_run_in_order() -> None:
+    furniture = [
+        [],  # the cover
+        ["Rapport 2023", "– ii –"],
+        ["Rapport 2023", "– iii –"],
+        ["Rapport 2023", "1 | Rapport 2023"],
+        ["Rapport 2023", "Rapport 2023 | 2"],
+        ["Rapport 2023"],  # a page whose footer is covered by a picture
+        ["Rapport 2023", "4 | Rapport 2023"],
+    ]
+    assert printed_page_numbers(furniture) == ["i", "ii", "iii", "1", "2", "3", "4"]
+
+
+def test_numbers_that_do_not_run_in_order_label_nothing() -> None:
+    assert printed_page_numbers([["Rapport 2023"]] * 4) is None
+    assert printed_page_numbers([["side 3"], ["side 4"], ["side 9"], ["side 10"]]) is None
+
+
+@needs_fonts
+@needs_libreoffice
+def test_a_pdf_without_page_labels_is_cited_by_its_printed_page_numbers(
+    from_word: tuple[Path, LoadedDocument],
+) -> None:
+    path, document = from_word
+    assert "/PageLabels" not in PdfReader(path).root_object  # LibreOffice writes none
+    page = {s.path[-1]: s.page for s in document.sections if s.path}
+    assert page["Preface"] == "iv"  # cover i, colophon ii, contents iii
+    assert page["1 Introduction"] == "1"
+    body = [int(p.label) for p in document.pages if p.label.isdigit()]
+    assert body == list(range(1, len(body) + 1))
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+
+def test_a_creation_date_pypdf_cannot_read_leaves_title_and_authors(tmp_path: Path) -> None:
+    path = write_pdf(
+        tmp_path / "plan.pdf", [["Planen gjelder for hele kommunen og alle som bor der."]]
+    )
+    writer = PdfWriter(clone_from=path)
+    writer.add_metadata(
+        {
+            "/Title": "Næringsplan for Fjellvik",
+            "/Author": "Kari Nordmann; Ola Hansen",
+            "/CreationDate": "D:20230315120000Z'",  # as LibreOffice 7 writes it
+        }
+    )
+    writer.write(path)
+    document = load_document(path)
+    assert document.title == "Næringsplan for Fjellvik"
+    assert document.authors == ["Kari Nordmann", "Ola Hansen"]
+
+
+@needs_fonts
+@needs_libreoffice
+def test_a_libreoffice_pdf_gives_its_authors_from_the_file(
+    from_word: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = from_word
+    assert document.title == EVALUATION.title
+    assert document.authors == list(EVALUATION.authors)

@@ -40,7 +40,7 @@ def load_pdf(path: Path) -> LoadedDocument:
     reader = _open(path)
     read = _page_lines(reader, path.name)
     pages = [page.lines for page in read]
-    labels = _labels(reader)
+    labels, defined = _labels(reader)
     hidden = _hidden_text(read, labels)
     if sum(char.isalpha() for lines in pages for line in lines for char in line.text) < MIN_LETTERS:
         pages = [plain_lines(text) for text in ocr_pages(reader, path.name)]
@@ -57,7 +57,9 @@ def load_pdf(path: Path) -> LoadedDocument:
                 f"{path.name}: no extractable text (a scanned PDF? OCR found no text in it)"
             )
     document = parse_pdf_lines(
-        [PdfPage(lines, label) for lines, label in zip(pages, labels, strict=True)], path.name
+        [PdfPage(lines, label) for lines, label in zip(pages, labels, strict=True)],
+        path.name,
+        printed_labels=not defined,
     )
     info = _metadata(reader)
     first = [line.text for line in (pages[0] if pages else [])]
@@ -197,14 +199,18 @@ def _images(page: PageObject) -> frozenset[str]:
         return frozenset()
 
 
-def _labels(reader: PdfReader) -> list[str]:
-    """Printed page labels where the PDF defines them, else physical numbers from 1."""
+def _labels(reader: PdfReader) -> tuple[list[str], bool]:
+    """Printed page labels where the PDF defines them, else physical numbers from 1; and
+    whether the PDF defines them."""
     physical = [str(number) for number in range(1, len(reader.pages) + 1)]
     try:
+        defined = "/PageLabels" in reader.root_object
         labels = list(reader.page_labels)
     except Exception:  # a broken label tree is no reason to give up the text
-        return physical
-    return labels if len(labels) == len(physical) and all(labels) else physical
+        return physical, False
+    if len(labels) == len(physical) and all(labels):
+        return labels, defined
+    return physical, False
 
 
 @dataclass(frozen=True)
@@ -220,9 +226,12 @@ def _metadata(reader: PdfReader) -> _Info:
         info = reader.metadata
         title = _text(info.title) if info else None
         author = _text(info.author) if info else None
-        created = info.creation_date if info else None
     except Exception:  # broken metadata is no reason to give up the text
-        title = author = created = None
+        info, title, author = None, None, None
+    try:
+        created = info.creation_date if info else None
+    except Exception:  # a date pypdf cannot read ("D:20230315120000Z'") leaves the rest
+        created = None
     xmp = _xmp(reader)
     title = title or xmp.title
     if title:

@@ -48,6 +48,7 @@ from indexing.loaders._structure import (
     PageBreak,
     Part,
     assemble,
+    from_roman,
     labelled_pages,
     note_mark,
     page_at,
@@ -55,6 +56,7 @@ from indexing.loaders._structure import (
     plain,
     plausible_numbering,
     rejoin_broken_sentences,
+    to_roman,
 )
 from indexing.loaders.markdown import group_quoted_items
 from indexing.loaders.pdf.lines import TextLine, plain_lines
@@ -121,14 +123,23 @@ def parse_pdf_pages(
     return document.model_copy(update={"title": title or document.title})
 
 
-def parse_pdf_lines(pages: Sequence[PdfPage], name: str = "document.pdf") -> LoadedDocument:
-    """Build the document from each page's lines and label."""
+def parse_pdf_lines(
+    pages: Sequence[PdfPage], name: str = "document.pdf", printed_labels: bool = False
+) -> LoadedDocument:
+    """Build the document from each page's lines and label.
+
+    With ``printed_labels`` (the file defines no page labels), pages are labelled with the
+    numbers their headers or footers print, when those run in order.
+    """
     raw = [[_normalized(line) for line in page.lines] for page in pages]
     raw = [[line for line in lines if line.text.strip() or line.lead] for lines in raw]
     if sum(char.isalpha() for lines in raw for line in lines for char in line.text) < MIN_LETTERS:
         raise DocumentLoadError(f"{name}: no extractable text")
     cover_title = _cover_title(raw)
-    lines = _remove_furniture(raw)
+    lines, furniture = _remove_furniture(raw)
+    labels = [page.label for page in pages]
+    if printed_labels:
+        labels = printed_page_numbers(furniture) or labels
     body_size = _body_size(lines)
     lines = [_drop_contents(page) for page in lines]
     first = _body_start(lines, raw)
@@ -151,7 +162,7 @@ def parse_pdf_lines(pages: Sequence[PdfPage], name: str = "document.pdf") -> Loa
     parts = group_quoted_items(parts)
     parts = place_footnotes(parts, notes, homes)
     assembly = assemble(rejoin_broken_sentences(parts))
-    spans = labelled_pages(assembly.text, assembly.breaks, [page.label for page in pages])
+    spans = labelled_pages(assembly.text, assembly.breaks, labels)
     sections = [
         section.model_copy(update={"page": page_at(spans, section.start)})
         for section in assembly.sections
@@ -174,11 +185,88 @@ def _normalized(line: TextLine) -> TextLine:
 # --- furniture ----------------------------------------------------------------------------
 
 
-def _remove_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
-    """Drop running headers, footers and page numbers (see `furniture_bounds`)."""
+def _remove_furniture(
+    pages: list[list[TextLine]],
+) -> tuple[list[list[TextLine]], list[list[str]]]:
+    """Each page without its running headers, footers and page numbers (see
+    `furniture_bounds`), and the furniture lines taken from it."""
     texts = [[line.text for line in lines] for lines in pages]
     bounds = furniture_bounds(texts, EDGE_DEPTH, known=_placed_furniture(pages))
-    return [lines[first:last] for lines, (first, last) in zip(pages, bounds, strict=True)]
+    kept = [lines[first:last] for lines, (first, last) in zip(pages, bounds, strict=True)]
+    taken = [
+        [*page[:first], *page[last:]] for page, (first, last) in zip(texts, bounds, strict=True)
+    ]
+    return kept, taken
+
+
+_PAGE_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,4}|[ivxlc]{1,7})(?![\w.,/])", re.IGNORECASE)
+
+
+def _page_value(token: str) -> tuple[bool, int] | None:
+    """``("7")`` → ``(False, 7)``, ``("iv")`` → ``(True, 4)``; None for no page number."""
+    if token.isdigit():
+        return (False, int(token)) if int(token) > 0 else None
+    value = from_roman(token)
+    return (True, value) if value else None
+
+
+def printed_page_numbers(furniture: Sequence[Sequence[str]]) -> list[str] | None:
+    """The page numbers the pages print in their furniture, when they run in order.
+
+    A number counts on a page when the page before prints the one before it or the page
+    after the one after it (a year or a report number stays the same and never counts).
+    Pages that print none (a cover) are numbered back from the next page that does, or on
+    from the last. None when too few pages print a number, or the numbers do not add up.
+    """
+    values = [
+        {
+            value
+            for line in lines
+            for m in _PAGE_TOKEN.finditer(line)
+            if (value := _page_value(m.group(1).lower()))
+        }
+        for lines in furniture
+    ]
+    chosen: list[tuple[bool, int] | None] = []
+    for index, here in enumerate(values):
+        before = values[index - 1] if index else set()
+        after = values[index + 1] if index + 1 < len(values) else set()
+        found = [
+            (roman, value)
+            for roman, value in sorted(here)
+            if (roman, value - 1) in before or (roman, value + 1) in after
+        ]
+        chosen.append(found[0] if len(found) == 1 else None)
+    known = [(index, value) for index, value in enumerate(chosen) if value is not None]
+    if len(known) < max(2, len(values) // 2):
+        return None
+    for (i, (roman_i, value_i)), (j, (roman_j, value_j)) in pairwise(known):
+        if roman_i == roman_j and value_j - value_i != j - i:
+            return None
+        if roman_i and not roman_j:
+            continue  # the front matter's roman numbers end, the body's start
+        if roman_i != roman_j:
+            return None
+    labels: list[str] = []
+    for index in range(len(values)):
+        label = _label_near(index, known)
+        labels.append(label if label is not None else str(index + 1))
+    return labels
+
+
+def _label_near(index: int, known: list[tuple[int, tuple[bool, int]]]) -> str | None:
+    following = next(((i, v) for i, v in known if i >= index), None)
+    if following is not None:
+        at, (roman, value) = following
+        if value - (at - index) >= 1:
+            number = value - (at - index)
+            return to_roman(number) if roman else str(number)
+    preceding = [(i, v) for i, v in known if i < index]
+    if preceding:
+        at, (roman, value) = preceding[-1]
+        number = value + index - at
+        return to_roman(number) if roman else str(number)
+    return None
 
 
 def _placed_furniture(pages: list[list[TextLine]]) -> frozenset[str]:
