@@ -122,6 +122,14 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         if re.search(rf"{re.escape(word)}\d", document.text)
     ]
     broken = [s for s in expected.sentences if _words(s) not in text]
+    paragraphs = [_words(p) for p in document.text.split("\n\n")]
+    apart = [
+        first
+        for first, _ in expected.paths
+        if not any(_words(first) in paragraph for paragraph in paragraphs)
+    ]
+    firsts = [_words(first) for first, _ in expected.paths]
+    merged = sum(1 for p in paragraphs if sum(first in p for first in firsts) > 1)
     right_paths = 0
     for sentence, want in expected.paths:
         at = document.text.find(sentence[:50])
@@ -146,6 +154,9 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         f"footnote markers glued to words {len(glued)} of {len(expected.notes)} {glued or ''}",
         f"sentences not whole {len(broken)} of {len(expected.sentences)}"
         + (f" (e.g. {broken[0][:60]!r})" if broken else ""),
+        f"paragraphs cut apart (their first sentence not in one paragraph) {len(apart)} of "
+        f"{len(expected.paths)}" + (f" (e.g. {apart[0][:50]!r})" if apart else ""),
+        f"paragraphs run together with the next {merged}",
         f"paragraphs under the right section {right_paths} of {len(expected.paths)}",
         f"footnotes in the citing section {placed} of {len(expected.notes)}",
         f"chunks with contents lines {contents} of {len(chunks)}",

@@ -112,6 +112,21 @@ def test_lines_of_two_columns_read_down_the_left_column_first() -> None:
     assert lines == [*left, *right, "Notes and the page foot span the page: they stay last"]
 
 
+def test_a_large_heading_in_one_column_does_not_join_two_lines_of_the_other() -> None:
+    left = [f"Linje {n} i venstre spalte om næringslivet" for n in range(8)]
+    right = [f"Linje {n} i høyre spalte om kommunen og" for n in range(8)]
+    runs = []
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        runs.append(Run(a, 74, 700 - 13.5 * row, 10))
+        if row not in (5, 6):
+            runs.append(Run(b, 315, 700 - 13.5 * row, 10))
+    # The heading's baseline falls between two lines of the left column.
+    runs.append(Run("Kapittel 3 Vurdering", 315, 700 - 13.5 * 5.5, 15))
+    lines = [line.text for line in page_lines(runs, 842)]
+    assert lines[:8] == left
+    assert "Kapittel 3 Vurdering" in lines[8:]
+
+
 def test_a_table_is_not_read_as_two_columns() -> None:
     runs = []
     for row, (label, value) in enumerate([("Etablering", "14"), ("Kompetanse", "8")] * 3):
@@ -126,6 +141,34 @@ def test_a_two_column_report_reads_in_whole_sentences(
     _, document = two_columns
     assert whole_sentences(document, expectation(ANNUAL, "word")) >= 0.9
     assert "Kommunen har i mange år hatt en egen næringskonsulent" in document.text
+
+
+def test_justified_lines_of_few_long_words_stay_one_paragraph() -> None:
+    column = [
+        "Fjellvik er en kystkommune med om lag",
+        "6 800 innbyggere, der fiskeri, havbruk",
+        "og reiseliv er de største næringene.",
+        "Kommunen har i mange år hatt en egen rådgiver",
+        "for næringsliv, en næringskonsulent",
+        "og i tillegg et kommunalt",
+        "næringsfond som deler ut tilskudd.",
+        "Fondsstyret møtes seks ganger i året.",
+    ]
+    lines = [TextLine(text, 10, x=74, top=100 + 13.5 * n) for n, text in enumerate(column)]
+    lines.append(TextLine("Et nytt avsnitt starter her.", 10, x=74, top=220))
+    # A footnote set across the whole page says nothing of how long a column's line is.
+    lines.append(
+        TextLine(
+            "1 " + "Kommunestyresak 45/21, vedtatt 17. juni 2021, etter lang debatt.",
+            8,
+            x=74,
+            top=780,
+        )
+    )
+    document = parse_pdf_lines([PdfPage(lines, "1")])
+    assert "Fjellvik er en kystkommune med om lag 6 800 innbyggere" in document.text
+    assert "og i tillegg et kommunalt næringsfond som deler" in document.text
+    assert "i året.\n\nEt nytt avsnitt" in document.text
 
 
 # --- contents -----------------------------------------------------------------------------

@@ -522,7 +522,7 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
     """A page's lines as headings and paragraphs."""
     parts: list[Part] = []
     paragraph: list[TextLine] = []
-    widest = max((len(line.text) for line in lines), default=0)
+    widths = _column_widths(lines)
     pitch = _line_pitch(lines, headings)
     bibliography = False
 
@@ -549,7 +549,7 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
         if not text and not line.lead:
             close()
             continue
-        if paragraph and _new_paragraph(paragraph[-1], line, widest, pitch):
+        if paragraph and _new_paragraph(paragraph[-1], line, widths[index], pitch):
             close()
         paragraph.append(line)
     close()
@@ -581,12 +581,37 @@ def _line_pitch(lines: list[TextLine], headings: dict[int, Heading]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
+def _column_widths(lines: list[TextLine]) -> list[int]:
+    """For each line, the longest line (in letters) set in its type and column.
+
+    Footnotes in smaller type, or the other column of a two-column page, say nothing of how
+    long a full line of this one is. Text without layout has one column.
+    """
+    widths = []
+    for line in lines:
+        same = [
+            len(other.text)
+            for other in lines
+            if not line.styled or (other.size == line.size and abs(other.x - line.x) <= COLUMN)
+        ]
+        widths.append(max(same, default=len(line.text)))
+    return widths
+
+
+# Lines whose left edges are this close (pt) stand in one column (hanging indents too).
+COLUMN = 24.0
+
+
 def _new_paragraph(previous: TextLine, line: TextLine, widest: int, pitch: float) -> bool:
     """Whether ``line`` starts a new paragraph after ``previous``."""
     if line.text.lstrip().startswith(_BULLETS) or line.lead:
         return True
     if len(previous.text) < SHORT_LINE * widest:
-        return True
+        # A short line ends its paragraph, unless it stops mid-sentence and the next word
+        # would not have fit on it: justified type spreads few long words over a full line.
+        following = len(line.text.split(maxsplit=1)[0]) if line.text.split() else 0
+        fits = len(previous.text) + 1 + following < SHORT_LINE * widest
+        return fits or not ends_mid_sentence(plain(previous.text))
     # With the layout known: a wider gap than between lines, or a line that starts further
     # left (the next entry of a list set with hanging indents).
     layout = bool(pitch) and line.styled and previous.styled

@@ -83,16 +83,21 @@ def page_lines(runs: Sequence[Run], height: float) -> list[TextLine]:
     # them in, which is the reading order (the positions pypdf reports inside a line are
     # not always exact enough to sort by).
     indexed = [(order, run) for order, run in enumerate(runs) if run.text.strip()]
+    groups = _in_column_order(_grouped(indexed))
+    lines = [_line(_in_reading_order(group), height) for group in groups]
+    return [line for line in lines if line is not None]
+
+
+def _grouped(indexed: list[tuple[int, Run]]) -> list[_Group]:
+    """Runs in lines from the top of the page down."""
     ordered = sorted(indexed, key=lambda item: (-item[1].y, item[0]))
-    groups: list[list[tuple[int, Run]]] = []
+    groups: list[_Group] = []
     for order, run in ordered:
         if groups and _same_line([member for _, member in groups[-1]], run):
             groups[-1].append((order, run))
         else:
             groups.append([(order, run)])
-    groups = _in_column_order(groups)
-    lines = [_line(_in_reading_order(group), height) for group in groups]
-    return [line for line in lines if line is not None]
+    return groups
 
 
 def _in_reading_order(group: _Group) -> list[Run]:
@@ -129,10 +134,12 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
         return groups
     split = [i for i, group in enumerate(groups) if _splits(group, gutter)]
     first, last = split[0], split[-1]
-    left = [[m for m in g if m[1].x < gutter - 1] for g in groups[first : last + 1]]
-    right = [[m for m in g if m[1].x >= gutter - 1] for g in groups[first : last + 1]]
-    band = [group for group in left + right if group]
-    return groups[:first] + band + groups[last + 1 :]
+    band = [member for group in groups[first : last + 1] for member in group]
+    # Each column is cut into lines anew: a large heading in one column would otherwise
+    # gather two lines of the other, as if one were its superscript.
+    left = _grouped([m for m in band if m[1].x < gutter - 1])
+    right = _grouped([m for m in band if m[1].x >= gutter - 1])
+    return groups[:first] + left + right + groups[last + 1 :]
 
 
 def _gutter(groups: list[_Group]) -> float | None:
