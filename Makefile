@@ -80,6 +80,7 @@ bench: install
 	$(BIN)/python -m evals.benchmarks.indexing
 	$(BIN)/python -m evals.benchmarks.service
 	$(BIN)/python -m evals.benchmarks.pdf_loading
+	$(BIN)/python -m evals.benchmarks.pdf_quality
 	$(BIN)/python -m evals.benchmarks.load
 
 clean:
