@@ -29,6 +29,7 @@ from assistant.answering.language import Language
 from assistant.answering.measures import (
     Measure,
     asked_measure,
+    asks_for_accounts,
     asks_per_unit,
     counted_asked,
     counted_words,
@@ -389,8 +390,15 @@ _NUMBER_WORD = re.compile(
 
 
 def asks_for_figure(question: str) -> bool:
-    """Whether the question asks for an amount, count or share ("hvor mange", "what share")."""
-    return bool(_FIGURE_QUESTION.search(question))
+    """Whether the question asks for an amount, count or share ("hvor mange", "what share"),
+    or for a figure of an organisation's accounts ("Næringslagets resultat i 2023")."""
+    return bool(_FIGURE_QUESTION.search(question)) or asks_for_accounts(
+        question, _organisations(question)
+    )
+
+
+def _organisations(question: str) -> list[str]:
+    return [c.text for c in name_constraints(question) if c.kind == "organisation"]
 
 
 def holds_figure(text: str, given: set[tuple[str, ...]]) -> bool:
@@ -548,6 +556,8 @@ def screen(
         return Screened(list(candidates), None, list(candidates))
     given = {c.key for c in asked if c.kind == "number"}
     measure = asked_measure(question) if figure else None
+    if figure and measure is None and asks_for_accounts(question, _organisations(question)):
+        measure = "money"
     terms = topic_terms(question)
     things = asked_things(question, language, measure) if figure else set()
     counted = topic_terms(counted_asked(question)) if measure == "count" else set()

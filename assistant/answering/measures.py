@@ -78,6 +78,29 @@ _RECEIVED_QUESTION = re.compile(
 )
 
 
+# What an organisation's accounts show: "rörelseresultat", "operating result", "resultat før
+# skatt"; and a bare "resultat" of a company or an association ("Midtfjord Næringshage AS",
+# "Fjellstrand Næringslag"), which is money there, not an outcome as a programme's result is.
+_ACCOUNTS = re.compile(
+    r"(?i)\b(?:\w*(?:rörelseresultat|rorelseresultat|driftsresultat|årsresultat|"
+    r"nettoresultat)\w*|(?:operating|net|annual|pre-tax)\s+(?:result|profit|loss)s?|"
+    r"resultat(?:et)?\s+(?:før|etter|för|efter|fyre)\s+skatt|result\s+(?:before|after)\s+tax)\b"
+)
+_RESULT = re.compile(r"(?i)\b(?:resultat|resultatet|result)\b")
+_COMPANY = re.compile(
+    r"(?:\b(?:AS|ASA|SA|AB|KF|IKS|BA)\b|(?i:sparebank|bank|næringshage|næringslag|"
+    r"næringsforening|næringsforeining|näringslivsförening|foretak|selskap|company|ltd)\w*)"
+)
+
+
+def asks_for_accounts(question: str, organisations: list[str]) -> bool:
+    """Whether a question asks for a figure of accounts: an operating result, or the result
+    of one of the `organisations` it names that is a company or an association."""
+    if _ACCOUNTS.search(question):
+        return True
+    return bool(_RESULT.search(question)) and any(_COMPANY.search(name) for name in organisations)
+
+
 def asked_measure(question: str) -> Measure | None:
     """The measure a figure question asks for; None when it does not say ("how large")."""
     if _SHARE_QUESTION.search(question):

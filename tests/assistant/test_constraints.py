@@ -562,3 +562,11 @@ def test_a_count_of_all_who_took_part_is_no_count_of_some_of_them() -> None:
     assert screen("Hvor mange deltakere hadde etablererkurset?", [course], {}, "nb").kept == [
         course
     ]
+
+
+def test_a_companys_result_is_answered_only_by_a_figure_of_money() -> None:
+    """The association's house opened in 2023; that is no result of its accounts."""
+    opened = only("Gründerhuset til Fjellstrand Næringslag opna 14. september 2023 med 14 plassar.")
+    result = only("Fjellstrand Næringslag hadde eit overskot på 180 000 kroner i 2023.")
+    question = "Vilket resultat hade Fjellstrand Næringslag år 2023?"
+    assert screen(question, [opened, result], {}, "sv").kept == [result]

@@ -7,6 +7,7 @@ import pytest
 from assistant.answering.constraints import fold
 from assistant.answering.measures import (
     asked_measure,
+    asks_for_accounts,
     asks_per_unit,
     counted_asked,
     counted_words,
@@ -157,3 +158,20 @@ def test_how_much_something_got_asks_for_money() -> None:
     assert asked_measure("How much did each municipality receive?") == "money"
     assert asked_measure("Hvor mye fikk gründerhuset i 2023?") == "money"
     assert asked_measure("How much has the role changed?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "organisations", "accounts"),
+    [
+        ("Vilket rörelseresultat hade bolaget år 2024?", [], True),
+        ("What was the operating result in 2023?", [], True),
+        ("Vilket resultat hade Fjellstrand Næringslag år 2023?", ["Fjellstrand Næringslag"], True),
+        ("Hva var resultatet for Sandvær Sparebank?", ["Sandvær Sparebank"], True),
+        ("Hva var resultatet av Helgelandsprogrammet?", ["Helgelandsprogrammet"], False),
+        ("Hvilke resultater oppnådde kommunen?", [], False),
+    ],
+)
+def test_a_result_is_a_figure_of_accounts_for_a_company_not_for_a_programme(
+    question: str, organisations: list[str], accounts: bool
+) -> None:
+    assert asks_for_accounts(question, organisations) is accounts
