@@ -392,13 +392,7 @@ _NUMBER_WORD = re.compile(
 def asks_for_figure(question: str) -> bool:
     """Whether the question asks for an amount, count or share ("hvor mange", "what share"),
     or for a figure of an organisation's accounts ("Næringslagets resultat i 2023")."""
-    return bool(_FIGURE_QUESTION.search(question)) or asks_for_accounts(
-        question, _organisations(question)
-    )
-
-
-def _organisations(question: str) -> list[str]:
-    return [c.text for c in name_constraints(question) if c.kind == "organisation"]
+    return FigureAsked.of(question, "nb", set()) is not None
 
 
 def holds_figure(text: str, given: set[tuple[str, ...]]) -> bool:
@@ -549,19 +543,11 @@ def screen(
     ask about; `covering` keeps these whatever figure they give. When the best claim is not
     kept, `statement` says, in the question's language, what it is about instead.
     """
-    asked = find_constraints(question)
-    constraints = [c for c in asked if c.kind != "number"]
-    figure = asks_for_figure(question)
-    if not constraints and not figure:
-        return Screened(list(candidates), None, list(candidates))
-    given = {c.key for c in asked if c.kind == "number"}
-    measure = asked_measure(question) if figure else None
-    if figure and measure is None and asks_for_accounts(question, _organisations(question)):
-        measure = "money"
+    constraints = [c for c in find_constraints(question) if c.kind != "number"]
     terms = topic_terms(question)
-    things = asked_things(question, language, measure) if figure else set()
-    counted = topic_terms(counted_asked(question)) if measure == "count" else set()
-    each = figure and asks_per_unit(question)
+    figure = FigureAsked.of(question, language, terms)
+    if not constraints and figure is None:
+        return Screened(list(candidates), None, list(candidates))
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
     covering: list[Candidate] = []
@@ -583,28 +569,20 @@ def screen(
             for c in times
         ):
             continue
-        if figure and confined_elsewhere(candidate.text, question, contexts.get(chunk.doc_id, "")):
+        if figure is None:
+            covering.append(candidate)
+            kept.append(candidate)
             continue
-        if figure and any(c.is_name and named_in_a_list(c, candidate.text) for c in constraints):
+        if confined_elsewhere(candidate.text, question, contexts.get(chunk.doc_id, "")):
+            continue
+        if any(c.is_name and named_in_a_list(c, candidate.text) for c in constraints):
             continue  # "De sju kommunene var Hemnes, Vefsn og Herøy" counts the list, not Vefsn
         covering.append(candidate)
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
         headings = "\n".join(chunk.section_path)
-        if each and not gives_per_unit(candidate.text):
-            continue  # the total for all of them is no figure for each one
-        if figure and not _answers_figure(
-            candidate.text,
-            headings,
-            given,
-            measure,
-            terms if comparable else set(),
-            things,
-            chunk.language,
-            counted if comparable else set(),
-        ):
-            continue
-        kept.append(candidate)
+        if figure.answered_by(candidate.text, headings, chunk.language, comparable):
+            kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
     if closest is None or closest in kept:
         return Screened(kept, None, covering)
@@ -640,39 +618,60 @@ def continued_sentence(candidate: Candidate) -> str:
     return _SENTENCE_END.split(before)[-1] if before else ""
 
 
-def _answers_figure(
-    sentence: str,
-    headings: str,
-    given: set[tuple[str, ...]],
-    measure: Measure | None,
-    terms: set[str],
-    things: set[str],
-    language: str = "nb",
-    counted: set[str] | None = None,
-) -> bool:
-    """A figure of the measure asked for, in a sentence (or under headings) naming what the
-    question measures: one of its topic `terms` where words can be compared, else one of the
-    `things` it measures (`MEASURED_THINGS`; either is empty when it cannot tell). A count
-    names what the question counts (`counted`: its stem, where words can be compared) beside
-    it: "203 deltakere" counts no women, "to møter" no associations."""
-    if not holds_figure(sentence, given) or not gives_measure(sentence, measure):
-        return False
-    compounds = language != "en"
-    if measure == "count" and (counted or things):
-        beside = " ".join(counted_words(sentence))
-        if counted and shares_topic(counted, beside):
-            return True
-        return bool(things & things_named(folded_words(fold(beside)), compounds))
-    named = f"{sentence}\n{headings}"
-    if terms:
-        return shares_topic(terms, named)
-    return not things or bool(things & things_named(folded_words(fold(named)), compounds))
+@dataclass(frozen=True)
+class FigureAsked:
+    """What a question asking for an amount, count or share asks of a sentence answering it."""
 
+    given: frozenset[tuple[str, ...]]  # the figures the question names itself
+    measure: Measure | None  # money, a share or a count; None when it does not say
+    terms: frozenset[str]  # stems of what it is about
+    things: frozenset[str]  # the `MEASURED_THINGS` it measures (for a count: counts)
+    counted: frozenset[str]  # stems of what a count counts ("kvinner")
+    each: bool  # for each one of several ("hver kommune"), not for all of them
 
-def asked_things(question: str, language: str, measure: Measure | None = None) -> set[str]:
-    """The `MEASURED_THINGS` a question names, not counting its names ("Gründerhuset"); for
-    a count, those it counts ("how many new jobs"), not those it counts them in."""
-    names = {word for c in name_constraints(question) for word in folded_words(fold(c.text))}
-    about = counted_asked(question) if measure == "count" else question
-    asked = [word for word in folded_words(fold(about)) if word not in names]
-    return things_named(asked, compounds=language != "en")
+    @classmethod
+    def of(cls, question: str, language: str, terms: set[str]) -> FigureAsked | None:
+        """What the question asks of its figure; None when it asks for none."""
+        organisations = [c.text for c in name_constraints(question) if c.kind == "organisation"]
+        accounts = asks_for_accounts(question, organisations)
+        if not _FIGURE_QUESTION.search(question) and not accounts:
+            return None
+        measure = asked_measure(question) or ("money" if accounts else None)
+        names = {w for c in name_constraints(question) for w in folded_words(fold(c.text))}
+        # For a count, the things it counts ("how many new jobs"), not those it counts in.
+        about = counted_asked(question) if measure == "count" else question
+        asked = [word for word in folded_words(fold(about)) if word not in names]
+        return cls(
+            given=frozenset(c.key for c in number_constraints(question)),
+            measure=measure,
+            terms=frozenset(terms),
+            things=frozenset(things_named(asked, compounds=language != "en")),
+            counted=frozenset(topic_terms(counted_asked(question)) if measure == "count" else ()),
+            each=asks_per_unit(question),
+        )
+
+    def answered_by(self, sentence: str, headings: str, language: str, comparable: bool) -> bool:
+        """Whether a sentence (under its headings, in `language`) gives the figure asked for:
+        one of the measure asked, for each one when asked so, naming what the question
+        measures: one of its topic terms where words can be compared (`comparable`), else
+        one of the things it measures. A count names what the question counts beside it:
+        "203 deltakere" counts no women, "to møter" no associations."""
+        if self.each and not gives_per_unit(sentence):
+            return False  # the total for all of them is no figure for each one
+        if not holds_figure(sentence, set(self.given)):
+            return False
+        if not gives_measure(sentence, self.measure):
+            return False
+        compounds = language != "en"
+        counted = self.counted if comparable else frozenset()
+        if self.measure == "count" and (counted or self.things):
+            beside = " ".join(counted_words(sentence))
+            if counted and shares_topic(set(counted), beside):
+                return True
+            return bool(self.things & things_named(folded_words(fold(beside)), compounds))
+        named = f"{sentence}\n{headings}"
+        if comparable and self.terms:
+            return shares_topic(set(self.terms), named)
+        return not self.things or bool(
+            self.things & things_named(folded_words(fold(named)), compounds)
+        )
