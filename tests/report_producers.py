@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from indexing.loaders._structure import to_roman
+from tests.docx_factory import add_footnotes, footnote_reference
 from tests.report_texts import SHY, Block, Heading, Report, Table
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -503,7 +504,7 @@ def _word_file(
         reference.paragraph_format.left_indent = Cm(0.8)
         reference.paragraph_format.first_line_indent = Cm(-0.8)
     _odd_even_furniture(document, report)
-    _add_footnotes(document, report.notes)
+    add_footnotes(document, report.notes, numbered=True)
     document.save(str(path))
     return path
 
@@ -526,59 +527,9 @@ def _word_blocks(document: Any, report: Report, blocks: tuple[Block, ...], style
             position = 0
             for match in _NOTE.finditer(block):
                 paragraph.add_run(block[position : match.start()])
-                _footnote_reference(paragraph, match.group(1))
+                footnote_reference(paragraph, match.group(1))
                 position = match.end()
             paragraph.add_run(block[position:])
-
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _footnote_reference(paragraph: Any, note: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    run = paragraph.add_run()
-    properties = OxmlElement("w:rPr")
-    reference_style = OxmlElement("w:vertAlign")
-    reference_style.set(qn("w:val"), "superscript")
-    properties.append(reference_style)
-    run._r.append(properties)
-    reference = OxmlElement("w:footnoteReference")
-    reference.set(qn("w:id"), note)
-    run._r.append(reference)
-
-
-def _add_footnotes(document: Any, notes: dict[str, str]) -> None:
-    """Word's footnotes part: the separators, then each note opened by its raised number."""
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
-
-    raised = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-    small = '<w:rPr><w:sz w:val="16"/></w:rPr>'
-    bodies = "".join(
-        f'<w:footnote w:id="{note}"><w:p><w:r>{raised}<w:footnoteRef/></w:r>'
-        f'<w:r>{small}<w:t xml:space="preserve"> {_xml(text)}</w:t></w:r></w:p></w:footnote>'
-        for note, text in notes.items()
-    )
-    xml = (
-        f'<w:footnotes xmlns:w="{W}">'
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        "</w:footnote>"
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
-        f"{bodies}</w:footnotes>"
-    )
-    part = Part(
-        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package
-    )
-    document.part.relate_to(part, RT.FOOTNOTES)
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _page_numbers(section: Any, kind: str, start: int | None) -> None:

@@ -6,23 +6,17 @@ import datetime
 import zipfile
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.catalogue import Catalogue
 from indexing.loaders import load_document
 from indexing.pipeline import build_record
+from tests.docx_factory import add_footnotes, footnote_reference
 
 
 def build_report(path: Path) -> Path:
@@ -114,42 +108,7 @@ def test_an_empty_word_file_is_refused(tmp_path: Path) -> None:
 
 # --- a report as Word users write one -----------------------------------------------------
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NOTE_ONE = "Reformen ble vedtatt i Stortinget i 2017."
-
-
-def footnote_reference(paragraph: Any, note: str) -> None:
-    """Word's own footnote reference, as Word writes it after a word."""
-    run = paragraph.add_run()
-    properties = OxmlElement("w:rPr")
-    align = OxmlElement("w:vertAlign")
-    align.set(qn("w:val"), "superscript")
-    properties.append(align)
-    run._r.append(properties)
-    reference = OxmlElement("w:footnoteReference")
-    reference.set(qn("w:id"), note)
-    run._r.append(reference)
-
-
-def add_footnotes(document: Any, notes: dict[str, str]) -> None:
-    """The footnotes part Word writes: two separators, then the notes."""
-    bodies = "".join(
-        f'<w:footnote w:id="{note}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
-        "</w:p></w:footnote>"
-        for note, text in notes.items()
-    )
-    xml = (
-        f'<w:footnotes xmlns:w="{W}">'
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        "</w:footnote>"
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
-        f"{bodies}</w:footnotes>"
-    )
-    part = Part(
-        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package
-    )
-    document.part.relate_to(part, RT.FOOTNOTES)
 
 
 def build_library_report(path: Path) -> Path:
