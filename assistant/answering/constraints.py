@@ -392,7 +392,13 @@ _NUMBER_WORD = re.compile(
 def asks_for_figure(question: str) -> bool:
     """Whether the question asks for an amount, count or share ("hvor mange", "what share"),
     or for a figure of an organisation's accounts ("Næringslagets resultat i 2023")."""
-    return FigureAsked.of(question, "nb", set()) is not None
+    return bool(_FIGURE_QUESTION.search(question)) or asks_for_accounts(
+        question, _organisations(question)
+    )
+
+
+def _organisations(question: str) -> list[str]:
+    return [c.text for c in name_constraints(question) if c.kind == "organisation"]
 
 
 def holds_figure(text: str, given: set[tuple[str, ...]]) -> bool:
@@ -632,10 +638,9 @@ class FigureAsked:
     @classmethod
     def of(cls, question: str, language: str, terms: set[str]) -> FigureAsked | None:
         """What the question asks of its figure; None when it asks for none."""
-        organisations = [c.text for c in name_constraints(question) if c.kind == "organisation"]
-        accounts = asks_for_accounts(question, organisations)
-        if not _FIGURE_QUESTION.search(question) and not accounts:
+        if not asks_for_figure(question):
             return None
+        accounts = asks_for_accounts(question, _organisations(question))
         measure = asked_measure(question) or ("money" if accounts else None)
         names = {w for c in name_constraints(question) for w in folded_words(fold(c.text))}
         # For a count, the things it counts ("how many new jobs"), not those it counts in.

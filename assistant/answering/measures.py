@@ -203,7 +203,7 @@ _TIME_UNIT = (
 )
 _PER_UNIT_QUESTION = re.compile(
     rf"(?i)\b(?:(?:each|every|per|hver|hvert|kvar|kvart|varje|vardera)\s+(?!{_TIME_UNIT})\w"
-    r"|on\s+average|average|i\s+(?:snitt|gjennomsnitt|gjennomsnitt|genomsnitt)\b)"
+    r"|on\s+average|average|i\s+(?:snitt|gjennomsnitt|genomsnitt)\b)"
 )
 # "per year", "hvert år" give a figure for each year, not for each one of several.
 _PER_UNIT = re.compile(
