@@ -375,12 +375,11 @@ class Assistant:
             turn.top_k,
             turn.filters,
             turn.retrieval,
-            query_vector,
-            None,
-            scope,
-            scope_vector,
-            favoured_passages(shape_of(turn.question, turn.standalone)),
-            turn.language,
+            query_vector=query_vector,
+            scope=scope,
+            scope_vector=scope_vector,
+            favour=favoured_passages(shape_of(turn.question, turn.standalone)),
+            language=turn.language,
         )
         turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
