@@ -35,6 +35,7 @@ from assistant.retrieval.text import (
     analyse,
     char_ngrams,
     content_words,
+    stem,
     stems,
 )
 from indexing.chunking import document_key
@@ -300,11 +301,18 @@ class LexicalIndex:
         return bool(searcher.terms_with_prefix("stems", head, limit=1))
 
     def unknown_share(self, query: str) -> float:
-        """Share of a query's content words that the indexed text never uses (0..1)."""
+        """Share of a query's content words that the indexed text never uses (0..1); a
+        hyphenated word ("Storlia-planen") is known when each of its parts is."""
         terms = stems(query)
         if not terms:
             return 0.0
-        return sum(not self.knows(term) for term in terms) / len(terms)
+        return sum(not self._knows_word(term) for term in terms) / len(terms)
+
+    def _knows_word(self, term: str) -> bool:
+        if self.knows(term):
+            return True
+        parts = [part for part in term.split("-") if part]
+        return len(parts) > 1 and all(self.knows(stem(part)) for part in parts)
 
     def search(
         self, query: str, k: int, filters: SearchFilters | None = None

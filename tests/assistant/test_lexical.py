@@ -109,6 +109,12 @@ def test_an_inflection_the_stemmer_misses_still_counts_as_known() -> None:
     assert index.unknown_share("budsjettet") == 1.0
 
 
+def test_a_hyphenated_word_is_known_when_each_of_its_parts_is() -> None:
+    index = LexicalIndex.build([chunk("a", "Storlia vedtok planen for næringslivet.")])
+    assert index.unknown_share("Storlia-planen") == 0.0
+    assert index.unknown_share("Storlia-havbruket") == 1.0
+
+
 def test_compound_parts_split_against_the_indexed_words() -> None:
     index = LexicalIndex.build(
         [
