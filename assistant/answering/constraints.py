@@ -638,11 +638,13 @@ class FigureAsked:
     @classmethod
     def of(cls, question: str, language: str, terms: set[str]) -> FigureAsked | None:
         """What the question asks of its figure; None when it asks for none."""
-        if not asks_for_figure(question):
+        named = name_constraints(question)
+        organisations = [c.text for c in named if c.kind == "organisation"]
+        accounts = asks_for_accounts(question, organisations)
+        if not accounts and not _FIGURE_QUESTION.search(question):
             return None
-        accounts = asks_for_accounts(question, _organisations(question))
         measure = asked_measure(question) or ("money" if accounts else None)
-        names = {w for c in name_constraints(question) for w in folded_words(fold(c.text))}
+        names = {word for c in named for word in folded_words(fold(c.text))}
         # For a count, the things it counts ("how many new jobs"), not those it counts in.
         about = counted_asked(question) if measure == "count" else question
         asked = [word for word in folded_words(fold(about)) if word not in names]

@@ -205,7 +205,7 @@ class Retriever:
                 fused = with_stand_in_ranks(
                     fused,
                     list(dense),
-                    sorted(lexical, key=lambda cid: -lexical[cid]),
+                    list(lexical),  # in the order the search ranked them, as fused above
                     lambda cid: not share_words(asked_in, chunks[cid].language or asked_in),
                     bm25_weight,
                     self.settings.rrf_k,
