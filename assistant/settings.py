@@ -165,6 +165,13 @@ class RetrievalSettings(BaseModel):
         "question names by their title, authors or publisher, searched with the question "
         "without those names (0: off).",
     )
+    scope_rrf_k: int = Field(
+        10,
+        ge=1,
+        description="Constant k of that second fusion: small, so that the ranking within the "
+        "named documents orders their passages and the whole question's ranking only breaks "
+        "near ties.",
+    )
     language_pairs: bool = Field(
         True,
         description="Rank dense hits by how far they clear the support threshold of the "

@@ -109,7 +109,7 @@ class Retriever:
             fused = reciprocal_rank_fusion(
                 [[cid for cid, _ in fused], [cid for cid, _ in scoped]],
                 [1.0, self.settings.scope_weight],
-                self.settings.rrf_k,
+                self.settings.scope_rrf_k,
             )
         if favour is not None and mode == "hybrid":
             fused = with_favoured(fused, chunks, favour, self.settings.rrf_k)

@@ -9,6 +9,7 @@ from assistant.answering.selection import favoured_passages, recommending_passag
 from assistant.domain import Chunk, SearchFilters
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.retriever import PolicyRetriever, Retriever
+from assistant.retrieval.scope import Scope
 from assistant.settings import AnswerSettings, RetrievalSettings
 
 
@@ -148,3 +149,47 @@ def test_an_english_questions_words_count_in_english_passages_and_not_against_ot
     ids = [h.chunk.id for h in hits]
     assert ids.index("uk:0") < ids.index("en:0"), "the English passage sharing its words is lifted"
     assert ids.index("nb:0") < ids.index("en:0"), "the bokmål passage keeps its place by meaning"
+
+
+class NamedDocumentView(ThreeOfTwoLanguagesView):
+    """A plan's summary close to any question about the plan, and its fund section close
+    only to the question without the plan's name (`query_vector` [2.0]), among six other
+    passages of the plan."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.body = [
+            (_chunk(f"plan:{n}", f"Innsatsområde {n} i planen.", "nb"), 0.80 - n / 100)
+            for n in range(6)
+        ]
+        self.summary = (_chunk("plan:summary", "Sammendrag av næringsplanen.", "nb"), 0.85)
+        self.fund = (_chunk("plan:fund", "Næringsfondet får 2,2 millioner i 2026.", "nb"), 0.70)
+        self.hits = [self.summary, *self.body, self.fund]
+
+    def dense_search(self, vector: list[float], k: int, where: Any = None) -> list[Any]:
+        if vector == [2.0]:  # the question without the plan's name
+            return [self.fund, self.summary, *self.body][:k]
+        return sorted(self.hits, key=lambda hit: -hit[1])[:k]
+
+
+def test_within_a_named_document_its_own_ranking_orders_the_passages() -> None:
+    """The question names the plan: the passage that the search within the plan puts first
+    comes first, though the whole question, name and all, is nearest the plan's summary."""
+    view: Any = NamedDocumentView()
+    lexical = LexicalIndex.build([])
+    scope = Scope(doc_ids=("plan",), query="Hvor mye får næringsfondet i 2026?")
+
+    def first(settings: RetrievalSettings) -> str:
+        hits = Retriever(view, lexical, settings).retrieve(
+            "Hvor mye får næringsfondet i Vikfjord-planen i 2026?",
+            5,
+            query_vector=[1.0],
+            bm25_weight=0.0,
+            scope=scope,
+            scope_vector=[2.0],
+        )
+        return hits[0].chunk.id
+
+    assert first(RetrievalSettings(language_pairs=False)) == "plan:fund"
+    flat = RetrievalSettings(language_pairs=False, scope_rrf_k=60)
+    assert first(flat) == "plan:summary", "a flat fusion lets the summary's lead decide"
