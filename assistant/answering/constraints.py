@@ -38,6 +38,7 @@ from assistant.answering.measures import (
     gives_per_unit,
     things_named,
 )
+from assistant.answering.titles import titles_asked, titles_named
 from assistant.domain import CatalogueEntry
 from assistant.retrieval.text import content_words, stem
 
@@ -552,7 +553,8 @@ def screen(
     constraints = [c for c in find_constraints(question) if c.kind != "number"]
     terms = topic_terms(question)
     figure = FigureAsked.of(question, language, terms)
-    if not constraints and figure is None:
+    titles = titles_asked(question, fold(question))
+    if not constraints and figure is None and not titles:
         return Screened(list(candidates), None, list(candidates))
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
@@ -575,9 +577,12 @@ def screen(
             for c in times
         ):
             continue
+        # Who holds a title is said only by a sentence naming it ("ordførar Ragnhild Øvrebø").
+        names_title = not titles or bool(titles & titles_named(fold(candidate.text)))
         if figure is None:
             covering.append(candidate)
-            kept.append(candidate)
+            if names_title:
+                kept.append(candidate)
             continue
         if confined_elsewhere(candidate.text, question, contexts.get(chunk.doc_id, "")):
             continue
@@ -587,7 +592,7 @@ def screen(
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
         headings = "\n".join(chunk.section_path)
-        if figure.answered_by(candidate.text, headings, chunk.language, comparable):
+        if names_title and figure.answered_by(candidate.text, headings, chunk.language, comparable):
             kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
     if closest is None or closest in kept:

@@ -84,7 +84,8 @@ VESTLI = """# 1 Gründerhus
 
 Vestli kommune har et gründerhus i sentrum. Gründerhuset har tjue kontorplasser, et verksted
 og et møterom. Kontorplassene i gründerhuset leies ut til gründere, og gründerhuset skal få
-flere kontorplasser når gründerhuset utvides.
+flere kontorplasser når gründerhuset utvides. Vestli kommune eier bygget, og daglig leder
+Per Lie har ansvaret for driften av gründerhuset.
 """
 
 
@@ -177,3 +178,14 @@ def test_an_english_question_is_answered_only_by_a_figure_of_what_it_asks_about(
     text, grounded, _ = ask(library, "How many new jobs were created in Sørbygda?")
     assert not grounded
     assert "42" not in text.split("\n\n")[0]
+
+
+def test_who_holds_a_title_is_answered_only_by_a_sentence_naming_the_title(
+    library: Assistant,
+) -> None:
+    """Vestli's text names the incubator's manager and no mayor."""
+    text, grounded, cited = ask(library, "Who is the managing director of the incubator in Vestli?")
+    assert grounded and "Per Lie" in text and cited == ["vestli-2022"]
+    text, grounded, _ = ask(library, "Hvem er ordfører i Vestli kommune?")
+    assert not grounded
+    assert "Per Lie" not in text.split("\n\n")[0]

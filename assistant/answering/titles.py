@@ -1,0 +1,63 @@
+"""Questions that ask who holds a title ("Who was the mayor of Vikfjord in 2024?", "Kven er
+dagleg leiar i selskapet?"): only a sentence that names the title answers them, in any of the
+four languages. A sentence about the plan the mayor's municipality made is no answer to who
+the mayor was. Pure functions over folded text (see `constraints.fold`)."""
+
+from __future__ import annotations
+
+import re
+
+# The titles of people that business development documents name, each with its forms in
+# bokmål, nynorsk, Swedish and English, folded (æ → ae, ø → o, å/ä/ö → a/a/o) and as
+# beginnings of words, so that "ordføreren", "næringssjefane" and "chairs" are found. A form
+# with a space is a phrase.
+PERSON_TITLES: dict[str, tuple[str, ...]] = {
+    "mayor": ("ordforar", "ordforer", "borgmastar", "borgmester", "mayor",
+              "kommunstyrelsens ordforande"),
+    "chief executive": ("radmann", "radman", "kommunedirektor", "kommundirektor",
+                        "kommunalsjef", "kommunchef", "chief executive", "municipal director",
+                        "chief municipal"),
+    "business manager": ("naeringssjef", "naringslivschef", "naringschef",
+                         "business manager", "head of business", "business development manager",
+                         "naeringskonsulent", "naringslivsutvecklare", "business adviser"),
+    "managing director": ("daglig leder", "dagleg leiar", "daglig leiar", "verkstallande direktor",
+                          "managing director", "chief executive officer", "ceo", "vd"),
+    "chair": ("styreleder", "styreleiar", "styrelseordforande", "ordforande", "chair",
+              "chairman", "chairwoman", "chairperson", "leiar for styret", "leder av styret"),
+    "facilitator": ("fasilitator", "facilitator", "moderator", "motelede", "moteleiar",
+                    "motesledare", "prosessleder", "prosessleiar", "processledare"),
+    "project manager": ("prosjektleder", "prosjektleiar", "projektledare", "project manager",
+                        "project leader", "programleder", "programleiar", "programledare",
+                        "programme manager", "program manager", "programme director"),
+}  # fmt: skip
+
+# A question asking who someone is, or what they are called.
+_WHO = re.compile(
+    r"(?i)\b(?:who|whom|hvem|kven|vem|hva\s+heter|kva\s+heiter|vad\s+heter|"
+    r"what\s+is\s+the\s+name\s+of|what\s+was\s+the\s+name\s+of)\b"
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def titles_named(folded: str) -> frozenset[str]:
+    """The `PERSON_TITLES` a folded text names."""
+    words = _WORD.findall(folded)
+    joined = " ".join(words)
+    found: set[str] = set()
+    for title, forms in PERSON_TITLES.items():
+        for form in forms:
+            if " " in form or len(form) <= 3:  # a phrase, or a short word whole ("vd", "ceo")
+                if re.search(rf"\b{re.escape(form)}\b", joined):
+                    found.add(title)
+            elif any(word.startswith(form) or (len(form) >= 7 and form in word) for word in words):
+                # "ordføreren"; within a compound only the longer forms ("kommunenæringssjef")
+                found.add(title)
+    return frozenset(found)
+
+
+def titles_asked(question: str, folded: str) -> frozenset[str]:
+    """The titles whose holder the question asks for ("Who chaired ...", "Hvem er
+    ordfører ..."): none when it asks no "who"."""
+    if not _WHO.search(question):
+        return frozenset()
+    return titles_named(folded)
