@@ -30,7 +30,7 @@ _FUNCTION_WORDS: dict[str, str] = {
         kanskje fordi mellom lenge sidan gjekk trur synest vil ville skulle kunne hjå
         kvifor kvar frå sine vert ikring attåt berre kvart åt""",
     # Swedish only
-    "sv": """vad hur varför vem vilka vilken vilket var när där inte jag mig dig hon ni er
+    "sv": """vad hur varför vem vilka vilken vilket när där inte jag mig dig hon ni er
         något några mycket från också bara själv vara göra gör gjorde säger menar dessa
         denna detta blir blev varit sker varandra nu än ett en av utan ännu eller hennes
         kanske eftersom mellan länge sedan gick tror tycker vill ville skulle kunna och
@@ -42,7 +42,7 @@ _FUNCTION_WORDS: dict[str, str] = {
         by as at or any give example between about paper report authors should would could
         can will has have had into than then after before many much some more most""",
     # the Scandinavian languages share these (each counts a third for nb, nn and sv)
-    "nb nn sv": """i med som på om det den de har kan man vi oss hans sin sitt""",
+    "nb nn sv": """i med som på om det den de har kan man vi oss hans sin sitt var""",
     # the two Norwegian written standards share these
     "nb nn": """er og til skal må bør slik etter meg deg ei""",
     # and these with English
@@ -94,10 +94,15 @@ def language_scores(text: str) -> dict[Language, float]:
                 for lang in marked:
                     scores[lang] += ENDING_WEIGHT / len(marked)
                 break
+    # A name keeps its own language's letters ("Älvbacka" in a bokmål question): in a word
+    # written with a capital, other than the first, they count half.
+    words = _WORD.findall(text)
+    written = "".join(w for i, w in enumerate(words) if i == 0 or not w[0].isupper()).casefold()
     for letters, marked, weight in _LETTERS:
         if any(letter in folded for letter in letters):
+            share = 1.0 if any(letter in written for letter in letters) else 0.5
             for lang in marked:
-                scores[lang] += weight / len(marked)
+                scores[lang] += share * weight / len(marked)
     return scores
 
 

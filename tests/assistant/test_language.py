@@ -53,6 +53,9 @@ def test_each_language_is_recognised_on_held_out_questions() -> None:
         ("Kor lenge varte det?", "nn"),
         ("Kven er kunnskapspartnar i Örebro-partnarskapet?", "nn"),  # a Swedish name
         ("Hvor mange innbyggere eier hälsocentralen?", "nb"),
+        ("Hva var arbeidsledigheten i Älvbacka i 2021?", "nb"),  # "var" is Norwegian too
+        ("Kva var budsjettet til Älvbacka kommun?", "nn"),
+        ("Var ligger Älvbacka?", "sv"),
         ("Hvorfor er finansiering en utfordring?", "nb"),  # -ing is not English
         ("Vad menas med kvadrupel helix?", "sv"),
         ("Is it in the library?", "en"),
