@@ -379,7 +379,11 @@ _FIGURE_QUESTION = re.compile(
     # What a company or a municipality's accounts show: its turnover, result, profit.
     # ("resultat" alone is as often an outcome: "resultatet av verkstedet").
     r"\b\w*(?:omsetning|omsetnad|omsättning|driftsresultat|årsresultat|overskudd|overskot|"
-    r"överskott|underskudd|underskot|underskott)\w*|\b(?:turnover|revenue|profits?|deficit)\b"
+    r"överskott|underskudd|underskot|underskott)\w*|\b(?:turnover|revenue|profits?|deficit)\b|"
+    # What unemployment was ("Hva var arbeidsledigheten i 2020?"); asked about otherwise
+    # ("What does the plan say about unemployment?") it is a topic.
+    r"\b(?:hva|kva|vad|what)\s+(?:er|var|vart|blei|ble|är|is|was|were)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:\w*(?:ledighet|arbeidsløyse|arbetslöshet)\w*|unemployment)\b"
 )
 # Counts and amounts in words; not "en", "ett", "ei", "one": they are articles as often.
 _NUMBER_WORD = re.compile(

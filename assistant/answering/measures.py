@@ -249,6 +249,8 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
     "inhabitants": ("innbygg", "invanare", "inhabitant", "resident", "befolkning",
                     "population", "folketal", "folkemengd"),
     "members": ("medlem", "member"),
+    "unemployment": ("arbeidsledig", "ledighet", "arbeidslaus", "arbeidsloys", "arbetslos",
+                     "unemploy", "jobless"),
     "associations": ("forening", "organisasjon", "organisation", "organization", "associat",
                      "idrettslag", "klubb", "club", "frivillig", "voluntary", "volunteer"),
     "applications": ("soknad", "soknader", "ansokan", "ansokning", "application", "applicant",

@@ -570,3 +570,16 @@ def test_a_companys_result_is_answered_only_by_a_figure_of_money() -> None:
     result = only("Fjellstrand Næringslag hadde eit overskot på 180 000 kroner i 2023.")
     question = "Vilket resultat hade Fjellstrand Næringslag år 2023?"
     assert screen(question, [opened, result], {}, "sv").kept == [result]
+
+
+def test_what_unemployment_was_is_a_figure_of_unemployment_not_of_jobs() -> None:
+    question = "Hva var arbeidsledigheten i Storlia i 2020?"
+    assert asks_for_figure(question)
+    assert asks_for_figure("What was the unemployment rate in 2021?")
+    assert not asks_for_figure("What does the plan say about unemployment among the young?")
+    jobs = only("Storlia kommune hadde 2 940 arbeidsplassar i 2020.", language="nn")
+    rate = only("Arbeidsledigheten i Storlia var 2,1 prosent i 2020.", language="nb")
+    swedish = only("Arbetslösheten var 6,1 procent år 2020.", language="sv")
+    context = {"doc": "Storlia kommune"}
+    assert screen(question, [jobs, rate], context, "nb").kept == [rate]
+    assert screen(question, [jobs, swedish], context, "nb").kept == [swedish]
