@@ -249,6 +249,7 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
     "inhabitants": ("innbygg", "invanare", "inhabitant", "resident", "befolkning",
                     "population", "folketal", "folkemengd"),
     "members": ("medlem", "member"),
+    "women": ("kvinn", "women", "woman", "female", "jente", "flick", "girl"),
     "unemployment": ("arbeidsledig", "ledighet", "arbeidslaus", "arbeidsloys", "arbetslos",
                      "unemploy", "jobless"),
     "associations": ("forening", "organisasjon", "organisation", "organization", "associat",

@@ -142,7 +142,8 @@ class Retriever:
             self._names = {
                 doc_id: document_names(record.entry) for doc_id, record in self.view.records.items()
             }
-        scope = scope_of(query, self._names)
+        titles = {doc_id: record.entry.title for doc_id, record in self.view.records.items()}
+        scope = scope_of(query, self._names, titles)
         if scope is None and self.settings.scope_by_text:
             scope = self._scope_by_text(query)
         return scope if scope is not None and scope.query else None

@@ -50,6 +50,10 @@ def document_names(entry: CatalogueEntry) -> set[str]:
     return names
 
 
+# Names shorter than this match another name only whole ("nord" is no beginning of "nordland").
+SHORT_NAME = 6
+
+
 # Words by which a question refers to a document as a whole ("the evaluation", "the plan"):
 # within the document they single out no passage. Whole words, not stems.
 _DOCUMENT_WORDS = frozenset(
@@ -64,18 +68,58 @@ _DOCUMENT_WORDS = frozenset(
 
 def _matches(name: str, document_name: str) -> bool:
     """A name the question uses and a document's name agree when one begins the other:
-    'helgelandsprogrammet' and 'helgeland', 'vikfjords' and 'vikfjord'."""
+    'helgelandsprogrammet' and 'helgeland', 'vikfjords' and 'vikfjord'. A short name must be
+    the whole of the other, but for a genitive s: 'Nord' (universitet) is not 'Nordland'."""
     shorter, longer = sorted((name, document_name), key=len)
-    return len(shorter) >= MIN_STEM and longer.startswith(shorter)
+    if len(shorter) < MIN_STEM or not longer.startswith(shorter):
+        return False
+    return len(shorter) >= SHORT_NAME or longer in (shorter, f"{shorter}s")
 
 
-def scope_of(question: str, names: Mapping[str, set[str]]) -> Scope | None:
-    """The documents the question names by one of their `document_names`, and the question
-    without those names and without the words by which it calls them a document ("the
-    evaluation of", "the plan") while other words remain; None when it names no document,
-    or names them all (then there is nothing to narrow)."""
+# Content words of a title in a row that name its document in a question even in lower case
+# ("the coastal business development pilot"): fewer say a theme as often as a document.
+TITLE_RUN = 3
+_RUN_STOP_WORDS = frozenset(
+    "with from that this their about into over under etter frå från".split()
+)
+
+
+def _title_run(question_words: list[str], title: str) -> list[str]:
+    """The longest run of the question's words that the title has in a row, when it holds
+    `TITLE_RUN` content words or more (words of four letters or more); else none."""
+    folded_question = [fold(word) for word in question_words]
+    title_words = [fold(word) for word in _WORD.findall(title)]
+    best: list[str] = []
+    for start in range(len(folded_question)):
+        for offset in range(len(title_words)):
+            length = 0
+            while (
+                start + length < len(folded_question)
+                and offset + length < len(title_words)
+                and folded_question[start + length] == title_words[offset + length]
+            ):
+                length += 1
+            if length > len(best):
+                best = question_words[start : start + length]
+    content = [w for w in best if len(w) >= MIN_STEM and fold(w) not in _RUN_STOP_WORDS]
+    return best if len(content) >= TITLE_RUN else []
+
+
+def scope_of(
+    question: str, names: Mapping[str, set[str]], titles: Mapping[str, str] | None = None
+) -> Scope | None:
+    """The documents the question names by one of their `document_names` or by words of
+    their `titles` in a row, and the question without those names and without the words by
+    which it calls them a document ("the evaluation of", "the plan") while other words
+    remain; None when it names no document, or names them all (then there is nothing to
+    narrow)."""
     named: dict[str, None] = {}
     used: list[str] = []
+    question_words = _WORD.findall(question)
+    for doc_id, title in (titles or {}).items():
+        # The title's words stay in the query: they often say what is asked as well.
+        if _title_run(question_words, title):
+            named[doc_id] = None
     for constraint in name_constraints(question):
         for word in constraint.text.split():
             folded = fold(re.sub(r"['’]s$", "", word))

@@ -58,3 +58,24 @@ def test_words_calling_the_named_document_a_document_are_left_out_of_its_search(
     assert scope is not None and scope.query == "Hvordan beskriver av samstyring?"
     bare = scope_of("Hva er evalueringen av Helgelandsprogrammet?", NAMES)
     assert bare is not None and "evalueringen" in bare.query, "kept when nothing else is asked"
+
+
+TITLES = {doc_id: entry.title for doc_id, entry in ENTRIES.items()}
+
+
+def test_a_short_name_matches_only_whole_or_with_a_genitive_s() -> None:
+    names = {**NAMES, "nord": {"nord", "universitet"}}
+    assert scope_of("Hvor stort var budsjettet i Nordland?", names) is None
+    scope = scope_of("Hva skriver Nords forskere om samstyring?", names)
+    assert scope is not None and scope.doc_ids == ("nord",)
+
+
+def test_a_run_of_a_titles_words_names_its_document_in_lower_case_too() -> None:
+    question = "Hva sier evalueringen av helgelandsprogrammet for lokal næringsutvikling?"
+    scope = scope_of(question.replace("helgelandsprogrammet", "programmet"), {}, TITLES)
+    assert scope is None, "'for lokal næringsutvikling': two content words say a theme"
+    scope = scope_of("Hva er kommunen sin framtidige næringsutviklingsrolle?", {}, TITLES)
+    assert scope is not None and scope.doc_ids == ("paper",)
+    assert scope.query == "Hva er kommunen sin framtidige næringsutviklingsrolle?", (
+        "a title's words often say what is asked: they stay"
+    )
