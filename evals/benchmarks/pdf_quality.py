@@ -3,9 +3,10 @@
     python -m evals.benchmarks.pdf_quality
 
 Two short reports written for the tests (`tests.report_texts`: a bokmål annual report and an
-English evaluation) are printed by reportlab (one and two columns) and, where LibreOffice is
-installed, as Word files converted by ``soffice --headless`` (`tests.report_producers`; needs
-the dev extras). Each is loaded by the product's loader and compared with its source: running
+English evaluation) are printed by reportlab (one and two columns), where LibreOffice is
+installed as Word files converted by ``soffice --headless``, and where Chromium is installed as
+HTML pages printed by ``chromium --headless --print-to-pdf`` with its own header and footer or
+with CSS ones (`tests.report_producers`; needs the dev extras). Each is loaded by the product's loader and compared with its source: running
 headers and footers left in the text, footnote markers glued to words, sentences not found
 whole, paragraphs under the right section path, footnotes placed in the citing section,
 contents lines in the chunks, references parsed, title and authors, printed page numbers.
@@ -38,11 +39,20 @@ class Variant:
     build: Callable[[Path], Path]
     report: object
     style: str
+    expected: Callable[[], object] | None = None  # the Expectation, when not the report's own
 
 
 def variants() -> list[Variant]:
     """The reports as each installed producer prints them."""
-    from tests.report_producers import HAS_FONTS, SOFFICE, reportlab_pdf, word_pdf
+    from tests.report_producers import (
+        CHROMIUM,
+        HAS_FONTS,
+        SOFFICE,
+        chromium_expectation,
+        chromium_pdf,
+        reportlab_pdf,
+        word_pdf,
+    )
     from tests.report_texts import ANNUAL, EVALUATION
 
     if not HAS_FONTS:
@@ -76,7 +86,41 @@ def variants() -> list[Variant]:
                 "word",
             ),
         ]
+    if CHROMIUM:
+        found += [
+            Variant(
+                "evaluation, HTML via Chromium, its own header and footer, notes at the end",
+                lambda p: chromium_pdf(p, EVALUATION, "word", "chromium", "end"),
+                EVALUATION,
+                "word",
+                lambda: chromium_expectation(EVALUATION, "word", "chromium"),
+            ),
+            Variant(
+                "annual, HTML via Chromium, CSS headers and footers, notes after each chapter",
+                lambda p: chromium_pdf(p, ANNUAL, "number", "css", "chapter"),
+                ANNUAL,
+                "number",
+                lambda: chromium_expectation(ANNUAL, "number", "css"),
+            ),
+        ]
     return found
+
+
+# How the placeholders of a furniture line are printed.
+_PLACEHOLDERS = {
+    "{page}": r"[ivxlcdm\d]{1,4}",
+    "{pages}": r"\d{1,4}",
+    "{date}": r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}:\d{2}(?: ?[AP]M)?",
+    "{url}": r"(?:file|https?)://\S+",
+}
+
+
+def furniture_pattern(line: str) -> str:
+    """A regular expression for a running header or footer with placeholders."""
+    pattern = re.escape(line)
+    for placeholder, printed in _PLACEHOLDERS.items():
+        pattern = pattern.replace(re.escape(placeholder), printed)
+    return pattern
 
 
 def _words(text: str) -> str:
@@ -94,10 +138,15 @@ def section_at(document: LoadedDocument, offset: int) -> Section | None:
 
 def figures(variant: Variant, folder: Path) -> list[str]:
     """The lines to print for one printed report."""
-    from tests.report_producers import expectation
+    from tests.report_producers import Expectation, expectation
 
     path = variant.build(folder / f"{len(list(folder.iterdir()))}.pdf")
-    expected = expectation(variant.report, variant.style)  # type: ignore[arg-type]
+    expected = (
+        variant.expected()
+        if variant.expected
+        else expectation(variant.report, variant.style)  # type: ignore[arg-type]
+    )
+    assert isinstance(expected, Expectation)
     document = load_document(path)
     catalogue = Catalogue([], path.parent)
     record = build_record(path, catalogue.entry_for_file(path), document, catalogue, "bench")
@@ -107,8 +156,11 @@ def figures(variant: Variant, folder: Path) -> list[str]:
     printed = len(PdfReader(path).pages) - 1  # every page but the cover
     left = 0
     for line in expected.furniture:
-        pattern = re.escape(line).replace(re.escape("{page}"), r"[ivxlcdm\d]{1,4}")
-        left += len(re.findall(rf"^{pattern}$", document.text, re.MULTILINE))
+        pattern = furniture_pattern(line)
+        # A line with a date or an address is found wherever it stands; a plain one (a title
+        # as running header) only as a line of its own, since the text says it too.
+        where = pattern if "{date}" in line or "{url}" in line else rf"^{pattern}$"
+        left += len(re.findall(where, document.text, re.MULTILINE))
     pages = {span.label for span in document.pages}
     bare = [
         line
@@ -174,9 +226,13 @@ def _page_labels(document: LoadedDocument, path: Path, sentences: list[str]) -> 
         raw = sheet.extract_text() or ""
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
         numbers = [
-            match.group(1)
+            match.group(1) or match.group(2)
             for line in lines[:2] + lines[-2:]
-            if (match := re.search(r"(?:^|[–|] ?)([ivxlcdm]{1,4}|\d{1,3})(?: ?[–|]|$)", line))
+            if (
+                match := re.search(
+                    r"(?:^|[–|] ?)([ivxlcdm]{1,4}|\d{1,3})(?: ?[–|]|$)|(\d{1,3})/\d{1,3}$", line
+                )
+            )
         ]
         printed.append((_words(raw), numbers[0] if numbers else ""))
     right = total = 0
