@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PageObject, PasswordType, PdfReader
+from pypdf.generic import ContentStream, NameObject
 
 from assistant.domain import HiddenReason, HiddenText, LoadedDocument
 from assistant.errors import DocumentLoadError
@@ -175,12 +176,68 @@ def _lines_of(page: PageObject) -> _Page:
             # pypdf may hand over several lines at once; later ones stand a line lower.
             runs.append((Run(piece, x, y - offset * 1.2 * size * scale, size * scale, name), why))
 
+    _drop_invisible_replacements(page)
     page.extract_text(visitor_text=visit, visitor_operand_after=painting.after)
     # Invisible text over a scanned page is its OCR layer: what the reader sees in the image.
     kept = {None, "invisible"} if painting.scanned else {None}
     visible = [run for run, why in runs if why in kept]
     hidden = [(why, run.text) for run, why in runs if why not in kept and why and run.text.strip()]
     return _Page(page_lines(visible, float(page.mediabox.top)), hidden)
+
+
+# Characters no reader sees: a soft hyphen where the word was not broken, zero-width spaces.
+_UNSEEN = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_SHOWS = (b"Tj", b"TJ", b"'", b'"')
+
+
+def _drop_invisible_replacements(page: PageObject) -> None:
+    """Leave out glyphs whose /ActualText says they stand for nothing a reader reads.
+
+    Chromium draws a soft hyphen that does not break its word as a space glyph marked with
+    the actual text U+00AD; pypdf reads the glyph, and "nærings\u00adlivet" would come out
+    as two words. The glyphs are taken out of the page's content in memory only.
+    """
+    contents = page.get_contents()
+    if contents is None or b"/ActualText" not in contents.get_data():
+        return
+    stream = ContentStream(contents, page.pdf, "bytes")  # strings stay in the font's codes
+    kept: list[tuple[Any, bytes]] = []
+    depth = 0  # marked-content levels open inside an unseen replacement
+    for operands, operator in stream.operations:
+        if depth:
+            if operator in (b"BMC", b"BDC"):
+                depth += 1
+            elif operator == b"EMC":
+                depth -= 1
+            elif operator in _SHOWS:
+                if operator in (b"'", b'"'):
+                    kept.append(([], b"T*"))  # the quote operators also move to the next line
+                continue
+            if depth == 0:
+                continue  # the replacement's own EMC
+        elif operator == b"BDC" and _unseen_actual_text(operands):
+            depth = 1
+            continue
+        kept.append((operands, operator))
+    stream.operations = kept
+    # pypdf extracts from a /Contents that is already a parsed stream as it stands.
+    page[NameObject("/Contents")] = stream
+
+
+def _unseen_actual_text(operands: Any) -> bool:
+    properties = operands[1] if len(operands) > 1 else None
+    try:
+        actual = properties.get("/ActualText") if hasattr(properties, "get") else None
+    except Exception:  # properties named in the resources, not inline: nothing to read here
+        return False
+    if actual is None:
+        return False
+    if isinstance(actual, bytes):
+        raw = bytes(actual)
+        text = raw[2:].decode("utf-16-be", "replace") if raw[:2] == b"\xfe\xff" else ""
+    else:
+        text = str(actual)
+    return bool(text) and all(char in _UNSEEN for char in text)
 
 
 def _images(page: PageObject) -> frozenset[str]:

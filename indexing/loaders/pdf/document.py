@@ -141,7 +141,7 @@ def parse_pdf_lines(
     if printed_labels:
         labels = printed_page_numbers(furniture) or labels
     body_size = _body_size(lines)
-    lines = [_drop_contents(page) for page in lines]
+    lines = _drop_contents_lists([_drop_contents(page) for page in lines])
     first = _body_start(lines, raw)
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
@@ -299,6 +299,54 @@ def _drop_contents(lines: list[TextLine]) -> list[TextLine]:
     ]
 
 
+# A contents list names at least this many headings and makes up this share of its page.
+CONTENTS_ENTRIES = 3
+CONTENTS_SHARE = 0.6
+
+
+def _drop_contents_lists(pages: list[list[TextLine]]) -> list[list[TextLine]]:
+    """Pages without a contents list that prints no page numbers (an HTML page's).
+
+    Such a list is told by what it lists: most lines of its page stand again, as lines of
+    their own and in the same order, further on in the document (the headings it names).
+    """
+    keys = [_entry_key(line.text) for page in pages for line in page]
+    kept: list[list[TextLine]] = []
+    end = 0  # where the next page's lines start in ``keys``
+    for lines in pages:
+        end += len(lines)
+        listed = _listed_later(lines, keys, end)
+        entries = [line for line in lines if not is_toc_heading(line.text)]
+        if len(listed) >= CONTENTS_ENTRIES and len(listed) >= CONTENTS_SHARE * len(entries):
+            lines = [
+                line
+                for number, line in enumerate(lines)
+                if number not in listed and not is_toc_heading(line.text)
+            ]
+        kept.append(lines)
+    return kept
+
+
+def _entry_key(text: str) -> str:
+    return " ".join(plain(text).split()).casefold()
+
+
+def _listed_later(lines: list[TextLine], keys: list[str], position: int) -> set[int]:
+    """Which of ``lines`` (short ones, no sentences) stand again in ``keys`` from
+    ``position`` on, in order."""
+    listed: set[int] = set()
+    for number, line in enumerate(lines):
+        key = _entry_key(line.text)
+        if not key or len(key.split()) > HEADING_WORDS or key.endswith("."):
+            continue
+        try:
+            position = keys.index(key, position) + 1
+        except ValueError:
+            continue
+        listed.add(number)
+    return listed
+
+
 def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
     """Index of the first page after the cover pages (title, authors, colophon).
 
@@ -362,10 +410,16 @@ def _take_notes(page: _Page, body: float) -> _Page:
             notes[current] = line.text
         else:
             notes[current] = dehyphenate(f"{notes[current]}\n{line.text}").replace("\n", " ")
-    return _Page(lines[:start], {note: " ".join(text.split()) for note, text in notes.items()})
+    return _Page(
+        lines[:start],
+        {note: _BACK_LINK.sub("", " ".join(text.split())) for note, text in notes.items()},
+    )
 
 
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
+# "1 text", or "1. text" as a list of notes in HTML prints its numbers.
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
+# The link back to the citing place that ends each note of an HTML page.
+_BACK_LINK = re.compile(r"\s*[\u21a9\u2191\u2934]\ufe0e?\s*$")
 
 
 def _with_note_numbers(area: list[TextLine]) -> list[TextLine]:
