@@ -63,12 +63,12 @@ def load_pdf(path: Path) -> LoadedDocument:
         printed_labels=not defined,
     )
     info = _metadata(reader)
-    first = [line.text for line in (pages[0] if pages else [])]
+    first = pages[0] if pages else []
     # A cover has no running text; a first page that has tells nothing of the year.
-    cover = [] if any(len(line.split()) >= PROSE_WORDS for line in first) else first
+    cover = [] if any(len(line.text.split()) >= PROSE_WORDS for line in first) else first
     title = info.title or document.title
     authors = info.authors or _cover_authors(cover, title)
-    year = year_in(" ".join(cover)) or info.year
+    year = year_in(" ".join(line.text for line in cover)) or info.year
     return document.model_copy(
         update={
             "title": title,
@@ -317,14 +317,44 @@ def _text(value: object) -> str | None:
     return text or None
 
 
-def _cover_authors(cover: list[str], title: str | None) -> list[str]:
-    """Names printed on the cover below the title."""
-    lines = [" ".join(line.split()) for line in cover]
-    if title:
-        folded = " ".join(title.split()).casefold()
-        after = [i for i, line in enumerate(lines) if line.casefold() and line.casefold() in folded]
-        lines = lines[after[-1] + 1 :] if after else lines
-    return [line for line in lines if looks_like_name(line)]
+# Names further below the one above than this many type sizes are no longer the authors
+# (the publisher at the cover's foot).
+AUTHOR_GAP = 2.5
+
+
+def _cover_authors(cover: list[TextLine], title: str | None) -> list[str]:
+    """The names printed on the cover below the title: one block of lines in one type."""
+    lines = [replace(line, text=" ".join(line.text.split())) for line in cover]
+    lines = [line for line in lines if line.text]
+    names: list[TextLine] = []
+    for line in lines[_after_title(lines, title) :]:
+        if not looks_like_name(line.text):
+            if names:
+                break
+            continue  # a subtitle between the title and the names
+        if names and line.styled and names[-1].styled:
+            apart = line.top - names[-1].top > AUTHOR_GAP * max(line.size, names[-1].size)
+            if apart or line.size != names[0].size:
+                break
+        names.append(line)
+    return [line.text for line in names]
+
+
+def _after_title(lines: list[TextLine], title: str | None) -> int:
+    """Index of the first cover line after the title (set over one or more lines)."""
+    if not title:
+        return 0
+    folded = " ".join(title.split()).casefold()
+    for start in range(len(lines)):
+        printed = ""
+        for end in range(start, len(lines)):
+            printed = f"{printed} {lines[end].text.casefold()}".strip()
+            if printed == folded:
+                return end + 1
+            if not folded.startswith(printed):
+                break
+    inside = [i for i, line in enumerate(lines) if line.text.casefold() in folded]
+    return inside[-1] + 1 if inside else 0
 
 
 __all__ = ["load_pdf", "parse_pdf_lines", "parse_pdf_pages"]
