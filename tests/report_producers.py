@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,24 @@ class Expectation:
     references: int
     title: str
     authors: list[str]
+    table_rows: list[tuple[str, ...]] = field(default_factory=list)  # each table row's cells
+
+
+# How the placeholders of a furniture line are printed.
+_PLACEHOLDERS = {
+    "{page}": r"[ivxlcdm\d]{1,4}",
+    "{pages}": r"\d{1,4}",
+    "{date}": r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}:\d{2}(?: ?[AP]M)?",
+    "{url}": r"(?:file|\ufb01le|https?)://\S+",
+}
+
+
+def furniture_pattern(line: str) -> str:
+    """A regular expression for a running header or footer with placeholders."""
+    pattern = re.escape(line)
+    for placeholder, printed in _PLACEHOLDERS.items():
+        pattern = pattern.replace(re.escape(placeholder), printed)
+    return pattern
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
@@ -101,6 +119,7 @@ def expectation(
     notes: list[tuple[str, str, list[str], str]] = []
     path: list[str] = []
     contents: list[str] = []
+    table_rows: list[tuple[str, ...]] = []
     for block in (*report.front, *report.body):
         if isinstance(block, Heading):
             # A section is named by its number and title, however the page prints them.
@@ -109,6 +128,7 @@ def expectation(
             contents.append(chapter_heading(report, block, style))
             continue
         if isinstance(block, Table):
+            table_rows.extend(block.rows)
             continue
         text = plain_text(block)
         parts = _SENTENCE_END.split(text)
@@ -129,6 +149,7 @@ def expectation(
         references=len(report.references),
         title=report.title,
         authors=list(report.authors),
+        table_rows=table_rows,
     )
 
 

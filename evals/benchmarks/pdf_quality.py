@@ -6,10 +6,11 @@ Two short reports written for the tests (`tests.report_texts`: a bokmål annual 
 English evaluation) are printed by reportlab (one and two columns), where LibreOffice is
 installed as Word files converted by ``soffice --headless``, and where Chromium is installed as
 HTML pages printed by ``chromium --headless --print-to-pdf`` with its own header and footer or
-with CSS ones (`tests.report_producers`; needs the dev extras). Each is loaded by the product's loader and compared with its source: running
-headers and footers left in the text, footnote markers glued to words, sentences not found
-whole, paragraphs under the right section path, footnotes placed in the citing section,
-contents lines in the chunks, references parsed, title and authors, printed page numbers.
+with CSS ones (`tests.report_producers`; needs the dev extras). Each is loaded by the
+product's loader and compared with its source: running headers and footers left in the text,
+footnote markers glued to words, sentences not found whole, paragraphs under the right section
+path, footnotes placed in the citing section, contents lines in the chunks, table rows read
+cell by cell, references parsed, title and authors, printed page numbers.
 """
 
 from __future__ import annotations
@@ -106,23 +107,6 @@ def variants() -> list[Variant]:
     return found
 
 
-# How the placeholders of a furniture line are printed.
-_PLACEHOLDERS = {
-    "{page}": r"[ivxlcdm\d]{1,4}",
-    "{pages}": r"\d{1,4}",
-    "{date}": r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}:\d{2}(?: ?[AP]M)?",
-    "{url}": r"(?:file|https?)://\S+",
-}
-
-
-def furniture_pattern(line: str) -> str:
-    """A regular expression for a running header or footer with placeholders."""
-    pattern = re.escape(line)
-    for placeholder, printed in _PLACEHOLDERS.items():
-        pattern = pattern.replace(re.escape(placeholder), printed)
-    return pattern
-
-
 def _words(text: str) -> str:
     return " ".join(text.split())
 
@@ -138,13 +122,11 @@ def section_at(document: LoadedDocument, offset: int) -> Section | None:
 
 def figures(variant: Variant, folder: Path) -> list[str]:
     """The lines to print for one printed report."""
-    from tests.report_producers import Expectation, expectation
+    from tests.report_producers import Expectation, expectation, furniture_pattern
 
     path = variant.build(folder / f"{len(list(folder.iterdir()))}.pdf")
     expected = (
-        variant.expected()
-        if variant.expected
-        else expectation(variant.report, variant.style)  # type: ignore[arg-type]
+        variant.expected() if variant.expected else expectation(variant.report, variant.style)  # type: ignore[arg-type]
     )
     assert isinstance(expected, Expectation)
     document = load_document(path)
@@ -199,6 +181,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         or re.search(r"(?:\. ?){5,}", chunk.text)
         or sum(title in chunk.text for title in expected.contents) >= 6
     )
+    rows = [" ".join(row) for row in expected.table_rows]
+    glued_rows = [row for row in rows if row not in text]
     labels = _page_labels(document, path, expected.sentences)
     return [
         f"pages {document.page_count}, chunks {len(chunks)}",
@@ -212,6 +196,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         f"paragraphs under the right section {right_paths} of {len(expected.paths)}",
         f"footnotes in the citing section {placed} of {len(expected.notes)}",
         f"chunks with contents lines {contents} of {len(chunks)}",
+        f"table rows not read cell by cell {len(glued_rows)} of {len(rows)}"
+        + (f" (e.g. {glued_rows[0]!r})" if glued_rows else ""),
         f"references {len(record.references)} of {expected.references}",
         f"title {'right' if document.title == expected.title else repr(document.title)}, "
         f"authors {'right' if document.authors == expected.authors else document.authors}",

@@ -1,14 +1,16 @@
 """PDFs from other producers than fpdf2 read as well as the tests' own.
 
 Two short reports (`tests.report_texts`) are printed by reportlab in two columns and in one,
-and, where LibreOffice is installed, written as Word files and converted to PDF by it
-(`tests.report_producers`). What the loader reads is compared with the source.
+where LibreOffice is installed written as Word files and converted to PDF by it, and where
+Chromium is installed written as HTML pages and printed by it (`tests.report_producers`).
+What the loader reads is compared with the source.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -18,14 +20,25 @@ from indexing.catalogue import Catalogue
 from indexing.chunking import chunk_document
 from indexing.cleaning import furniture_key, parse_toc_line, split_heading_number
 from indexing.loaders import load_document
-from indexing.loaders.pdf.document import PdfPage, parse_pdf_lines, printed_page_numbers
+from indexing.loaders.pdf.document import (
+    PdfPage,
+    cover_authors,
+    parse_pdf_lines,
+    printed_page_numbers,
+)
+from indexing.loaders.pdf.fonts import glyph_widths
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
 from tests.pdf_factory import write_pdf
 from tests.report_producers import (
+    CHROMIUM,
+    DEJAVU,
     HAS_FONTS,
     SOFFICE,
     Expectation,
+    chromium_expectation,
+    chromium_pdf,
     expectation,
+    furniture_pattern,
     reportlab_pdf,
     word_pdf,
 )
@@ -34,6 +47,9 @@ from tests.report_texts import ANNUAL, EVALUATION
 needs_fonts = pytest.mark.skipif(not HAS_FONTS, reason="needs fonts-dejavu-core")
 needs_libreoffice = pytest.mark.skipif(
     SOFFICE is None, reason="needs LibreOffice (make system-deps installs it)"
+)
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Chromium (make system-deps installs it)"
 )
 
 
@@ -60,6 +76,21 @@ def from_word(folder: Path) -> tuple[Path, LoadedDocument]:
     return path, load_document(path)
 
 
+@pytest.fixture(scope="module")
+def chromium_own_furniture(folder: Path) -> tuple[Path, LoadedDocument]:
+    """The evaluation printed with Chromium's date, title, address and page/pages, its notes
+    gathered at the end of the document."""
+    path = chromium_pdf(folder / "evaluation-html.pdf", EVALUATION, "word", "chromium", "end")
+    return path, load_document(path)
+
+
+@pytest.fixture(scope="module")
+def chromium_css_furniture(folder: Path) -> tuple[Path, LoadedDocument]:
+    """The annual report with CSS running headers and footers, notes after each chapter."""
+    path = chromium_pdf(folder / "aarsrapport-html.pdf", ANNUAL, "number", "css", "chapter")
+    return path, load_document(path)
+
+
 def words(text: str) -> str:
     return " ".join(text.split())
 
@@ -79,8 +110,10 @@ def furniture_left(document: LoadedDocument, expected: Expectation) -> list[str]
     left = []
     for line in document.text.split("\n"):
         for furniture in expected.furniture:
-            pattern = re.escape(furniture).replace(re.escape("{page}"), r"[ivxlcdm\d]{1,4}")
-            if re.fullmatch(pattern, line.strip()):
+            pattern = furniture_pattern(furniture)
+            # A date or an address is furniture wherever it stands; a title only as a line.
+            anywhere = "{date}" in furniture or "{url}" in furniture
+            if (re.search if anywhere else re.fullmatch)(pattern, line.strip()):
                 left.append(line)
     return left
 
@@ -130,8 +163,10 @@ def test_a_large_heading_in_one_column_does_not_join_two_lines_of_the_other() ->
 def test_a_table_is_not_read_as_two_columns() -> None:
     runs = []
     for row, (label, value) in enumerate([("Etablering", "14"), ("Kompetanse", "8")] * 3):
-        runs += [Run(label, 90, 700 - 13 * row, 10), Run(value, 234, 700 - 13 * row, 10)]
-    assert [line.text for line in page_lines(runs, 842)][:2] == ["Etablering14", "Kompetanse8"]
+        y = 700 - 13 * row
+        runs += [Run(label, 90, y, 10, width=50, space=3), Run(value, 234, y, 10, width=11)]
+    lines = [line.text for line in page_lines(runs, 842)]
+    assert lines[:2] == ["Etablering 14", "Kompetanse 8"]
 
 
 @needs_fonts
@@ -343,3 +378,179 @@ def test_a_libreoffice_pdf_gives_its_authors_from_the_file(
     _, document = from_word
     assert document.title == EVALUATION.title
     assert document.authors == list(EVALUATION.authors)
+
+
+# --- table cells and words drawn in pieces ------------------------------------------------
+
+
+def test_runs_far_apart_are_two_words_and_runs_that_touch_are_one() -> None:
+    runs = [
+        Run("New businesses", 90, 700, 8.5, width=62.0, space=2.7),
+        Run("25", 326, 700, 8.5, width=9.5, space=2.7),
+        Run("29", 370, 700, 8.5, width=9.5, space=2.7),
+        # A word kerned by its producer: the second run starts where the first one ends.
+        Run("Kommu", 90, 680, 10, width=36.2, space=3.2),
+        Run("nen har et fond.", 126.5, 680, 10, width=80, space=3.2),
+    ]
+    assert [line.text for line in page_lines(runs, 842)] == [
+        "New businesses 25 29",
+        "Kommunen har et fond.",
+    ]
+
+
+def reportlab_canvas(path: Path, font: str) -> Any:
+    """A reportlab canvas set in ``font``: a standard one, or DejaVu Sans embedded."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if font == "DejaVuSans":
+        if not HAS_FONTS:
+            pytest.skip("needs fonts-dejavu-core")
+        pdfmetrics.registerFont(TTFont(font, str(DEJAVU / "DejaVuSans.ttf")))
+    sheet = canvas.Canvas(str(path))
+    sheet.setFont(font, 10)
+    return sheet
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "Times-Bold", "DejaVuSans"])
+def test_glyph_widths_come_from_the_font_or_the_standard_metrics(tmp_path: Path, font: str) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    text = "Tilsagn fra fondet: 31 (2,9 millioner kroner)"
+    path = tmp_path / "widths.pdf"
+    sheet = reportlab_canvas(path, font)
+    sheet.drawString(72, 700, text)
+    sheet.save()
+    fonts = PdfReader(path).pages[0]["/Resources"]["/Font"]
+    [used] = [f.get_object() for f in fonts.values() if str(f["/BaseFont"]).endswith(font)]
+    # reportlab writes the standard fonts without widths: their widths are the known metrics.
+    assert ("/Widths" in used) == (font == "DejaVuSans")
+    widths = glyph_widths(used)
+    assert widths.width(text) / 100 == pytest.approx(pdfmetrics.stringWidth(text, font, 10))
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "DejaVuSans"])
+def test_cells_drawn_apart_are_words_and_a_word_drawn_in_pieces_stays_whole(
+    tmp_path: Path, font: str
+) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    path = tmp_path / "table.pdf"
+    sheet = reportlab_canvas(path, font)
+    sheet.drawString(72, 760, "The table below counts the grants of the fund by purpose.")
+    for row, (label, count) in enumerate([("Establishment", "14"), ("Products", "9")]):
+        sheet.drawString(90, 730 - 14 * row, label)
+        sheet.drawRightString(300, 730 - 14 * row, count)
+    # One word in three runs, each starting where the one before ends (as kerned type is).
+    x = 72.0
+    for piece in ("Munici", "pal", "ities run the fund together."):
+        sheet.drawString(x, 680, piece)
+        x += pdfmetrics.stringWidth(piece, font, 10)
+    sheet.save()
+    text = load_document(path).text
+    assert "Establishment 14" in text
+    assert "Products 9" in text
+    assert "Municipalities run the fund together." in text
+
+
+@needs_fonts
+def test_a_reportlab_tables_cells_are_separate_words_in_the_chunks(
+    one_column: tuple[Path, LoadedDocument],
+) -> None:
+    path, document = one_column
+    entry = Catalogue([], path.parent).entry_for_file(path)
+    text = words(" ".join(chunk.text for chunk in chunk_document(document, entry, 700, 100)))
+    for row in expectation(EVALUATION, "capitals").table_rows:
+        assert " ".join(row) in text
+
+
+# --- HTML printed by Chromium -------------------------------------------------------------
+
+
+@needs_fonts
+@needs_chromium
+def test_chromiums_own_header_and_footer_are_furniture(
+    chromium_own_furniture: tuple[Path, LoadedDocument],
+) -> None:
+    path, document = chromium_own_furniture
+    printed = PdfReader(path).pages[1].extract_text()
+    assert re.search(r"(?:fi|\ufb01)le://\S+ 2/9", printed)  # the address and page/pages
+    assert furniture_left(document, chromium_expectation(EVALUATION, "word", "chromium")) == []
+    assert not re.search(r"\b\d{1,2}/\d{1,2}\b", document.text)  # neither '2/9' nor a date
+
+
+@needs_fonts
+@needs_chromium
+def test_css_running_headers_and_footers_are_furniture(
+    chromium_css_furniture: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chromium_css_furniture
+    assert furniture_left(document, chromium_expectation(ANNUAL, "number", "css")) == []
+
+
+@needs_fonts
+@needs_chromium
+@pytest.mark.parametrize("printed", ["chromium_own_furniture", "chromium_css_furniture"])
+def test_an_html_reports_notes_come_to_the_section_citing_them(
+    printed: str, request: pytest.FixtureRequest
+) -> None:
+    _, document = request.getfixturevalue(printed)
+    report = EVALUATION if printed == "chromium_own_furniture" else ANNUAL
+    expected = chromium_expectation(report, "word", "css")
+    for note, body, path, _ in expected.notes:
+        assert f"Fotnote {note}: {body}" in document.text
+        assert path_of(document, f"Fotnote {note}: ") == [title.casefold() for title in path]
+    assert "\u21a9" not in document.text  # the links back to the citing place
+
+
+@needs_fonts
+@needs_chromium
+@pytest.mark.parametrize("printed", ["chromium_own_furniture", "chromium_css_furniture"])
+def test_an_html_contents_list_without_page_numbers_is_never_quoted(
+    printed: str, request: pytest.FixtureRequest
+) -> None:
+    _, document = request.getfixturevalue(printed)
+    report = EVALUATION if printed == "chromium_own_furniture" else ANNUAL
+    expected = chromium_expectation(report, "word" if report is EVALUATION else "number", "css")
+    paragraphs = [words(paragraph) for paragraph in document.text.split("\n\n")]
+    for title in expected.contents:
+        assert paragraphs.count(title) <= 1, title  # the heading itself, never its entry
+    assert not any(section.path == [report.contents_heading] for section in document.sections)
+    assert whole_sentences(document, expected) == 1.0
+
+
+@needs_fonts
+@needs_chromium
+def test_a_soft_hyphen_chromium_did_not_break_at_leaves_its_word_whole(
+    chromium_css_furniture: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chromium_css_furniture
+    assert "for næringslivet i kommunen" in words(document.text)
+    assert "nærings livet" not in document.text
+
+
+@needs_fonts
+@needs_chromium
+@pytest.mark.parametrize("printed", ["chromium_own_furniture", "chromium_css_furniture"])
+def test_the_authors_of_an_html_report_come_from_its_cover(
+    printed: str, request: pytest.FixtureRequest
+) -> None:
+    _, document = request.getfixturevalue(printed)
+    report = EVALUATION if printed == "chromium_own_furniture" else ANNUAL
+    assert document.title == report.title
+    assert document.authors == list(report.authors)
+
+
+def test_cover_authors_are_the_names_just_below_the_title() -> None:
+    cover = [
+        TextLine("EVALUATION REPORT 2023", 11, top=80),
+        TextLine("Business development in the", 26, top=300),
+        TextLine("Ranfjord region", 26, top=330),
+        TextLine("Maria Lindqvist", 13, top=370),
+        TextLine("Tor Even Haugen", 13, top=388),
+        TextLine("Ranfjord Regional Council", 11, top=700),
+        TextLine("Mo i Rana 2023", 11, top=714),
+    ]
+    authors = cover_authors(cover, "Business development in the Ranfjord region")
+    assert authors == ["Maria Lindqvist", "Tor Even Haugen"]

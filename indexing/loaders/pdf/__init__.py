@@ -9,6 +9,7 @@ without a text layer is read by Tesseract (`ocr`) when it is installed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -21,14 +22,16 @@ from pypdf.generic import ContentStream, NameObject
 from assistant.domain import HiddenReason, HiddenText, LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.instructions import gives_orders
-from indexing.loaders._metadata import document_language, looks_like_name, split_authors, year_in
+from indexing.loaders._metadata import document_language, split_authors, year_in
 from indexing.loaders.pdf.document import (
     MIN_LETTERS,
     PROSE_WORDS,
     PdfPage,
+    cover_authors,
     parse_pdf_lines,
     parse_pdf_pages,
 )
+from indexing.loaders.pdf.fonts import glyph_widths
 from indexing.loaders.pdf.hidden import Painting
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines, plain_lines
 from indexing.loaders.pdf.ocr import ocr_pages
@@ -67,7 +70,7 @@ def load_pdf(path: Path) -> LoadedDocument:
     # A cover has no running text; a first page that has tells nothing of the year.
     cover = [] if any(len(line.text.split()) >= PROSE_WORDS for line in first) else first
     title = info.title or document.title
-    authors = info.authors or _cover_authors(cover, title)
+    authors = info.authors or cover_authors(cover, title)
     year = year_in(" ".join(line.text for line in cover)) or info.year
     return document.model_copy(
         update={
@@ -158,6 +161,8 @@ def _lines_of(page: PageObject) -> _Page:
         (float(box.left), float(box.bottom), float(box.right), float(box.top)), _images(page)
     )
     runs: list[tuple[Run, HiddenReason | None]] = []
+    # Character and word spacing and horizontal scaling widen a run beyond its glyphs.
+    spacing = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0}
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         if not text.strip():
@@ -170,14 +175,29 @@ def _lines_of(page: PageObject) -> _Page:
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
         scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+        across = abs(tm[0] * cm[0]) * spacing[b"Tz"] / 100 or scale
         name = str(font.get("/BaseFont", "")) if font else ""
+        glyphs = glyph_widths(font)
         why = painting.reason(text, x, y, size * scale)
         for offset, piece in enumerate(text.split("\n")):
+            width = (
+                glyphs.width(piece) / 1000 * size
+                + spacing[b"Tc"] * len(piece)
+                + spacing[b"Tw"] * piece.count(" ")
+            ) * across
+            space = glyphs.space / 1000 * size * across
             # pypdf may hand over several lines at once; later ones stand a line lower.
-            runs.append((Run(piece, x, y - offset * 1.2 * size * scale, size * scale, name), why))
+            lower = y - offset * 1.2 * size * scale
+            runs.append((Run(piece, x, lower, size * scale, name, width, space), why))
+
+    def after(operator: bytes, operands: Any, cm: Any, tm: Any) -> None:
+        if operator in spacing and operands:
+            with contextlib.suppress(TypeError, ValueError):  # a broken one changes nothing
+                spacing[operator] = float(operands[0])
+        painting.after(operator, operands, cm, tm)
 
     _drop_invisible_replacements(page)
-    page.extract_text(visitor_text=visit, visitor_operand_after=painting.after)
+    page.extract_text(visitor_text=visit, visitor_operand_after=after)
     # Invisible text over a scanned page is its OCR layer: what the reader sees in the image.
     kept = {None, "invisible"} if painting.scanned else {None}
     visible = [run for run, why in runs if why in kept]
@@ -226,10 +246,9 @@ def _drop_invisible_replacements(page: PageObject) -> None:
 
 def _unseen_actual_text(operands: Any) -> bool:
     properties = operands[1] if len(operands) > 1 else None
-    try:
-        actual = properties.get("/ActualText") if hasattr(properties, "get") else None
-    except Exception:  # properties named in the resources, not inline: nothing to read here
-        return False
+    if not isinstance(properties, dict):
+        return False  # properties named in the resources, not inline: nothing to read here
+    actual = properties.get("/ActualText")
     if actual is None:
         return False
     if isinstance(actual, bytes):
@@ -315,46 +334,6 @@ def _xmp(reader: PdfReader) -> _Info:
 def _text(value: object) -> str | None:
     text = " ".join(str(value).split()) if value else ""
     return text or None
-
-
-# Names further below the one above than this many type sizes are no longer the authors
-# (the publisher at the cover's foot).
-AUTHOR_GAP = 2.5
-
-
-def _cover_authors(cover: list[TextLine], title: str | None) -> list[str]:
-    """The names printed on the cover below the title: one block of lines in one type."""
-    lines = [replace(line, text=" ".join(line.text.split())) for line in cover]
-    lines = [line for line in lines if line.text]
-    names: list[TextLine] = []
-    for line in lines[_after_title(lines, title) :]:
-        if not looks_like_name(line.text):
-            if names:
-                break
-            continue  # a subtitle between the title and the names
-        if names and line.styled and names[-1].styled:
-            apart = line.top - names[-1].top > AUTHOR_GAP * max(line.size, names[-1].size)
-            if apart or line.size != names[0].size:
-                break
-        names.append(line)
-    return [line.text for line in names]
-
-
-def _after_title(lines: list[TextLine], title: str | None) -> int:
-    """Index of the first cover line after the title (set over one or more lines)."""
-    if not title:
-        return 0
-    folded = " ".join(title.split()).casefold()
-    for start in range(len(lines)):
-        printed = ""
-        for end in range(start, len(lines)):
-            printed = f"{printed} {lines[end].text.casefold()}".strip()
-            if printed == folded:
-                return end + 1
-            if not folded.startswith(printed):
-                break
-    inside = [i for i, line in enumerate(lines) if line.text.casefold() in folded]
-    return inside[-1] + 1 if inside else 0
 
 
 __all__ = ["load_pdf", "parse_pdf_lines", "parse_pdf_pages"]

@@ -43,6 +43,7 @@ from indexing.cleaning import (
     split_heading_number,
     word_casing,
 )
+from indexing.loaders._metadata import looks_like_name
 from indexing.loaders._structure import (
     Heading,
     PageBreak,
@@ -374,6 +375,49 @@ def _cover_title(pages: list[list[TextLine]]) -> str | None:
         return None
     text = " ".join(" ".join(title).split())
     return text if 3 <= len(text) <= 250 else None
+
+
+# --- the cover's authors ------------------------------------------------------------------
+
+
+# Names further below the one above than this many type sizes are no longer the authors
+# (the publisher at the cover's foot).
+AUTHOR_GAP = 2.5
+
+
+def cover_authors(cover: list[TextLine], title: str | None) -> list[str]:
+    """The names printed on the cover below the title: one block of lines in one type."""
+    lines = [replace(line, text=" ".join(line.text.split())) for line in cover]
+    lines = [line for line in lines if line.text]
+    names: list[TextLine] = []
+    for line in lines[_after_title(lines, title) :]:
+        if not looks_like_name(line.text):
+            if names:
+                break
+            continue  # a subtitle between the title and the names
+        if names and line.styled and names[-1].styled:
+            apart = line.top - names[-1].top > AUTHOR_GAP * max(line.size, names[-1].size)
+            if apart or line.size != names[0].size:
+                break
+        names.append(line)
+    return [line.text for line in names]
+
+
+def _after_title(lines: list[TextLine], title: str | None) -> int:
+    """Index of the first cover line after the title (set over one or more lines)."""
+    if not title:
+        return 0
+    folded = " ".join(title.split()).casefold()
+    for start in range(len(lines)):
+        printed = ""
+        for end in range(start, len(lines)):
+            printed = f"{printed} {lines[end].text.casefold()}".strip()
+            if printed == folded:
+                return end + 1
+            if not folded.startswith(printed):
+                break
+    inside = [i for i, line in enumerate(lines) if line.text.casefold() in folded]
+    return inside[-1] + 1 if inside else 0
 
 
 # --- footnotes ----------------------------------------------------------------------------

@@ -37,6 +37,13 @@ class Run:
     y: float
     size: float
     font: str = ""
+    width: float = 0.0  # how far the run advances, in pt (0 when not known)
+    space: float = 0.0  # the font's word space at this size, in pt
+
+    @property
+    def end(self) -> float:
+        """Where the run ends (its start when its width is not known)."""
+        return self.x + self.width
 
     @property
     def bold(self) -> bool:
@@ -191,6 +198,8 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
                 pieces.append(note_mark(label))
             previous = run
             continue
+        if previous is not None and _stands_apart(previous, run):
+            pieces.append(" ")
         pieces.append(text)
         previous = run
     text = re.sub(r"\s+(?=\x00N)", "", "".join(pieces))
@@ -202,6 +211,23 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
     bold = sum(len(run.text) for run in main if run.bold) * 2 > sum(len(run.text) for run in main)
     left = min(run.x for run in main) if main else runs[0].x
     return TextLine(text, round(size, 1), bold, round(left, 1), round(height - baseline, 1), lead)
+
+
+# Runs further apart than this share of a word space are two words (a table's cells, a
+# label and its value); closer ones are one word a producer drew in pieces (kerned).
+WORD_GAP = 0.5
+# Justified type may widen each word space of a run by up to this many spaces, unseen by
+# the glyphs' widths when the producer places the words one by one.
+JUSTIFY_STRETCH = 1.0
+
+
+def _stands_apart(previous: Run, run: Run) -> bool:
+    """True when ``run`` starts clear of where ``previous`` ends, with no space between."""
+    if not previous.width or previous.text.endswith((" ", "\n")) or run.text.startswith(" "):
+        return False
+    space = max(previous.space, run.space) or run.size / 4
+    stretch = JUSTIFY_STRETCH * space * previous.text.strip().count(" ")
+    return run.x - previous.end > WORD_GAP * space + stretch
 
 
 def _main_size(runs: Sequence[Run]) -> float:
