@@ -645,7 +645,8 @@ def chromium_pdf(
 
     ``furniture`` "chromium" keeps Chromium's own header and footer; "css" turns them off
     and prints the report's headers and footers (odd and even pages) from page-margin boxes.
-    ``notes`` "chapter" gathers each chapter's notes at its end, "end" all at the document's.
+    ``notes`` "chapter" gathers each chapter's notes at its end in small type, "end" all at
+    the document's end in the body's type (as a page without a print style sheet sets them).
     """
     if CHROMIUM is None:
         raise RuntimeError("Chromium is not installed (apt-get install chromium)")
@@ -694,7 +695,7 @@ def report_html(report: Report, style: str, furniture: str, notes: str) -> str:
 
     def gathered() -> Iterator[str]:
         if pending:
-            yield '<section class="footnotes"><hr><ol>'
+            yield f'<section class="footnotes {notes}"><hr><ol>'
             for label in pending:
                 text = escape(report.notes[label])
                 yield f'<li id="fn{label}" value="{label}"><p>{text}'
@@ -768,7 +769,7 @@ th, td { padding: 2pt 10pt 2pt 0; text-align: left; }
 th { border-bottom: 0.6pt solid black; }
 sup { font-size: 65%; line-height: 0; }
 sup a { color: inherit; text-decoration: none; }
-.footnotes { font-size: 9pt; }
+.footnotes.chapter { font-size: 9pt; }
 .footnotes hr { width: 30%; margin-left: 0; border: 0; border-top: 0.6pt solid black; }
 .footnotes ol { padding-left: 1.5em; }
 .footnotes .back { text-decoration: none; color: inherit; }

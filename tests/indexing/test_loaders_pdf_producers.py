@@ -554,3 +554,27 @@ def test_cover_authors_are_the_names_just_below_the_title() -> None:
     ]
     authors = cover_authors(cover, "Business development in the Ranfjord region")
     assert authors == ["Maria Lindqvist", "Tor Even Haugen"]
+
+
+def test_a_list_of_cited_notes_set_like_the_body_leaves_the_text() -> None:
+    body = [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
+        for n in range(6)
+    ]
+    cited = TextLine("Avtalen ble signert i 2020.\x00N1\x00 Den gjelder i fire år.", 10.5, top=200)
+    again = TextLine("Fondet delte ut 2,9 millioner kroner.\x00N2\x00", 10.5, top=214)
+    steps = [
+        TextLine("1. Kommunen lager en plan.", 10.5, top=240),
+        TextLine("2. Planen blir vedtatt.", 10.5, top=254),
+    ]
+    notes = [
+        TextLine("1. Avtalen ble signert av alle fire ordførerne.", 10.5, top=300),
+        TextLine("2. Tallene er hentet fra kommunens regnskap for", 10.5, top=314),
+        TextLine("2023. \u21a9\ufe0e", 10.5, top=328),
+    ]
+    document = parse_pdf_lines([PdfPage([*body, cited, again, *steps, *notes], "1")])
+    assert "Fotnote 1: Avtalen ble signert av alle fire ordførerne." in document.text
+    assert "Fotnote 2: Tallene er hentet fra kommunens regnskap for 2023." in document.text
+    # A numbered list of the text (its numbers not in order with the notes') stays.
+    assert "1. Kommunen lager en plan." in document.text
+    assert "2. Planen blir vedtatt." in document.text

@@ -147,6 +147,7 @@ def parse_pdf_lines(
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
         kept = [_take_notes(page, body_size) for page in kept]
+    kept = _take_note_lists(kept, body_size)
     headings = _Headings.find([page.lines for page in kept], body_size)
     parts: list[Part] = []
     notes: dict[str, str] = {}
@@ -482,6 +483,65 @@ def _with_note_numbers(area: list[TextLine]) -> list[TextLine]:
             last = int(line.lead)
         labelled.append(line)
     return labelled
+
+
+_CITED = re.compile(r"\x00N([^\x00]+)\x00")
+_LISTED_NOTE = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+
+
+def _take_note_lists(pages: list[_Page], body: float) -> list[_Page]:
+    """Pages without the lists of notes an HTML page gathers after a chapter or at its end.
+
+    Such notes may be set like the body, so their type does not tell them; their numbers do:
+    a list ending a page (or running up to the next heading) whose items are numbered
+    ``1.``, ``2.``, ... in order, each a note the text cites and no footnote area gave.
+    """
+    cited: set[str] = set()
+    given = {note for page in pages for note in page.notes}
+    taken: list[_Page] = []
+    for page in pages:
+        lines = page.lines
+        found = _note_list(lines, body, cited, given)
+        cited.update(note for line in lines for note in _CITED.findall(line.text))
+        if found is None:
+            taken.append(page)
+            continue
+        start, end = found
+        notes: dict[str, str] = {}
+        following: int | None = None
+        for line in lines[start:end]:  # the first line opens a note
+            match = _LISTED_NOTE.match(line.text)
+            if match and (following is None or int(match.group(1)) == following):
+                following = int(match.group(1)) + 1
+                notes[match.group(1)] = line.text[match.end() :]
+            else:
+                last = next(reversed(notes))
+                notes[last] = dehyphenate(f"{notes[last]}\n{line.text}").replace("\n", " ")
+        given.update(notes)
+        bodies = {note: _BACK_LINK.sub("", " ".join(text.split())) for note, text in notes.items()}
+        taken.append(_Page([*lines[:start], *lines[end:]], {**page.notes, **bodies}))
+    return taken
+
+
+def _note_list(
+    lines: list[TextLine], body: float, cited: set[str], given: set[str]
+) -> tuple[int, int] | None:
+    """Where a list of cited notes, numbered in order, starts and ends on this page."""
+    seen = set(cited)
+    for index, line in enumerate(lines):
+        match = _LISTED_NOTE.match(line.text)
+        if match and match.group(1) in seen and match.group(1) not in given:
+            end = next(
+                (i for i in range(index + 1, len(lines)) if _is_styled_heading(lines[i], body)),
+                len(lines),
+            )
+            listed = [_LISTED_NOTE.match(other.text) for other in lines[index:end]]
+            numbers = [int(item.group(1)) for item in listed if item]
+            in_order = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+            if in_order and all(str(number) in seen for number in numbers):
+                return index, end
+        seen.update(_CITED.findall(line.text))
+    return None
 
 
 def _unique_notes(pages: list[_Page]) -> list[_Page]:
