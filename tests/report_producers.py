@@ -80,7 +80,7 @@ class Expectation:
     # Each note: its number, its body, the path of the section citing it, the word before it.
     notes: list[tuple[str, str, list[str], str]]
     # Running headers and footers: page numbers as {page}, a page count as {pages}, a printing
-    # date as {date}, the printed file's address as {url}.
+    # date as {date}, the printed file's address as {url}, the current chapter as {chapter}.
     furniture: list[str]
     contents: list[str]  # the headings the contents page lists
     references: int
@@ -98,6 +98,25 @@ _PLACEHOLDERS = {
 }
 
 
+def furniture_left(text: str, expected: Expectation) -> list[str]:
+    """The running headers and footers a reader still finds in ``text``.
+
+    A line with a date or an address is found wherever it stands; a plain one (a title as
+    running header) only as a line of its own, since the text says it too; the chapter as
+    running header (``{chapter}``) where a heading stands more than once.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    left: list[str] = []
+    for furniture in expected.furniture:
+        if furniture == "{chapter}":
+            left += [title for title in expected.contents for _ in range(lines.count(title) - 1)]
+            continue
+        pattern = furniture_pattern(furniture)
+        anywhere = "{date}" in furniture or "{url}" in furniture
+        left += [line for line in lines if (re.search if anywhere else re.fullmatch)(pattern, line)]
+    return left
+
+
 def furniture_pattern(line: str) -> str:
     """A regular expression for a running header or footer with placeholders."""
     pattern = re.escape(line)
@@ -110,7 +129,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
 
 def expectation(
-    report: Report, style: str, furniture: tuple[str, ...] | None = None
+    report: Report,
+    style: str,
+    furniture: tuple[str, ...] | None = None,
+    chapter_headers: bool = False,
 ) -> Expectation:
     """What the report printed with chapter headings in ``style`` holds (with the report's own
     running headers and footers unless ``furniture`` says which the producer printed)."""
@@ -139,7 +161,8 @@ def expectation(
             notes.append((match.group(1), report.notes[match.group(1)], list(path), before))
     contents.append(report.references_heading)
     if furniture is None:
-        furniture = (report.header_odd, report.header_even, report.footer_odd, report.footer_even)
+        odd = "{chapter}" if chapter_headers else report.header_odd
+        furniture = (odd, report.header_even, report.footer_odd, report.footer_even)
     return Expectation(
         sentences=sentences,
         paths=paths,
@@ -162,11 +185,16 @@ def reportlab_pdf(
     columns: int = 2,
     style: str = "word",
     metadata: bool = True,
+    chapter_headers: bool = False,
 ) -> Path:
-    """The report laid out by reportlab's platypus (see the module docstring)."""
+    """The report laid out by reportlab's platypus (see the module docstring).
+
+    With ``chapter_headers`` the odd pages' running header is the chapter the page opens in
+    (as books set it), so it changes from chapter to chapter.
+    """
     from reportlab.lib.pagesizes import A4
 
-    layout = _ReportlabLayout(report, columns, style)
+    layout = _ReportlabLayout(report, columns, style, chapter_headers)
     doc = layout.template(path, metadata)
     doc.multiBuild(layout.story())
     del A4
@@ -176,7 +204,7 @@ def reportlab_pdf(
 class _ReportlabLayout:
     """Page templates, styles and the story of one report."""
 
-    def __init__(self, report: Report, columns: int, style: str) -> None:
+    def __init__(self, report: Report, columns: int, style: str, chapter_headers: bool) -> None:
         from reportlab.lib.enums import TA_JUSTIFY
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import cm
@@ -209,6 +237,8 @@ class _ReportlabLayout:
         )
         self.notes_by_page: dict[int, list[str]] = {}
         self.body_first_page = 0
+        self.chapter_headers = chapter_headers
+        self.chapter: str | None = None  # the last chapter heading drawn
 
     # page furniture
 
@@ -230,11 +260,15 @@ class _ReportlabLayout:
         if metadata:
             info = {"title": self.report.title, "author": ", ".join(self.report.authors)}
 
+        layout = self
+
         class Doc(BaseDocTemplate):
             def afterFlowable(self, flowable: Any) -> None:
                 level = getattr(flowable, "toc_level", None)
                 if level is not None:
                     text = flowable.getPlainText()
+                    if level == 0:
+                        layout.chapter = text
                     self.notify("TOCEntry", (level, text, self.page))
 
         doc = Doc(
@@ -272,6 +306,7 @@ class _ReportlabLayout:
 
         canvas.addPageLabel(0, "ROMAN_LOWER", 1)
         canvas.setNamedCB("note", self.note_cited)
+        self.chapter = None  # each pass of the build starts anew
         report, cm = self.report, self.cm
         canvas.setFont("DejaVuSans-Bold", 11)
         canvas.drawString(self.left, self.height - 4 * cm, report.series.upper())
@@ -299,6 +334,8 @@ class _ReportlabLayout:
         odd = doc.page % 2 == 1
         canvas.setFont("DejaVuSans", 8.5)
         header = report.header_odd if odd else report.header_even
+        if odd and self.chapter_headers and self.chapter:
+            header = self.chapter
         top = self.height - 1.6 * cm
         if odd:
             canvas.drawRightString(self.left + self.inner, top, header)

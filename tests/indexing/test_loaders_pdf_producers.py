@@ -38,10 +38,10 @@ from tests.report_producers import (
     chromium_expectation,
     chromium_pdf,
     expectation,
-    furniture_pattern,
     reportlab_pdf,
     word_pdf,
 )
+from tests.report_producers import furniture_left as producers_furniture_left
 from tests.report_texts import ANNUAL, EVALUATION
 
 needs_fonts = pytest.mark.skipif(not HAS_FONTS, reason="needs fonts-dejavu-core")
@@ -61,6 +61,13 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def two_columns(folder: Path) -> tuple[Path, LoadedDocument]:
     path = reportlab_pdf(folder / "aarsrapport.pdf", ANNUAL, columns=2, style="word")
+    return path, load_document(path)
+
+
+@pytest.fixture(scope="module")
+def chapter_headers(folder: Path) -> tuple[Path, LoadedDocument]:
+    """Two columns, odd pages headed by the chapter they open in."""
+    path = reportlab_pdf(folder / "kapitler.pdf", ANNUAL, 2, "number", chapter_headers=True)
     return path, load_document(path)
 
 
@@ -107,15 +114,7 @@ def path_of(document: LoadedDocument, phrase: str) -> list[str]:
 
 
 def furniture_left(document: LoadedDocument, expected: Expectation) -> list[str]:
-    left = []
-    for line in document.text.split("\n"):
-        for furniture in expected.furniture:
-            pattern = furniture_pattern(furniture)
-            # A date or an address is furniture wherever it stands; a title only as a line.
-            anywhere = "{date}" in furniture or "{url}" in furniture
-            if (re.search if anywhere else re.fullmatch)(pattern, line.strip()):
-                left.append(line)
-    return left
+    return producers_furniture_left(document.text, expected)
 
 
 # --- two columns --------------------------------------------------------------------------
@@ -206,6 +205,32 @@ def test_justified_lines_of_few_long_words_stay_one_paragraph() -> None:
     assert "i året.\n\nEt nytt avsnitt" in document.text
 
 
+def test_a_heading_at_the_foot_of_the_left_column_keeps_apart_from_the_right_one() -> None:
+    runs = []
+    for row in range(8):
+        y = 700 - 13.5 * row
+        runs.append(Run(f"Venstre spalte linje {row} om kommunen og", 74, y, 10, width=200))
+        runs.append(Run(f"Høyre spalte linje {row} om næringslivet", 315, y, 10, width=200))
+    # The left column ends in a heading; beside and below it, the right column runs on.
+    runs.append(Run("2 Funn", 74, 700 - 13.5 * 8.5, 15, width=50))
+    runs.append(Run("verdsatt, men som er sårbart fordi det", 315, 700 - 13.5 * 8, 10, width=200))
+    runs.append(Run("hviler på få personer.", 315, 700 - 13.5 * 9, 10, width=110))
+    lines = [line.text for line in page_lines(runs, 842)]
+    assert lines.index("2 Funn") < lines.index("Høyre spalte linje 0 om næringslivet")
+    assert "verdsatt, men som er sårbart fordi det" in lines
+    assert lines[-1] == "hviler på få personer."
+
+
+@needs_fonts
+def test_chapters_beside_the_other_column_keep_their_sections(
+    chapter_headers: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chapter_headers
+    assert path_of(document, "Dette kapitlet beskriver hvordan pengene") == ["2 funn"]
+    assert path_of(document, "Næringsfondet delte ut") == ["2 funn", "2.1 næringsfondet"]
+    assert whole_sentences(document, expectation(ANNUAL, "number")) == 1.0
+
+
 # --- contents -----------------------------------------------------------------------------
 
 
@@ -270,6 +295,31 @@ def test_headers_alternating_in_a_short_report_are_furniture() -> None:
     assert "Regional Council" not in document.text
     assert "Business development" not in document.text
     assert "Evaluation 2023" not in document.text
+
+
+def test_a_header_naming_the_chapter_is_furniture_on_its_one_page() -> None:
+    pages = []
+    chapters = ["1 Innledning", "1 Innledning", "2 Funn", "3 Vurdering", "3 Vurdering"]
+    for number, chapter in enumerate(chapters, start=1):
+        lines = [
+            TextLine(chapter, 8.5, x=400, top=45.4),
+            TextLine(
+                f"Side {number} forteller om kommunen og hva den gjorde det året.", 10, top=90
+            ),
+            TextLine(f"– {number} –", 9, x=290, top=805),
+        ]
+        pages.append(PdfPage(lines, str(number)))
+    document = parse_pdf_lines(pages)
+    assert "Funn" not in document.text  # printed once, where headers stand
+    assert "Innledning" not in document.text
+
+
+@needs_fonts
+def test_a_chapter_as_running_header_is_furniture(
+    chapter_headers: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chapter_headers
+    assert furniture_left(document, expectation(ANNUAL, "number", chapter_headers=True)) == []
 
 
 @needs_fonts

@@ -194,11 +194,39 @@ def _remove_furniture(
     `furniture_bounds`), and the furniture lines taken from it."""
     texts = [[line.text for line in lines] for lines in pages]
     bounds = furniture_bounds(texts, EDGE_DEPTH, known=_placed_furniture(pages))
+    bounds = _in_furniture_slots(pages, bounds)
     kept = [lines[first:last] for lines, (first, last) in zip(pages, bounds, strict=True)]
     taken = [
         [*page[:first], *page[last:]] for page, (first, last) in zip(texts, bounds, strict=True)
     ]
     return kept, taken
+
+
+def _in_furniture_slots(
+    pages: list[list[TextLine]], bounds: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The bounds widened over lines that stand where furniture stands on other pages.
+
+    A running header that names the current chapter changes with it, and a short chapter's
+    name may be printed on one page only; its height and type, the same as the headers of
+    two pages or more, tell it.
+    """
+    pages_at: Counter[tuple[int, float]] = Counter()
+    for lines, (first, last) in zip(pages, bounds, strict=True):
+        pages_at.update({_slot(line) for line in [*lines[:first], *lines[last:]] if line.styled})
+    slots = {slot for slot, count in pages_at.items() if count >= 2}
+    widened = []
+    for lines, (first, last) in zip(pages, bounds, strict=True):
+        while first < last and lines[first].styled and _slot(lines[first]) in slots:
+            first += 1
+        while last > first and lines[last - 1].styled and _slot(lines[last - 1]) in slots:
+            last -= 1
+        widened.append((first, last))
+    return widened
+
+
+def _slot(line: TextLine) -> tuple[int, float]:
+    return round(line.top), line.size
 
 
 _PAGE_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,4}|[ivxlc]{1,7})(?![\w.,/])", re.IGNORECASE)

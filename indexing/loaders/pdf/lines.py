@@ -125,6 +125,8 @@ def _least_width(run: Run) -> float:
 COLUMN_LINES = 4
 # Both sides of a line split into columns hold running text, not table cells.
 COLUMN_TEXT = 15
+# Type this much smaller than a band's body (footnotes, page numbers) is not in its columns.
+NOTE_SHARE = 0.92
 
 
 def _in_column_order(groups: list[_Group]) -> list[_Group]:
@@ -141,6 +143,14 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
         return groups
     split = [i for i, group in enumerate(groups) if _splits(group, gutter)]
     first, last = split[0], split[-1]
+    # Lines next to the band that stand in one column or both (a heading atop the left column,
+    # the longer column's last lines) belong to it; a line across the page, or in smaller
+    # type (a footnote, a page number), ends it.
+    size = _main_size([run for group in groups[first : last + 1] for _, run in group])
+    while first > 0 and _in_columns(groups[first - 1], gutter, size):
+        first -= 1
+    while last + 1 < len(groups) and _in_columns(groups[last + 1], gutter, size):
+        last += 1
     band = [member for group in groups[first : last + 1] for member in group]
     # Each column is cut into lines anew: a large heading in one column would otherwise
     # gather two lines of the other, as if one were its superscript.
@@ -171,6 +181,17 @@ def _splits(group: _Group, x: float) -> bool:
     left = "".join(run.text for run in runs if run.x < x - 1).strip()
     right = "".join(run.text for run in runs if run.x >= x - 1).strip()
     return len(left) >= COLUMN_TEXT and len(right) >= COLUMN_TEXT
+
+
+def _in_columns(group: _Group, x: float, size: float) -> bool:
+    """True when a line in at least the body's type stands in the columns split at ``x``:
+    it has text starting there, or it ends before it."""
+    runs = [run for _, run in group if run.text.strip()]
+    if not runs or max(run.size for run in runs) < NOTE_SHARE * size:
+        return False
+    if any(abs(run.x - x) <= 1 for run in runs):
+        return True
+    return all(run.x + max(run.width, _least_width(run)) <= x for run in runs)
 
 
 def _same_line(group: list[Run], run: Run) -> bool:
