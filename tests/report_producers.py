@@ -8,6 +8,11 @@
 - `word_pdf`: a Word file with Word's own styles (Title, Heading 1 and 2, TOC entries with
   dot-leader tabs, real footnotes, PAGE fields in odd and even footers) printed to PDF by
   LibreOffice (``soffice --headless --convert-to pdf``), as most municipal reports are made.
+- `chromium_pdf`: an HTML report (as a static site generator or pandoc writes one: a cover, a
+  contents list of links without page numbers, numbered headings, a table, notes as raised
+  links gathered at the end of each chapter or of the document, a reference list) printed by
+  headless Chromium, with Chromium's own header and footer (date, title, file URL, ``2/7``)
+  or with running headers and footers from CSS page-margin boxes.
 
 `Expectation` says what a reader of either file must get back. Each function writes the file
 and returns its path.
@@ -20,7 +25,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +42,7 @@ FONTS = {
 }
 HAS_FONTS = all((DEJAVU / name).is_file() for name in FONTS.values())
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 _NOTE = re.compile(r"\[\^(\w+)\]")
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl"}
 
@@ -73,23 +79,69 @@ class Expectation:
     paths: list[tuple[str, list[str]]]
     # Each note: its number, its body, the path of the section citing it, the word before it.
     notes: list[tuple[str, str, list[str], str]]
-    furniture: list[str]  # running headers and footers, page numbers as {page}
+    # Running headers and footers: page numbers as {page}, a page count as {pages}, a printing
+    # date as {date}, the printed file's address as {url}, the current chapter as {chapter}.
+    furniture: list[str]
     contents: list[str]  # the headings the contents page lists
     references: int
     title: str
     authors: list[str]
+    table_rows: list[tuple[str, ...]] = field(default_factory=list)  # each table row's cells
+
+
+# How the placeholders of a furniture line are printed.
+_PLACEHOLDERS = {
+    "{page}": r"[ivxlcdm\d]{1,4}",
+    "{pages}": r"\d{1,4}",
+    "{date}": r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}:\d{2}(?: ?[AP]M)?",
+    "{url}": r"(?:file|\ufb01le|https?)://\S+",
+}
+
+
+def furniture_left(text: str, expected: Expectation) -> list[str]:
+    """The running headers and footers a reader still finds in ``text``.
+
+    A line with a date or an address is found wherever it stands; a plain one (a title as
+    running header) only as a line of its own, since the text says it too; the chapter as
+    running header (``{chapter}``) where a heading stands more than once.
+    """
+    lines = [line.strip() for line in text.split("\n")]
+    left: list[str] = []
+    for furniture in expected.furniture:
+        if furniture == "{chapter}":
+            left += [title for title in expected.contents for _ in range(lines.count(title) - 1)]
+            continue
+        pattern = furniture_pattern(furniture)
+        anywhere = "{date}" in furniture or "{url}" in furniture
+        left += [line for line in lines if (re.search if anywhere else re.fullmatch)(pattern, line)]
+    return left
+
+
+def furniture_pattern(line: str) -> str:
+    """A regular expression for a running header or footer with placeholders."""
+    pattern = re.escape(line)
+    for placeholder, printed in _PLACEHOLDERS.items():
+        pattern = pattern.replace(re.escape(placeholder), printed)
+    return pattern
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 
 
-def expectation(report: Report, style: str) -> Expectation:
-    """What the report printed with chapter headings in ``style`` holds."""
+def expectation(
+    report: Report,
+    style: str,
+    furniture: tuple[str, ...] | None = None,
+    chapter_headers: bool = False,
+) -> Expectation:
+    """What the report printed with chapter headings in ``style`` holds (with the report's own
+    running headers and footers unless ``furniture`` says which the producer printed)."""
     sentences: list[str] = []
     paths: list[tuple[str, list[str]]] = []
     notes: list[tuple[str, str, list[str], str]] = []
     path: list[str] = []
     contents: list[str] = []
+    table_rows: list[tuple[str, ...]] = []
     for block in (*report.front, *report.body):
         if isinstance(block, Heading):
             # A section is named by its number and title, however the page prints them.
@@ -98,6 +150,7 @@ def expectation(report: Report, style: str) -> Expectation:
             contents.append(chapter_heading(report, block, style))
             continue
         if isinstance(block, Table):
+            table_rows.extend(block.rows)
             continue
         text = plain_text(block)
         parts = _SENTENCE_END.split(text)
@@ -107,7 +160,9 @@ def expectation(report: Report, style: str) -> Expectation:
             before = _NOTE.sub("", block[: match.start()]).split()[-1].strip(".,;:")
             notes.append((match.group(1), report.notes[match.group(1)], list(path), before))
     contents.append(report.references_heading)
-    furniture = [report.header_odd, report.header_even, report.footer_odd, report.footer_even]
+    if furniture is None:
+        odd = "{chapter}" if chapter_headers else report.header_odd
+        furniture = (odd, report.header_even, report.footer_odd, report.footer_even)
     return Expectation(
         sentences=sentences,
         paths=paths,
@@ -117,6 +172,7 @@ def expectation(report: Report, style: str) -> Expectation:
         references=len(report.references),
         title=report.title,
         authors=list(report.authors),
+        table_rows=table_rows,
     )
 
 
@@ -129,11 +185,16 @@ def reportlab_pdf(
     columns: int = 2,
     style: str = "word",
     metadata: bool = True,
+    chapter_headers: bool = False,
 ) -> Path:
-    """The report laid out by reportlab's platypus (see the module docstring)."""
+    """The report laid out by reportlab's platypus (see the module docstring).
+
+    With ``chapter_headers`` the odd pages' running header is the chapter the page opens in
+    (as books set it), so it changes from chapter to chapter.
+    """
     from reportlab.lib.pagesizes import A4
 
-    layout = _ReportlabLayout(report, columns, style)
+    layout = _ReportlabLayout(report, columns, style, chapter_headers)
     doc = layout.template(path, metadata)
     doc.multiBuild(layout.story())
     del A4
@@ -143,7 +204,7 @@ def reportlab_pdf(
 class _ReportlabLayout:
     """Page templates, styles and the story of one report."""
 
-    def __init__(self, report: Report, columns: int, style: str) -> None:
+    def __init__(self, report: Report, columns: int, style: str, chapter_headers: bool) -> None:
         from reportlab.lib.enums import TA_JUSTIFY
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import cm
@@ -176,6 +237,8 @@ class _ReportlabLayout:
         )
         self.notes_by_page: dict[int, list[str]] = {}
         self.body_first_page = 0
+        self.chapter_headers = chapter_headers
+        self.chapter: str | None = None  # the last chapter heading drawn
 
     # page furniture
 
@@ -197,11 +260,15 @@ class _ReportlabLayout:
         if metadata:
             info = {"title": self.report.title, "author": ", ".join(self.report.authors)}
 
+        layout = self
+
         class Doc(BaseDocTemplate):
             def afterFlowable(self, flowable: Any) -> None:
                 level = getattr(flowable, "toc_level", None)
                 if level is not None:
                     text = flowable.getPlainText()
+                    if level == 0:
+                        layout.chapter = text
                     self.notify("TOCEntry", (level, text, self.page))
 
         doc = Doc(
@@ -239,6 +306,7 @@ class _ReportlabLayout:
 
         canvas.addPageLabel(0, "ROMAN_LOWER", 1)
         canvas.setNamedCB("note", self.note_cited)
+        self.chapter = None  # each pass of the build starts anew
         report, cm = self.report, self.cm
         canvas.setFont("DejaVuSans-Bold", 11)
         canvas.drawString(self.left, self.height - 4 * cm, report.series.upper())
@@ -266,6 +334,8 @@ class _ReportlabLayout:
         odd = doc.page % 2 == 1
         canvas.setFont("DejaVuSans", 8.5)
         header = report.header_odd if odd else report.header_even
+        if odd and self.chapter_headers and self.chapter:
+            header = self.chapter
         top = self.height - 1.6 * cm
         if odd:
             canvas.drawRightString(self.left + self.inner, top, header)
@@ -582,3 +652,193 @@ def _page_field(paragraph: Any) -> None:
     run.append(text)
     field.append(run)
     paragraph._p.append(field)
+
+
+# --- HTML through Chromium ----------------------------------------------------------------
+
+# What Chromium prints around each page when asked for its own header and footer: the date
+# and the document's title at the top, the file's address and "page/pages" at the foot.
+CHROMIUM_FURNITURE = ("{date} {title}", "{url} {page}/{pages}")
+# Where the notes of an HTML report stand: at the end of each chapter, or all at the end.
+NOTE_PLACES = ("chapter", "end")
+
+
+def chromium_expectation(report: Report, style: str, furniture: str) -> Expectation:
+    """What `chromium_pdf` prints with ``furniture`` ("chromium" or "css")."""
+    if furniture == "css":
+        return expectation(report, style)
+    lines = tuple(line.replace("{title}", report.title) for line in CHROMIUM_FURNITURE)
+    return expectation(report, style, lines)
+
+
+def chromium_pdf(
+    path: Path,
+    report: Report,
+    style: str = "number",
+    furniture: str = "chromium",
+    notes: str = "end",
+) -> Path:
+    """The report written as HTML and printed to PDF by headless Chromium.
+
+    ``furniture`` "chromium" keeps Chromium's own header and footer; "css" turns them off
+    and prints the report's headers and footers (odd and even pages) from page-margin boxes.
+    ``notes`` "chapter" gathers each chapter's notes at its end in small type, "end" all at
+    the document's end in the body's type (as a page without a print style sheet sets them).
+    """
+    if CHROMIUM is None:
+        raise RuntimeError("Chromium is not installed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as work:
+        page = Path(work) / f"{path.stem}.html"
+        page.write_text(report_html(report, style, furniture, notes), encoding="utf-8")
+        command = [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={Path(work) / 'profile'}",
+            f"--print-to-pdf={path}",
+        ]
+        if furniture == "css":
+            command.append("--no-pdf-header-footer")
+        subprocess.run([*command, str(page)], check=True, capture_output=True, timeout=120)
+    if not path.is_file():
+        raise RuntimeError(f"Chromium printed no PDF to {path}")
+    return path
+
+
+def report_html(report: Report, style: str, furniture: str, notes: str) -> str:
+    """The report as one HTML page styled for print."""
+    from html import escape
+
+    body: list[str] = [
+        '<section class="cover">',
+        f'<p class="series">{escape(report.series.upper())}</p>',
+        f'<p class="title">{escape(report.title)}</p>',
+        *(f'<p class="author">{escape(author)}</p>' for author in report.authors),
+        f'<p class="publisher">{escape(report.publisher)}<br>{escape(report.place_year)}</p>',
+        "</section>",
+        '<section class="colophon">',
+        *(f"<p>{escape(line)}</p>" for line in report.colophon),
+        "</section>",
+        f'<nav class="contents"><h1>{escape(report.contents_heading)}</h1><ul>',
+    ]
+    headings = [b for b in (*report.front, *report.body) if isinstance(b, Heading)]
+    for number, heading in enumerate([*headings, Heading(report.references_heading)]):
+        title = escape(chapter_heading(report, heading, style))
+        body.append(f'<li class="level{heading.level}"><a href="#h{number}">{title}</a></li>')
+    body.append("</ul></nav>")
+    pending: list[str] = []
+    anchors = iter(range(len(headings) + 1))
+
+    def gathered() -> Iterator[str]:
+        if pending:
+            yield f'<section class="footnotes {notes}"><hr><ol>'
+            for label in pending:
+                text = escape(report.notes[label])
+                yield f'<li id="fn{label}" value="{label}"><p>{text}'
+                yield f'<a href="#fnref{label}" class="back">\u21a9\ufe0e</a></p></li>'
+            yield "</ol></section>"
+            pending.clear()
+
+    for block in (*report.front, *report.body):
+        if isinstance(block, Heading):
+            if block.level == 1 and notes == "chapter":
+                body.extend(gathered())
+            tag = f"h{block.level}"
+            chapter = ' class="chapter"' if block.level == 1 and block.number else ""
+            title = escape(chapter_heading(report, block, style))
+            body.append(f'<{tag} id="h{next(anchors)}"{chapter}>{title}</{tag}>')
+        elif isinstance(block, Table):
+            body.append(f"<table><caption>{escape(block.caption)}</caption>")
+            head, *rows = block.rows
+            body.append("<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in head) + "</tr>")
+            for row in rows:
+                body.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+            body.append("</table>")
+        else:
+            pending.extend(_NOTE.findall(block))
+            body.append(f"<p>{_note_links(escape(block))}</p>")
+    if notes == "chapter":
+        body.extend(gathered())
+    body.append(
+        f'<h1 id="h{next(anchors)}" class="chapter">{escape(report.references_heading)}</h1>'
+    )
+    body.extend(f'<p class="reference">{escape(entry)}</p>' for entry in report.references)
+    body.extend(gathered())
+    css = _PRINT_CSS + (_margin_boxes(report) if furniture == "css" else "")
+    return (
+        f'<!doctype html>\n<html lang="{report.language}"><head><meta charset="utf-8">'
+        f"<title>{escape(report.title)}</title><style>{css}</style></head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
+
+
+def _note_links(text: str) -> str:
+    return _NOTE.sub(
+        lambda m: f'<sup id="fnref{m.group(1)}"><a href="#fn{m.group(1)}">{m.group(1)}</a></sup>',
+        text,
+    )
+
+
+_PRINT_CSS = """
+@page { size: A4; margin: 2.4cm 2.2cm 2.2cm 2.2cm; }
+body { font-family: "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.45;
+       text-align: justify; hyphens: auto; }
+h1, h2, caption, table, nav { font-family: "DejaVu Sans", sans-serif; }
+h1 { font-size: 17pt; margin: 0 0 10pt; }
+h2 { font-size: 12.5pt; margin: 14pt 0 6pt; }
+.cover { break-after: page; }
+.cover .series { font-weight: bold; margin-top: 2cm; }
+.cover .title { font-size: 26pt; font-weight: bold; margin: 5cm 0 1cm; text-align: left; }
+.cover .author { font-size: 13pt; margin: 0.2cm 0; }
+.cover .publisher { margin-top: 8cm; }
+.colophon { break-after: page; font-size: 9pt; }
+.colophon p { margin: 0 0 3pt; }
+nav.contents { break-after: page; }
+nav.contents ul { list-style: none; padding: 0; }
+nav.contents a { color: inherit; text-decoration: none; }
+nav.contents .level2 { margin-left: 1.2em; }
+h1.chapter { break-before: page; }
+table { border-collapse: collapse; margin: 8pt 0 12pt; font-size: 9pt; }
+caption { text-align: left; font-size: 9pt; margin-bottom: 4pt; }
+th, td { padding: 2pt 10pt 2pt 0; text-align: left; }
+th { border-bottom: 0.6pt solid black; }
+sup { font-size: 65%; line-height: 0; }
+sup a { color: inherit; text-decoration: none; }
+.footnotes.chapter { font-size: 9pt; }
+.footnotes hr { width: 30%; margin-left: 0; border: 0; border-top: 0.6pt solid black; }
+.footnotes ol { padding-left: 1.5em; }
+.footnotes .back { text-decoration: none; color: inherit; }
+.reference { padding-left: 1.5em; text-indent: -1.5em; text-align: left; }
+"""
+
+
+def _margin_boxes(report: Report) -> str:
+    """Headers and footers that differ on odd (right) and even (left) pages; none on the cover."""
+
+    def content(text: str) -> str:
+        before, page, after = text.partition("{page}")
+        parts = [f'"{before}"'] if before else []
+        parts += ["counter(page)"] if page else []
+        parts += [f'"{after}"'] if after else []
+        return " ".join(parts)
+
+    small = "font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt;"
+    footer_place = "bottom-center" if report.footer_odd.startswith("–") else None
+    odd_footer = footer_place or "bottom-right"
+    even_footer = footer_place or "bottom-left"
+    return f"""
+@page :right {{
+  @top-right {{ content: {content(report.header_odd)}; {small} }}
+  @{odd_footer} {{ content: {content(report.footer_odd)}; {small} }}
+}}
+@page :left {{
+  @top-left {{ content: {content(report.header_even)}; {small} }}
+  @{even_footer} {{ content: {content(report.footer_even)}; {small} }}
+}}
+@page :first {{
+  @top-right {{ content: none; }} @top-left {{ content: none; }}
+  @{odd_footer} {{ content: none; }} @{even_footer} {{ content: none; }}
+}}
+"""

@@ -3,12 +3,14 @@
     python -m evals.benchmarks.pdf_quality
 
 Two short reports written for the tests (`tests.report_texts`: a bokmål annual report and an
-English evaluation) are printed by reportlab (one and two columns) and, where LibreOffice is
-installed, as Word files converted by ``soffice --headless`` (`tests.report_producers`; needs
-the dev extras). Each is loaded by the product's loader and compared with its source: running
-headers and footers left in the text, footnote markers glued to words, sentences not found
-whole, paragraphs under the right section path, footnotes placed in the citing section,
-contents lines in the chunks, references parsed, title and authors, printed page numbers.
+English evaluation) are printed by reportlab (one and two columns), where LibreOffice is
+installed as Word files converted by ``soffice --headless``, and where Chromium is installed as
+HTML pages printed by ``chromium --headless --print-to-pdf`` with its own header and footer or
+with CSS ones (`tests.report_producers`; needs the dev extras). Each is loaded by the
+product's loader and compared with its source: running headers and footers left in the text,
+footnote markers glued to words, sentences not found whole, paragraphs under the right section
+path, footnotes placed in the citing section, contents lines in the chunks, table rows read
+cell by cell, references parsed, title and authors, printed page numbers.
 """
 
 from __future__ import annotations
@@ -38,11 +40,21 @@ class Variant:
     build: Callable[[Path], Path]
     report: object
     style: str
+    expected: Callable[[], object] | None = None  # the Expectation, when not the report's own
 
 
 def variants() -> list[Variant]:
     """The reports as each installed producer prints them."""
-    from tests.report_producers import HAS_FONTS, SOFFICE, reportlab_pdf, word_pdf
+    from tests.report_producers import (
+        CHROMIUM,
+        HAS_FONTS,
+        SOFFICE,
+        chromium_expectation,
+        chromium_pdf,
+        expectation,
+        reportlab_pdf,
+        word_pdf,
+    )
     from tests.report_texts import ANNUAL, EVALUATION
 
     if not HAS_FONTS:
@@ -53,6 +65,13 @@ def variants() -> list[Variant]:
             lambda p: reportlab_pdf(p, ANNUAL, 2, "word"),
             ANNUAL,
             "word",
+        ),
+        Variant(
+            "annual, reportlab, 2 columns, '1 Innledning', the chapter as running header",
+            lambda p: reportlab_pdf(p, ANNUAL, 2, "number", chapter_headers=True),
+            ANNUAL,
+            "number",
+            lambda: expectation(ANNUAL, "number", chapter_headers=True),
         ),
         Variant(
             "evaluation, reportlab, 1 column, '1 INTRODUCTION'",
@@ -76,6 +95,23 @@ def variants() -> list[Variant]:
                 "word",
             ),
         ]
+    if CHROMIUM:
+        found += [
+            Variant(
+                "evaluation, HTML via Chromium, its own header and footer, notes at the end",
+                lambda p: chromium_pdf(p, EVALUATION, "word", "chromium", "end"),
+                EVALUATION,
+                "word",
+                lambda: chromium_expectation(EVALUATION, "word", "chromium"),
+            ),
+            Variant(
+                "annual, HTML via Chromium, CSS headers and footers, notes after each chapter",
+                lambda p: chromium_pdf(p, ANNUAL, "number", "css", "chapter"),
+                ANNUAL,
+                "number",
+                lambda: chromium_expectation(ANNUAL, "number", "css"),
+            ),
+        ]
     return found
 
 
@@ -94,10 +130,13 @@ def section_at(document: LoadedDocument, offset: int) -> Section | None:
 
 def figures(variant: Variant, folder: Path) -> list[str]:
     """The lines to print for one printed report."""
-    from tests.report_producers import expectation
+    from tests.report_producers import Expectation, expectation, furniture_left
 
     path = variant.build(folder / f"{len(list(folder.iterdir()))}.pdf")
-    expected = expectation(variant.report, variant.style)  # type: ignore[arg-type]
+    expected = (
+        variant.expected() if variant.expected else expectation(variant.report, variant.style)  # type: ignore[arg-type]
+    )
+    assert isinstance(expected, Expectation)
     document = load_document(path)
     catalogue = Catalogue([], path.parent)
     record = build_record(path, catalogue.entry_for_file(path), document, catalogue, "bench")
@@ -105,10 +144,7 @@ def figures(variant: Variant, folder: Path) -> list[str]:
     text = _words(document.text)
     # Furniture: each header and footer (with any page number) that is still in the text.
     printed = len(PdfReader(path).pages) - 1  # every page but the cover
-    left = 0
-    for line in expected.furniture:
-        pattern = re.escape(line).replace(re.escape("{page}"), r"[ivxlcdm\d]{1,4}")
-        left += len(re.findall(rf"^{pattern}$", document.text, re.MULTILINE))
+    left = len(furniture_left(document.text, expected))
     pages = {span.label for span in document.pages}
     bare = [
         line
@@ -147,6 +183,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         or re.search(r"(?:\. ?){5,}", chunk.text)
         or sum(title in chunk.text for title in expected.contents) >= 6
     )
+    rows = [" ".join(row) for row in expected.table_rows]
+    glued_rows = [row for row in rows if row not in text]
     labels = _page_labels(document, path, expected.sentences)
     return [
         f"pages {document.page_count}, chunks {len(chunks)}",
@@ -160,6 +198,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         f"paragraphs under the right section {right_paths} of {len(expected.paths)}",
         f"footnotes in the citing section {placed} of {len(expected.notes)}",
         f"chunks with contents lines {contents} of {len(chunks)}",
+        f"table rows not read cell by cell {len(glued_rows)} of {len(rows)}"
+        + (f" (e.g. {glued_rows[0]!r})" if glued_rows else ""),
         f"references {len(record.references)} of {expected.references}",
         f"title {'right' if document.title == expected.title else repr(document.title)}, "
         f"authors {'right' if document.authors == expected.authors else document.authors}",
@@ -174,9 +214,13 @@ def _page_labels(document: LoadedDocument, path: Path, sentences: list[str]) -> 
         raw = sheet.extract_text() or ""
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
         numbers = [
-            match.group(1)
+            match.group(1) or match.group(2)
             for line in lines[:2] + lines[-2:]
-            if (match := re.search(r"(?:^|[–|] ?)([ivxlcdm]{1,4}|\d{1,3})(?: ?[–|]|$)", line))
+            if (
+                match := re.search(
+                    r"(?:^|[–|] ?)([ivxlcdm]{1,4}|\d{1,3})(?: ?[–|]|$)|(\d{1,3})/\d{1,3}$", line
+                )
+            )
         ]
         printed.append((_words(raw), numbers[0] if numbers else ""))
     right = total = 0

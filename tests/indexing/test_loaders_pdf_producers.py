@@ -1,14 +1,16 @@
 """PDFs from other producers than fpdf2 read as well as the tests' own.
 
 Two short reports (`tests.report_texts`) are printed by reportlab in two columns and in one,
-and, where LibreOffice is installed, written as Word files and converted to PDF by it
-(`tests.report_producers`). What the loader reads is compared with the source.
+where LibreOffice is installed written as Word files and converted to PDF by it, and where
+Chromium is installed written as HTML pages and printed by it (`tests.report_producers`).
+What the loader reads is compared with the source.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -18,22 +20,36 @@ from indexing.catalogue import Catalogue
 from indexing.chunking import chunk_document
 from indexing.cleaning import furniture_key, parse_toc_line, split_heading_number
 from indexing.loaders import load_document
-from indexing.loaders.pdf.document import PdfPage, parse_pdf_lines, printed_page_numbers
+from indexing.loaders.pdf.document import (
+    PdfPage,
+    cover_authors,
+    parse_pdf_lines,
+    printed_page_numbers,
+)
+from indexing.loaders.pdf.fonts import glyph_widths
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
 from tests.pdf_factory import write_pdf
 from tests.report_producers import (
+    CHROMIUM,
+    DEJAVU,
     HAS_FONTS,
     SOFFICE,
     Expectation,
+    chromium_expectation,
+    chromium_pdf,
     expectation,
     reportlab_pdf,
     word_pdf,
 )
+from tests.report_producers import furniture_left as producers_furniture_left
 from tests.report_texts import ANNUAL, EVALUATION
 
 needs_fonts = pytest.mark.skipif(not HAS_FONTS, reason="needs fonts-dejavu-core")
 needs_libreoffice = pytest.mark.skipif(
     SOFFICE is None, reason="needs LibreOffice (make system-deps installs it)"
+)
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Chromium (make system-deps installs it)"
 )
 
 
@@ -49,6 +65,13 @@ def two_columns(folder: Path) -> tuple[Path, LoadedDocument]:
 
 
 @pytest.fixture(scope="module")
+def chapter_headers(folder: Path) -> tuple[Path, LoadedDocument]:
+    """Two columns, odd pages headed by the chapter they open in."""
+    path = reportlab_pdf(folder / "kapitler.pdf", ANNUAL, 2, "number", chapter_headers=True)
+    return path, load_document(path)
+
+
+@pytest.fixture(scope="module")
 def one_column(folder: Path) -> tuple[Path, LoadedDocument]:
     path = reportlab_pdf(folder / "evaluation.pdf", EVALUATION, columns=1, style="capitals")
     return path, load_document(path)
@@ -57,6 +80,21 @@ def one_column(folder: Path) -> tuple[Path, LoadedDocument]:
 @pytest.fixture(scope="module")
 def from_word(folder: Path) -> tuple[Path, LoadedDocument]:
     path = word_pdf(folder / "evaluation-word.pdf", EVALUATION, style="word")
+    return path, load_document(path)
+
+
+@pytest.fixture(scope="module")
+def chromium_own_furniture(folder: Path) -> tuple[Path, LoadedDocument]:
+    """The evaluation printed with Chromium's date, title, address and page/pages, its notes
+    gathered at the end of the document."""
+    path = chromium_pdf(folder / "evaluation-html.pdf", EVALUATION, "word", "chromium", "end")
+    return path, load_document(path)
+
+
+@pytest.fixture(scope="module")
+def chromium_css_furniture(folder: Path) -> tuple[Path, LoadedDocument]:
+    """The annual report with CSS running headers and footers, notes after each chapter."""
+    path = chromium_pdf(folder / "aarsrapport-html.pdf", ANNUAL, "number", "css", "chapter")
     return path, load_document(path)
 
 
@@ -76,13 +114,7 @@ def path_of(document: LoadedDocument, phrase: str) -> list[str]:
 
 
 def furniture_left(document: LoadedDocument, expected: Expectation) -> list[str]:
-    left = []
-    for line in document.text.split("\n"):
-        for furniture in expected.furniture:
-            pattern = re.escape(furniture).replace(re.escape("{page}"), r"[ivxlcdm\d]{1,4}")
-            if re.fullmatch(pattern, line.strip()):
-                left.append(line)
-    return left
+    return producers_furniture_left(document.text, expected)
 
 
 # --- two columns --------------------------------------------------------------------------
@@ -130,8 +162,10 @@ def test_a_large_heading_in_one_column_does_not_join_two_lines_of_the_other() ->
 def test_a_table_is_not_read_as_two_columns() -> None:
     runs = []
     for row, (label, value) in enumerate([("Etablering", "14"), ("Kompetanse", "8")] * 3):
-        runs += [Run(label, 90, 700 - 13 * row, 10), Run(value, 234, 700 - 13 * row, 10)]
-    assert [line.text for line in page_lines(runs, 842)][:2] == ["Etablering14", "Kompetanse8"]
+        y = 700 - 13 * row
+        runs += [Run(label, 90, y, 10, width=50, space=3), Run(value, 234, y, 10, width=11)]
+    lines = [line.text for line in page_lines(runs, 842)]
+    assert lines[:2] == ["Etablering 14", "Kompetanse 8"]
 
 
 @needs_fonts
@@ -169,6 +203,32 @@ def test_justified_lines_of_few_long_words_stay_one_paragraph() -> None:
     assert "Fjellvik er en kystkommune med om lag 6 800 innbyggere" in document.text
     assert "og i tillegg et kommunalt næringsfond som deler" in document.text
     assert "i året.\n\nEt nytt avsnitt" in document.text
+
+
+def test_a_heading_at_the_foot_of_the_left_column_keeps_apart_from_the_right_one() -> None:
+    runs = []
+    for row in range(8):
+        y = 700 - 13.5 * row
+        runs.append(Run(f"Venstre spalte linje {row} om kommunen og", 74, y, 10, width=200))
+        runs.append(Run(f"Høyre spalte linje {row} om næringslivet", 315, y, 10, width=200))
+    # The left column ends in a heading; beside and below it, the right column runs on.
+    runs.append(Run("2 Funn", 74, 700 - 13.5 * 8.5, 15, width=50))
+    runs.append(Run("verdsatt, men som er sårbart fordi det", 315, 700 - 13.5 * 8, 10, width=200))
+    runs.append(Run("hviler på få personer.", 315, 700 - 13.5 * 9, 10, width=110))
+    lines = [line.text for line in page_lines(runs, 842)]
+    assert lines.index("2 Funn") < lines.index("Høyre spalte linje 0 om næringslivet")
+    assert "verdsatt, men som er sårbart fordi det" in lines
+    assert lines[-1] == "hviler på få personer."
+
+
+@needs_fonts
+def test_chapters_beside_the_other_column_keep_their_sections(
+    chapter_headers: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chapter_headers
+    assert path_of(document, "Dette kapitlet beskriver hvordan pengene") == ["2 funn"]
+    assert path_of(document, "Næringsfondet delte ut") == ["2 funn", "2.1 næringsfondet"]
+    assert whole_sentences(document, expectation(ANNUAL, "number")) == 1.0
 
 
 # --- contents -----------------------------------------------------------------------------
@@ -235,6 +295,31 @@ def test_headers_alternating_in_a_short_report_are_furniture() -> None:
     assert "Regional Council" not in document.text
     assert "Business development" not in document.text
     assert "Evaluation 2023" not in document.text
+
+
+def test_a_header_naming_the_chapter_is_furniture_on_its_one_page() -> None:
+    pages = []
+    chapters = ["1 Innledning", "1 Innledning", "2 Funn", "3 Vurdering", "3 Vurdering"]
+    for number, chapter in enumerate(chapters, start=1):
+        lines = [
+            TextLine(chapter, 8.5, x=400, top=45.4),
+            TextLine(
+                f"Side {number} forteller om kommunen og hva den gjorde det året.", 10, top=90
+            ),
+            TextLine(f"– {number} –", 9, x=290, top=805),
+        ]
+        pages.append(PdfPage(lines, str(number)))
+    document = parse_pdf_lines(pages)
+    assert "Funn" not in document.text  # printed once, where headers stand
+    assert "Innledning" not in document.text
+
+
+@needs_fonts
+def test_a_chapter_as_running_header_is_furniture(
+    chapter_headers: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chapter_headers
+    assert furniture_left(document, expectation(ANNUAL, "number", chapter_headers=True)) == []
 
 
 @needs_fonts
@@ -343,3 +428,203 @@ def test_a_libreoffice_pdf_gives_its_authors_from_the_file(
     _, document = from_word
     assert document.title == EVALUATION.title
     assert document.authors == list(EVALUATION.authors)
+
+
+# --- table cells and words drawn in pieces ------------------------------------------------
+
+
+def test_runs_far_apart_are_two_words_and_runs_that_touch_are_one() -> None:
+    runs = [
+        Run("New businesses", 90, 700, 8.5, width=62.0, space=2.7),
+        Run("25", 326, 700, 8.5, width=9.5, space=2.7),
+        Run("29", 370, 700, 8.5, width=9.5, space=2.7),
+        # A word kerned by its producer: the second run starts where the first one ends.
+        Run("Kommu", 90, 680, 10, width=36.2, space=3.2),
+        Run("nen har et fond.", 126.5, 680, 10, width=80, space=3.2),
+    ]
+    assert [line.text for line in page_lines(runs, 842)] == [
+        "New businesses 25 29",
+        "Kommunen har et fond.",
+    ]
+
+
+def reportlab_canvas(path: Path, font: str) -> Any:
+    """A reportlab canvas set in ``font``: a standard one, or DejaVu Sans embedded."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if font == "DejaVuSans":
+        if not HAS_FONTS:
+            pytest.skip("needs fonts-dejavu-core")
+        pdfmetrics.registerFont(TTFont(font, str(DEJAVU / "DejaVuSans.ttf")))
+    sheet = canvas.Canvas(str(path))
+    sheet.setFont(font, 10)
+    return sheet
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "Times-Bold", "DejaVuSans"])
+def test_glyph_widths_come_from_the_font_or_the_standard_metrics(tmp_path: Path, font: str) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    text = "Tilsagn fra fondet: 31 (2,9 millioner kroner)"
+    path = tmp_path / "widths.pdf"
+    sheet = reportlab_canvas(path, font)
+    sheet.drawString(72, 700, text)
+    sheet.save()
+    fonts = PdfReader(path).pages[0]["/Resources"]["/Font"]
+    [used] = [f.get_object() for f in fonts.values() if str(f["/BaseFont"]).endswith(font)]
+    # reportlab writes the standard fonts without widths: their widths are the known metrics.
+    assert ("/Widths" in used) == (font == "DejaVuSans")
+    widths = glyph_widths(used)
+    assert widths.width(text) / 100 == pytest.approx(pdfmetrics.stringWidth(text, font, 10))
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "DejaVuSans"])
+def test_cells_drawn_apart_are_words_and_a_word_drawn_in_pieces_stays_whole(
+    tmp_path: Path, font: str
+) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    path = tmp_path / "table.pdf"
+    sheet = reportlab_canvas(path, font)
+    sheet.drawString(72, 760, "The table below counts the grants of the fund by purpose.")
+    for row, (label, count) in enumerate([("Establishment", "14"), ("Products", "9")]):
+        sheet.drawString(90, 730 - 14 * row, label)
+        sheet.drawRightString(300, 730 - 14 * row, count)
+    # One word in three runs, each starting where the one before ends (as kerned type is).
+    x = 72.0
+    for piece in ("Munici", "pal", "ities run the fund together."):
+        sheet.drawString(x, 680, piece)
+        x += pdfmetrics.stringWidth(piece, font, 10)
+    sheet.save()
+    text = load_document(path).text
+    assert "Establishment 14" in text
+    assert "Products 9" in text
+    assert "Municipalities run the fund together." in text
+
+
+@needs_fonts
+def test_a_reportlab_tables_cells_are_separate_words_in_the_chunks(
+    one_column: tuple[Path, LoadedDocument],
+) -> None:
+    path, document = one_column
+    entry = Catalogue([], path.parent).entry_for_file(path)
+    text = words(" ".join(chunk.text for chunk in chunk_document(document, entry, 700, 100)))
+    for row in expectation(EVALUATION, "capitals").table_rows:
+        assert " ".join(row) in text
+
+
+# --- HTML printed by Chromium -------------------------------------------------------------
+
+
+@needs_fonts
+@needs_chromium
+def test_chromiums_own_header_and_footer_are_furniture(
+    chromium_own_furniture: tuple[Path, LoadedDocument],
+) -> None:
+    path, document = chromium_own_furniture
+    printed = PdfReader(path).pages[1].extract_text()
+    assert re.search(r"(?:fi|\ufb01)le://\S+ 2/9", printed)  # the address and page/pages
+    assert furniture_left(document, chromium_expectation(EVALUATION, "word", "chromium")) == []
+    assert not re.search(r"\b\d{1,2}/\d{1,2}\b", document.text)  # neither '2/9' nor a date
+
+
+@needs_fonts
+@needs_chromium
+def test_css_running_headers_and_footers_are_furniture(
+    chromium_css_furniture: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chromium_css_furniture
+    assert furniture_left(document, chromium_expectation(ANNUAL, "number", "css")) == []
+
+
+@needs_fonts
+@needs_chromium
+@pytest.mark.parametrize("printed", ["chromium_own_furniture", "chromium_css_furniture"])
+def test_an_html_reports_notes_come_to_the_section_citing_them(
+    printed: str, request: pytest.FixtureRequest
+) -> None:
+    _, document = request.getfixturevalue(printed)
+    report = EVALUATION if printed == "chromium_own_furniture" else ANNUAL
+    expected = chromium_expectation(report, "word", "css")
+    for note, body, path, _ in expected.notes:
+        assert f"Fotnote {note}: {body}" in document.text
+        assert path_of(document, f"Fotnote {note}: ") == [title.casefold() for title in path]
+    assert "\u21a9" not in document.text  # the links back to the citing place
+
+
+@needs_fonts
+@needs_chromium
+@pytest.mark.parametrize("printed", ["chromium_own_furniture", "chromium_css_furniture"])
+def test_an_html_contents_list_without_page_numbers_is_never_quoted(
+    printed: str, request: pytest.FixtureRequest
+) -> None:
+    _, document = request.getfixturevalue(printed)
+    report = EVALUATION if printed == "chromium_own_furniture" else ANNUAL
+    expected = chromium_expectation(report, "word" if report is EVALUATION else "number", "css")
+    paragraphs = [words(paragraph) for paragraph in document.text.split("\n\n")]
+    for title in expected.contents:
+        assert paragraphs.count(title) <= 1, title  # the heading itself, never its entry
+    assert not any(section.path == [report.contents_heading] for section in document.sections)
+    assert whole_sentences(document, expected) == 1.0
+
+
+@needs_fonts
+@needs_chromium
+def test_a_soft_hyphen_chromium_did_not_break_at_leaves_its_word_whole(
+    chromium_css_furniture: tuple[Path, LoadedDocument],
+) -> None:
+    _, document = chromium_css_furniture
+    assert "for næringslivet i kommunen" in words(document.text)
+    assert "nærings livet" not in document.text
+
+
+@needs_fonts
+@needs_chromium
+@pytest.mark.parametrize("printed", ["chromium_own_furniture", "chromium_css_furniture"])
+def test_the_authors_of_an_html_report_come_from_its_cover(
+    printed: str, request: pytest.FixtureRequest
+) -> None:
+    _, document = request.getfixturevalue(printed)
+    report = EVALUATION if printed == "chromium_own_furniture" else ANNUAL
+    assert document.title == report.title
+    assert document.authors == list(report.authors)
+
+
+def test_cover_authors_are_the_names_just_below_the_title() -> None:
+    cover = [
+        TextLine("EVALUATION REPORT 2023", 11, top=80),
+        TextLine("Business development in the", 26, top=300),
+        TextLine("Ranfjord region", 26, top=330),
+        TextLine("Maria Lindqvist", 13, top=370),
+        TextLine("Tor Even Haugen", 13, top=388),
+        TextLine("Ranfjord Regional Council", 11, top=700),
+        TextLine("Mo i Rana 2023", 11, top=714),
+    ]
+    authors = cover_authors(cover, "Business development in the Ranfjord region")
+    assert authors == ["Maria Lindqvist", "Tor Even Haugen"]
+
+
+def test_a_list_of_cited_notes_set_like_the_body_leaves_the_text() -> None:
+    body = [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
+        for n in range(6)
+    ]
+    cited = TextLine("Avtalen ble signert i 2020.\x00N1\x00 Den gjelder i fire år.", 10.5, top=200)
+    again = TextLine("Fondet delte ut 2,9 millioner kroner.\x00N2\x00", 10.5, top=214)
+    steps = [
+        TextLine("1. Kommunen lager en plan.", 10.5, top=240),
+        TextLine("2. Planen blir vedtatt.", 10.5, top=254),
+    ]
+    notes = [
+        TextLine("1. Avtalen ble signert av alle fire ordførerne.", 10.5, top=300),
+        TextLine("2. Tallene er hentet fra kommunens regnskap for", 10.5, top=314),
+        TextLine("2023. \u21a9\ufe0e", 10.5, top=328),
+    ]
+    document = parse_pdf_lines([PdfPage([*body, cited, again, *steps, *notes], "1")])
+    assert "Fotnote 1: Avtalen ble signert av alle fire ordførerne." in document.text
+    assert "Fotnote 2: Tallene er hentet fra kommunens regnskap for 2023." in document.text
+    # A numbered list of the text (its numbers not in order with the notes') stays.
+    assert "1. Kommunen lager en plan." in document.text
+    assert "2. Planen blir vedtatt." in document.text

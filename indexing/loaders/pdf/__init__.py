@@ -9,6 +9,7 @@ without a text layer is read by Tesseract (`ocr`) when it is installed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -16,18 +17,21 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PageObject, PasswordType, PdfReader
+from pypdf.generic import ContentStream, NameObject
 
 from assistant.domain import HiddenReason, HiddenText, LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.instructions import gives_orders
-from indexing.loaders._metadata import document_language, looks_like_name, split_authors, year_in
+from indexing.loaders._metadata import document_language, split_authors, year_in
 from indexing.loaders.pdf.document import (
     MIN_LETTERS,
     PROSE_WORDS,
     PdfPage,
+    cover_authors,
     parse_pdf_lines,
     parse_pdf_pages,
 )
+from indexing.loaders.pdf.fonts import glyph_widths
 from indexing.loaders.pdf.hidden import Painting
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines, plain_lines
 from indexing.loaders.pdf.ocr import ocr_pages
@@ -62,12 +66,12 @@ def load_pdf(path: Path) -> LoadedDocument:
         printed_labels=not defined,
     )
     info = _metadata(reader)
-    first = [line.text for line in (pages[0] if pages else [])]
+    first = pages[0] if pages else []
     # A cover has no running text; a first page that has tells nothing of the year.
-    cover = [] if any(len(line.split()) >= PROSE_WORDS for line in first) else first
+    cover = [] if any(len(line.text.split()) >= PROSE_WORDS for line in first) else first
     title = info.title or document.title
-    authors = info.authors or _cover_authors(cover, title)
-    year = year_in(" ".join(cover)) or info.year
+    authors = info.authors or cover_authors(cover, title)
+    year = year_in(" ".join(line.text for line in cover)) or info.year
     return document.model_copy(
         update={
             "title": title,
@@ -157,6 +161,8 @@ def _lines_of(page: PageObject) -> _Page:
         (float(box.left), float(box.bottom), float(box.right), float(box.top)), _images(page)
     )
     runs: list[tuple[Run, HiddenReason | None]] = []
+    # Character and word spacing and horizontal scaling widen a run beyond its glyphs.
+    spacing = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0}
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         if not text.strip():
@@ -169,18 +175,88 @@ def _lines_of(page: PageObject) -> _Page:
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
         scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+        across = abs(tm[0] * cm[0]) * spacing[b"Tz"] / 100 or scale
         name = str(font.get("/BaseFont", "")) if font else ""
+        glyphs = glyph_widths(font)
         why = painting.reason(text, x, y, size * scale)
         for offset, piece in enumerate(text.split("\n")):
+            width = (
+                glyphs.width(piece) / 1000 * size
+                + spacing[b"Tc"] * len(piece)
+                + spacing[b"Tw"] * piece.count(" ")
+            ) * across
+            space = glyphs.space / 1000 * size * across
             # pypdf may hand over several lines at once; later ones stand a line lower.
-            runs.append((Run(piece, x, y - offset * 1.2 * size * scale, size * scale, name), why))
+            lower = y - offset * 1.2 * size * scale
+            runs.append((Run(piece, x, lower, size * scale, name, width, space), why))
 
-    page.extract_text(visitor_text=visit, visitor_operand_after=painting.after)
+    def after(operator: bytes, operands: Any, cm: Any, tm: Any) -> None:
+        if operator in spacing and operands:
+            with contextlib.suppress(TypeError, ValueError):  # a broken one changes nothing
+                spacing[operator] = float(operands[0])
+        painting.after(operator, operands, cm, tm)
+
+    _drop_invisible_replacements(page)
+    page.extract_text(visitor_text=visit, visitor_operand_after=after)
     # Invisible text over a scanned page is its OCR layer: what the reader sees in the image.
     kept = {None, "invisible"} if painting.scanned else {None}
     visible = [run for run, why in runs if why in kept]
     hidden = [(why, run.text) for run, why in runs if why not in kept and why and run.text.strip()]
     return _Page(page_lines(visible, float(page.mediabox.top)), hidden)
+
+
+# Characters no reader sees: a soft hyphen where the word was not broken, zero-width spaces.
+_UNSEEN = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_SHOWS = (b"Tj", b"TJ", b"'", b'"')
+
+
+def _drop_invisible_replacements(page: PageObject) -> None:
+    """Leave out glyphs whose /ActualText says they stand for nothing a reader reads.
+
+    Chromium draws a soft hyphen that does not break its word as a space glyph marked with
+    the actual text U+00AD; pypdf reads the glyph, and "nærings\u00adlivet" would come out
+    as two words. The glyphs are taken out of the page's content in memory only.
+    """
+    contents = page.get_contents()
+    if contents is None or b"/ActualText" not in contents.get_data():
+        return
+    stream = ContentStream(contents, page.pdf, "bytes")  # strings stay in the font's codes
+    kept: list[tuple[Any, bytes]] = []
+    depth = 0  # marked-content levels open inside an unseen replacement
+    for operands, operator in stream.operations:
+        if depth:
+            if operator in (b"BMC", b"BDC"):
+                depth += 1
+            elif operator == b"EMC":
+                depth -= 1
+            elif operator in _SHOWS:
+                if operator in (b"'", b'"'):
+                    kept.append(([], b"T*"))  # the quote operators also move to the next line
+                continue
+            if depth == 0:
+                continue  # the replacement's own EMC
+        elif operator == b"BDC" and _unseen_actual_text(operands):
+            depth = 1
+            continue
+        kept.append((operands, operator))
+    stream.operations = kept
+    # pypdf extracts from a /Contents that is already a parsed stream as it stands.
+    page[NameObject("/Contents")] = stream
+
+
+def _unseen_actual_text(operands: Any) -> bool:
+    properties = operands[1] if len(operands) > 1 else None
+    if not isinstance(properties, dict):
+        return False  # properties named in the resources, not inline: nothing to read here
+    actual = properties.get("/ActualText")
+    if actual is None:
+        return False
+    if isinstance(actual, bytes):
+        raw = bytes(actual)
+        text = raw[2:].decode("utf-16-be", "replace") if raw[:2] == b"\xfe\xff" else ""
+    else:
+        text = str(actual)
+    return bool(text) and all(char in _UNSEEN for char in text)
 
 
 def _images(page: PageObject) -> frozenset[str]:
@@ -258,16 +334,6 @@ def _xmp(reader: PdfReader) -> _Info:
 def _text(value: object) -> str | None:
     text = " ".join(str(value).split()) if value else ""
     return text or None
-
-
-def _cover_authors(cover: list[str], title: str | None) -> list[str]:
-    """Names printed on the cover below the title."""
-    lines = [" ".join(line.split()) for line in cover]
-    if title:
-        folded = " ".join(title.split()).casefold()
-        after = [i for i, line in enumerate(lines) if line.casefold() and line.casefold() in folded]
-        lines = lines[after[-1] + 1 :] if after else lines
-    return [line for line in lines if looks_like_name(line)]
 
 
 __all__ = ["load_pdf", "parse_pdf_lines", "parse_pdf_pages"]

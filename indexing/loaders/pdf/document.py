@@ -43,6 +43,7 @@ from indexing.cleaning import (
     split_heading_number,
     word_casing,
 )
+from indexing.loaders._metadata import looks_like_name
 from indexing.loaders._structure import (
     Heading,
     PageBreak,
@@ -141,11 +142,12 @@ def parse_pdf_lines(
     if printed_labels:
         labels = printed_page_numbers(furniture) or labels
     body_size = _body_size(lines)
-    lines = [_drop_contents(page) for page in lines]
+    lines = _drop_contents_lists([_drop_contents(page) for page in lines])
     first = _body_start(lines, raw)
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
         kept = [_take_notes(page, body_size) for page in kept]
+    kept = _take_note_lists(kept, body_size)
     headings = _Headings.find([page.lines for page in kept], body_size)
     parts: list[Part] = []
     notes: dict[str, str] = {}
@@ -192,11 +194,39 @@ def _remove_furniture(
     `furniture_bounds`), and the furniture lines taken from it."""
     texts = [[line.text for line in lines] for lines in pages]
     bounds = furniture_bounds(texts, EDGE_DEPTH, known=_placed_furniture(pages))
+    bounds = _in_furniture_slots(pages, bounds)
     kept = [lines[first:last] for lines, (first, last) in zip(pages, bounds, strict=True)]
     taken = [
         [*page[:first], *page[last:]] for page, (first, last) in zip(texts, bounds, strict=True)
     ]
     return kept, taken
+
+
+def _in_furniture_slots(
+    pages: list[list[TextLine]], bounds: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The bounds widened over lines that stand where furniture stands on other pages.
+
+    A running header that names the current chapter changes with it, and a short chapter's
+    name may be printed on one page only; its height and type, the same as the headers of
+    two pages or more, tell it.
+    """
+    pages_at: Counter[tuple[int, float]] = Counter()
+    for lines, (first, last) in zip(pages, bounds, strict=True):
+        pages_at.update({_slot(line) for line in [*lines[:first], *lines[last:]] if line.styled})
+    slots = {slot for slot, count in pages_at.items() if count >= 2}
+    widened = []
+    for lines, (first, last) in zip(pages, bounds, strict=True):
+        while first < last and lines[first].styled and _slot(lines[first]) in slots:
+            first += 1
+        while last > first and lines[last - 1].styled and _slot(lines[last - 1]) in slots:
+            last -= 1
+        widened.append((first, last))
+    return widened
+
+
+def _slot(line: TextLine) -> tuple[int, float]:
+    return round(line.top), line.size
 
 
 _PAGE_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,4}|[ivxlc]{1,7})(?![\w.,/])", re.IGNORECASE)
@@ -299,6 +329,54 @@ def _drop_contents(lines: list[TextLine]) -> list[TextLine]:
     ]
 
 
+# A contents list names at least this many headings and makes up this share of its page.
+CONTENTS_ENTRIES = 3
+CONTENTS_SHARE = 0.6
+
+
+def _drop_contents_lists(pages: list[list[TextLine]]) -> list[list[TextLine]]:
+    """Pages without a contents list that prints no page numbers (an HTML page's).
+
+    Such a list is told by what it lists: most lines of its page stand again, as lines of
+    their own and in the same order, further on in the document (the headings it names).
+    """
+    keys = [_entry_key(line.text) for page in pages for line in page]
+    kept: list[list[TextLine]] = []
+    end = 0  # where the next page's lines start in ``keys``
+    for lines in pages:
+        end += len(lines)
+        listed = _listed_later(lines, keys, end)
+        entries = [line for line in lines if not is_toc_heading(line.text)]
+        if len(listed) >= CONTENTS_ENTRIES and len(listed) >= CONTENTS_SHARE * len(entries):
+            lines = [
+                line
+                for number, line in enumerate(lines)
+                if number not in listed and not is_toc_heading(line.text)
+            ]
+        kept.append(lines)
+    return kept
+
+
+def _entry_key(text: str) -> str:
+    return " ".join(plain(text).split()).casefold()
+
+
+def _listed_later(lines: list[TextLine], keys: list[str], position: int) -> set[int]:
+    """Which of ``lines`` (short ones, no sentences) stand again in ``keys`` from
+    ``position`` on, in order."""
+    listed: set[int] = set()
+    for number, line in enumerate(lines):
+        key = _entry_key(line.text)
+        if not key or len(key.split()) > HEADING_WORDS or key.endswith("."):
+            continue
+        try:
+            position = keys.index(key, position) + 1
+        except ValueError:
+            continue
+        listed.add(number)
+    return listed
+
+
 def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
     """Index of the first page after the cover pages (title, authors, colophon).
 
@@ -326,6 +404,49 @@ def _cover_title(pages: list[list[TextLine]]) -> str | None:
         return None
     text = " ".join(" ".join(title).split())
     return text if 3 <= len(text) <= 250 else None
+
+
+# --- the cover's authors ------------------------------------------------------------------
+
+
+# Names further below the one above than this many type sizes are no longer the authors
+# (the publisher at the cover's foot).
+AUTHOR_GAP = 2.5
+
+
+def cover_authors(cover: list[TextLine], title: str | None) -> list[str]:
+    """The names printed on the cover below the title: one block of lines in one type."""
+    lines = [replace(line, text=" ".join(line.text.split())) for line in cover]
+    lines = [line for line in lines if line.text]
+    names: list[TextLine] = []
+    for line in lines[_after_title(lines, title) :]:
+        if not looks_like_name(line.text):
+            if names:
+                break
+            continue  # a subtitle between the title and the names
+        if names and line.styled and names[-1].styled:
+            apart = line.top - names[-1].top > AUTHOR_GAP * max(line.size, names[-1].size)
+            if apart or line.size != names[0].size:
+                break
+        names.append(line)
+    return [line.text for line in names]
+
+
+def _after_title(lines: list[TextLine], title: str | None) -> int:
+    """Index of the first cover line after the title (set over one or more lines)."""
+    if not title:
+        return 0
+    folded = " ".join(title.split()).casefold()
+    for start in range(len(lines)):
+        printed = ""
+        for end in range(start, len(lines)):
+            printed = f"{printed} {lines[end].text.casefold()}".strip()
+            if printed == folded:
+                return end + 1
+            if not folded.startswith(printed):
+                break
+    inside = [i for i, line in enumerate(lines) if line.text.casefold() in folded]
+    return inside[-1] + 1 if inside else 0
 
 
 # --- footnotes ----------------------------------------------------------------------------
@@ -362,10 +483,16 @@ def _take_notes(page: _Page, body: float) -> _Page:
             notes[current] = line.text
         else:
             notes[current] = dehyphenate(f"{notes[current]}\n{line.text}").replace("\n", " ")
-    return _Page(lines[:start], {note: " ".join(text.split()) for note, text in notes.items()})
+    return _Page(
+        lines[:start],
+        {note: _BACK_LINK.sub("", " ".join(text.split())) for note, text in notes.items()},
+    )
 
 
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=\S)")
+# "1 text", or "1. text" as a list of notes in HTML prints its numbers.
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
+# The link back to the citing place that ends each note of an HTML page.
+_BACK_LINK = re.compile(r"\s*[\u21a9\u2191\u2934]\ufe0e?\s*$")
 
 
 def _with_note_numbers(area: list[TextLine]) -> list[TextLine]:
@@ -384,6 +511,65 @@ def _with_note_numbers(area: list[TextLine]) -> list[TextLine]:
             last = int(line.lead)
         labelled.append(line)
     return labelled
+
+
+_CITED = re.compile(r"\x00N([^\x00]+)\x00")
+_LISTED_NOTE = re.compile(r"^(\d{1,3})[.)]\s+(?=\S)")
+
+
+def _take_note_lists(pages: list[_Page], body: float) -> list[_Page]:
+    """Pages without the lists of notes an HTML page gathers after a chapter or at its end.
+
+    Such notes may be set like the body, so their type does not tell them; their numbers do:
+    a list ending a page (or running up to the next heading) whose items are numbered
+    ``1.``, ``2.``, ... in order, each a note the text cites and no footnote area gave.
+    """
+    cited: set[str] = set()
+    given = {note for page in pages for note in page.notes}
+    taken: list[_Page] = []
+    for page in pages:
+        lines = page.lines
+        found = _note_list(lines, body, cited, given)
+        cited.update(note for line in lines for note in _CITED.findall(line.text))
+        if found is None:
+            taken.append(page)
+            continue
+        start, end = found
+        notes: dict[str, str] = {}
+        following: int | None = None
+        for line in lines[start:end]:  # the first line opens a note
+            match = _LISTED_NOTE.match(line.text)
+            if match and (following is None or int(match.group(1)) == following):
+                following = int(match.group(1)) + 1
+                notes[match.group(1)] = line.text[match.end() :]
+            else:
+                last = next(reversed(notes))
+                notes[last] = dehyphenate(f"{notes[last]}\n{line.text}").replace("\n", " ")
+        given.update(notes)
+        bodies = {note: _BACK_LINK.sub("", " ".join(text.split())) for note, text in notes.items()}
+        taken.append(_Page([*lines[:start], *lines[end:]], {**page.notes, **bodies}))
+    return taken
+
+
+def _note_list(
+    lines: list[TextLine], body: float, cited: set[str], given: set[str]
+) -> tuple[int, int] | None:
+    """Where a list of cited notes, numbered in order, starts and ends on this page."""
+    seen = set(cited)
+    for index, line in enumerate(lines):
+        match = _LISTED_NOTE.match(line.text)
+        if match and match.group(1) in seen and match.group(1) not in given:
+            end = next(
+                (i for i in range(index + 1, len(lines)) if _is_styled_heading(lines[i], body)),
+                len(lines),
+            )
+            listed = [_LISTED_NOTE.match(other.text) for other in lines[index:end]]
+            numbers = [int(item.group(1)) for item in listed if item]
+            in_order = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+            if in_order and all(str(number) in seen for number in numbers):
+                return index, end
+        seen.update(_CITED.findall(line.text))
+    return None
 
 
 def _unique_notes(pages: list[_Page]) -> list[_Page]:

@@ -37,6 +37,13 @@ class Run:
     y: float
     size: float
     font: str = ""
+    width: float = 0.0  # how far the run advances, in pt (0 when not known)
+    space: float = 0.0  # the font's word space at this size, in pt
+
+    @property
+    def end(self) -> float:
+        """Where the run ends (its start when its width is not known)."""
+        return self.x + self.width
 
     @property
     def bold(self) -> bool:
@@ -118,6 +125,8 @@ def _least_width(run: Run) -> float:
 COLUMN_LINES = 4
 # Both sides of a line split into columns hold running text, not table cells.
 COLUMN_TEXT = 15
+# Type this much smaller than a band's body (footnotes, page numbers) is not in its columns.
+NOTE_SHARE = 0.92
 
 
 def _in_column_order(groups: list[_Group]) -> list[_Group]:
@@ -134,6 +143,14 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
         return groups
     split = [i for i, group in enumerate(groups) if _splits(group, gutter)]
     first, last = split[0], split[-1]
+    # Lines next to the band that stand in one column or both (a heading atop the left column,
+    # the longer column's last lines) belong to it; a line across the page, or in smaller
+    # type (a footnote, a page number), ends it.
+    size = _main_size([run for group in groups[first : last + 1] for _, run in group])
+    while first > 0 and _in_columns(groups[first - 1], gutter, size):
+        first -= 1
+    while last + 1 < len(groups) and _in_columns(groups[last + 1], gutter, size):
+        last += 1
     band = [member for group in groups[first : last + 1] for member in group]
     # Each column is cut into lines anew: a large heading in one column would otherwise
     # gather two lines of the other, as if one were its superscript.
@@ -166,6 +183,17 @@ def _splits(group: _Group, x: float) -> bool:
     return len(left) >= COLUMN_TEXT and len(right) >= COLUMN_TEXT
 
 
+def _in_columns(group: _Group, x: float, size: float) -> bool:
+    """True when a line in at least the body's type stands in the columns split at ``x``:
+    it has text starting there, or it ends before it."""
+    runs = [run for _, run in group if run.text.strip()]
+    if not runs or max(run.size for run in runs) < NOTE_SHARE * size:
+        return False
+    if any(abs(run.x - x) <= 1 for run in runs):
+        return True
+    return all(run.x + max(run.width, _least_width(run)) <= x for run in runs)
+
+
 def _same_line(group: list[Run], run: Run) -> bool:
     main = max(group, key=lambda member: member.size)
     size = max(main.size, run.size)
@@ -191,6 +219,8 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
                 pieces.append(note_mark(label))
             previous = run
             continue
+        if previous is not None and _stands_apart(previous, run):
+            pieces.append(" ")
         pieces.append(text)
         previous = run
     text = re.sub(r"\s+(?=\x00N)", "", "".join(pieces))
@@ -202,6 +232,23 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
     bold = sum(len(run.text) for run in main if run.bold) * 2 > sum(len(run.text) for run in main)
     left = min(run.x for run in main) if main else runs[0].x
     return TextLine(text, round(size, 1), bold, round(left, 1), round(height - baseline, 1), lead)
+
+
+# Runs further apart than this share of a word space are two words (a table's cells, a
+# label and its value); closer ones are one word a producer drew in pieces (kerned).
+WORD_GAP = 0.5
+# Justified type may widen each word space of a run by up to this many spaces, unseen by
+# the glyphs' widths when the producer places the words one by one.
+JUSTIFY_STRETCH = 1.0
+
+
+def _stands_apart(previous: Run, run: Run) -> bool:
+    """True when ``run`` starts clear of where ``previous`` ends, with no space between."""
+    if not previous.width or previous.text.endswith((" ", "\n")) or run.text.startswith(" "):
+        return False
+    space = max(previous.space, run.space) or run.size / 4
+    stretch = JUSTIFY_STRETCH * space * previous.text.strip().count(" ")
+    return run.x - previous.end > WORD_GAP * space + stretch
 
 
 def _main_size(runs: Sequence[Run]) -> float:
