@@ -408,14 +408,7 @@ class Assistant:
             screened = screen(turn.standalone, candidates, contexts, turn.language, parts)
             candidates, mismatch, covering = screened.kept, screened.statement, screened.covering
         turn.timings["select"] = _ms(mark)
-        # Similarity across languages runs lower: the threshold is the language pair of the
-        # sentence support is judged by.
-        best = extractive.best_claim(covering)
-        penalty = extractive.unknown_term_weight(
-            self.settings.answer.unknown_term_penalty,
-            turn.language,
-            best.chunk.language if best is not None else None,
-        )
+        penalty = self.settings.answer.unknown_term_penalty if turn.language in ("nb", "nn") else 0
         # Whether the literature covers the question is judged on all evidence within its
         # years and names; an answer also needs a sentence that says what was asked.
         support = (
@@ -423,6 +416,9 @@ class Assistant:
             if extractive.quotable(candidates)
             else -math.inf
         )
+        # Similarity across languages runs lower: the threshold is the language pair of the
+        # sentence support is judged by.
+        best = extractive.best_claim(covering)
         grounded = support >= self.settings.answer.threshold(
             turn.language, best.chunk.language if best is not None else None
         ) or answers_the_document(turn.standalone, candidates)

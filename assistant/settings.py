@@ -236,8 +236,7 @@ class AnswerSettings(BaseModel):
         ge=0,
         le=1,
         description="Support lost by a bokmål or nynorsk question in proportion to the share "
-        "of its terms the literature never uses (not when the evidence is English, where its "
-        "words could not be found anyway).",
+        "of its terms the literature never uses.",
     )
 
     @field_validator("min_support", mode="before")

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answering.claims import NotClaim, footnote_body, not_a_claim
-from assistant.answering.language import share_words
 from assistant.domain import Chunk
 
 _BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
@@ -151,19 +150,6 @@ def support(candidates: Sequence[Candidate], unknown_share: float, penalty: floa
     """
     best = best_claim(candidates)
     return -math.inf if best is None else best.dense - penalty * unknown_share
-
-
-def unknown_term_weight(
-    penalty: float, question_language: str, evidence_language: str | None
-) -> float:
-    """The unknown-term penalty `support` takes for a question: a bokmål or nynorsk
-    question's terms the literature never uses say its topic is missing, unless the evidence
-    is in a language its words could not be found in anyway (an English report)."""
-    if question_language not in ("nb", "nn"):
-        return 0.0
-    if evidence_language is not None and not share_words(question_language, evidence_language):
-        return 0.0
-    return penalty
 
 
 def best_claim(candidates: Sequence[Candidate]) -> Candidate | None:

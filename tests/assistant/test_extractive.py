@@ -14,7 +14,6 @@ from assistant.answering.extractive import (
     score_candidates,
     strip_bullet,
     support,
-    unknown_term_weight,
 )
 from assistant.answering.kinds import question_shape
 from assistant.answering.selection import select_for_question
@@ -113,12 +112,3 @@ def test_support_is_the_best_sentence_similarity_less_the_unknown_term_penalty()
     # The decision rests on similarity alone, not on how sentences are ranked for the answer.
     assert support([best, closer], unknown_share=0.0, penalty=0.04) == pytest.approx(0.87)
     assert support([], 0.0, 0.04) == -math.inf
-
-
-def test_the_unknown_term_penalty_counts_only_where_the_questions_words_could_be_found() -> None:
-    assert unknown_term_weight(0.04, "nb", "nb") == 0.04
-    assert unknown_term_weight(0.04, "nn", "sv") == 0.04, "the Scandinavian languages share words"
-    assert unknown_term_weight(0.04, "nb", None) == 0.04
-    assert unknown_term_weight(0.04, "nn", "en") == 0.0, "an English report has no nynorsk terms"
-    assert unknown_term_weight(0.04, "en", "en") == 0.0
-    assert unknown_term_weight(0.04, "sv", "nb") == 0.0
