@@ -46,6 +46,8 @@ Analyser = Literal["ngrams", "stems"]
 FORMAT = 1
 # A query term this long that stands inside an indexed compound counts as known.
 MIN_INNER_TERM = 5
+# Shortest part a compound of the question is split into to be known by its parts.
+MIN_COMPOUND_PART = 4
 K1 = 1.2
 B = 0.75
 # The writer's memory budget: tantivy flushes a segment when it is full.
@@ -302,7 +304,8 @@ class LexicalIndex:
 
     def unknown_share(self, query: str) -> float:
         """Share of a query's content words that the indexed text never uses (0..1); a
-        hyphenated word ("Storlia-planen") is known when each of its parts is."""
+        hyphenated word ("Storlia-planen") is known when each of its parts is, and so is a
+        compound of two known words ("innkjøpspraksisen")."""
         terms = stems(query)
         if not terms:
             return 0.0
@@ -312,7 +315,20 @@ class LexicalIndex:
         if self.knows(term):
             return True
         parts = [part for part in term.split("-") if part]
-        return len(parts) > 1 and all(self.knows(stem(part)) for part in parts)
+        if len(parts) > 1:
+            return all(self.knows(stem(part)) for part in parts)
+        return self._knows_compound(term)
+
+    def _knows_compound(self, term: str) -> bool:
+        """Whether a compound the text never uses whole ("innkjøpspraksisen") joins two
+        words it does use, with or without a linking s or e between them."""
+        for cut in range(MIN_COMPOUND_PART, len(term) - MIN_COMPOUND_PART + 1):
+            head, tail = term[:cut], term[cut:]
+            if not self.knows(stem(tail)):
+                continue
+            if self.knows(head) or (head[-1] in "se" and self.knows(head[:-1])):
+                return True
+        return False
 
     def search(
         self, query: str, k: int, filters: SearchFilters | None = None

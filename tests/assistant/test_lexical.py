@@ -115,6 +115,14 @@ def test_a_hyphenated_word_is_known_when_each_of_its_parts_is() -> None:
     assert index.unknown_share("Storlia-havbruket") == 1.0
 
 
+def test_a_compound_the_text_never_uses_whole_is_known_by_its_two_words() -> None:
+    index = LexicalIndex.build([chunk("a", "Kommunen endret praksis for innkjøp langs kysten.")])
+    assert index.unknown_share("innkjøpspraksisen") == 0.0, "with a linking s"
+    assert index.unknown_share("kystpraksis") == 0.0
+    assert index.unknown_share("lutefisk") == 1.0
+    assert index.unknown_share("surdeigsbrød") == 1.0
+
+
 def test_compound_parts_split_against_the_indexed_words() -> None:
     index = LexicalIndex.build(
         [
