@@ -227,14 +227,23 @@ def _name_met(constraint: Constraint, folded_text: str) -> bool:
 # ("Anders Bro, Region Örebro län, da han ...", "Birger Elvestad, i strategi- og utviklingsstab").
 _ITEM = r"[^\s,.;:()]+(?: [^\s,.;:()]+){0,3}"
 _ENUMERATION = re.compile(rf"{_ITEM}(?:, {_ITEM}){{2,}},? (?:og|och|and|eller|or|samt) {_ITEM}")
+# Three names will do when each is written with a capital ("Rödmyra, Lövhammar och Tjärnsjö"):
+# prose joins three things as often ("kommune, næringsliv og frivillighet"), never as names.
+_LISTED_NAME = r"[A-ZÆØÅÄÖ][\w-]*(?: [A-ZÆØÅÄÖ][\w-]*){0,2}"
+_NAME_LIST = re.compile(
+    rf"(?<!\w){_LISTED_NAME}, {_LISTED_NAME},? (?:og|och|and|samt) {_LISTED_NAME}"
+)
 
 
 def named_in_a_list(constraint: Constraint, text: str) -> bool:
     """Whether the text names a place, organisation or person as one of several in a list
     ("Hemnes, Leirfjord, Vefsn og Herøy"): a part of what the text is about, so a passage
     about the whole (its total, its summary) says nothing about it."""
+    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
+    if any(name.search(fold(listed.group())) for listed in _NAME_LIST.finditer(text)):
+        return True
     folded = fold(text)
-    for match in re.finditer(rf"(?<!\w){re.escape(constraint.key[0])}", folded):
+    for match in name.finditer(folded):
         # Only the line around each mention is read: an enumeration holds no full stop.
         start = max(folded.rfind(". ", 0, match.start()), folded.rfind("\n", 0, match.start())) + 1
         ends = [

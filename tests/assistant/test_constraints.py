@@ -498,6 +498,16 @@ def test_a_name_in_an_enumeration_is_one_of_several_parts() -> None:
     assert named_in_a_list(forum, partners)
 
 
+def test_three_names_written_with_capitals_are_an_enumeration_three_words_are_not() -> None:
+    members = "I programmet deltog kommunerna Rödmyra, Lövhammar och Tjärnsjö och Grensmo."
+    [rodmyra] = name_constraints("Hur många jobb fick Rödmyra?")
+    assert named_in_a_list(rodmyra, members)
+    [storlia] = name_constraints("Hva satset Storlia på?")
+    prose = "Storlia satser på landbruk, reiseliv og industri."
+    assert not named_in_a_list(storlia, prose)
+    assert not named_in_a_list(rodmyra, "Bara två kommuner, Rödmyra och Grensmo, tog rollen.")
+
+
 def test_an_apposition_or_a_pair_is_no_enumeration() -> None:
     quote = (
         "- Det tar tid, sa utviklingsleder Anders Bro, Region Örebro län, da han delte erfaringer."
