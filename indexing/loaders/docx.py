@@ -29,7 +29,9 @@ from indexing.cleaning import (
     collapse_spaces,
     ends_mid_sentence,
     is_shouting,
+    is_toc_heading,
     normalize_characters,
+    parse_toc_line,
     readable_case,
     split_heading_number,
     word_casing,
@@ -57,6 +59,8 @@ _TITLE_STYLES = frozenset({"title", "tittel", "titel"})
 HEADING_WORDS = 12
 # The level of an unnumbered bold heading: under the styled top-level headings.
 BOLD_HEADING_LEVEL = 2
+# Longest line of a contents typed as paragraphs.
+CONTENTS_LINE = 100
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,7 @@ def parse_docx_blocks(
         Block(collapse_spaces(normalize_characters(_keep_marks(block.text))).strip(), block.level)
         for block in blocks
     ]
-    cleaned = [block for block in cleaned if block.text]
+    cleaned = _without_contents([block for block in cleaned if block.text])
     cleaned, listed = _note_list(cleaned)
     notes = {**listed, **(footnotes or {})}
     casing = word_casing("\n\n".join(block.text for block in cleaned if block.level == 0))
@@ -241,6 +245,52 @@ def parse_docx_blocks(
     if not assembly.text.strip():
         raise DocumentLoadError(f"{name}: no text (the Word file is empty)")
     return LoadedDocument(text=assembly.text, sections=assembly.sections, title=title)
+
+
+def _without_contents(blocks: list[Block]) -> list[Block]:
+    """The blocks without a table of contents typed as paragraphs: a contents heading
+    ("Innhold", "Contents") over short one-line entries, most of which come again later as
+    headings, in the same order (a contents is never quoted as evidence)."""
+    for index, block in enumerate(blocks):
+        if not is_toc_heading(plain(block.text)):
+            continue
+        listed: list[str] = []
+        last = index
+        for entry in blocks[index + 1 :]:
+            key = _entry_key(entry.text)
+            if "\n" in entry.text or len(entry.text) > CONTENTS_LINE or entry.level < 0:
+                break
+            if listed and key == listed[0]:
+                break  # the first entry again: the body begins
+            listed.append(key)
+            last += 1
+        later = [_entry_key(b.text) for b in blocks[last + 1 :] if b.level > 0]
+        if len(listed) >= 2 and _in_order(listed, later) >= 0.6 * len(listed):
+            return blocks[:index] + blocks[last + 1 :]
+        return blocks
+    return blocks
+
+
+def _entry_key(text: str) -> str:
+    """A contents entry or heading as compared: without its page number, case or marks."""
+    entry = parse_toc_line(text)
+    title = entry[0] if entry is not None else text
+    return " ".join(re.sub(r"[\W_]+", " ", plain(title)).casefold().split())
+
+
+_PAGE_AFTER = re.compile(r" (?:\d{1,4}|[ivxlcdm]{1,7})$")
+
+
+def _in_order(entries: list[str], headings: list[str]) -> int:
+    """How many entries come again among the headings in the same order (an entry may end
+    in its page number, set off by a space once tabs are gone)."""
+    found, at = 0, 0
+    for entry in entries:
+        for place in range(at, len(headings)):
+            if headings[place] in (entry, _PAGE_AFTER.sub("", entry)):
+                found, at = found + 1, place + 1
+                break
+    return found
 
 
 # Note marks hold a control character, which character cleaning would take out.

@@ -206,3 +206,44 @@ def test_short_bold_paragraphs_are_headings_and_bold_sentences_are_not(tmp_path:
         ["1 Tiltak", "1.1 Fondet"],
     ]
     assert "\n\nDette er viktig for oss alle.\n\n" in loaded.text
+
+
+def test_a_contents_typed_as_paragraphs_is_left_out(tmp_path: Path) -> None:
+    """A contents list written by hand (or with page numbers after a tab) under "Innhold" is
+    no text of the report: its entries are the headings that follow."""
+    document = docx.Document()
+    document.add_paragraph("Strategisk næringsplan for Nordvik")
+    document.add_paragraph().add_run("Innhold").bold = True
+    for entry in ("Forord", "1 Innledning", "    1.1 Bakgrunn\t4", "2 Næringsfond"):
+        document.add_paragraph(entry)
+    document.add_heading("Forord", level=1)
+    document.add_paragraph("Planen er laget sammen med næringslivet i kommunen gjennom et år.")
+    document.add_heading("1 Innledning", level=1)
+    document.add_heading("1.1 Bakgrunn", level=2)
+    document.add_paragraph("Nordvik har mistet arbeidsplasser i industrien de siste årene.")
+    document.add_heading("2 Næringsfond", level=1)
+    document.add_paragraph("Fondet har to millioner kroner til fordeling hvert år.")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    loaded = load_document(path)
+    assert "Innhold" not in loaded.text
+    assert loaded.text.count("1 Innledning") == 1
+    assert [s.path for s in loaded.sections] == [
+        [],
+        ["Forord"],
+        ["1 Innledning"],
+        ["1 Innledning", "1.1 Bakgrunn"],
+        ["2 Næringsfond"],
+    ]
+
+
+def test_a_heading_named_contents_over_text_is_kept(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Innhold", level=1)
+    document.add_paragraph("Kort om planen.")
+    document.add_paragraph("Hva fondet gir.")
+    document.add_heading("1 Fondet", level=1)
+    document.add_paragraph("Fondet har to millioner kroner til fordeling hvert år.")
+    path = tmp_path / "kort.docx"
+    document.save(str(path))
+    assert "Kort om planen." in load_document(path).text
