@@ -55,6 +55,8 @@ _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|überschrift|titre)\s*(\d)$", re.IGNORECASE
 )
 _TITLE_STYLES = frozenset({"title", "tittel", "titel"})
+# Word's table-of-contents entries ("toc 1", "TOC 2", "Innehållsförteckning 1").
+_CONTENTS_STYLE = re.compile(r"(?i)^(?:toc|innholdsfortegnelse|innehållsförteckning)\s*\d$")
 # A bold paragraph of at most this many words, without a full stop, is a heading.
 HEADING_WORDS = 12
 # The level of an unnumbered bold heading: under the styled top-level headings.
@@ -128,6 +130,8 @@ def _blocks(document: Document) -> Iterator[Block]:
 def _paragraph_block(paragraph: Paragraph) -> Block:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     text = _text_with_marks(paragraph)
+    if _CONTENTS_STYLE.match(style.strip()):
+        return Block("")  # an entry of Word's own table of contents: no text of the report
     heading = _HEADING_STYLE.match(style.strip())
     if heading:
         return Block(text, int(heading.group(1)))

@@ -247,3 +247,16 @@ def test_a_heading_named_contents_over_text_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "kort.docx"
     document.save(str(path))
     assert "Kort om planen." in load_document(path).text
+
+
+def test_words_own_contents_entries_are_left_out(tmp_path: Path) -> None:
+    document = docx.Document()
+    entry = document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("1 Fondet\t3", style=entry)
+    document.add_heading("1 Fondet", level=1)
+    document.add_paragraph("Fondet har to millioner kroner til fordeling hvert år.")
+    path = tmp_path / "toc.docx"
+    document.save(str(path))
+    loaded = load_document(path)
+    assert loaded.text.count("1 Fondet") == 1
+    assert [s.path for s in loaded.sections] == [["1 Fondet"]]
