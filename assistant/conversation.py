@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from assistant.answering.kinds import GENERIC, META
 from assistant.domain import Message
 from assistant.errors import InvalidRequestError
-from assistant.retrieval.text import content_words
+from assistant.retrieval.text import content_words, fold
 from assistant.settings import APISettings
 
 ORDINALS: dict[str, int] = {
@@ -47,6 +47,12 @@ _ORDINAL_PHRASE = re.compile(
     re.IGNORECASE,
 )
 MIN_CONTENT_WORDS = 3
+# A time named by pointing back ("that year", "det året", "samma period"): the question says
+# what it asks, but not when.
+_TIME_POINTED = re.compile(
+    r"(?i)\b(?:that|the\s+same|same)\s+(?:year|period)\b|"
+    r"\b(?:det|samme|same|samma)\s+(?:året|år|åre|perioden|periode)\b"
+)
 
 
 def last_enumeration(texts: Sequence[str]) -> list[str]:
@@ -81,7 +87,7 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:og|and|och|av|of|i|in|på|on|om|about|for|för|til|to|till|med|with)\b)\w{3,}"
 )
 _OWN_TOPIC_WORDS = 6  # a follow-up carries at most this many words of earlier topics
-_TOPIC_WORD = re.compile(r"[\w\-]+")
+_TOPIC_WORD = re.compile(r"[\w\-]+(?:['’]s\b)?")  # a genitive stays with its name
 
 
 @dataclass(frozen=True)
@@ -97,19 +103,21 @@ class Rewrite:
 def topic_words(question: str) -> list[str]:
     """The words of a question that name its topic, as written (no question or filler words)."""
     topical = {w for w in content_words(question) if w not in GENERIC}
-    return [w for w in _TOPIC_WORD.findall(question) if w.casefold() in topical]
+    return [w for w in _TOPIC_WORD.findall(question) if fold(w) in topical]
 
 
 def carried_words(question: str) -> list[str]:
     """The words a later follow-up inherits: the topic and what was asked of it ("synonyms")."""
     carried = {w for w in content_words(question) if w not in META}
-    return [w for w in _TOPIC_WORD.findall(question) if w.casefold() in carried]
+    return [w for w in _TOPIC_WORD.findall(question) if fold(w) in carried]
 
 
 def is_follow_up(question: str) -> bool:
     """True when a question leans on earlier turns to be understood."""
     words = re.findall(r"\w+", question.lower())
     if _CONTINUATION.match(question) or _ORDINAL_PHRASE.search(question):
+        return True
+    if _TIME_POINTED.search(question):
         return True
     topical = topic_words(question)
     if any(w in _REFERRING for w in words) and len(content_words(question)) < MIN_CONTENT_WORDS:

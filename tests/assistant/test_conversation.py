@@ -127,3 +127,24 @@ def test_a_new_question_does_not_lean_on_the_history() -> None:
     rewritten = standalone("Hva sier notatet om offentlige anskaffelser?", history)
     assert not rewritten.follow_up and rewritten.previous is None
     assert rewritten.question == "Hva sier notatet om offentlige anskaffelser?"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "carried"),
+    [
+        ("How much did Strandheim's business fund grant in 2023?",
+         "Which project got the largest grant that year?", ["Strandheim's", "2023"]),
+        ("Hvor mye fikk næringsfondet i Vikfjord i 2026?",
+         "Hvor mange søknader kom inn det året?", ["Vikfjord", "2026"]),
+        ("Hur stor var Gränsfonden år 2021?",
+         "Hur många projekt fick stöd samma år?", ["Gränsfonden", "2021"]),
+    ],
+)  # fmt: skip
+def test_a_question_about_that_year_takes_the_year_and_names_asked_about_before(
+    first: str, follow_up: str, carried: list[str]
+) -> None:
+    history = [Message(role="user", content=first), Message(role="assistant", content="...")]
+    rewritten = rewrite(follow_up, history)
+    assert rewritten.startswith(follow_up.rstrip("?"))
+    assert all(word in rewritten for word in carried), rewritten
+    assert not is_follow_up("Hva gjorde kommunen i 2023?")
