@@ -184,6 +184,13 @@ class RetrievalSettings(BaseModel):
         "question's (English against the Scandinavian languages) counts its dense rank in "
         "place of the BM25 rank it could not earn.",
     )
+    measured_words: bool = Field(
+        True,
+        description="Add to the BM25 query the words, in all four languages, for the things "
+        "business-development figures count or measure that the question names (jobs, "
+        "businesses, grants, purchases, ...), so that passages in another language than the "
+        "question's can match them.",
+    )
     scope_by_text: bool = Field(
         True,
         description="Also scope a question to the few documents whose text holds a name it "

@@ -27,6 +27,8 @@ from typing import Literal
 from assistant.answering.extractive import Candidate
 from assistant.answering.language import Language
 from assistant.answering.measures import (
+    MEASURED_THINGS,
+    MONEY_THINGS,
     Measure,
     asked_measure,
     asks_for_accounts,
@@ -479,6 +481,18 @@ def topic_terms(question: str) -> set[str]:
     }
 
 
+def measured_words(question: str, language: str | None) -> list[str]:
+    """The words, in all four languages, that name the things of `MEASURED_THINGS` a
+    question names ("new jobs": "arbeidsplass", "arbetstillfall", "employment", ...): what a
+    passage in another language than the question names them by."""
+    things = things_named(folded_words(fold(question)), compounds=language != "en")
+    return [word for thing in sorted(things) for word in MEASURED_THINGS[thing] if len(word) >= 4]
+
+
+# Words that every passage of business-development literature may use, as stems.
+_EVERYWHERE = frozenset(stem(word) for word in ("kommune", "kommunen", "municipality", "municipal"))
+
+
 def _same_term(first: str, second: str) -> bool:
     if first == second:
         return True
@@ -601,6 +615,12 @@ def screen(
             continue
         if any(c.is_name and named_in_a_list(c, candidate.text) for c in constraints):
             continue  # "De sju kommunene var Hemnes, Vefsn og Herøy" counts the list, not Vefsn
+        listed = (parts or {}).get(chunk.doc_id, ())
+        if any(
+            c.is_name and c.text in listed and not meets(c, f"{candidate.text}\n{dating}")
+            for c in constraints
+        ):
+            continue  # one member's figure is given where it is named, not elsewhere in a passage
         covering.append(candidate)
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
@@ -652,6 +672,7 @@ class FigureAsked:
     things: frozenset[str]  # the `MEASURED_THINGS` it measures (for a count: counts)
     counted: frozenset[str]  # stems of what a count counts ("kvinner")
     each: bool  # for each one of several ("hver kommune"), not for all of them
+    language: str = "nb"  # the question's
 
     @classmethod
     def of(cls, question: str, language: str, terms: set[str]) -> FigureAsked | None:
@@ -669,10 +690,12 @@ class FigureAsked:
         return cls(
             given=frozenset(c.key for c in number_constraints(question)),
             measure=measure,
-            terms=frozenset(terms),
+            # Every passage of the literature speaks of the municipality: no topic of a figure.
+            terms=frozenset(terms - _EVERYWHERE),
             things=frozenset(things_named(asked, compounds=language != "en")),
             counted=frozenset(topic_terms(counted_asked(question)) if measure == "count" else ()),
             each=asks_per_unit(question),
+            language=language,
         )
 
     def answered_by(self, sentence: str, headings: str, language: str, comparable: bool) -> bool:
@@ -696,7 +719,15 @@ class FigureAsked:
             return bool(self.things & things_named(folded_words(fold(beside)), compounds))
         named = f"{sentence}\n{headings}"
         if comparable and self.terms:
-            return shares_topic(set(self.terms), named)
+            if shares_topic(set(self.terms), named):
+                return True
+            if language == self.language:
+                return False
+            # Bokmål and nynorsk spell many words apart ("tilskudd", "tilskot"): what is
+            # measured may be named in the other standard's word, the kind of money too.
+            named_things = things_named(folded_words(fold(named)), compounds)
+            money = self.things & MONEY_THINGS
+            return bool((money or self.things) & named_things)
         return not self.things or bool(
             self.things & things_named(folded_words(fold(named)), compounds)
         )

@@ -274,6 +274,9 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
     "grants": ("tilskudd", "tilskot", "tillskott", "stipend", "grant", "stotte", "stott",
                "bidrag", "support", "fond", "fund", "bevilg", "bevilj", "allocat", "awarded"),
 }  # fmt: skip
+# The things that are kinds of money: which one a figure is ("a cost", "a grant") is what a
+# question about money asks before what it is spent on.
+MONEY_THINGS = frozenset({"profit", "turnover", "budget", "costs", "salaries", "grants"})
 _FOLDED_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

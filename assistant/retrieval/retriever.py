@@ -10,7 +10,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from assistant.answering.constraints import name_constraints
+from assistant.answering.constraints import measured_words, name_constraints
 from assistant.answering.language import detect_language, share_words
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import (
@@ -188,7 +188,10 @@ class Retriever:
                 dense[chunk.id] = similarity
         if mode in ("bm25", "hybrid"):
             # The lexical index filters by itself; its hits' chunks are fetched by id.
-            lexical = dict(self.lexical.search(query, pool, filters))
+            # The things a question measures, named in every language, let BM25 match
+            # passages in another language than the question's ("new jobs", "arbetstillfällen").
+            words = measured_words(query, language) if self.settings.measured_words else []
+            lexical = dict(self.lexical.search(" ".join([query, *words]), pool, filters))
             chunks.update(self.view.chunks_by_id(cid for cid in lexical if cid not in chunks))
             lexical = {cid: score for cid, score in lexical.items() if cid in chunks}
         if mode == "dense":

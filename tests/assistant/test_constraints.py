@@ -10,6 +10,7 @@ from assistant.answering.constraints import (
     check,
     find_constraints,
     holds_figure,
+    measured_words,
     meets,
     mismatch,
     name_constraints,
@@ -593,3 +594,40 @@ def test_what_unemployment_was_is_a_figure_of_unemployment_not_of_jobs() -> None
     context = {"doc": "Storlia kommune"}
     assert screen(question, [jobs, rate], context, "nb").kept == [rate]
     assert screen(question, [jobs, swedish], context, "nb").kept == [swedish]
+
+
+def test_the_municipality_is_no_topic_a_figure_is_recognised_by() -> None:
+    question = "Hva tjener næringssjefen i Vikfjord kommune i året?"
+    grant = only("Kommunen skal innføre et gründerstipend på inntil 75 000 kroner per person.")
+    assert screen(question, [grant], {"doc": "Vikfjord kommune"}, "nb").kept == []
+
+
+def test_bokmal_and_nynorsk_name_the_same_kind_of_money_in_their_own_words() -> None:
+    grant = only(
+        "Kommunen vil òg gje eit etablerartilskot på inntil 50 000 kroner til nye verksemder.",
+        language="nn",
+    )
+    context = {"doc": "Storlia kommune"}
+    asked = "Hvor stort etablerertilskudd gir Storlia kommune?"
+    assert screen(asked, [grant], context, "nb").kept == [grant]
+    cost = "Hva kostet ombyggingen av gründerhuset i Storlia?"
+    assert screen(cost, [grant], context, "nb").kept == [], "a grant is no cost"
+
+
+def test_one_members_figure_is_given_where_the_member_is_named() -> None:
+    """Rödmyra is one of the programme's three members; the passage names it, but the
+    programme's target is no figure of Rödmyra's."""
+    passage = (
+        "Målet om 140 nya arbetstillfällen är inte uppnått. I Rödmyra kom 52 nya arbetstillfällen."
+    )
+    whole = passage_candidate(passage, "Målet om 140 nya arbetstillfällen är inte uppnått.")
+    own = passage_candidate(passage, "I Rödmyra kom 52 nya arbetstillfällen.")
+    question = "Hur många nya arbetstillfällen fick Rödmyra?"
+    parts = {"doc": ["Rödmyra"]}
+    assert screen(question, [whole, own], {"doc": "Gränslöst"}, "sv", parts).kept == [own]
+
+
+def test_the_words_for_what_a_question_counts_or_measures_come_in_every_language() -> None:
+    words = measured_words("How many new jobs did Rödmyra get?", "en")
+    assert {"arbeidsplass", "arbetstillfall", "employment"} <= set(words)
+    assert measured_words("Hva betyr det å være brobygger?", "nb") == []

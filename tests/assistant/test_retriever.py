@@ -117,7 +117,8 @@ def test_a_passage_bm25_cannot_match_for_its_language_is_not_ranked_down_for_it(
     view: Any = ThreeOfTwoLanguagesView()
     lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
     question = "Hur många nya företag fick stöd?"
-    settings = RetrievalSettings(language_pairs=False)
+    # Without the words for businesses in English, which would let BM25 match it.
+    settings = RetrievalSettings(language_pairs=False, measured_words=False)
     hits = Retriever(view, lexical, settings).retrieve(
         question, 3, query_vector=[1.0], scope=None, language="sv"
     )
@@ -193,3 +194,31 @@ def test_within_a_named_document_its_own_ranking_orders_the_passages() -> None:
     assert first(RetrievalSettings(language_pairs=False)) == "plan:fund"
     flat = RetrievalSettings(language_pairs=False, scope_rrf_k=60)
     assert first(flat) == "plan:summary", "a flat fusion lets the summary's lead decide"
+
+
+class SwedishTableView(ThreeOfTwoLanguagesView):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits = [
+            (_chunk("sv:0", "Förord. Programmet gav kommunerna en gemensam lots.", "sv"), 0.86),
+            (_chunk("sv:1", "Rödmyra: 34 projekt, 52 nya arbetstillfällen.", "sv"), 0.80),
+        ]
+
+
+def test_what_an_english_question_counts_is_found_by_its_swedish_words() -> None:
+    """BM25 finds the Swedish table row by the words for jobs in Swedish, which the English
+    question never uses."""
+    view: Any = SwedishTableView()
+    lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
+    question = "How many new jobs were created?"
+    settings = RetrievalSettings(language_pairs=False, cross_language_fusion=False)
+    hits = Retriever(view, lexical, settings).retrieve(
+        question, 2, query_vector=[1.0], scope=None, language="en"
+    )
+    assert hits[0].chunk.id == "sv:1"
+    assert hits[0].lexical is not None
+    without = settings.model_copy(update={"measured_words": False})
+    hits = Retriever(view, lexical, without).retrieve(
+        question, 2, query_vector=[1.0], scope=None, language="en"
+    )
+    assert hits[0].chunk.id == "sv:0"
