@@ -184,12 +184,13 @@ class RetrievalSettings(BaseModel):
         "question's (English against the Scandinavian languages) counts its dense rank in "
         "place of the BM25 rank it could not earn.",
     )
-    measured_words: bool = Field(
+    cross_language_terms: bool = Field(
         True,
         description="Add to the BM25 query the words, in all four languages, for the things "
-        "business-development figures count or measure that the question names (jobs, "
-        "businesses, grants, purchases, ...), so that passages in another language than the "
-        "question's can match them.",
+        "business-development figures count or measure (jobs, businesses, grants, purchases, "
+        "...) and for the literature's terms (the municipality's roles, co-creation, ...) that "
+        "the question names, so that passages in another language than the question's can "
+        "match them.",
     )
     scope_by_text: bool = Field(
         True,

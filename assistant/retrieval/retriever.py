@@ -10,7 +10,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from assistant.answering.constraints import measured_words, name_constraints
+from assistant.answering.constraints import fold, measured_words, name_constraints
 from assistant.answering.language import detect_language, share_words
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import (
@@ -19,6 +19,7 @@ from assistant.retrieval.fusion import (
     reciprocal_rank_fusion,
     with_stand_in_ranks,
 )
+from assistant.retrieval.glossary import glossary_words
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.scope import Scope, document_names, scope_of
 from assistant.settings import RetrievalSettings
@@ -161,6 +162,14 @@ class Retriever:
                 named.update(dict.fromkeys(sorted(found)))
         return Scope(doc_ids=tuple(named), query=query) if named else None
 
+    def _terms_across_languages(self, query: str, language: str | None) -> list[str]:
+        """The words, in every language, for the figures table's things and the glossary's
+        terms the query names (none when `cross_language_terms` is off)."""
+        if not self.settings.cross_language_terms:
+            return []
+        compounds = language != "en"
+        return [*measured_words(query, language), *glossary_words(fold(query), compounds)]
+
     def _ranking(
         self,
         query: str,
@@ -190,7 +199,7 @@ class Retriever:
             # The lexical index filters by itself; its hits' chunks are fetched by id.
             # The things a question measures, named in every language, let BM25 match
             # passages in another language than the question's ("new jobs", "arbetstillfällen").
-            words = measured_words(query, language) if self.settings.measured_words else []
+            words = self._terms_across_languages(query, language)
             lexical = dict(self.lexical.search(" ".join([query, *words]), pool, filters))
             chunks.update(self.view.chunks_by_id(cid for cid in lexical if cid not in chunks))
             lexical = {cid: score for cid, score in lexical.items() if cid in chunks}

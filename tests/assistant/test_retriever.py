@@ -118,7 +118,7 @@ def test_a_passage_bm25_cannot_match_for_its_language_is_not_ranked_down_for_it(
     lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
     question = "Hur många nya företag fick stöd?"
     # Without the words for businesses in English, which would let BM25 match it.
-    settings = RetrievalSettings(language_pairs=False, measured_words=False)
+    settings = RetrievalSettings(language_pairs=False, cross_language_terms=False)
     hits = Retriever(view, lexical, settings).retrieve(
         question, 3, query_vector=[1.0], scope=None, language="sv"
     )
@@ -217,7 +217,7 @@ def test_what_an_english_question_counts_is_found_by_its_swedish_words() -> None
     )
     assert hits[0].chunk.id == "sv:1"
     assert hits[0].lexical is not None
-    without = settings.model_copy(update={"measured_words": False})
+    without = settings.model_copy(update={"cross_language_terms": False})
     hits = Retriever(view, lexical, without).retrieve(
         question, 2, query_vector=[1.0], scope=None, language="en"
     )
