@@ -84,11 +84,27 @@ _RUN_STOP_WORDS = frozenset(
 )
 
 
+_POSSESSIVES = frozenset({"sin", "si", "sitt", "sine"})
+
+
+def _genitives(words: list[str]) -> list[str]:
+    """Folded words with a Norwegian possessive genitive as an s-genitive: 'kommunen sin
+    rolle' reads 'kommunens rolle', as a question may write it."""
+    joined: list[str] = []
+    for word in words:
+        if word in _POSSESSIVES and joined:
+            joined[-1] += "s"
+        else:
+            joined.append(word)
+    return joined
+
+
 def _title_run(question_words: list[str], title: str) -> list[str]:
-    """The longest run of the question's words that the title has in a row, when it holds
-    `TITLE_RUN` content words or more (words of four letters or more); else none."""
-    folded_question = [fold(word) for word in question_words]
-    title_words = [fold(word) for word in _WORD.findall(title)]
+    """The longest run of the question's words that the title has in a row (folded, the
+    genitives alike), when it holds `TITLE_RUN` content words or more (words of four letters
+    or more); else none."""
+    folded_question = _genitives([fold(word) for word in question_words])
+    title_words = _genitives([fold(word) for word in _WORD.findall(title)])
     best: list[str] = []
     for start in range(len(folded_question)):
         for offset in range(len(title_words)):
@@ -100,8 +116,8 @@ def _title_run(question_words: list[str], title: str) -> list[str]:
             ):
                 length += 1
             if length > len(best):
-                best = question_words[start : start + length]
-    content = [w for w in best if len(w) >= MIN_STEM and fold(w) not in _RUN_STOP_WORDS]
+                best = folded_question[start : start + length]
+    content = [w for w in best if len(w) >= MIN_STEM and w not in _RUN_STOP_WORDS]
     return best if len(content) >= TITLE_RUN else []
 
 

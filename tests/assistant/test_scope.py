@@ -79,3 +79,11 @@ def test_a_run_of_a_titles_words_names_its_document_in_lower_case_too() -> None:
     assert scope.query == "Hva er kommunen sin framtidige næringsutviklingsrolle?", (
         "a title's words often say what is asked: they stay"
     )
+
+
+def test_a_titles_possessive_genitive_matches_an_s_genitive() -> None:
+    """'Kommunen sin framtidige næringsutviklingsrolle' is the title the question writes as
+    'kommunens framtidige næringsutviklingsrolle'."""
+    question = "Hvem bestilte arbeidsnotatet om kommunens framtidige næringsutviklingsrolle?"
+    scope = scope_of(question, {}, TITLES)
+    assert scope is not None and scope.doc_ids == ("paper",)
