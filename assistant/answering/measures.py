@@ -34,10 +34,12 @@ _FIGURE = re.compile(
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _AMOUNT = (
-    r"(?:mill(?:ion|ioner|ionar|ions|joner|\.)?|mnok|mrd\.?|milliard(?:er|ar)?|miljard(?:er)?|"
-    r"billions?)"
+    r"(?:mill(?:ion|ioner|ionar|ions|joner|\.)?|milj(?:on|oner)|mnok|mrd\.?|"
+    r"milliard(?:er|ar)?|miljard(?:er)?|billions?)"
 )
-_CURRENCY = r"(?:kr\.?|kroner|kronor|krone|nok|sek|dkk|eur|euro|euros|dollars?|usd)"
+_CURRENCY = (
+    r"(?:kr\.?|kroner|kronor|krone|nok|sek|dkk|eur|euro|euros|dollars?|usd|mkr|mnkr|tkr|msek)"
+)
 _MONEY_AFTER = re.compile(rf"(?i)^\s*(?:{_AMOUNT}\s*)?(?:{_CURRENCY}|{_AMOUNT})(?!\w)")
 _MONEY_BEFORE = re.compile(rf"(?i)(?:{_CURRENCY}|[€$£])\s*$")
 _PERCENT_AFTER = re.compile(

@@ -54,6 +54,8 @@ def test_trade_is_not_a_share() -> None:
         ("Fondet får en ramme på 11,2 millioner kroner.", {"money"}),
         ("The pilot had a total budget of NOK 14.6 million.", {"money"}),
         ("Eit etablerartilskot på inntil 50 000 kroner.", {"money"}),
+        ("Fonden delade ut 2,7 miljoner kronor år 2022.", {"money"}),
+        ("Programmets budget var 31,5 Mkr.", {"money"}),
         ("Av dette gikk 24 prosent til lokale leverandører.", {"share"}),
         ("Andelen var 28 % år 2021.", {"share"}),
         ("Halvparten av kommunene deltok.", {"share"}),
