@@ -42,6 +42,7 @@ from assistant.answering.measures import (
 )
 from assistant.answering.titles import titles_asked, titles_named
 from assistant.domain import CatalogueEntry
+from assistant.retrieval.glossary import glossary_terms
 from assistant.retrieval.text import content_words, stem
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
@@ -673,6 +674,7 @@ class FigureAsked:
     counted: frozenset[str]  # stems of what a count counts ("kvinner")
     each: bool  # for each one of several ("hver kommune"), not for all of them
     language: str = "nb"  # the question's
+    glossary: frozenset[str] = frozenset()  # the literature's terms it names ("co-creation")
 
     @classmethod
     def of(cls, question: str, language: str, terms: set[str]) -> FigureAsked | None:
@@ -692,10 +694,13 @@ class FigureAsked:
             measure=measure,
             # Every passage of the literature speaks of the municipality: no topic of a figure.
             terms=frozenset(terms - _EVERYWHERE),
-            things=frozenset(things_named(asked, compounds=language != "en")),
+            # Municipalities are counted; in an amount or a share they only say whose it is.
+            things=frozenset(things_named(asked, compounds=language != "en"))
+            - (frozenset() if measure == "count" else frozenset({"municipalities"})),
             counted=frozenset(topic_terms(counted_asked(question)) if measure == "count" else ()),
             each=asks_per_unit(question),
             language=language,
+            glossary=glossary_terms(fold(about), compounds=language != "en"),
         )
 
     def answered_by(self, sentence: str, headings: str, language: str, comparable: bool) -> bool:
@@ -711,6 +716,14 @@ class FigureAsked:
         if not gives_measure(sentence, self.measure):
             return False
         compounds = language != "en"
+        # Across languages the literature's own terms still tell what a figure is of: the
+        # co-creation projects' share of a fund is not its largest grant.
+        if (
+            not comparable
+            and self.glossary
+            and not self.glossary & glossary_terms(fold(f"{sentence}\n{headings}"), compounds)
+        ):
+            return False
         counted = self.counted if comparable else frozenset()
         if self.measure == "count" and (counted or self.things):
             beside = " ".join(counted_words(sentence))

@@ -26,6 +26,8 @@ PERSON_TITLES: dict[str, tuple[str, ...]] = {
               "chairman", "chairwoman", "chairperson", "leiar for styret", "leder av styret"),
     "facilitator": ("fasilitator", "facilitator", "moderator", "motelede", "moteleiar",
                     "motesledare", "prosessleder", "prosessleiar", "processledare"),
+    "leader": ("leder", "leiar", "ledare", "leader", "led by", "leads", "head of", "heads the",
+               "ledet av", "leia av", "leds av"),
     "project manager": ("prosjektleder", "prosjektleiar", "projektledare", "project manager",
                         "project leader", "programleder", "programleiar", "programledare",
                         "programme manager", "program manager", "programme director"),
@@ -60,4 +62,6 @@ def titles_asked(question: str, folded: str) -> frozenset[str]:
     ordfører ..."): none when it asks no "who"."""
     if not _WHO.search(question):
         return frozenset()
-    return titles_named(folded)
+    named = titles_named(folded)
+    # "dagleg leiar" asks for the managing director, not for any leader.
+    return named - {"leader"} if len(named) > 1 else named

@@ -40,6 +40,13 @@ def _named(folded: str, form: str, compounds: bool) -> bool:
     )
 
 
+def glossary_terms(folded: str, compounds: bool = True) -> frozenset[str]:
+    """The terms of `TERMS` a folded text names, in any of its forms."""
+    return frozenset(
+        term for term, forms in TERMS.items() if any(_named(folded, f, compounds) for f in forms)
+    )
+
+
 def glossary_words(folded: str, compounds: bool = True) -> list[str]:
     """The other forms, in all four languages, of each term the folded question names (not
     the ones it uses: those would only weigh its own words twice)."""

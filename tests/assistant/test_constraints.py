@@ -631,3 +631,26 @@ def test_the_words_for_what_a_question_counts_or_measures_come_in_every_language
     words = measured_words("How many new jobs did Rödmyra get?", "en")
     assert {"arbeidsplass", "arbetstillfall", "employment"} <= set(words)
     assert measured_words("Hva betyr det å være brobygger?", "nb") == []
+
+
+def test_across_languages_the_literatures_terms_tell_what_a_figure_is_of() -> None:
+    question = "Kor mykje gjekk til samskapingsprosjekt frå næringsfondet i 2023?"
+    largest = only(
+        "The largest single grant in 2023, NOK 350,000, went to a seaweed pilot plant.",
+        language="en",
+    )
+    row = only(
+        "Co-creation projects with associations: NOK 0.6 million",
+        language="en",
+        heading="2.2 Use of the fund in 2023",
+    )
+    assert screen(question, [largest, row], {}, "nn").kept == [row]
+
+
+def test_whose_money_a_figure_is_is_no_measure_of_it() -> None:
+    """'Kommun' names the buyer of a purchase, not what the figure measures."""
+    question = "Hur mycket köpte kommunen varor och tjänster för 2023?"
+    fund = only("The municipal business fund granted NOK 3.3 million in 2023.", language="en")
+    bought = only("The municipality bought goods and services for NOK 412 million in 2023.",
+                  language="en")  # fmt: skip
+    assert screen(question, [fund, bought], {}, "sv").kept == [bought]
