@@ -254,14 +254,30 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
         ]
         line = folded[start : min(ends, default=len(folded))]
         at, to = match.start() - start, match.end() - start
+        if _own_figure(line, at):
+            continue  # "7,4 miljoner kronor från Region Värmland": an item with its own figure
         if any(m.start() <= at and to <= m.end() for m in _ENUMERATION.finditer(line)):
             return True
     return False
 
 
+# Where an item of an enumeration begins: after a comma and a space, or a conjunction.
+_ITEM_START = re.compile(r"(?:,\s|\s(?:og|och|and|samt|eller|or)\s)")
+
+
+def _own_figure(line: str, at: int) -> bool:
+    """Whether the enumeration item holding the mention at `at` gives a figure of its own."""
+    starts = [m.end() for m in _ITEM_START.finditer(line, 0, at)]
+    item = line[starts[-1] if starts else 0 : at]
+    return bool(re.search(r"\d", item))
+
+
 def outside_lists(text: str) -> str:
-    """The text (folded) without its enumerations of names."""
-    return _ENUMERATION.sub(" ", fold(text))
+    """The text (folded) without its enumerations of names; one whose items give figures of
+    their own ("13,2 miljoner från Interreg, 7,4 miljoner från Region Värmland") names each."""
+    return _ENUMERATION.sub(
+        lambda listed: listed.group() if re.search(r"\d", listed.group()) else " ", fold(text)
+    )
 
 
 def meets(constraint: Constraint, text: str, context: str = "") -> bool:
@@ -551,6 +567,27 @@ class Screened:
     covering: list[Candidate] = field(default_factory=list)
 
 
+def without_titles(question: str, titles: Sequence[str]) -> str:
+    """The question without the names it borrows from documents' titles, from a capital on
+    ("Gränslöst näringsliv" of "Utvärdering av programmet Gränslöst näringsliv 2020–2023"):
+    what such a name says is no measure the question asks for."""
+    words = re.findall(r"[\w'’-]+", question)
+    folded_titles = [" ".join(fold(w) for w in re.findall(r"[\w'’-]+", t)) for t in titles]
+    for start, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        end = start + 1
+        while end < len(words) and any(
+            f" {' '.join(fold(w) for w in words[start : end + 1])} " in f" {title} "
+            for title in folded_titles
+        ):
+            end += 1
+        if end - start >= 2:
+            phrase = r"\s+".join(re.escape(w) for w in words[start:end])
+            return without_titles(re.sub(phrase, " ", question, count=1), titles)
+    return question
+
+
 def document_context(entry: CatalogueEntry, named: Sequence[str] = ()) -> str:
     """What names a passage of a document without repeating them: title, authors, publisher,
     and the names (of those a question asks about) that the document's text holds."""
@@ -580,7 +617,8 @@ def screen(
     """
     constraints = [c for c in find_constraints(question) if c.kind != "number"]
     terms = topic_terms(question)
-    figure = FigureAsked.of(question, language, terms)
+    document_titles = [context.split("\n", 1)[0] for context in contexts.values()]
+    figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
     titles = titles_asked(question, fold(question))
     if not constraints and figure is None and not titles:
         return Screened(list(candidates), None, list(candidates))

@@ -57,7 +57,8 @@ _SHARE_WORD = re.compile(
 )
 
 _SHARE_QUESTION = re.compile(
-    r"(?i)\b(?:\w*(?<!h)andel\w*|del|delen|prosent\w*|procent\w*|percent\w*|share|proportion)\b"
+    r"(?i)\b(?:\w*(?<!h)andel\w*|del|delen|\w*prosent\w*|\w*procent\w*|percent\w*|share|"
+    r"proportion|\w*frekvens\w*|rate)\b"
 )
 _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
 # Money in a question: what a budget, price, grant or salary is called, and earning verbs.

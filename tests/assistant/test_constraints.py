@@ -17,6 +17,7 @@ from assistant.answering.constraints import (
     named_in_a_list,
     outside_lists,
     screen,
+    without_titles,
 )
 from assistant.answering.extractive import Candidate
 from assistant.answering.measures import asked_measure
@@ -654,3 +655,32 @@ def test_whose_money_a_figure_is_is_no_measure_of_it() -> None:
     bought = only("The municipality bought goods and services for NOK 412 million in 2023.",
                   language="en")  # fmt: skip
     assert screen(question, [fund, bought], {}, "sv").kept == [bought]
+
+
+FUNDING = (
+    "Programmets budget på 31,5 miljoner kronor finansierades med 13,2 miljoner kronor från "
+    "Interreg Sverige–Norge, 7,4 miljoner kronor från Region Värmland, 4,1 miljoner kronor från "
+    "Innlandet fylkeskommune och 6,8 miljoner kronor från de fyra kommunerna."
+)
+
+
+def test_an_enumeration_whose_items_give_their_own_figures_names_each_of_them() -> None:
+    [varmland] = [
+        c for c in name_constraints("How much did Region Värmland give?") if "Värmland" in c.text
+    ]
+    assert not named_in_a_list(varmland, FUNDING)
+    assert "region varmland" in outside_lists(FUNDING)
+    funders = "Programmet finansierades av Interreg, Region Värmland, Innlandet och kommunerna."
+    assert named_in_a_list(varmland, funders)
+
+
+def test_a_name_borrowed_from_a_documents_title_is_no_measure_asked_for() -> None:
+    titles = ["Utvärdering av programmet Gränslöst näringsliv 2020–2023"]
+    question = "How much did Region Värmland contribute to Gränslöst näringsliv?"
+    assert (
+        without_titles(question, titles).split()
+        == "How much did Region Värmland contribute to ?".split()
+    )
+    funding = only(FUNDING, language="sv", heading="2.1 Budget och finansiering")
+    contexts = {"doc": titles[0]}
+    assert screen(question, [funding], contexts, "en").kept == [funding]

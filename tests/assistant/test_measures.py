@@ -22,6 +22,8 @@ from assistant.answering.measures import (
 @pytest.mark.parametrize(
     ("question", "measure"),
     [
+        ("Hvor stor var svarprosenten i undersøkelsen?", "share"),
+        ("What was the response rate of the survey?", "share"),
         ("Hva tjener næringssjefen i året?", "money"),
         ("Kva kostar ein kontorplass?", "money"),
         ("Hur stor var näringslivsenhetens budget?", "money"),
