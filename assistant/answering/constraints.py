@@ -567,24 +567,32 @@ class Screened:
     covering: list[Candidate] = field(default_factory=list)
 
 
+_TITLE_WORD = re.compile(r"[\w'’-]+")
+
+
 def without_titles(question: str, titles: Sequence[str]) -> str:
     """The question without the names it borrows from documents' titles, from a capital on
     ("Gränslöst näringsliv" of "Utvärdering av programmet Gränslöst näringsliv 2020–2023"):
     what such a name says is no measure the question asks for."""
-    words = re.findall(r"[\w'’-]+", question)
-    folded_titles = [" ".join(fold(w) for w in re.findall(r"[\w'’-]+", t)) for t in titles]
-    for start, word in enumerate(words):
-        if not word[:1].isupper():
-            continue
+    words = list(_TITLE_WORD.finditer(question))
+    folded_titles = [
+        " " + " ".join(fold(w) for w in _TITLE_WORD.findall(title)) + " " for title in titles
+    ]
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    while start < len(words):
         end = start + 1
-        while end < len(words) and any(
-            f" {' '.join(fold(w) for w in words[start : end + 1])} " in f" {title} "
-            for title in folded_titles
-        ):
-            end += 1
+        if words[start].group()[:1].isupper():
+            while end < len(words) and any(
+                f" {' '.join(fold(w.group()) for w in words[start : end + 1])} " in title
+                for title in folded_titles
+            ):
+                end += 1
         if end - start >= 2:
-            phrase = r"\s+".join(re.escape(w) for w in words[start:end])
-            return without_titles(re.sub(phrase, " ", question, count=1), titles)
+            cuts.append((words[start].start(), words[end - 1].end()))
+        start = end
+    for begin, finish in reversed(cuts):
+        question = f"{question[:begin]} {question[finish:]}"
     return question
 
 
