@@ -627,8 +627,8 @@ def screen(
     terms = topic_terms(question)
     document_titles = [context.split("\n", 1)[0] for context in contexts.values()]
     figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
-    titles = titles_asked(question, fold(question))
-    if not constraints and figure is None and not titles:
+    asked_titles = titles_asked(question, fold(question))
+    if not constraints and figure is None and not asked_titles:
         return Screened(list(candidates), None, list(candidates))
     times = [c for c in constraints if c.is_time]
     kept: list[Candidate] = []
@@ -652,7 +652,7 @@ def screen(
         ):
             continue
         # Who holds a title is said only by a sentence naming it ("ordførar Ragnhild Øvrebø").
-        names_title = not titles or bool(titles & titles_named(fold(candidate.text)))
+        names_title = not asked_titles or bool(asked_titles & titles_named(fold(candidate.text)))
         if figure is None:
             covering.append(candidate)
             if names_title:

@@ -62,6 +62,7 @@ class Retriever:
         self.settings = settings
         self.pair_threshold = pair_threshold if settings.language_pairs else None
         self._names: dict[str, set[str]] | None = None  # each document's names, for scopes
+        self._titles: dict[str, str] | None = None  # and titles
 
     def retrieve(
         self,
@@ -143,8 +144,11 @@ class Retriever:
             self._names = {
                 doc_id: document_names(record.entry) for doc_id, record in self.view.records.items()
             }
-        titles = {doc_id: record.entry.title for doc_id, record in self.view.records.items()}
-        scope = scope_of(query, self._names, titles)
+        if self._titles is None:
+            self._titles = {
+                doc_id: record.entry.title for doc_id, record in self.view.records.items()
+            }
+        scope = scope_of(query, self._names, self._titles)
         if scope is None and self.settings.scope_by_text:
             scope = self._scope_by_text(query)
         return scope if scope is not None and scope.query else None

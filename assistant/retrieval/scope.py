@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answering.constraints import fold, name_constraints
 from assistant.domain import CatalogueEntry
@@ -99,12 +100,19 @@ def _genitives(words: list[str]) -> list[str]:
     return joined
 
 
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(_genitives([fold(word) for word in _WORD.findall(title)]))
+
+
 def _title_run(question_words: list[str], title: str) -> list[str]:
     """The longest run of the question's words that the title has in a row (folded, the
     genitives alike), when it holds `TITLE_RUN` content words or more (words of four letters
     or more); else none."""
     folded_question = _genitives([fold(word) for word in question_words])
-    title_words = _genitives([fold(word) for word in _WORD.findall(title)])
+    title_words = _title_words(title)
+    if len(set(folded_question) & set(title_words)) < TITLE_RUN:
+        return []  # too few words in common for a run: most titles end here
     best: list[str] = []
     for start in range(len(folded_question)):
         for offset in range(len(title_words)):
