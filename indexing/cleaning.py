@@ -270,6 +270,11 @@ def is_toc_heading(heading: str) -> bool:
     return heading.strip().strip("*:#").strip().lower() in TOC_HEADINGS
 
 
+def heading_key(title: str) -> str:
+    """A heading or contents entry as compared with another: words only, case folded."""
+    return " ".join(re.sub(r"[\W_]+", " ", title).casefold().split())
+
+
 def parse_toc_line(line: str) -> tuple[str, str] | None:
     """``4.1 Muligheter\\t7`` → ``("4.1 Muligheter", "7")``; None for other lines."""
     match = _TOC_LINE.match(line)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.retrieval.glossary import FoldedText
+
 # The titles of people that business development documents name, each with its forms in
 # bokmål, nynorsk, Swedish and English, folded (æ → ae, ø → o, å/ä/ö → a/a/o) and as
 # beginnings of words, so that "ordføreren", "næringssjefane" and "chairs" are found. A form
@@ -38,23 +40,13 @@ _WHO = re.compile(
     r"(?i)\b(?:who|whom|hvem|kven|vem|hva\s+heter|kva\s+heiter|vad\s+heter|"
     r"what\s+is\s+the\s+name\s+of|what\s+was\s+the\s+name\s+of)\b"
 )
-_WORD = re.compile(r"[a-z0-9]+")
+# Least length of a title found inside a compound word ("kommunenæringssjef").
+_COMPOUND_PART = 7
 
 
 def titles_named(folded: str) -> frozenset[str]:
     """The `PERSON_TITLES` a folded text names."""
-    words = _WORD.findall(folded)
-    joined = " ".join(words)
-    found: set[str] = set()
-    for title, forms in PERSON_TITLES.items():
-        for form in forms:
-            if " " in form or len(form) <= 3:  # a phrase, or a short word whole ("vd", "ceo")
-                if re.search(rf"\b{re.escape(form)}\b", joined):
-                    found.add(title)
-            elif any(word.startswith(form) or (len(form) >= 7 and form in word) for word in words):
-                # "ordføreren"; within a compound only the longer forms ("kommunenæringssjef")
-                found.add(title)
-    return frozenset(found)
+    return FoldedText(folded).named(PERSON_TITLES, _COMPOUND_PART)
 
 
 def titles_asked(question: str, folded: str) -> frozenset[str]:

@@ -11,6 +11,7 @@ the field: the roles of the municipality and the ways of working the literature 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 TERMS: dict[str, tuple[str, ...]] = {
     "administrator": ("forvalter", "forvaltar", "myndighetsutov", "administrator", "regulator"),
@@ -29,33 +30,48 @@ TERMS: dict[str, tuple[str, ...]] = {
     "care farm": ("inn pa tunet", "care farm", "green care"),
 }  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Least length of a form found inside a compound word ("samskapingsprosjekt").
+COMPOUND_PART = 6
 
 
-def _named(folded: str, form: str, compounds: bool) -> bool:
-    if " " in form:
-        return form in folded
-    return any(
-        word.startswith(form) or (compounds and len(form) >= 6 and form in word)
-        for word in _WORD.findall(folded)
-    )
+class FoldedText:
+    """A folded text's words, read once, and which forms of a term table it holds."""
+
+    def __init__(self, folded: str) -> None:
+        self.words = _WORD.findall(folded)
+        self._joined = f" {' '.join(self.words)} "
+
+    def holds(self, form: str, inner: int | None) -> bool:
+        """Whether the text holds a form: a phrase or a form of three letters or fewer
+        ("vd") as whole words; else a word beginning with it or, when `inner` is given, a
+        word holding a form at least that long inside it (a compound)."""
+        if " " in form or len(form) <= 3:
+            return f" {form} " in self._joined or (" " in form and f" {form}" in self._joined)
+        return any(
+            word.startswith(form) or (inner is not None and len(form) >= inner and form in word)
+            for word in self.words
+        )
+
+    def named(self, table: Mapping[str, tuple[str, ...]], inner: int | None) -> frozenset[str]:
+        """The keys of a term table (key: its forms) whose forms the text holds."""
+        return frozenset(
+            key for key, forms in table.items() if any(self.holds(f, inner) for f in forms)
+        )
 
 
 def glossary_terms(folded: str, compounds: bool = True) -> frozenset[str]:
     """The terms of `TERMS` a folded text names, in any of its forms."""
-    return frozenset(
-        term for term, forms in TERMS.items() if any(_named(folded, f, compounds) for f in forms)
-    )
+    return FoldedText(folded).named(TERMS, COMPOUND_PART if compounds else None)
 
 
 def glossary_words(folded: str, compounds: bool = True) -> list[str]:
     """The other forms, in all four languages, of each term the folded question names (not
     the ones it uses: those would only weigh its own words twice)."""
-    found = [
-        forms for forms in TERMS.values() if any(_named(folded, form, compounds) for form in forms)
-    ]
+    text = FoldedText(folded)
+    inner = COMPOUND_PART if compounds else None
     return [
         form
-        for forms in found
-        for form in forms
-        if len(form.replace(" ", "")) >= 4 and not _named(folded, form, compounds)
+        for term in sorted(text.named(TERMS, inner), key=list(TERMS).index)
+        for form in TERMS[term]
+        if len(form.replace(" ", "")) >= 4 and not text.holds(form, inner)
     ]

@@ -105,11 +105,10 @@ def _title_words(title: str) -> tuple[str, ...]:
     return tuple(_genitives([fold(word) for word in _WORD.findall(title)]))
 
 
-def _title_run(question_words: list[str], title: str) -> list[str]:
-    """The longest run of the question's words that the title has in a row (folded, the
-    genitives alike), when it holds `TITLE_RUN` content words or more (words of four letters
-    or more); else none."""
-    folded_question = _genitives([fold(word) for word in question_words])
+def _title_run(folded_question: list[str], title: str) -> list[str]:
+    """The longest run of the question's words (folded, genitives as `_genitives` makes
+    them) that the title has in a row, when it holds `TITLE_RUN` content words or more
+    (words of four letters or more); else none."""
     title_words = _title_words(title)
     if len(set(folded_question) & set(title_words)) < TITLE_RUN:
         return []  # too few words in common for a run: most titles end here
@@ -139,10 +138,10 @@ def scope_of(
     narrow)."""
     named: dict[str, None] = {}
     used: list[str] = []
-    question_words = _WORD.findall(question)
+    folded_question = _genitives([fold(word) for word in _WORD.findall(question)])
     for doc_id, title in (titles or {}).items():
         # The title's words stay in the query: they often say what is asked as well.
-        if _title_run(question_words, title):
+        if _title_run(folded_question, title):
             named[doc_id] = None
     for constraint in name_constraints(question):
         for word in constraint.text.split():

@@ -28,6 +28,7 @@ from assistant.errors import DocumentLoadError
 from indexing.cleaning import (
     collapse_spaces,
     ends_mid_sentence,
+    heading_key,
     is_shouting,
     is_toc_heading,
     normalize_characters,
@@ -278,8 +279,7 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
 def _entry_key(text: str) -> str:
     """A contents entry or heading as compared: without its page number, case or marks."""
     entry = parse_toc_line(text)
-    title = entry[0] if entry is not None else text
-    return " ".join(re.sub(r"[\W_]+", " ", plain(title)).casefold().split())
+    return heading_key(plain(entry[0] if entry is not None else text))
 
 
 _PAGE_AFTER = re.compile(r" (?:\d{1,4}|[ivxlcdm]{1,7})$")

@@ -28,6 +28,7 @@ from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.cleaning import (
     collapse_spaces,
+    heading_key,
     is_bibliography_heading,
     is_shouting,
     is_toc_heading,
@@ -166,11 +167,7 @@ class Toc:
         """The entry ``(title, page)`` of a heading, matched by number, else by title."""
         if number is not None:
             return self.by_number.get(number)
-        return self.by_title.get(_key(title))
-
-
-def _key(title: str) -> str:
-    return " ".join(re.sub(r"[\W_]+", " ", title).casefold().split())
+        return self.by_title.get(heading_key(title))
 
 
 def find_toc(blocks: list[Block]) -> Toc | None:
@@ -198,7 +195,7 @@ def _toc(first: int, last: int, entries: list[tuple[str, str]]) -> Toc:
         if number is not None:
             toc.by_number.setdefault(number, (title, page))
         else:
-            toc.by_title.setdefault(_key(title), (title, page))
+            toc.by_title.setdefault(heading_key(title), (title, page))
     return toc
 
 
@@ -399,7 +396,7 @@ def finish_heading(heading: Heading, toc: Toc | None, casing: dict[str, str]) ->
     """``4. MULIGHETER OG ...`` → ``4 Muligheter og ...``, with its page from the contents."""
     number, title = split_heading_number(heading.title)
     entry = toc.entry(number, title) if toc else None
-    if entry and _key(entry[0]) == _key(title):
+    if entry and heading_key(entry[0]) == heading_key(title):
         title = entry[0]  # the contents often spells a shouting heading properly
     if is_shouting(title):
         title = readable_case(title, casing)
