@@ -1,7 +1,9 @@
 """Document loaders: one per file type, each returning cleaned text with sections and pages.
 
-`load_document` picks the loader by suffix. Every loader raises `DocumentLoadError` with a
-one-line reason naming the file when it cannot read one; the pipeline reports it and goes on.
+`load_document` picks the loader by suffix and detects the text's language where the loader
+has not (Markdown and plain text carry no language of their own). Every loader raises
+`DocumentLoadError` with a one-line reason naming the file when it cannot read one; the pipeline
+reports it and goes on.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
+from indexing.loaders._metadata import document_language
 from indexing.loaders.docx import load_docx, parse_docx_blocks
 from indexing.loaders.markdown import load_markdown, parse_markdown
 from indexing.loaders.pdf import load_pdf, parse_pdf_pages
@@ -29,7 +32,7 @@ SUPPORTED_SUFFIXES = frozenset(LOADERS)
 
 
 def load_document(path: Path) -> LoadedDocument:
-    """Load one file with the loader for its suffix."""
+    """Load one file with the loader for its suffix, its language detected from the text."""
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
         supported = " ".join(sorted(SUPPORTED_SUFFIXES, key=list(LOADERS).index))
@@ -37,7 +40,10 @@ def load_document(path: Path) -> LoadedDocument:
             f"{path.name}: unknown file type {path.suffix or '(no suffix)'!r}; "
             f"supported: {supported}"
         )
-    return loader(path)
+    loaded = loader(path)
+    if loaded.language is None:
+        loaded = loaded.model_copy(update={"language": document_language(loaded.text)})
+    return loaded
 
 
 __all__ = [

@@ -118,6 +118,29 @@ def test_the_command_exits_non_zero_when_a_file_failed(corpus: Path, tmp_path: P
     assert "broken.pdf" in result.stdout and "2 document(s)" in result.stdout
 
 
+def test_an_uncatalogued_markdown_or_text_file_gets_the_language_of_its_text(
+    corpus: Path, tmp_path: Path
+) -> None:
+    (corpus / "annual-report.md").write_text(
+        "# 1 Business fund\n\nThe municipal business fund granted NOK 2.1 million to local "
+        "businesses in 2024, and most of the grants went to young entrepreneurs.\n",
+        encoding="utf-8",
+    )
+    (corpus / "minnesanteckningar.txt").write_text(
+        "Kommunen och näringslivet träffades för att diskutera hur företagen kan få "
+        "bättre service och vilka frågor som är viktigast för de lokala företagen.\n",
+        encoding="utf-8",
+    )
+    settings = make_settings(tmp_path / "store", corpus)
+    run(settings)
+    with open_store(settings, FakeEmbedder()) as store:
+        records = store.records()
+        chunks = [c for c in store.all_chunks() if c.doc_id == "annual-report"]
+    assert records["annual-report"].entry.language == "en"
+    assert records["minnesanteckningar"].entry.language == "sv"
+    assert chunks and all(c.language == "en" for c in chunks)
+
+
 def test_an_uncatalogued_file_is_described_by_what_it_says_of_itself(
     corpus: Path, tmp_path: Path
 ) -> None:
