@@ -408,13 +408,16 @@ class Assistant:
             screened = screen(turn.standalone, candidates, contexts, turn.language, parts)
             candidates, mismatch, covering = screened.kept, screened.statement, screened.covering
         turn.timings["select"] = _ms(mark)
-        penalty = self.settings.answer.unknown_term_penalty if turn.language in ("nb", "nn") else 0
+        penalty = extractive.unknown_term_penalty(
+            turn.language,
+            state.lexical.unknown_share(turn.standalone),
+            {record.entry.language for record in state.records.values()},
+            self.settings.answer.unknown_term_penalty,
+        )
         # Whether the literature covers the question is judged on all evidence within its
         # years and names; an answer also needs a sentence that says what was asked.
         support = (
-            extractive.support(covering, state.lexical.unknown_share(turn.standalone), penalty)
-            if extractive.quotable(candidates)
-            else -math.inf
+            extractive.support(covering, penalty) if extractive.quotable(candidates) else -math.inf
         )
         # Similarity across languages runs lower: the threshold is the language pair of the
         # sentence support is judged by.

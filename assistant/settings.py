@@ -243,8 +243,9 @@ class AnswerSettings(BaseModel):
         0.04,
         ge=0,
         le=1,
-        description="Support lost by a bokmål or nynorsk question in proportion to the share "
-        "of its terms the literature never uses.",
+        description="Support lost by a question in proportion to the share of its terms the "
+        "literature never uses: a bokmål or nynorsk one always, one in another language the "
+        "library holds text in only when most of its terms are unknown.",
     )
 
     @field_validator("min_support", mode="before")

@@ -14,6 +14,7 @@ from assistant.answering.extractive import (
     score_candidates,
     strip_bullet,
     support,
+    unknown_term_penalty,
 )
 from assistant.answering.kinds import question_shape
 from assistant.answering.selection import select_for_question
@@ -108,7 +109,21 @@ def test_every_sentence_gets_its_own_marker() -> None:
 def test_support_is_the_best_sentence_similarity_less_the_unknown_term_penalty() -> None:
     best = Candidate(chunk(0, 10), 0, 0, 10, "x", dense=0.85, lexical=0.0, score=0.9)
     closer = Candidate(chunk(0, 10), 1, 20, 30, "y", dense=0.87, lexical=0.0, score=0.8)
-    assert support([best], unknown_share=0.5, penalty=0.04) == pytest.approx(0.83)
+    assert support([best], penalty=0.02) == pytest.approx(0.83)
     # The decision rests on similarity alone, not on how sentences are ranked for the answer.
-    assert support([best, closer], unknown_share=0.0, penalty=0.04) == pytest.approx(0.87)
-    assert support([], 0.0, 0.04) == -math.inf
+    assert support([best, closer], penalty=0.0) == pytest.approx(0.87)
+    assert support([], 0.04) == -math.inf
+
+
+def test_unknown_terms_cost_norwegian_questions_in_proportion() -> None:
+    assert unknown_term_penalty("nb", 0.25, {"nb"}, 0.04) == pytest.approx(0.01)
+    assert unknown_term_penalty("nn", 0.5, {"sv"}, 0.04) == pytest.approx(0.02)
+
+
+def test_unknown_terms_cost_other_languages_only_when_most_are_unknown_to_their_text() -> None:
+    # An English question about Norwegian text uses English words no English document has.
+    assert unknown_term_penalty("en", 0.4, {"nb", "en"}, 0.04) == 0.0
+    # Most of its words unknown where the library holds English: about something else.
+    assert unknown_term_penalty("en", 1.0, {"nb", "en"}, 0.04) == pytest.approx(0.04)
+    # A library without Swedish text cannot tell what Swedish words it lacks.
+    assert unknown_term_penalty("sv", 1.0, {"nb", "en"}, 0.04) == 0.0

@@ -189,3 +189,41 @@ def test_who_holds_a_title_is_answered_only_by_a_sentence_naming_the_title(
     text, grounded, _ = ask(library, "Hvem er ordfører i Vestli kommune?")
     assert not grounded
     assert "Per Lie" not in text.split("\n\n")[0]
+
+
+ANNUAL_REPORT = """# 1 Business fund
+
+The municipal business fund of Nordvik granted NOK 2.1 million to local businesses in 2024.
+Most of the grants went to young entrepreneurs and to the fishing industry.
+"""
+
+
+def _library_with(tmp_path: Path, files: dict[str, str], **answer: object) -> Assistant:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = make_settings(tmp_path / "store", corpus, answer=answer)
+    with open_store(settings, make_embedder(settings.embedder)) as store:
+        assert index_corpus(settings, store).ok
+    return Assistant.open(settings)
+
+
+@pytest.mark.parametrize("holds_english", [True, False])
+def test_a_question_mostly_in_words_the_library_never_uses_is_refused_where_it_holds_its_language(
+    tmp_path: Path, holds_english: bool
+) -> None:
+    """Where the library holds English text, an English question most of whose words none of
+    it uses is about something else; without English text, unknown English words say nothing."""
+    files = {"nordvik.md": NORDVIK}
+    if holds_english:
+        files["annual-report.md"] = ANNUAL_REPORT
+    # A low threshold and the largest penalty: the decision rests on the unknown words alone.
+    assistant = _library_with(tmp_path, files, min_support=0.3, unknown_term_penalty=1.0)
+    try:
+        _, off_topic_answered, _ = ask(assistant, "How do I bake sourdough bread?")
+        _, on_topic_answered, _ = ask(assistant, "How large is the entrepreneur grant in Nordvik?")
+    finally:
+        assistant.close()
+    assert off_topic_answered is not holds_english
+    assert on_topic_answered
