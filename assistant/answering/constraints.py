@@ -638,7 +638,8 @@ def screen(
         chunk = candidate.chunk
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
-        dating = f"{continued_sentence(candidate)}\n{heading_of(candidate)}"
+        lead_in = list_lead_in(candidate)
+        dating = f"{continued_sentence(candidate)}\n{lead_in}\n{heading_of(candidate)}"
         # A passage that names a place only in a list of several is not about it.
         if chunk.id not in passages:
             passages[chunk.id] = outside_lists(chunk.text)
@@ -671,7 +672,7 @@ def screen(
         covering.append(candidate)
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
-        headings = "\n".join(chunk.section_path)
+        headings = "\n".join([*chunk.section_path, lead_in])
         if names_title and figure.answered_by(candidate.text, headings, chunk.language, comparable):
             kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
@@ -707,6 +708,28 @@ def continued_sentence(candidate: Candidate) -> str:
     chunk = candidate.chunk
     before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()
     return _SENTENCE_END.split(before)[-1] if before else ""
+
+
+# A line that is an item of a list ("- 2022: 27 per cent", "• Rödmyra: ...", "3. ...").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
+
+
+def list_lead_in(candidate: Candidate) -> str:
+    """The sentence that opens the list a candidate is an item of, when it ends with a colon
+    ("Table 3.1 shows the share of purchases that went to local suppliers:"): what each row
+    of a table written as a list measures is said there, not in the row ("2022: 27 per cent").
+    Empty for a sentence that is no list item, or whose list opens in another passage."""
+    chunk = candidate.chunk
+    before = chunk.text[: max(0, candidate.start - chunk.start)]
+    lines = before.split("\n")
+    if not _LIST_ITEM.fullmatch(lines[-1] + " ") and not _LIST_ITEM.match(lines[-1]):
+        return ""
+    for line in reversed(lines[:-1]):
+        if not line.strip() or _LIST_ITEM.match(line):
+            continue
+        opening = line.rstrip()
+        return _SENTENCE_END.split(opening)[-1] if opening.endswith(":") else ""
+    return ""
 
 
 @dataclass(frozen=True)

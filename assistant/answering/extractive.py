@@ -104,14 +104,19 @@ def score_candidates(
     query = np.asarray(query_vector, dtype=float)
     content = np.asarray(content_vector, dtype=float) if content_vector is not None else None
     candidates: list[Candidate] = []
+    opening: tuple[str, float] | None = None  # the list being read: its document, similarity
     for sentence in sentences:
         text, start = strip_bullet(sentence.text, sentence.start)
         listed = start != sentence.start
         text, start = footnote_body(text, start)
-        if text.rstrip().endswith(":") or (
-            len(text.split()) < MIN_WORDS and not _ADDRESS.search(text)
-        ):
-            continue  # fragments and list intros say nothing on their own
+        if not listed:
+            opening = None
+        if text.rstrip().endswith(":"):
+            # A list's opening says nothing on its own, but says what its items are about.
+            opening = (sentence.doc_id, float(np.dot(query, np.asarray(sentence.vector))))
+            continue
+        if len(text.split()) < MIN_WORDS and not _ADDRESS.search(text):
+            continue  # fragments say nothing on their own
         rank, chunk = next(
             (
                 (rank, chunk)
@@ -126,6 +131,8 @@ def score_candidates(
             continue
         vector = np.asarray(sentence.vector, dtype=float)
         dense = float(np.dot(query, vector))
+        if listed and opening is not None and opening[0] == sentence.doc_id:
+            dense = max(dense, opening[1])  # an item is read with the sentence opening its list
         similarity = dense if content is None else (dense + float(np.dot(content, vector))) / 2
         lexical = lexical_coverage(query_terms, analyse(text), idf)
         score = similarity + lexical_weight * lexical - rank_decay * rank

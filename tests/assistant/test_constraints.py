@@ -390,6 +390,25 @@ def test_a_sentence_going_on_from_the_one_before_is_dated_by_it() -> None:
     assert screen("Hvor stor andel gikk lokalt i 2021?", [alone], {}, "nb").kept == []
 
 
+PURCHASES_TABLE = (
+    "The municipality bought goods and services for NOK 412 million in 2023. Table 3.1 shows "
+    "the share of purchases that went to suppliers based in the municipality:\n\n"
+    "- 2021: 24 per cent\n\n- 2022: 27 per cent\n\n- 2023: 31 per cent"
+)
+
+
+def test_a_row_of_a_list_is_read_with_the_sentence_opening_the_list() -> None:
+    """What "27 per cent" is a share of is said by the sentence before the list."""
+    row = passage_candidate(PURCHASES_TABLE, "2022: 27 per cent", language="en", heading="3.1")
+    question = "What share of the municipality's purchases went to local suppliers in 2022?"
+    assert screen(question, [row], {}, "en").kept == [row]
+    # Across languages too, where only what is measured can be compared.
+    swedish = "Hur stor andel av kommunens inköp gick till lokala leverantörer år 2022?"
+    assert screen(swedish, [row], {}, "sv").kept == [row]
+    # The same row without its opening names no purchases.
+    assert screen(swedish, [only("2022: 27 per cent", "en", "3.1")], {}, "sv").kept == []
+
+
 def test_a_figure_question_is_answered_only_by_a_sentence_naming_what_it_measures() -> None:
     """The fund's budget is money, but not what the head of business development earns."""
     question = "Hva tjener næringssjefen i Vikfjord kommune i året?"
