@@ -73,6 +73,22 @@ def test_sentences_are_scored_by_similarity_and_kept_inside_retrieved_passages()
     assert TEXT[found[2].start : found[2].end] == found[2].text
 
 
+def test_an_item_of_a_list_is_as_near_the_question_as_the_sentence_opening_the_list() -> None:
+    text = "Tabell 3.1 viser andelen innkjøp fra lokale leverandører:\n- 2022: 27 prosent i alt"
+    passage = Chunk(
+        id="t:0", doc_id="t", text=text, start=0, end=len(text), section_path=["3"], title="T"
+    )
+    opening = text.split("\n")[0]
+    row = text.split("\n")[1]
+    sentences = [
+        SentenceInput("t", 0, len(opening), opening, [1.0, 0.0]),
+        SentenceInput("t", len(opening) + 1, len(text), row, [0.0, 1.0]),
+    ]
+    found = score_candidates([passage], sentences, [1.0, 0.0], [], lambda t: [], lambda t: 0.0)
+    # The opening is never a candidate itself; the row it opens is read with it.
+    assert [(c.text, c.dense) for c in found] == [("2022: 27 prosent i alt", pytest.approx(1.0))]
+
+
 def test_short_lines_count_when_they_hold_an_address() -> None:
     sentences = [sentence("Se https://www.ue.no/", [1.0, 0.0])]
     found = score_candidates(
