@@ -4,7 +4,8 @@
 
 Each source is Markdown-like text with a front matter block (title, authors, publisher, running
 header, ...), headings (`#` chapters, `##` sections), paragraphs, `- ` and `1. ` lists and
-footnotes (`[^n]` markers with `[^n]: body` lines). The output file named by `output:` is laid
+footnotes (`[^n]` markers with `[^n]: body` lines) and tables (`| cell | cell |` rows, the first one
+the header). The output file named by `output:` is laid
 out as a real report: a cover, a table of contents, running headers and footers with page
 numbers, superscript footnote markers with their bodies at the foot of the page (PDF) or in a
 notes section at the end (Word, which python-docx cannot give footnotes). The generated files are
@@ -27,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from fpdf import FPDF
-from fpdf.fonts import TextStyle
+from fpdf.fonts import FontFace, TextStyle
 from fpdf.outline import TableOfContents
 
 HERE = Path(__file__).resolve().parent
@@ -42,10 +43,11 @@ PAGE_WORD = {"nb": "Side", "nn": "Side", "sv": "Sida", "en": "Page"}
 class Block:
     """One block of a source: a heading (level 1 or 2), a paragraph or a list item."""
 
-    kind: str  # "heading", "para", "bullet", "number"
+    kind: str  # "heading", "para", "bullet", "number", "table"
     text: str
     level: int = 0
     label: str = ""
+    rows: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +73,12 @@ def parse_source(text: str) -> Source:
             footnotes[match[1]] = match[2]
         elif match := re.match(r"^(#{1,2})\s+(.+)$", line):
             blocks.append(Block("heading", match[2], level=len(match[1])))
+        elif line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            if blocks and blocks[-1].kind == "table":
+                blocks[-1].rows.append(cells)
+            else:
+                blocks.append(Block("table", "", rows=[cells]))
         elif line.startswith("- "):
             blocks.append(Block("bullet", line[2:]))
         elif match := re.match(r"^(\d+)\.\s+(.+)$", line):
@@ -161,6 +169,9 @@ def build_pdf(source: Source, out: Path) -> None:
                 first = False
             _heading(pdf, block)
             continue
+        if block.kind == "table":
+            _table(pdf, block)
+            continue
         notes = MARKER.findall(block.text)
         pdf.pending_notes.extend((n, source.footnotes[n]) for n in notes)
         pdf.set_font("dejavu", "", 10.5)
@@ -192,6 +203,22 @@ def _cover(pdf: Report, meta: dict[str, str]) -> None:
     pdf.set_y(-60)
     pdf.set_font("dejavu", "", 10)
     pdf.multi_cell(0, 6, f"{meta['cover_note']}\n{meta['place']} {meta['year']}")
+
+
+def _table(pdf: Report, block: Block) -> None:
+    """A ruled table, header row in bold, figures aligned right."""
+    pdf.set_font("dejavu", "", 9.5)
+    pdf.ln(1)
+    with pdf.table(
+        first_row_as_headings=True,
+        headings_style=FontFace(emphasis="BOLD"),
+        text_align=("LEFT", *["RIGHT"] * (len(block.rows[0]) - 1)),
+        line_height=5.5,
+        borders_layout="HORIZONTAL_LINES",
+    ) as table:
+        for cells in block.rows:
+            table.row(cells)
+    pdf.ln(3)
 
 
 def _heading(pdf: Report, block: Block) -> None:
@@ -235,6 +262,8 @@ def build_docx(source: Source, out: Path) -> None:
             document.add_heading(block.text, level=block.level)
         elif block.kind == "para":
             _runs(document.add_paragraph(), block.text)
+        elif block.kind == "table":
+            _word_table(document, block)
         elif block.kind == "bullet":
             _runs(document.add_paragraph(style="List Bullet"), block.text)
         else:
@@ -251,6 +280,18 @@ def build_docx(source: Source, out: Path) -> None:
     footer.add_run(f"{PAGE_WORD[meta['lang']]} ")
     _page_field(footer)
     document.save(str(out))
+
+
+def _word_table(document: docx.document.Document, block: Block) -> None:
+    """A table with a bold header row."""
+    table = document.add_table(rows=0, cols=len(block.rows[0]))
+    table.style = "Light List"
+    for number, cells in enumerate(block.rows):
+        row = table.add_row().cells
+        for cell, text in zip(row, cells, strict=True):
+            cell.text = text
+            if number == 0:
+                cell.paragraphs[0].runs[0].bold = True
 
 
 def _runs(paragraph: Paragraph, text: str) -> None:
