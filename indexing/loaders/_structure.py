@@ -139,6 +139,40 @@ def _successors(number: tuple[int, ...]) -> set[tuple[int, ...]]:
 # --- broken sentences ---------------------------------------------------------------------
 
 
+def table_rows(rows: Sequence[Sequence[str]]) -> list[str]:
+    """A table's rows as sentences that name each figure's column, the first row being the
+    header: "Kvernås: Innbyggere 7 860; Prosjekter 33." A figure read apart from its header
+    ("Kvernås 7 860 1,9 33 49 24") says nothing of what it counts; a row is one sentence, so
+    no row is joined to the next as a broken sentence."""
+    cleaned = [[" ".join(cell.split()) for cell in row] for row in rows]
+    cleaned = [row for row in cleaned if any(row)]
+    if not cleaned:
+        return []
+    header, *body = cleaned
+    if not body:
+        return [_sentence("; ".join(cell for cell in header if cell))]
+    sentences = []
+    for row in body:
+        label, *cells = row
+        named = [
+            f"{name} {value}" if name else value
+            for name, value in zip(header[1:], cells, strict=False)
+            if value
+        ]
+        named += [value for value in cells[len(header) - 1 :] if value]  # cells past the header
+        figures = "; ".join(named)
+        row_text = f"{label}: {figures}" if label and figures else label or figures
+        sentences.append(_sentence(row_text))
+    return sentences
+
+
+def _sentence(text: str) -> str:
+    return text if _ENDS_SENTENCE.search(text) else f"{text}."
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…]$")
+
+
 def rejoin_broken_sentences(parts: Sequence[Part]) -> list[Part]:
     """Join a paragraph to the one it continues across page breaks and floating captions.
 

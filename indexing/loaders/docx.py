@@ -45,12 +45,15 @@ from indexing.loaders._structure import (
     note_mark,
     place_footnotes,
     plain,
+    table_rows,
 )
 
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 # Headings of a list of notes kept as ordinary paragraphs at the end of a document.
 NOTE_HEADINGS = frozenset({"noter", "notar", "fotnoter", "fotnotar", "notes", "endnotes"})
 _NOTE_LINE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
+# A cell of a table of figures holds a label or a figure, not running text.
+TABLE_CELL_WORDS = 8
 
 _HEADING_STYLE = re.compile(
     r"^(?:heading|overskrift|rubrik|überschrift|titre)\s*(\d)$", re.IGNORECASE
@@ -208,18 +211,40 @@ def _footnotes(document: Document) -> dict[str, str]:
 
 
 def _table_blocks(table: Table) -> Iterator[Block]:
-    """Each cell's text as a paragraph, merged cells once."""
+    """A table of figures as one sentence a row, each figure named by its column's header;
+    any other table (one laid out with paragraphs in its cells) each cell's text as a
+    paragraph. Merged cells count once."""
     # Merged cells come back once per grid position; the dict keeps each element alive so
     # that its id is not reused by another.
     seen: dict[int, object] = {}
+    rows: list[list[str]] = []
     for row in table.rows:
+        cells: list[str] = []
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
-            text = "\n".join(p.text for p in cell.paragraphs if p.text.strip())
+            cells.append("\n".join(p.text for p in cell.paragraphs if p.text.strip()))
+        rows.append(cells)
+    if _of_figures(rows):
+        for sentence in table_rows(rows):
+            yield Block(sentence)
+        return
+    for cells in rows:
+        for text in cells:
             if text.strip():
                 yield Block(text)
+
+
+def _of_figures(rows: list[list[str]]) -> bool:
+    """True for a table of short cells in rows and columns (a header and at least one row
+    of two cells or more), not one that lays out paragraphs."""
+    cells = [cell for row in rows for cell in row]
+    return (
+        len(rows) >= 2
+        and max(len(row) for row in rows) >= 2
+        and all(len(cell.split()) <= TABLE_CELL_WORDS and "\n" not in cell for cell in cells)
+    )
 
 
 def parse_docx_blocks(

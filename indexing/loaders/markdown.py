@@ -50,6 +50,7 @@ from indexing.loaders._structure import (
     place_footnotes,
     plain,
     rejoin_broken_sentences,
+    table_rows,
     toc_pages,
 )
 from indexing.loaders.text import read_text
@@ -311,7 +312,11 @@ def _footnote_bodies(blocks: list[Block]) -> Iterable[tuple[str, str]]:
 
 
 def _paragraph_parts(lines: list[str], footnotes: dict[str, str]) -> list[Part]:
-    """A text block as a paragraph, or as a caption and the text it was run into."""
+    """A text block as a paragraph, a pipe table's rows, or a caption and the text it was
+    run into."""
+    rows = _pipe_table(lines)
+    if rows:
+        return [inline_markdown(row, footnotes) for row in table_rows(rows)]
     source = _join_lines(lines)
     caption = _RUN_IN_CAPTION.match(source)
     if caption:
@@ -323,6 +328,17 @@ def _paragraph_parts(lines: list[str], footnotes: dict[str, str]) -> list[Part]:
     if _PLAIN_CAPTION.match(text) and len(text) <= 200 and "\n" not in text:
         return [Caption(text)]
     return [text]
+
+
+def _pipe_table(lines: list[str]) -> list[list[str]]:
+    """The cells of a block that is a pipe table (rows of ``| cell | cell |`` under a header
+    and a ``|---|---|`` rule), row by row; empty for any other block."""
+    rows = [line.strip() for line in lines if line.strip()]
+    if len(rows) < 3 or not all(row.startswith("|") for row in rows):
+        return []
+    if not (_TABLE_RULE.match(rows[1]) and "-" in rows[1]):
+        return []
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[:1] + rows[2:]]
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -59,13 +59,31 @@ def test_heading_styles_become_section_paths(report: LoadedDocument) -> None:
     assert report.text[first.start : first.end].startswith("1 Innledning\n\nKommunene")
 
 
-def test_table_cells_are_paragraphs_and_merged_cells_come_once(report: LoadedDocument) -> None:
-    assert "\n\nKommune\n\nInnbyggere\n\nSteinkjer\n\n24 000\n\nKilde: SSB\n\n" in report.text
+def test_a_table_row_is_a_sentence_naming_each_figures_column_and_merged_cells_come_once(
+    report: LoadedDocument,
+) -> None:
+    assert "\n\nSteinkjer: Innbyggere 24 000.\n\nKilde: SSB.\n\n" in report.text
     assert report.text.count("Kilde: SSB") == 1
     offset = report.text.index("Steinkjer")
     assert next(s.path for s in report.sections if s.start <= offset < s.end)[-1] == (
         "1.1 Bakgrunn"
     )
+
+
+def test_a_table_laying_out_paragraphs_keeps_each_cell_a_paragraph(tmp_path: Path) -> None:
+    document = docx.Document()
+    layout = document.add_table(rows=2, cols=2)
+    texts = [
+        "Kommunen har i flere år arbeidet med å styrke samarbeidet med næringslivet i regionen.",
+        "Frivilligheten har fått en større plass i arbeidet med lokal utvikling de siste årene.",
+        "Næringsforeningen ønsker at kommunen tar en tydeligere rolle som brobygger fremover.",
+        "Ungdomsrådet ble invitert til å delta i arbeidet med den nye næringsplanen i år.",
+    ]
+    for cell, text in zip(layout._cells, texts, strict=True):
+        cell.text = text
+    document.save(str(tmp_path / "layout.docx"))
+    loaded = load_document(tmp_path / "layout.docx")
+    assert loaded.text.split("\n\n") == texts
 
 
 def test_list_items_keep_a_bullet(report: LoadedDocument) -> None:

@@ -461,3 +461,21 @@ def test_a_binary_file_named_txt_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(DocumentLoadError, match=r"^bilde\.txt: binary data"):
         load_document(path)
+
+
+def test_a_pipe_table_is_read_as_one_sentence_a_row_naming_each_figures_column() -> None:
+    document = parse_markdown(
+        "# 2 Kommunene\n\nTabell 2.1 viser tallene.\n\n"
+        "| Kommune | Innbyggere | Prosjekter |\n|---|---:|---:|\n"
+        "| Kvernås | 7 860 | 33 |\n| **Tindvoll** | 5 120 | |\n\nEtter tabellen.\n"
+    )
+    assert (
+        "Tabell 2.1 viser tallene.\n\nKvernås: Innbyggere 7 860; Prosjekter 33.\n\n"
+        "Tindvoll: Innbyggere 5 120.\n\nEtter tabellen." in document.text
+    )
+    assert "|" not in document.text
+
+
+def test_lines_that_only_start_with_a_bar_are_no_table() -> None:
+    document = parse_markdown("# 1 A\n\n| a | b |\n| c | d |\n")
+    assert "| a | b |" in document.text
