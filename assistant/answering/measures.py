@@ -104,12 +104,24 @@ def asks_for_accounts(question: str, organisations: list[str]) -> bool:
     return bool(_RESULT.search(question)) and any(_COMPANY.search(name) for name in organisations)
 
 
+# "How much faster" asks how far something changed (from seven weeks to three), not for money
+# a word elsewhere in the question names ("søknader om tilskudd"); "how much more" may.
+_HOW_MUCH_COMPARED = re.compile(
+    r"(?i)\b(?:hvor\s+mye|kor\s+mykje|hur\s+mycket|how\s+much)\s+"
+    r"(?!(?:mer|meir|mera|mindre|større|större|færre|färre)\b)"
+    r"(?:\w{3,}(?:ere|are)|faster|slower|sooner|later|earlier|shorter|longer|quicker|"
+    r"cheaper|easier|better|worse)\b"
+)
+
+
 def asked_measure(question: str) -> Measure | None:
     """The measure a figure question asks for; None when it does not say ("how large")."""
     if _SHARE_QUESTION.search(question):
         return "share"
     if _COUNT_QUESTION.search(question):
         return "count"
+    if _HOW_MUCH_COMPARED.search(question):
+        return None
     if _MONEY_QUESTION.search(question) or _RECEIVED_QUESTION.search(question):
         return "money"
     return None

@@ -40,6 +40,12 @@ from assistant.answering.measures import (
         ("How much did the business fund have in 2022?", "money"),
         ("Hur stor är näringslivsfonden?", "money"),
         ("Hvor stor er forskjellen?", None),
+        # How much faster asks how far a thing changed, whatever money the question names.
+        ("Hvor mye raskere behandles søknader om tilskudd nå?", None),
+        ("How much faster are grant applications handled?", None),
+        ("Hur mycket snabbare behandlas ansökningar om bidrag?", None),
+        ("Hvor mye mer fikk Vikfjord i tilskudd?", "money"),
+        ("Hvor mye større var budsjettet?", "money"),
     ],
 )
 def test_the_measure_a_question_asks_for(question: str, measure: str | None) -> None:
