@@ -99,8 +99,10 @@ def chunk_document(
         spans = list(section_spans(document.text, section, splitter))
         for start, end in spans:
             text = document.text[start:end]
-            if len(spans) > 1 and _is_heading_only(text, section):
-                continue  # the heading is in the section path already; alone it is noise
+            if _is_heading_only(text, section):
+                # The heading is in the section path already; alone it is noise, also where
+                # it is all of a chapter that opens straight with its first section.
+                continue
             key = "\x1f".join([*section.path, text])
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1

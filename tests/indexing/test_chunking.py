@@ -117,3 +117,21 @@ def test_a_heading_alone_is_dropped_but_a_short_line_of_content_is_kept() -> Non
     texts = [c.text for c in chunk_document(document, ENTRY, size=300, overlap=0)]
     assert heading not in texts
     assert any(note in t for t in texts), "a short line that is not a heading stays searchable"
+
+
+def test_a_chapter_that_opens_straight_with_its_first_section_gives_no_chunk_of_its_own() -> None:
+    chapter = "1 The municipality's roles"
+    section = "1.1 Six roles"
+    body = "The plan describes six roles for the municipality in business development."
+    text = f"{chapter}\n\n{section}\n\n{body}"
+    split = len(chapter) + 2
+    document = LoadedDocument(
+        text=text,
+        sections=[
+            Section(path=[chapter], start=0, end=split),
+            Section(path=[chapter, section], start=split, end=len(text)),
+        ],
+    )
+    chunks = chunk_document(document, ENTRY, size=700, overlap=100)
+    assert [c.section_path for c in chunks] == [[chapter, section]]
+    assert body in chunks[0].text
