@@ -652,8 +652,12 @@ def screen(
             for c in times
         ):
             continue
-        # Who holds a title is said only by a sentence naming it ("ordførar Ragnhild Øvrebø").
-        names_title = not asked_titles or bool(asked_titles & titles_named(fold(candidate.text)))
+        # Who holds a title is said only by a sentence naming the title and someone
+        # ("ordførar Ragnhild Øvrebø"), not by one about what the title's holder should do.
+        names_title = not asked_titles or (
+            bool(asked_titles & titles_named(fold(candidate.text)))
+            and bool(name_constraints(candidate.text))
+        )
         if figure is None:
             covering.append(candidate)
             if names_title:

@@ -706,3 +706,14 @@ def test_a_name_borrowed_from_a_documents_title_is_no_measure_asked_for() -> Non
     funding = only(FUNDING, language="sv", heading="2.1 Budget och finansiering")
     contexts = {"doc": titles[0]}
     assert screen(question, [funding], contexts, "en").kept == [funding]
+
+
+def test_who_holds_a_title_is_said_by_a_sentence_naming_the_title_and_someone() -> None:
+    led = only(
+        "The Business Development Office is led by Rune Kvalsund, head of business development.",
+        "en",
+    )
+    duty = only("Gives the head of business development a written mandate for the role.", "en")
+    question = "Who is the head of business development in Strandheim?"
+    screened = screen(question, [duty, led], {"doc": "Strandheim Municipality"}, "en")
+    assert screened.kept == [led]
