@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from indexing.loaders._structure import to_roman
+from indexing.loaders._structure import table_rows, to_roman
 from tests.docx_factory import add_footnotes, footnote_reference
 from tests.report_texts import SHY, Block, Heading, Report, Table
 
@@ -86,7 +86,13 @@ class Expectation:
     references: int
     title: str
     authors: list[str]
-    table_rows: list[tuple[str, ...]] = field(default_factory=list)  # each table row's cells
+    # Each table's rows of cells, the header first.
+    tables: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
+
+    @property
+    def table_sentences(self) -> list[str]:
+        """Each table row as a reader gets it: one sentence naming each figure's column."""
+        return [sentence for rows in self.tables for sentence in table_rows(rows)]
 
 
 # How the placeholders of a furniture line are printed.
@@ -141,7 +147,7 @@ def expectation(
     notes: list[tuple[str, str, list[str], str]] = []
     path: list[str] = []
     contents: list[str] = []
-    table_rows: list[tuple[str, ...]] = []
+    tables: list[tuple[tuple[str, ...], ...]] = []
     for block in (*report.front, *report.body):
         if isinstance(block, Heading):
             # A section is named by its number and title, however the page prints them.
@@ -150,7 +156,7 @@ def expectation(
             contents.append(chapter_heading(report, block, style))
             continue
         if isinstance(block, Table):
-            table_rows.extend(block.rows)
+            tables.append(block.rows)
             continue
         text = plain_text(block)
         parts = _SENTENCE_END.split(text)
@@ -172,7 +178,7 @@ def expectation(
         references=len(report.references),
         title=report.title,
         authors=list(report.authors),
-        table_rows=table_rows,
+        tables=tables,
     )
 
 

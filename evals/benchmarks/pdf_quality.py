@@ -183,8 +183,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         or re.search(r"(?:\. ?){5,}", chunk.text)
         or sum(title in chunk.text for title in expected.contents) >= 6
     )
-    rows = [" ".join(row) for row in expected.table_rows]
-    glued_rows = [row for row in rows if row not in text]
+    rows = expected.table_sentences
+    unnamed = [row for row in rows if row not in text]
     labels = _page_labels(document, path, expected.sentences)
     return [
         f"pages {document.page_count}, chunks {len(chunks)}",
@@ -198,8 +198,8 @@ def figures(variant: Variant, folder: Path) -> list[str]:
         f"paragraphs under the right section {right_paths} of {len(expected.paths)}",
         f"footnotes in the citing section {placed} of {len(expected.notes)}",
         f"chunks with contents lines {contents} of {len(chunks)}",
-        f"table rows not read cell by cell {len(glued_rows)} of {len(rows)}"
-        + (f" (e.g. {glued_rows[0]!r})" if glued_rows else ""),
+        f"table rows not read as sentences naming each figure's column {len(unnamed)} of "
+        f"{len(rows)}" + (f" (e.g. {unnamed[0]!r})" if unnamed else ""),
         f"references {len(record.references)} of {expected.references}",
         f"title {'right' if document.title == expected.title else repr(document.title)}, "
         f"authors {'right' if document.authors == expected.authors else document.authors}",

@@ -12,7 +12,8 @@ it did not, so text without layout (`parse_pdf_pages`) goes the same way:
 4. headings are lines set larger or bold (and numbered lines whose numbers run in order);
    an unnumbered heading takes the level of numbered ones set in the same type;
 5. lines join into paragraphs at gaps, short lines and outdents, hyphenation is undone, and
-   a sentence broken over a page is joined again.
+   a sentence broken over a page is joined again; a table's rows are one sentence each, every
+   figure named by its column (`table_rows`).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from indexing.loaders._structure import (
     plain,
     plausible_numbering,
     rejoin_broken_sentences,
+    table_rows,
     to_roman,
 )
 from indexing.loaders.markdown import group_quoted_items
@@ -179,9 +181,14 @@ def parse_pdf_lines(
 
 
 def _normalized(line: TextLine) -> TextLine:
-    text = collapse_spaces(normalize_characters(line.text.replace("\x00", "\ue000")))
-    text = text.replace("\ue000", "\x00")  # note marks survive the control-character cleaning
-    return replace(line, text="" if is_widget_line(text) else text)
+    text = _cleaned(line.text)
+    cells = tuple(_cleaned(cell) for cell in line.cells)
+    return replace(line, text="" if is_widget_line(text) else text, cells=cells)
+
+
+def _cleaned(text: str) -> str:
+    text = collapse_spaces(normalize_characters(text.replace("\x00", "\ue000")))
+    return text.replace("\ue000", "\x00")  # note marks survive the control-character cleaning
 
 
 # --- furniture ----------------------------------------------------------------------------
@@ -466,7 +473,12 @@ def _take_notes(page: _Page, body: float) -> _Page:
     """The page without its footnote area, and the notes that stood there."""
     lines = page.lines
     start = len(lines)
-    while start > 0 and lines[start - 1].styled and lines[start - 1].size < NOTE_SCALE * body:
+    while (
+        start > 0
+        and lines[start - 1].styled
+        and lines[start - 1].size < NOTE_SCALE * body
+        and not lines[start - 1].cells  # a table in small type is no footnote
+    ):
         start -= 1
     # Word processors may set a note's number in the note's own type, or in the body's,
     # without raising it: in the footnote area a number opening a line labels a note too.
@@ -585,7 +597,14 @@ def _unique_notes(pages: list[_Page]) -> list[_Page]:
         changed = {note: label for note, label in labels.items() if label != note}
         lines = page.lines
         if changed:
-            lines = [replace(line, text=_relabel(line.text, changed)) for line in lines]
+            lines = [
+                replace(
+                    line,
+                    text=_relabel(line.text, changed),
+                    cells=tuple(_relabel(cell, changed) for cell in line.cells),
+                )
+                for line in lines
+            ]
         notes = {labels[note]: body for note, body in page.notes.items()}
         renamed.append(_Page(lines, notes))
     return renamed
@@ -671,7 +690,7 @@ def _is_named_heading(text: str) -> bool:
 
 def _looks_like_heading(line: TextLine, body: float, width: int, count: int) -> bool:
     text = plain(line.text).strip()
-    if not text or len(text.split()) > HEADING_WORDS or parse_toc_line(text):
+    if not text or len(text.split()) > HEADING_WORDS or parse_toc_line(text) or line.cells:
         return False
     if _is_styled_heading(line, body):
         return text[0].isalpha() or text[0].isdigit()
@@ -708,6 +727,7 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
     """A page's lines as headings and paragraphs."""
     parts: list[Part] = []
     paragraph: list[TextLine] = []
+    table: list[TextLine] = []  # the header and rows of a table read so far
     widths = _column_widths(lines)
     pitch = _line_pitch(lines, headings)
     bibliography = False
@@ -718,10 +738,21 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
             # A bibliography keeps its lines: the reference parser tells entries apart by them.
             parts.append(text if bibliography else text.replace("\n", " "))
             paragraph.clear()
+        if table:
+            parts.extend(table_rows([row.cells for row in table]))
+            table.clear()
 
     for index, line in enumerate(lines):
         text = line.text.strip()
         heading = headings.get(index)
+        # Rows whose header is gone (left on the page before) read as lines.
+        if line.cells and (line.header or table):
+            if line.header:
+                close()
+            table.append(line)
+            continue
+        if table:
+            close()
         if heading is not None:
             close()
             if parts and isinstance(parts[-1], Heading) and _continues_heading(lines, index):

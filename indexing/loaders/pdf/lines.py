@@ -4,7 +4,9 @@ A PDF holds text as runs drawn at positions in some font and size. `page_lines` 
 runs of one page into lines, top to bottom, and reads what the type says: a run set clearly
 smaller than its line and holding only a number is a footnote marker. A marker inside a line
 becomes an invisible mark (see `indexing.loaders._structure.note_mark`), so no ``endring2``
-is left in the text; one that opens a line labels a footnote body. Everything here is pure.
+is left in the text; one that opens a line labels a footnote body. Lines whose runs stand in
+the same columns, a header over rows of figures, are a table: each of them knows its cells
+(see `_with_tables`). Everything here is pure.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from indexing.loaders._structure import note_mark
@@ -60,7 +62,8 @@ class TextLine:
 
     ``size`` is 0 when the type size is unknown (text without layout); ``top`` is the distance
     of the baseline from the top of the page in pt; ``lead`` is the label of the footnote
-    marker that opens the line, if any.
+    marker that opens the line, if any. A line of a table has its ``cells``, and its first
+    line (the columns' names) is its ``header``.
     """
 
     text: str
@@ -69,6 +72,8 @@ class TextLine:
     x: float = 0.0
     top: float = 0.0
     lead: str | None = None
+    cells: tuple[str, ...] = ()
+    header: bool = False
 
     @property
     def styled(self) -> bool:
@@ -90,9 +95,9 @@ def page_lines(runs: Sequence[Run], height: float) -> list[TextLine]:
     # them in, which is the reading order (the positions pypdf reports inside a line are
     # not always exact enough to sort by).
     indexed = [(order, run) for order, run in enumerate(runs) if run.text.strip()]
-    groups = _in_column_order(_grouped(indexed))
-    lines = [_line(_in_reading_order(group), height) for group in groups]
-    return [line for line in lines if line is not None]
+    groups = [_in_reading_order(group) for group in _in_column_order(_grouped(indexed))]
+    placed = [(line, group) for group in groups if (line := _line(group, height)) is not None]
+    return _with_tables(placed)
 
 
 def _grouped(indexed: list[tuple[int, Run]]) -> list[_Group]:
@@ -206,6 +211,16 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
     size = _main_size(runs)
     main = [run for run in runs if run.size > SUPERSCRIPT_SHARE * size]
     baseline = max(main, key=lambda run: len(run.text)).y
+    text, lead = _text(runs, size, baseline)
+    if not text and lead is None:
+        return None
+    bold = sum(len(run.text) for run in main if run.bold) * 2 > sum(len(run.text) for run in main)
+    left = min(run.x for run in main) if main else runs[0].x
+    return TextLine(text, round(size, 1), bold, round(left, 1), round(height - baseline, 1), lead)
+
+
+def _text(runs: list[Run], size: float, baseline: float) -> tuple[str, str | None]:
+    """The runs' text, footnote markers as marks, and the label of a marker opening it."""
     pieces: list[str] = []
     lead: str | None = None
     previous: Run | None = None
@@ -226,12 +241,7 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
     text = re.sub(r"\s+(?=\x00N)", "", "".join(pieces))
     text = re.sub(r"(?<=\x00)\s+(?=[.,;:!?)\]])", "", text)  # 'rolle³ .' → 'rolle³.'
     text = _BULLET.sub("- ", text)
-    text = " ".join(text.split())
-    if not text and lead is None:
-        return None
-    bold = sum(len(run.text) for run in main if run.bold) * 2 > sum(len(run.text) for run in main)
-    left = min(run.x for run in main) if main else runs[0].x
-    return TextLine(text, round(size, 1), bold, round(left, 1), round(height - baseline, 1), lead)
+    return " ".join(text.split()), lead
 
 
 # Runs further apart than this share of a word space are two words (a table's cells, a
@@ -264,3 +274,184 @@ def _is_marker(run: Run, size: float, baseline: float) -> bool:
     text = run.text.strip()
     small = run.size <= SUPERSCRIPT_SHARE * size
     return small and _MARKER.match(text) is not None and run.y >= baseline - 0.05 * size
+
+
+# --- tables -------------------------------------------------------------------------------
+
+# Runs further apart than this many word spaces stand in two cells of a table.
+CELL_GAP = 2.0
+# A table has this many lines at least: its header and two rows.
+TABLE_LINES = 3
+# A cell holds at most this many words; more is running text.
+CELL_WORDS = 8
+# Cells of one column share their left or right edge or their middle this closely (a share
+# of the type size), and the lines of a table are at most this many type sizes apart.
+ALIGNED = 0.3
+ROW_PITCH = 2.5
+# The lines of a table are set in type of about one size (a bold header too).
+TABLE_SIZES = 0.15
+_LIST_MARK = re.compile(r"^(?:[-–•▪◦‣●*]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)])$")
+_LEADER = re.compile(r"^[.·…_ ]+$")
+# A column's name is no bare count or amount ("14", "980 000"); a year may be one.
+_BARE_FIGURE = re.compile(r"^[\d .,%]+$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """The runs of one cell of a line and where their ink starts and ends."""
+
+    runs: tuple[Run, ...]
+    left: float
+    right: float
+
+    @property
+    def middle(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
+    """The lines, those of a table knowing their cells.
+
+    A table is a block of lines whose runs stand apart in the same two columns or more, each
+    column's cells aligned on their left or right edge or their middle, below a header that
+    names the columns; a column holds figures. Running text, a list, a contents page or a
+    footnote area has no such columns, or no figures under a header, and stays as it is.
+    """
+    lines = [line for line, _ in placed]
+    cells = [_cells(runs) for _, runs in placed]
+    start = 0
+    taken = 0  # lines before this one belong to a table already
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and _aligned(lines[start : end + 1], cells[start : end + 1]):
+            end += 1
+        table = _table(lines, cells, start, end, taken) if end - start >= 2 else None
+        if table is None:
+            start += 1
+            continue
+        first, header = table
+        for index in range(first, end):
+            named = header if index == first else tuple(_cell_text(c.runs) for c in cells[index])
+            lines[index] = replace(lines[index], cells=named, header=index == first)
+        start = taken = end
+    return lines
+
+
+def _cells(runs: list[Run]) -> list[_Cell]:
+    """A line's runs in cells: runs far apart (several word spaces) are two cells."""
+    if not runs or any(not run.width for run in runs):
+        return []
+    cells: list[list[Run]] = []
+    right = 0.0  # where the ink of the cell so far ends
+    for run in sorted(runs, key=lambda run: run.x):
+        if cells and run.x - right <= CELL_GAP * (run.space or run.size / 4):
+            cells[-1].append(run)
+            right = max(right, _ink_end(run))
+        else:
+            cells.append([run])
+            right = _ink_end(run)
+    return [_Cell(tuple(c), c[0].x, max(_ink_end(run) for run in c)) for c in cells]
+
+
+def _ink_end(run: Run) -> float:
+    """Where the run's last letter ends (spaces around its text drawn or not)."""
+    spaces = len(run.text) - len(run.text.strip())
+    return run.end - spaces * (run.space or run.size / 4)
+
+
+def _aligned(lines: list[TextLine], cells: list[list[_Cell]]) -> bool:
+    """True when the lines stand close together, in like type, in the same columns."""
+    count = len(cells[0])
+    if count < 2 or any(len(row) != count for row in cells):
+        return False
+    sizes = [line.size for line in lines]
+    if max(sizes) > (1 + TABLE_SIZES) * min(sizes):
+        return False
+    if any(not 0 < b.top - a.top <= ROW_PITCH * a.size for a, b in pairwise(lines)):
+        return False
+    tolerance = ALIGNED * max(sizes)
+    for column in zip(*cells, strict=True):
+        edges = ([c.left for c in column], [c.right for c in column], [c.middle for c in column])
+        if not any(max(edge) - min(edge) <= tolerance for edge in edges):
+            return False
+    return all(
+        max(cell.right for cell in before) < min(cell.left for cell in after)
+        for before, after in pairwise(zip(*cells, strict=True))
+    )
+
+
+def _table(
+    lines: list[TextLine], cells: list[list[_Cell]], start: int, end: int, taken: int
+) -> tuple[int, tuple[str, ...]] | None:
+    """Where the table whose aligned lines run from ``start`` to ``end`` opens, and its
+    header's cells: the line just above when it names the columns, else the first line."""
+    above = start - 1
+    if above >= taken and _aligned_header(lines, cells, above, start, end):
+        first = above
+    elif end - start >= TABLE_LINES:
+        first = start
+    else:
+        return None
+    rows = cells[first + 1 : end]
+    header = _header(cells[first], rows)
+    if header is None or end - first < TABLE_LINES or not _of_figures(header, rows):
+        return None
+    return first, header
+
+
+def _aligned_header(
+    lines: list[TextLine], cells: list[list[_Cell]], above: int, start: int, end: int
+) -> bool:
+    """True when the line above aligned rows stands close over them, in like type, its cells
+    each over one of their columns (a header set apart from the figures it names)."""
+    line, first = lines[above], lines[start]
+    if not 0 < first.top - line.top <= ROW_PITCH * line.size:
+        return False
+    if max(line.size, first.size) > (1 + TABLE_SIZES) * min(line.size, first.size):
+        return False
+    return _header(cells[above], cells[start:end]) is not None
+
+
+def _header(cells: list[_Cell], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
+    """The header's text column by column, when each of its cells stands over one column of
+    ``rows`` and it names every column but perhaps the first; else None."""
+    columns = [
+        (min(cell.left for cell in column), max(cell.right for cell in column))
+        for column in zip(*rows, strict=True)
+    ]
+    names: list[list[Run]] = [[] for _ in columns]
+    for cell in cells:
+        over = [
+            j for j, (left, right) in enumerate(columns) if cell.left < right and left < cell.right
+        ]
+        if len(over) != 1:
+            return None
+        names[over[0]].extend(cell.runs)
+    texts = tuple(_cell_text(runs) for runs in names)
+    if not all(texts[1:]) or any(_BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]):
+        return None
+    return texts
+
+
+def _of_figures(header: tuple[str, ...], rows: list[list[_Cell]]) -> bool:
+    """True for rows of short cells, a column of which holds figures, under a header: not a
+    list (marks in the first column), a contents page (dot leaders) or running text."""
+    texts = [[_cell_text(cell.runs) for cell in row] for row in rows]
+    cells = [text for row in texts for text in (*row, *header)]
+    if any(len(text.split()) > CELL_WORDS or _LEADER.match(text) for text in cells):
+        return False
+    if all(_LIST_MARK.match(row[0]) for row in texts):
+        return False
+    columns = list(zip(*texts, strict=True))[1:]
+    return any(all(any(char.isdigit() for char in text) for text in column) for column in columns)
+
+
+def _cell_text(runs: Sequence[Run]) -> str:
+    """A cell's text, a footnote marker in it as a mark."""
+    if not runs:
+        return ""
+    ordered = sorted(runs, key=lambda run: run.x)
+    size = _main_size(ordered)
+    main = [run for run in ordered if run.size > SUPERSCRIPT_SHARE * size] or ordered
+    return _text(ordered, size, max(main, key=lambda run: len(run.text)).y)[0]
