@@ -691,11 +691,17 @@ def chromium_pdf(
     ``notes`` "chapter" gathers each chapter's notes at its end in small type, "end" all at
     the document's end in the body's type (as a page without a print style sheet sets them).
     """
+    return print_html(path, report_html(report, style, furniture, notes), furniture == "chromium")
+
+
+def print_html(path: Path, html: str, own_furniture: bool = False) -> Path:
+    """An HTML page printed to PDF by headless Chromium, with its own header and footer (date,
+    title, address, page/pages) or none."""
     if CHROMIUM is None:
         raise RuntimeError("Chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / f"{path.stem}.html"
-        page.write_text(report_html(report, style, furniture, notes), encoding="utf-8")
+        page.write_text(html, encoding="utf-8")
         command = [
             CHROMIUM,
             "--headless",
@@ -704,7 +710,7 @@ def chromium_pdf(
             f"--user-data-dir={Path(work) / 'profile'}",
             f"--print-to-pdf={path}",
         ]
-        if furniture == "css":
+        if not own_furniture:
             command.append("--no-pdf-header-footer")
         subprocess.run([*command, str(page)], check=True, capture_output=True, timeout=120)
     if not path.is_file():

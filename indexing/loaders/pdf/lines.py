@@ -326,7 +326,7 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
         end = start + 1
         while end < len(lines) and _aligned(lines[start : end + 1], cells[start : end + 1]):
             end += 1
-        table = _table(lines, cells, start, end, taken) if end - start >= 2 else None
+        table = _table(placed, cells, start, end, taken) if end - start >= 2 else None
         if table is None:
             start += 1
             continue
@@ -345,19 +345,27 @@ def _cells(runs: list[Run]) -> list[_Cell]:
     cells: list[list[Run]] = []
     right = 0.0  # where the ink of the cell so far ends
     for run in sorted(runs, key=lambda run: run.x):
-        if cells and run.x - right <= CELL_GAP * (run.space or run.size / 4):
+        left, end = _ink(run)
+        if cells and left - right <= CELL_GAP * (run.space or run.size / 4):
             cells[-1].append(run)
-            right = max(right, _ink_end(run))
+            right = max(right, end)
         else:
             cells.append([run])
-            right = _ink_end(run)
-    return [_Cell(tuple(c), c[0].x, max(_ink_end(run) for run in c)) for c in cells]
+            right = end
+    return [_cell(c) for c in cells]
 
 
-def _ink_end(run: Run) -> float:
-    """Where the run's last letter ends (spaces around its text drawn or not)."""
-    spaces = len(run.text) - len(run.text.strip())
-    return run.end - spaces * (run.space or run.size / 4)
+def _cell(runs: Sequence[Run]) -> _Cell:
+    return _Cell(tuple(runs), min(_ink(run)[0] for run in runs), max(_ink(run)[1] for run in runs))
+
+
+def _ink(run: Run) -> tuple[float, float]:
+    """Where the run's first letter starts and its last one ends: spaces around its text (a
+    word space the reader put before it, one the producer drew after it) are no ink."""
+    space = run.space or run.size / 4
+    before = len(run.text) - len(run.text.lstrip())
+    after = len(run.text) - len(run.text.rstrip())
+    return run.x + before * space, run.end - after * space
 
 
 def _aligned(lines: list[TextLine], cells: list[list[_Cell]]) -> bool:
@@ -382,52 +390,51 @@ def _aligned(lines: list[TextLine], cells: list[list[_Cell]]) -> bool:
 
 
 def _table(
-    lines: list[TextLine], cells: list[list[_Cell]], start: int, end: int, taken: int
+    placed: list[tuple[TextLine, list[Run]]],
+    cells: list[list[_Cell]],
+    start: int,
+    end: int,
+    taken: int,
 ) -> tuple[int, tuple[str, ...]] | None:
     """Where the table whose aligned lines run from ``start`` to ``end`` opens, and its
     header's cells: the line just above when it names the columns, else the first line."""
     above = start - 1
-    if above >= taken and _aligned_header(lines, cells, above, start, end):
-        first = above
-    elif end - start >= TABLE_LINES:
-        first = start
-    else:
+    if above >= taken and _over(placed[above][0], placed[start][0]):
+        header = _header(placed[above][1], cells[start:end])
+        if header is not None and end - above >= TABLE_LINES:
+            return (above, header) if _of_figures(header, cells[start:end]) else None
+    if end - start < TABLE_LINES:
         return None
-    rows = cells[first + 1 : end]
-    header = _header(cells[first], rows)
-    if header is None or end - first < TABLE_LINES or not _of_figures(header, rows):
+    header = _header(placed[start][1], cells[start + 1 : end])
+    if header is None or not _of_figures(header, cells[start + 1 : end]):
         return None
-    return first, header
+    return start, header
 
 
-def _aligned_header(
-    lines: list[TextLine], cells: list[list[_Cell]], above: int, start: int, end: int
-) -> bool:
-    """True when the line above aligned rows stands close over them, in like type, its cells
-    each over one of their columns (a header set apart from the figures it names)."""
-    line, first = lines[above], lines[start]
-    if not 0 < first.top - line.top <= ROW_PITCH * line.size:
-        return False
-    if max(line.size, first.size) > (1 + TABLE_SIZES) * min(line.size, first.size):
-        return False
-    return _header(cells[above], cells[start:end]) is not None
+def _over(line: TextLine, first: TextLine) -> bool:
+    """True when ``line`` stands close above a table's first row, in like type."""
+    close = 0 < first.top - line.top <= ROW_PITCH * line.size
+    return close and max(line.size, first.size) <= (1 + TABLE_SIZES) * min(line.size, first.size)
 
 
-def _header(cells: list[_Cell], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
-    """The header's text column by column, when each of its cells stands over one column of
-    ``rows`` and it names every column but perhaps the first; else None."""
+def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
+    """The header's text column by column, when each of its runs stands over one column of
+    ``rows`` and it names every column but perhaps the first; else None.
+
+    A header's names may be wider than the figures below and stand closer together than
+    cells do (an HTML table's), so its runs, not its cells, are placed over the columns.
+    """
     columns = [
         (min(cell.left for cell in column), max(cell.right for cell in column))
         for column in zip(*rows, strict=True)
     ]
     names: list[list[Run]] = [[] for _ in columns]
-    for cell in cells:
-        over = [
-            j for j, (left, right) in enumerate(columns) if cell.left < right and left < cell.right
-        ]
+    for run in runs:
+        left, right = _ink(run)
+        over = [j for j, (start, end) in enumerate(columns) if left < end and start < right]
         if len(over) != 1:
             return None
-        names[over[0]].extend(cell.runs)
+        names[over[0]].append(run)
     texts = tuple(_cell_text(runs) for runs in names)
     if not all(texts[1:]) or any(_BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]):
         return None

@@ -1,0 +1,252 @@
+"""A table in a PDF reads as one sentence a row, each figure named by its column's header.
+
+The tables are printed by fpdf2 (``pdf.table``, ruled, header in bold, figures aligned right)
+and by Chromium (an HTML ``<table>`` without rules). Running text, a page in two columns,
+a list, a contents page and a footnote area set apart from their numbers are no tables.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from pypdf import PdfReader
+
+from assistant.domain import LoadedDocument, Section
+from indexing.loaders import load_document
+from indexing.loaders.pdf import _lines_of
+from indexing.loaders.pdf.lines import Run, TextLine, page_lines
+from tests.pdf_factory import DEJAVU, DEJAVU_BOLD, HAS_UNICODE_FONT
+from tests.report_producers import CHROMIUM, print_html, reportlab_pdf
+from tests.report_texts import ANNUAL, Table
+
+needs_fonts = pytest.mark.skipif(
+    not HAS_UNICODE_FONT, reason="no TrueType font for æøå (install fonts-dejavu-core)"
+)
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Chromium (make system-deps installs it)"
+)
+
+TABLE = (
+    ("Kommune", "Innbyggere", "Prosjekter", "Arbeidsplasser"),
+    ("Kvernås", "7 860", "33", "49"),
+    ("Tindvoll", "5 120", "24", "37"),
+    ("Bjørkmo", "3 690", "18", "26"),
+)
+# What a reader must get back: each row a sentence of its own, each figure named.
+ROWS = [
+    "Kvernås: Innbyggere 7 860; Prosjekter 33; Arbeidsplasser 49.",
+    "Tindvoll: Innbyggere 5 120; Prosjekter 24; Arbeidsplasser 37.",
+    "Bjørkmo: Innbyggere 3 690; Prosjekter 18; Arbeidsplasser 26.",
+]
+BEFORE = (
+    "Tabellen viser folketallet, antall prosjekter og nye arbeidsplasser i hver kommune i "
+    "programperioden, slik kommunene selv har rapportert dem til regionrådet."
+)
+AFTER = (
+    "Kvernås står for mer enn en tredjedel av prosjektene, mens Bjørkmo har hatt den "
+    "største veksten i nye arbeidsplasser målt mot folketallet i kommunen."
+)
+INTRODUCTION = (
+    "Programmet ble startet i 2020 av fire kommuner i dalen, som hver år for år har satt av "
+    "penger til et felles fond for næringsutvikling. Denne rapporten evaluerer hva fondet "
+    "har gitt av prosjekter og arbeidsplasser i hver av dem."
+)
+
+
+def paragraphs(document: LoadedDocument) -> list[str]:
+    return [" ".join(part.split()) for part in document.text.split("\n\n")]
+
+
+def section_of(document: LoadedDocument, text: str) -> Section:
+    at = document.text.index(text)
+    return next(s for s in document.sections if s.start <= at < s.end)
+
+
+def page_of(document: LoadedDocument, text: str) -> str:
+    at = document.text.index(text)
+    return next(span.label for span in document.pages if span.start <= at < span.end)
+
+
+# --- fpdf2: a ruled table -----------------------------------------------------------------
+
+
+def fpdf_report(path: Path) -> Path:
+    """Two pages: an introduction, then a section with running text, the table, more text."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.add_font("DejaVu", "B", str(DEJAVU_BOLD))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.cell(0, 10, "1 Innledning", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, INTRODUCTION, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.cell(0, 10, "2 Kommunene", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, BEFORE, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("DejaVu", "", 9.5)
+    with pdf.table(text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT"), line_height=5.5) as table:
+        for cells in TABLE:
+            table.row(cells)
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def ruled(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
+    if not HAS_UNICODE_FONT:
+        pytest.skip("needs fonts-dejavu-core")
+    return load_document(fpdf_report(tmp_path_factory.mktemp("tables") / "kommunene.pdf"))
+
+
+@needs_fonts
+def test_each_row_of_a_ruled_table_is_a_sentence_naming_each_figures_column(
+    ruled: LoadedDocument,
+) -> None:
+    found = paragraphs(ruled)
+    for row in ROWS:
+        assert row in found  # a paragraph of its own, never joined to the next row
+    # The header names the figures; it is not read as a line, nor run into the first row.
+    assert "Kommune Innbyggere" not in ruled.text
+
+
+@needs_fonts
+def test_a_figure_spaced_in_thousands_stays_one_cell(ruled: LoadedDocument) -> None:
+    assert "Innbyggere 7 860;" in ruled.text
+    assert "Innbyggere 7;" not in ruled.text
+
+
+@needs_fonts
+def test_a_tables_rows_stand_in_its_place_section_and_page(ruled: LoadedDocument) -> None:
+    text = ruled.text
+    assert text.index(BEFORE) < text.index(ROWS[0]) < text.index(ROWS[-1]) < text.index(AFTER)
+    for row in ROWS:
+        assert section_of(ruled, row).path == ["2 Kommunene"]
+        assert page_of(ruled, row) == "2"
+    assert AFTER in paragraphs(ruled)
+    assert INTRODUCTION in paragraphs(ruled)
+
+
+# --- Chromium: a table without rules ------------------------------------------------------
+
+
+@needs_fonts
+@needs_chromium
+def test_each_row_of_an_html_table_printed_without_rules_is_a_sentence(tmp_path: Path) -> None:
+    head, *rows = TABLE
+    html = (
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
+        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
+        'table { font-family: "DejaVu Sans"; font-size: 9pt; }'
+        "td + td { text-align: right; }"
+        "</style></head><body><h1>2 Kommunene</h1>"
+        f"<p>{escape(BEFORE)}</p><table>"
+        + "<tr>"
+        + "".join(f"<th>{escape(cell)}</th>" for cell in head)
+        + "</tr>"
+        + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+        + f"</table><p>{escape(AFTER)}</p></body></html>"
+    )
+    document = load_document(print_html(tmp_path / "kommunene.pdf", html))
+    found = paragraphs(document)
+    for row in ROWS:
+        assert row in found
+        assert section_of(document, row).path == ["2 Kommunene"]
+    assert BEFORE in found
+    assert AFTER in found
+
+
+# --- what is no table ---------------------------------------------------------------------
+
+
+@needs_fonts
+def test_a_page_of_running_text_with_figures_reads_as_before(tmp_path: Path) -> None:
+    text = (
+        "I 2021 fikk 33 bedrifter i Kvernås tilsagn, mot 24 i Tindvoll og 18 i Bjørkmo. "
+        "Fondet delte ut 1,9 millioner kroner det året, og 7 860 innbyggere i Kvernås "
+        "betalte dermed om lag 240 kroner hver. I 2022 var tallene 29, 21 og 15, og i 2023 "
+        "31, 19 og 16. Samlet ga programmet 49 nye arbeidsplasser i Kvernås, 37 i Tindvoll "
+        "og 26 i Bjørkmo, det meste i reiseliv, landbruk og industri langs elva."
+    )
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, text, align="J")
+    path = tmp_path / "tekst.pdf"
+    pdf.output(str(path))
+    assert not [line for line in _lines_of(PdfReader(path).pages[0]).lines if line.cells]
+    assert paragraphs(load_document(path)) == [text]
+
+
+@needs_fonts
+def test_a_two_column_report_has_no_table_but_its_own(tmp_path: Path) -> None:
+    path = reportlab_pdf(tmp_path / "aarsrapport.pdf", ANNUAL, columns=2, style="word")
+    tabled = [line.cells for page in PdfReader(path).pages for line in _lines_of(page).lines]
+    [table] = [block for block in ANNUAL.body if isinstance(block, Table)]
+    assert [cells for cells in tabled if cells] == list(table.rows)
+
+
+def lines_of(runs: list[Run]) -> list[TextLine]:
+    return page_lines(runs, 842)
+
+
+def test_a_list_numbered_apart_from_its_items_is_no_table() -> None:
+    items = ["Etablering: 14 tilsagn", "Produkter: 9 tilsagn", "Kompetanse: 8 tilsagn"]
+    runs: list[Run] = []
+    for number, item in enumerate(items, start=1):
+        y = 700 - 14 * number
+        runs += [Run(f"{number}.", 72, y, 10, width=8, space=3), Run(item, 90, y, 10, width=110)]
+    lines = lines_of(runs)
+    assert [line.text for line in lines] == [f"{n}. {item}" for n, item in enumerate(items, 1)]
+    assert not any(line.cells for line in lines)
+
+
+def test_a_contents_page_with_page_numbers_set_right_is_no_table() -> None:
+    entries = [("1 Innledning", "3"), ("2 Kommunene", "5"), ("3 Vurdering", "9")]
+    runs = [Run("Innhold", 72, 760, 14, width=55, space=4)]
+    for row, (title, page) in enumerate(entries):
+        y = 730 - 14 * row
+        runs += [Run(title, 72, y, 10, width=60, space=3), Run(page, 514, y, 10, width=6)]
+    assert not any(line.cells for line in lines_of(runs))
+
+
+def test_footnotes_set_apart_from_their_numbers_are_no_table() -> None:
+    notes = ["Kommunestyresak 45/21.", "Regionrådet, sak 12/22.", "Intervju 3. mars 2023."]
+    runs: list[Run] = []
+    for number, note in enumerate(notes, start=1):
+        y = 90 - 10 * number
+        runs += [Run(str(number), 72, y, 8, width=4.5, space=2.5), Run(note, 84, y, 8, width=90)]
+    assert not any(line.cells for line in lines_of(runs))
+
+
+def test_a_header_set_apart_from_its_right_aligned_figures_names_their_columns() -> None:
+    runs = [
+        Run("Formål", 72, 700, 9, "Sans-Bold", width=34, space=3),
+        Run("Tilsagn", 190, 700, 9, "Sans-Bold", width=36, space=3),
+        Run("Beløp (kr)", 250, 700, 9, "Sans-Bold", width=48, space=3),
+    ]
+    for row, (label, count, amount) in enumerate(
+        [("Etablering", "14", "980 000"), ("Produktutvikling", "9", "1 150 000")], start=1
+    ):
+        y = 700 - 16 * row
+        runs += [
+            Run(label, 72, y, 9, width=5 * len(label), space=3),
+            Run(count, 226 - 5 * len(count), y, 9, width=5 * len(count), space=3),
+            Run(amount, 298 - 5 * len(amount), y, 9, width=5 * len(amount), space=3),
+        ]
+    lines = lines_of(runs)
+    assert [line.cells for line in lines] == [
+        ("Formål", "Tilsagn", "Beløp (kr)"),
+        ("Etablering", "14", "980 000"),
+        ("Produktutvikling", "9", "1 150 000"),
+    ]
+    assert [line.header for line in lines] == [True, False, False]
