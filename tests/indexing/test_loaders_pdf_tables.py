@@ -250,3 +250,20 @@ def test_a_header_set_apart_from_its_right_aligned_figures_names_their_columns()
         ("Produktutvikling", "9", "1 150 000"),
     ]
     assert [line.header for line in lines] == [True, False, False]
+
+
+def test_a_row_with_an_empty_cell_stays_in_its_table() -> None:
+    rows = [("Kvernås", "33", "49"), ("Tindvoll", "", "37"), ("Bjørkmo", "18", "26")]
+    runs = [
+        Run("Kommune", 72, 700, 9, "Sans-Bold", width=40, space=3),
+        Run("Prosjekter", 170, 700, 9, "Sans-Bold", width=46, space=3),
+        Run("Arbeidsplasser", 240, 700, 9, "Sans-Bold", width=66, space=3),
+    ]
+    for number, (label, *figures) in enumerate(rows, start=1):
+        y = 700 - 16 * number
+        runs.append(Run(label, 72, y, 9, width=5 * len(label), space=3))
+        for right, figure in zip((216, 306), figures, strict=True):
+            if figure:
+                runs.append(Run(figure, right - 10, y, 9, width=10, space=3))
+    lines = lines_of(runs)
+    assert [line.cells for line in lines[1:]] == rows

@@ -327,15 +327,64 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
         while end < len(lines) and _aligned(lines[start : end + 1], cells[start : end + 1]):
             end += 1
         table = _table(placed, cells, start, end, taken) if end - start >= 2 else None
-        if table is None:
-            start += 1
-            continue
-        first, header = table
-        for index in range(first, end):
-            named = header if index == first else tuple(_cell_text(c.runs) for c in cells[index])
-            lines[index] = replace(lines[index], cells=named, header=index == first)
-        start = taken = end
+        if table is not None:
+            first, header = table
+            columns = _columns(cells[first + 1 : end])
+            while end < len(lines) and _continues(lines[end - 1], lines[end], cells[end], columns):
+                end += 1  # a row with an empty cell, and those after it
+            rows = [_row(cells[index], columns) for index in range(first + 1, end)]
+            if end - first >= TABLE_LINES and _of_figures(header, rows):
+                lines[first] = replace(lines[first], cells=header, header=True)
+                for index, row in enumerate(rows, start=first + 1):
+                    lines[index] = replace(lines[index], cells=row)
+                start = taken = end
+                continue
+        start += 1
     return lines
+
+
+def _columns(rows: list[list[_Cell]]) -> list[tuple[float, float]]:
+    """Where each column of aligned rows starts and ends."""
+    return [
+        (min(cell.left for cell in column), max(cell.right for cell in column))
+        for column in zip(*rows, strict=True)
+    ]
+
+
+def _placed(cells: Sequence[_Cell], columns: list[tuple[float, float]]) -> list[list[Run]] | None:
+    """The runs of ``cells`` column by column, when each cell stands over one column (or, in
+    the gap after one, goes with the cell before it); None when one spans two columns."""
+    placed: list[list[Run]] = [[] for _ in columns]
+    last: int | None = None
+    for cell in cells:
+        over = [
+            j for j, (left, right) in enumerate(columns) if cell.left < right and left < cell.right
+        ]
+        if len(over) > 1:
+            return None
+        if over:
+            last = over[0]
+        elif last is None:
+            return None
+        placed[last].extend(cell.runs)
+    return placed
+
+
+def _row(cells: list[_Cell], columns: list[tuple[float, float]]) -> tuple[str, ...]:
+    placed = _placed(cells, columns)
+    assert placed is not None
+    return tuple(_cell_text(runs) for runs in placed)
+
+
+def _continues(
+    above: TextLine, line: TextLine, cells: list[_Cell], columns: list[tuple[float, float]]
+) -> bool:
+    """True when a line of fewer cells than the table's columns is a row of it: close below,
+    in like type, its label in the first column and each cell in a column of its own."""
+    if len(cells) < 2 or not _over(above, line):
+        return False
+    placed = _placed(cells, columns)
+    return placed is not None and bool(placed[0]) and sum(map(bool, placed)) == len(cells)
 
 
 def _cells(runs: list[Run]) -> list[_Cell]:
@@ -401,14 +450,10 @@ def _table(
     above = start - 1
     if above >= taken and _over(placed[above][0], placed[start][0]):
         header = _header(placed[above][1], cells[start:end])
-        if header is not None and end - above >= TABLE_LINES:
-            return (above, header) if _of_figures(header, cells[start:end]) else None
-    if end - start < TABLE_LINES:
-        return None
+        if header is not None:
+            return above, header
     header = _header(placed[start][1], cells[start + 1 : end])
-    if header is None or not _of_figures(header, cells[start + 1 : end]):
-        return None
-    return start, header
+    return None if header is None else (start, header)
 
 
 def _over(line: TextLine, first: TextLine) -> bool:
@@ -424,34 +469,29 @@ def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     A header's names may be wider than the figures below and stand closer together than
     cells do (an HTML table's), so its runs, not its cells, are placed over the columns.
     """
-    columns = [
-        (min(cell.left for cell in column), max(cell.right for cell in column))
-        for column in zip(*rows, strict=True)
-    ]
-    names: list[list[Run]] = [[] for _ in columns]
-    for run in runs:
-        left, right = _ink(run)
-        over = [j for j, (start, end) in enumerate(columns) if left < end and start < right]
-        if len(over) != 1:
-            return None
-        names[over[0]].append(run)
-    texts = tuple(_cell_text(runs) for runs in names)
+    placed = _placed([_cell([run]) for run in sorted(runs, key=lambda run: run.x)], _columns(rows))
+    if placed is None:
+        return None
+    texts = tuple(_cell_text(runs) for runs in placed)
     if not all(texts[1:]) or any(_BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]):
         return None
     return texts
 
 
-def _of_figures(header: tuple[str, ...], rows: list[list[_Cell]]) -> bool:
+def _of_figures(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
     """True for rows of short cells, a column of which holds figures, under a header: not a
     list (marks in the first column), a contents page (dot leaders) or running text."""
-    texts = [[_cell_text(cell.runs) for cell in row] for row in rows]
-    cells = [text for row in texts for text in (*row, *header)]
+    cells = [text for row in (header, *rows) for text in row if text]
     if any(len(text.split()) > CELL_WORDS or _LEADER.match(text) for text in cells):
         return False
-    if all(_LIST_MARK.match(row[0]) for row in texts):
+    if all(_LIST_MARK.match(row[0]) for row in rows):
         return False
-    columns = list(zip(*texts, strict=True))[1:]
-    return any(all(any(char.isdigit() for char in text) for text in column) for column in columns)
+    columns = [[text for text in column if text] for column in list(zip(*rows, strict=True))[1:]]
+    return any(column and all(_has_digit(text) for text in column) for column in columns)
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
 
 
 def _cell_text(runs: Sequence[Run]) -> str:
