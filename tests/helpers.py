@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from assistant.domain import LoadedDocument, Section
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,3 +126,15 @@ class ServerThread:
     def __exit__(self, *_: object) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=10)
+
+
+def section_holding(document: LoadedDocument, phrase: str) -> Section:
+    """The section of a loaded document whose text holds the phrase."""
+    offset = document.text.index(phrase)
+    return next(s for s in document.sections if s.start <= offset < s.end)
+
+
+def page_holding(document: LoadedDocument, phrase: str) -> str:
+    """The label of the page of a loaded document whose text holds the phrase."""
+    offset = document.text.index(phrase)
+    return next(p.label for p in document.pages if p.start <= offset < p.end)

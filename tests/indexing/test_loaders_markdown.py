@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from assistant.domain import LoadedDocument, Section
 from assistant.errors import DocumentLoadError
 from indexing.loaders import SUPPORTED_SUFFIXES, load_document, parse_markdown, parse_text
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, page_holding, section_holding
 
 PAPER = CORPUS / "stene-morkved-2019-kommunen-sin-framtidige-naeringsutviklingsrolle.md"
 SITE = "Fra ReSeNS-prosjektets nettside"
@@ -58,16 +58,6 @@ def section(document: LoadedDocument, title: str) -> Section:
 
 def text_of(document: LoadedDocument, found: Section) -> str:
     return document.text[found.start : found.end]
-
-
-def section_holding(document: LoadedDocument, phrase: str) -> Section:
-    offset = document.text.index(phrase)
-    return next(s for s in document.sections if s.start <= offset < s.end)
-
-
-def page_holding(document: LoadedDocument, phrase: str) -> str:
-    offset = document.text.index(phrase)
-    return next(p.label for p in document.pages if p.start <= offset < p.end)
 
 
 # --- the working paper: no conversion leftovers -------------------------------------------

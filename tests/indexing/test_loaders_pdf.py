@@ -20,6 +20,7 @@ from indexing.loaders.pdf import parse_pdf_lines, parse_pdf_pages
 from indexing.loaders.pdf.document import PdfPage
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
 from indexing.pipeline import build_record
+from tests.helpers import page_holding, section_holding
 from tests.pdf_factory import (
     HAS_UNICODE_FONT,
     REPORT_TITLE,
@@ -39,16 +40,6 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
     return load_document(report_pdf(tmp_path_factory.mktemp("pdf") / "rapport.pdf"))
 
 
-def page_of(document: LoadedDocument, phrase: str) -> str:
-    offset = document.text.index(phrase)
-    return next(p.label for p in document.pages if p.start <= offset < p.end)
-
-
-def section_of(document: LoadedDocument, phrase: str) -> list[str]:
-    offset = document.text.index(phrase)
-    return next(s.path for s in document.sections if s.start <= offset < s.end)
-
-
 # --- a generated report -------------------------------------------------------------------
 
 
@@ -56,10 +47,10 @@ def test_pages_carry_the_printed_labels(report: LoadedDocument) -> None:
     assert report.page_count == 5
     # Page ii is the table of contents, which leaves no text behind.
     assert [p.label for p in report.pages] == ["i", "1", "2", "3"]
-    assert page_of(report, "Dette notatet er skrevet") == "i"
-    assert page_of(report, "Prosjektet har fulgt") == "1"
-    assert page_of(report, "Det viktigste funnet") == "2"
-    assert page_of(report, "playmaker") == "3"
+    assert page_holding(report, "Dette notatet er skrevet") == "i"
+    assert page_holding(report, "Prosjektet har fulgt") == "1"
+    assert page_holding(report, "Det viktigste funnet") == "2"
+    assert page_holding(report, "playmaker") == "3"
 
 
 def test_a_pdf_without_labels_is_numbered_from_one(tmp_path: Path) -> None:
@@ -87,8 +78,8 @@ def test_a_sentence_over_a_page_break_is_one_sentence_on_both_pages(
     assert "samarbeider med sosiale entreprenører og andre aktører i lokalsamfunnet" in (
         report.text
     )
-    assert page_of(report, "sosiale entreprenører og") == "1"
-    assert page_of(report, "andre aktører i lokalsamfunnet") == "2"
+    assert page_holding(report, "sosiale entreprenører og") == "1"
+    assert page_holding(report, "andre aktører i lokalsamfunnet") == "2"
 
 
 def test_numbered_and_bold_headings_become_nested_sections(report: LoadedDocument) -> None:
@@ -100,7 +91,7 @@ def test_numbered_and_bold_headings_become_nested_sections(report: LoadedDocumen
         ["3 Avslutning"],
     ]
     assert [s.page for s in report.sections] == ["i", "1", "1", "2", "3"]
-    assert section_of(report, "andre aktører") == ["1 Innledning", "1.1 Bakgrunn"]
+    assert section_holding(report, "andre aktører").path == ["1 Innledning", "1.1 Bakgrunn"]
 
 
 def test_the_title_comes_from_the_pdf_metadata(report: LoadedDocument) -> None:
@@ -257,7 +248,7 @@ def test_a_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
     words = document.text.split()
     assert "verdiskaping" in words and "Holdninger" in words
     assert [s.path for s in document.sections] == [["1 Innledning"], ["2 Funn"]]
-    assert page_of(document, "Holdninger") == "2"
+    assert page_holding(document, "Holdninger") == "2"
 
 
 def test_without_tesseract_a_scan_is_refused_saying_how_to_install_it(

@@ -21,7 +21,7 @@ from indexing.chunking import chunk_document
 from indexing.cleaning import is_page_number_line, parse_toc_line
 from indexing.loaders import load_document
 from indexing.pipeline import build_record
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, section_holding
 from tests.pdf_factory import HAS_UNICODE_FONT, ReportCover, markdown_report_pdf
 
 pytestmark = pytest.mark.skipif(
@@ -77,11 +77,6 @@ def pdf(pdf_path: Path) -> LoadedDocument:
 def record_of(path: Path, document: LoadedDocument) -> DocumentRecord:
     catalogue = Catalogue([], path.parent)
     return build_record(path, catalogue.entry_for_file(path), document, catalogue, "hash")
-
-
-def section_of(document: LoadedDocument, phrase: str) -> list[str]:
-    offset = document.text.index(phrase)
-    return next(s.path for s in document.sections if s.start <= offset < s.end)
 
 
 def test_the_pdf_has_the_sections_of_the_markdown(
@@ -140,8 +135,11 @@ def test_footnotes_are_attached_to_the_section_citing_them(
     notes = re.findall(r"Fotnote (\d+): ", markdown.text)
     assert notes == ["1", "2", "3", "4", "5"]
     for note in notes:
-        assert section_of(pdf, f"Fotnote {note}: ") == section_of(markdown, f"Fotnote {note}: ")
-    assert section_of(pdf, "Fotnote 1: I tillegg til universitetene") == [
+        assert (
+            section_holding(pdf, f"Fotnote {note}: ").path
+            == section_holding(markdown, f"Fotnote {note}: ").path
+        )
+    assert section_holding(pdf, "Fotnote 1: I tillegg til universitetene").path == [
         "2 Empiri fra prosjektet ReSeNS",
         "2.1 Faglig utgangspunkt",
     ]

@@ -14,10 +14,11 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader
 
-from assistant.domain import LoadedDocument, Section
+from assistant.domain import LoadedDocument
 from indexing.loaders import load_document
 from indexing.loaders.pdf import _lines_of
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
+from tests.helpers import page_holding, section_holding
 from tests.pdf_factory import DEJAVU, DEJAVU_BOLD, HAS_UNICODE_FONT
 from tests.report_producers import CHROMIUM, print_html, reportlab_pdf
 from tests.report_texts import ANNUAL, Table
@@ -58,16 +59,6 @@ INTRODUCTION = (
 
 def paragraphs(document: LoadedDocument) -> list[str]:
     return [" ".join(part.split()) for part in document.text.split("\n\n")]
-
-
-def section_of(document: LoadedDocument, text: str) -> Section:
-    at = document.text.index(text)
-    return next(s for s in document.sections if s.start <= at < s.end)
-
-
-def page_of(document: LoadedDocument, text: str) -> str:
-    at = document.text.index(text)
-    return next(span.label for span in document.pages if span.start <= at < span.end)
 
 
 # --- fpdf2: a ruled table -----------------------------------------------------------------
@@ -129,8 +120,8 @@ def test_a_tables_rows_stand_in_its_place_section_and_page(ruled: LoadedDocument
     text = ruled.text
     assert text.index(BEFORE) < text.index(ROWS[0]) < text.index(ROWS[-1]) < text.index(AFTER)
     for row in ROWS:
-        assert section_of(ruled, row).path == ["2 Kommunene"]
-        assert page_of(ruled, row) == "2"
+        assert section_holding(ruled, row).path == ["2 Kommunene"]
+        assert page_holding(ruled, row) == "2"
     assert AFTER in paragraphs(ruled)
     assert INTRODUCTION in paragraphs(ruled)
 
@@ -159,7 +150,7 @@ def test_each_row_of_an_html_table_printed_without_rules_is_a_sentence(tmp_path:
     found = paragraphs(document)
     for row in ROWS:
         assert row in found
-        assert section_of(document, row).path == ["2 Kommunene"]
+        assert section_holding(document, row).path == ["2 Kommunene"]
     assert BEFORE in found
     assert AFTER in found
 
