@@ -289,10 +289,16 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
                  "tjanar", "tjanat"),
     "grants": ("tilskudd", "tilskot", "tillskott", "stipend", "grant", "stotte", "stott",
                "bidrag", "support", "fond", "fund", "bevilg", "bevilj", "allocat", "awarded"),
+    # What each member pays into a joint programme itself: "egenandel", "eigendel", "egen
+    # insats" (Swedish, two words: its "insats" alone is any effort), "own contribution".
+    "own contributions": ("egenandel", "eigendel", "egeninsats", "contribution", "cofinanc",
+                          "co-financ", "medfinans"),
 }  # fmt: skip
 # The things that are kinds of money: which one a figure is ("a cost", "a grant") is what a
 # question about money asks before what it is spent on.
-MONEY_THINGS = frozenset({"profit", "turnover", "budget", "costs", "salaries", "grants"})
+MONEY_THINGS = frozenset(
+    {"profit", "turnover", "budget", "costs", "salaries", "grants", "own contributions"}
+)
 _FOLDED_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

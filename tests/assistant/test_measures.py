@@ -112,6 +112,9 @@ def test_dates_and_times_of_day_are_no_figures() -> None:
         ("profit", False, "profit"),
         ("leiga", True, "costs"),
         ("full-time equivalents", False, "staff"),
+        ("Egenandel 0,8", True, "own contributions"),
+        ("eigendelen i programmet", True, "own contributions"),
+        ("own financial contribution", False, "own contributions"),
     ],
 )
 def test_the_things_a_figure_measures_are_named_alike_in_four_languages(
