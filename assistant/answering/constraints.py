@@ -722,10 +722,19 @@ def list_lead_in(candidate: Candidate) -> str:
     """The sentence that opens the list a candidate is an item of, when it ends with a colon
     ("Table 3.1 shows the share of purchases that went to local suppliers:"): what each row
     of a table written as a list measures is said there, not in the row ("2022: 27 per cent").
-    Empty for a sentence that is no list item, or whose list opens in another passage."""
+    For a row of a table the loaders read as sentences ("Bjørkmo: Innbyggere 3 690; ..."),
+    the caption over the table ("Tabell 2.1 viser folketall i 2024, ..."). Empty for a
+    sentence that is neither, or whose list or table opens in another passage."""
     chunk = candidate.chunk
     before = chunk.text[: max(0, candidate.start - chunk.start)]
     lines = before.split("\n")
+    if _TABLE_ROW.match(candidate.text) and not lines[-1].strip():
+        # A row of a table read as sentences: the caption over the table opens it.
+        for line in reversed(lines[:-1]):
+            if not line.strip() or _TABLE_ROW.match(line):
+                continue
+            return line.strip() if _CAPTION_OPENS.match(line) else ""
+        return ""
     if not _LIST_ITEM.fullmatch(lines[-1] + " ") and not _LIST_ITEM.match(lines[-1]):
         return ""
     for line in reversed(lines[:-1]):
@@ -734,6 +743,12 @@ def list_lead_in(candidate: Candidate) -> str:
         opening = line.rstrip()
         return _SENTENCE_END.split(opening)[-1] if opening.endswith(":") else ""
     return ""
+
+
+# A table's row as the loaders write it ("Kvernås: Innbyggere 7 860; Prosjekter 33."), and the
+# caption that may stand over the table ("Tabell 2.1 viser folketall i 2024, ...").
+_TABLE_ROW = re.compile(r"^[^:\n]{1,60}: [^;\n]+(?:; [^;\n]+)+\.$")
+_CAPTION_OPENS = re.compile(r"(?i)^\s*(?:tabell|table|tab\.)\s*\d")
 
 
 @dataclass(frozen=True)

@@ -717,3 +717,21 @@ def test_who_holds_a_title_is_said_by_a_sentence_naming_the_title_and_someone() 
     question = "Who is the head of business development in Strandheim?"
     screened = screen(question, [duty, led], {"doc": "Strandheim Municipality"}, "en")
     assert screened.kept == [led]
+
+
+MUNICIPALITIES_TABLE = (
+    "Tabell 2.1 viser folketall i 2024 og antall prosjekter i hver kommune i 2020–2024.\n\n"
+    "Kvernås: Innbyggere 7 860; Prosjekter 33.\n\n"
+    "Bjørkmo: Innbyggere 3 690; Prosjekter 18."
+)
+
+
+def test_a_row_of_a_table_is_dated_by_the_caption_over_the_table() -> None:
+    """The population is of 2024: the caption says so, not the row."""
+    row = passage_candidate(MUNICIPALITIES_TABLE, "Bjørkmo: Innbyggere 3 690; Prosjekter 18.")
+    question = "Hvor mange innbyggere hadde Bjørkmo i 2024?"
+    assert screen(question, [row], {}, "nb").kept == [row]
+    assert screen("Hvor mange innbyggere hadde Bjørkmo i 2019?", [row], {}, "nb").kept == []
+    # Without the caption, nothing dates the row.
+    alone = only("Bjørkmo: Innbyggere 3 690; Prosjekter 18.")
+    assert screen(question, [alone], {}, "nb").kept == []
