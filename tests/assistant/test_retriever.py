@@ -8,9 +8,20 @@ from assistant.answering.kinds import question_shape
 from assistant.answering.selection import favoured_passages, recommending_passage
 from assistant.domain import Chunk, SearchFilters
 from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.retriever import PolicyRetriever, Retriever
+from assistant.retrieval.retriever import PolicyRetriever, Retriever, ScoredChunk
 from assistant.retrieval.scope import Scope
 from assistant.settings import AnswerSettings, RetrievalSettings
+
+
+def ranked(
+    view: Any, settings: RetrievalSettings, question: str, k: int, language: str | None = None
+) -> list[ScoredChunk]:
+    """What a view's passages rank as for a question (the query vector [1.0], no scope),
+    with BM25 over the same passages."""
+    lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
+    return Retriever(view, lexical, settings).retrieve(
+        question, k, query_vector=[1.0], scope=None, language=language
+    )
 
 
 def test_the_langchain_retriever_returns_documents_with_their_sources(paper_assistant: Any) -> None:
@@ -115,19 +126,14 @@ def test_a_passage_bm25_cannot_match_for_its_language_is_not_ranked_down_for_it(
     """A Swedish question shares words with Swedish passages only: the English passage that
     is closest in meaning keeps the lead its similarity gives it."""
     view: Any = ThreeOfTwoLanguagesView()
-    lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
     question = "Hur många nya företag fick stöd?"
     # Without the words for businesses in English, which would let BM25 match it.
     settings = RetrievalSettings(language_pairs=False, cross_language_terms=False)
-    hits = Retriever(view, lexical, settings).retrieve(
-        question, 3, query_vector=[1.0], scope=None, language="sv"
-    )
+    hits = ranked(view, settings, question, 3, "sv")
     assert hits[0].chunk.id == "en:0"
     assert hits[0].lexical is None, "no BM25 score is made up"
     without = settings.model_copy(update={"cross_language_fusion": False})
-    hits = Retriever(view, lexical, without).retrieve(
-        question, 3, query_vector=[1.0], scope=None, language="sv"
-    )
+    hits = ranked(view, without, question, 3, "sv")
     assert hits[0].chunk.id == "sv:0"
 
 
@@ -143,10 +149,8 @@ class EnglishAndBokmalView(ThreeOfTwoLanguagesView):
 
 def test_an_english_questions_words_count_in_english_passages_and_not_against_others() -> None:
     view: Any = EnglishAndBokmalView()
-    lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
-    hits = Retriever(view, lexical, RetrievalSettings(language_pairs=False)).retrieve(
-        "How many business start-ups did the pilot support?", 3, query_vector=[1.0], scope=None
-    )
+    question = "How many business start-ups did the pilot support?"
+    hits = ranked(view, RetrievalSettings(language_pairs=False), question, 3)
     ids = [h.chunk.id for h in hits]
     assert ids.index("uk:0") < ids.index("en:0"), "the English passage sharing its words is lifted"
     assert ids.index("nb:0") < ids.index("en:0"), "the bokmål passage keeps its place by meaning"
@@ -209,16 +213,11 @@ def test_what_an_english_question_counts_is_found_by_its_swedish_words() -> None
     """BM25 finds the Swedish table row by the words for jobs in Swedish, which the English
     question never uses."""
     view: Any = SwedishTableView()
-    lexical = LexicalIndex.build([chunk for chunk, _ in view.hits])
     question = "How many new jobs were created?"
     settings = RetrievalSettings(language_pairs=False, cross_language_fusion=False)
-    hits = Retriever(view, lexical, settings).retrieve(
-        question, 2, query_vector=[1.0], scope=None, language="en"
-    )
+    hits = ranked(view, settings, question, 2, "en")
     assert hits[0].chunk.id == "sv:1"
     assert hits[0].lexical is not None
     without = settings.model_copy(update={"cross_language_terms": False})
-    hits = Retriever(view, lexical, without).retrieve(
-        question, 2, query_vector=[1.0], scope=None, language="en"
-    )
+    hits = ranked(view, without, question, 2, "en")
     assert hits[0].chunk.id == "sv:0"
