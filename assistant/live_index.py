@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from assistant.domain import DocumentRecord, IndexSummary
@@ -52,6 +53,11 @@ class IndexState:
     def records(self) -> dict[str, DocumentRecord]:
         """The visible documents' records (without their texts, see `StoreView.full_record`)."""
         return self.view.records
+
+    @cached_property
+    def languages(self) -> frozenset[str]:
+        """The languages the indexed documents are written in (read once per generation)."""
+        return frozenset(record.entry.language for record in self.records.values())
 
 
 @dataclass

@@ -411,7 +411,7 @@ class Assistant:
         penalty = extractive.unknown_term_penalty(
             turn.language,
             state.lexical.unknown_share(turn.standalone),
-            {record.entry.language for record in state.records.values()},
+            state.languages,
             self.settings.answer.unknown_term_penalty,
         )
         # Whether the literature covers the question is judged on all evidence within its

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.answering.extractive import Candidate
+from assistant.answering.extractive import LIST_BULLET, Candidate
 from assistant.answering.language import Language
 from assistant.answering.measures import (
     MEASURED_THINGS,
@@ -714,10 +714,6 @@ def continued_sentence(candidate: Candidate) -> str:
     return _SENTENCE_END.split(before)[-1] if before else ""
 
 
-# A line that is an item of a list ("- 2022: 27 per cent", "• Rödmyra: ...", "3. ...").
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
-
-
 def list_lead_in(candidate: Candidate) -> str:
     """The sentence that opens the list a candidate is an item of, when it ends with a colon
     ("Table 3.1 shows the share of purchases that went to local suppliers:"): what each row
@@ -726,23 +722,19 @@ def list_lead_in(candidate: Candidate) -> str:
     the caption over the table ("Tabell 2.1 viser folketall i 2024, ..."). Empty for a
     sentence that is neither, or whose list or table opens in another passage."""
     chunk = candidate.chunk
-    before = chunk.text[: max(0, candidate.start - chunk.start)]
-    lines = before.split("\n")
-    if _TABLE_ROW.match(candidate.text) and not lines[-1].strip():
-        # A row of a table read as sentences: the caption over the table opens it.
-        for line in reversed(lines[:-1]):
-            if not line.strip() or _TABLE_ROW.match(line):
-                continue
-            return line.strip() if _CAPTION_OPENS.match(line) else ""
-        return ""
-    if not _LIST_ITEM.fullmatch(lines[-1] + " ") and not _LIST_ITEM.match(lines[-1]):
-        return ""
-    for line in reversed(lines[:-1]):
-        if not line.strip() or _LIST_ITEM.match(line):
-            continue
-        opening = line.rstrip()
+    *above, line_start = chunk.text[: max(0, candidate.start - chunk.start)].split("\n")
+    if _TABLE_ROW.match(candidate.text) and not line_start.strip():
+        caption = _line_above(above, lambda line: bool(_TABLE_ROW.match(line)))
+        return caption.strip() if _CAPTION_OPENS.match(caption) else ""
+    if LIST_BULLET.match(line_start.lstrip()):
+        opening = _line_above(above, lambda line: bool(LIST_BULLET.match(line.lstrip()))).rstrip()
         return _SENTENCE_END.split(opening)[-1] if opening.endswith(":") else ""
     return ""
+
+
+def _line_above(lines: Sequence[str], is_item: Callable[[str], bool]) -> str:
+    """The nearest of the lines (read upwards) that is neither blank nor another item."""
+    return next((line for line in reversed(lines) if line.strip() and not is_item(line)), "")
 
 
 # A table's row as the loaders write it ("Kvernås: Innbyggere 7 860; Prosjekter 33."), and the

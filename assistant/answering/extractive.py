@@ -20,7 +20,8 @@ import numpy as np
 from assistant.answering.claims import NotClaim, footnote_body, not_a_claim
 from assistant.domain import Chunk
 
-_BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
+# The marker opening an item of a list ("- ", "• ", "3. ").
+LIST_BULLET = re.compile(r"^(?:[-•*–]\s+|\d+[.)]\s+)")
 _ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 MIN_WORDS = 4
 # Chosen on the bundled test set (evals/README.md, "Tuning"): the sentence's own similarity
@@ -63,7 +64,7 @@ class Candidate:
 
 def strip_bullet(text: str, start: int) -> tuple[str, int]:
     """Drop a list bullet from the front of a sentence, moving its start offset along."""
-    match = _BULLET.match(text)
+    match = LIST_BULLET.match(text)
     if match is None:
         return text, start
     return text[match.end() :], start + match.end()
