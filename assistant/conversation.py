@@ -47,6 +47,9 @@ _ORDINAL_PHRASE = re.compile(
     re.IGNORECASE,
 )
 MIN_CONTENT_WORDS = 3
+# A question naming no more topic words than this, and no name or figure, may lean on the
+# previous turn though it reads as a question of its own.
+MAX_LEANING_TOPIC_WORDS = 2
 # A time named by pointing back ("that year", "det året", "samma period"): the question says
 # what it asks, but not when.
 _TIME_POINTED = re.compile(
@@ -98,6 +101,10 @@ class Rewrite:
     follow_up: bool = False
     topic: str = ""
     previous: str | None = None
+    leaning: str | None = field(
+        default=None,
+        metadata={"doc": "For a question that may lean on the previous turn: that reading."},
+    )
 
 
 def topic_words(question: str) -> list[str]:
@@ -149,20 +156,42 @@ def _replace_last_pointer(question: str, topic: str) -> str | None:
     return question[: last.start()] + topic + question[last.end() :]
 
 
+def may_lean(question: str) -> bool:
+    """True when a question that names a topic of its own is short and names nothing in
+    particular (no name, no figure), so it may still lean on earlier turns: "Når ble avtalen
+    godkjent?" asks about the agreement of the previous answer."""
+    if re.search(r"\d", question):
+        return False
+    if any(word[:1].isupper() for word in re.findall(r"\w+", question)[1:]):
+        return False
+    return len(topic_words(question)) <= MAX_LEANING_TOPIC_WORDS
+
+
 def standalone(question: str, history: Sequence[Message]) -> Rewrite:
     """The question made standalone from the conversation, saying what it leans on.
 
     A follow-up gets the previous turn's topic: a pronoun that points back ("det", "it",
     "that", "dem") is replaced by it, an ellipsis ("Gi et eksempel fra notatet.") gets it
     added in brackets. Topics are words, never earlier questions, so rewrites do not nest
-    however deep the conversation goes.
+    however deep the conversation goes. A short question that only may lean on the previous
+    turn (`may_lean`) stays as asked, with the topic-added form as its `leaning`.
     """
     user_turns = [i for i, m in enumerate(history) if m.role == "user"]
-    if not user_turns or not is_follow_up(question):
+    if not user_turns:
         return Rewrite(question, topic=" ".join(carried_words(question)))
+    if not is_follow_up(question):
+        own = Rewrite(question, topic=" ".join(carried_words(question)))
+        if not may_lean(question):
+            return own
+        leaning = _with_previous_topic(question, history, user_turns[-1])
+        return replace(own, leaning=leaning.question) if leaning.question != question else own
+    return _with_previous_topic(question, history, user_turns[-1])
+
+
+def _with_previous_topic(question: str, history: Sequence[Message], last: int) -> Rewrite:
+    """The question with the topic of the user turn at `last` attached (see `standalone`)."""
     texts = [m.content for m in history]
     resolved = resolve_ordinal(question, texts)
-    last = user_turns[-1]
     previous = standalone(history[last].content, history[:last])
     inherited = previous.topic or " ".join(carried_words(previous.question))
     own = carried_words(resolved)
@@ -215,4 +244,6 @@ def bounded_standalone(question: str, history: Sequence[Message], limits: APISet
     cut = limits.max_rewrite_chars
     recent = [m.model_copy(update={"content": m.content[-cut:]}) for m in history]
     rewritten = standalone(question, recent)
-    return replace(rewritten, question=rewritten.question[: limits.max_query_chars])
+    most = limits.max_query_chars
+    leaning = rewritten.leaning[:most] if rewritten.leaning else None
+    return replace(rewritten, question=rewritten.question[:most], leaning=leaning)

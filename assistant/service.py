@@ -93,6 +93,8 @@ class Turn:
     began: float
     timings: dict[str, float] = field(default_factory=dict)
     previous: str | None = None  # the previous turn's standalone question, for a follow-up
+    # For a short question that may lean on the previous turn: it read with that turn's topic.
+    leaning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -346,6 +348,7 @@ class Assistant:
             history=history,
             standalone=rewritten.question,
             previous=rewritten.previous if rewritten.follow_up else None,
+            leaning=rewritten.leaning,
             language=detect_language(question),
             mode=mode,
             top_k=top_k or self.settings.retrieval.top_k,
@@ -473,12 +476,21 @@ class Assistant:
         return known
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
-        """The turn's evidence; for a follow-up whose own search finds too little, the
-        previous turn's sources (retrieved again with its standalone question)."""
+        """The turn's evidence; for a short question that may lean on the previous turn, and
+        whose own search finds too little, its evidence read with that turn's topic; for a
+        follow-up whose own search finds too little, the previous turn's sources (retrieved
+        again with its standalone question)."""
         evidence = self._evidence(turn)
         # A follow-up about another year or place ("og i 2019?") is not answered from the
         # previous turn's sources.
-        if evidence.grounded or not turn.previous or evidence.mismatch:
+        if evidence.grounded or evidence.mismatch:
+            return turn, evidence
+        if turn.leaning:
+            leaning = replace(turn, standalone=turn.leaning, leaning=None)
+            leaning_evidence = self._evidence(leaning)
+            if leaning_evidence.grounded:
+                return leaning, leaning_evidence
+        if not turn.previous:
             return turn, evidence
         earlier = replace(turn, standalone=turn.previous, previous=None)
         earlier_evidence = self._evidence(earlier)

@@ -148,3 +148,30 @@ def test_a_question_about_that_year_takes_the_year_and_names_asked_about_before(
     assert rewritten.startswith(follow_up.rstrip("?"))
     assert all(word in rewritten for word in carried), rewritten
     assert not is_follow_up("Hva gjorde kommunen i 2023?")
+
+
+def test_a_short_question_of_its_own_may_still_lean_on_the_previous_turn() -> None:
+    """It is searched as asked; its reading with the previous topic is kept for when its own
+    words find too little."""
+    rewritten = standalone("Når ble avtalen godkjent?", ROLES)
+    assert rewritten.question == "Når ble avtalen godkjent?"
+    assert not rewritten.follow_up
+    assert rewritten.leaning is not None
+    assert rewritten.leaning.startswith("Når ble avtalen godkjent?")
+    assert "entreprenør" in rewritten.leaning
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva sier notatet om offentlige anskaffelser og lokale leverandører?",  # says enough
+        "Når ble avtalen i Tindvoll godkjent?",  # names a place
+        "Hvor mye ble bevilget i 2021?",  # names a year
+    ],
+)
+def test_a_question_naming_enough_does_not_lean(question: str) -> None:
+    assert standalone(question, ROLES).leaning is None
+
+
+def test_a_first_question_leans_on_nothing() -> None:
+    assert standalone("Når ble avtalen godkjent?", []).leaning is None

@@ -37,6 +37,13 @@ CATALOGUE = """\
   kind: report
   language: nb
   file: vestli.md
+- id: dalheim-2025
+  title: Evaluering av Næringsløftet Dalheim 2020–2024
+  authors: [Berg, K.]
+  year: 2025
+  kind: report
+  language: nb
+  file: dalheim.md
 """
 
 NORDVIK = """# 1 Innledning
@@ -88,6 +95,17 @@ flere kontorplasser når gründerhuset utvides. Vestli kommune eier bygget, og d
 Per Lie har ansvaret for driften av gründerhuset.
 """
 
+DALHEIM = """# 4 Kommunenes roller
+
+## 4.2 Forhandler: Åsvoll
+
+Åsvoll er den kommunen som tydeligst har vært forhandler. Kommunen forhandlet i 2021 fram en
+avtale med Dalheim Kraft AS om at 40 prosent av kommunens konsesjonskraft skal selges til lokale
+bedrifter til en fast pris i ti år. Næringssjef Siri Vold ledet forhandlingene. Avtalen ble
+godkjent av kommunestyret i Åsvoll 17. juni 2021. To bedrifter i næringsmiddelindustrien har
+oppgitt avtalen som en grunn til å utvide i Åsvoll.
+"""
+
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
@@ -98,6 +116,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     (corpus / "nordvik.md").write_text(NORDVIK, encoding="utf-8")
     (corpus / "sorbygda.md").write_text(SORBYGDA, encoding="utf-8")
     (corpus / "vestli.md").write_text(VESTLI, encoding="utf-8")
+    (corpus / "dalheim.md").write_text(DALHEIM, encoding="utf-8")
     settings = make_settings(Path(folder / "store"), corpus)
     with open_store(settings, make_embedder(settings.embedder)) as store:
         assert index_corpus(settings, store).ok
@@ -189,6 +208,30 @@ def test_who_holds_a_title_is_answered_only_by_a_sentence_naming_the_title(
     text, grounded, _ = ask(library, "Hvem er ordfører i Vestli kommune?")
     assert not grounded
     assert "Per Lie" not in text.split("\n\n")[0]
+
+
+def test_a_short_question_its_own_words_do_not_ground_is_read_with_the_previous_topic(
+    library: Assistant,
+) -> None:
+    """ "Hvor lenge gjelder avtalen?" names a topic of its own, but too little to answer from;
+    after a question about the negotiator in Dalheim it asks about that agreement."""
+    question = "Hvor lenge gjelder avtalen?"
+    assert not library.chat([Message(role="user", content=question)]).grounded
+    first = Message(
+        role="user", content="Hvilken kommune i Næringsløftet Dalheim har vært forhandler?"
+    )
+    answer = library.chat([first])
+    assert answer.grounded and "Åsvoll" in answer.answer
+    follow_up = library.chat(
+        [
+            first,
+            Message(role="assistant", content=answer.answer),
+            Message(role="user", content=question),
+        ]
+    )
+    assert follow_up.grounded
+    assert "i ti år" in follow_up.answer
+    assert {c.doc_id for c in follow_up.citations} == {"dalheim-2025"}
 
 
 ANNUAL_REPORT = """# 1 Business fund
