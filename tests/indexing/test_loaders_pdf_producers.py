@@ -23,6 +23,7 @@ from indexing.loaders import load_document
 from indexing.loaders.pdf.document import (
     PdfPage,
     cover_authors,
+    is_prose,
     parse_pdf_lines,
     printed_page_numbers,
 )
@@ -38,6 +39,7 @@ from tests.report_producers import (
     chromium_expectation,
     chromium_pdf,
     expectation,
+    print_html,
     reportlab_pdf,
     word_pdf,
 )
@@ -605,6 +607,78 @@ def test_cover_authors_are_the_names_just_below_the_title() -> None:
     ]
     authors = cover_authors(cover, "Business development in the Ranfjord region")
     assert authors == ["Maria Lindqvist", "Tor Even Haugen"]
+
+
+def test_names_joined_on_one_cover_line_are_each_an_author() -> None:
+    cover = [
+        TextLine("Kommunen som playmaker i glesbygd", 26, top=300),
+        TextLine("Johanna Westerlund och Per-Olof Nyberg", 13, top=370),
+        TextLine("Beställare: Mellanälvens kommunalförbund", 11, top=700),
+    ]
+    authors = cover_authors(cover, "Kommunen som playmaker i glesbygd")
+    assert authors == ["Johanna Westerlund", "Per-Olof Nyberg"]
+
+
+def test_a_letter_spaced_line_is_no_running_text() -> None:
+    assert not is_prose("I N S T I T U T E T F Ö R R E G I O N A L S A M V E R K A N 2 0 2 5")
+    assert is_prose("Programmet har stött 71 projekt i de fyra kommunerna under perioden.")
+
+
+LETTER_SPACED_REPORT = """<!doctype html><html lang="sv"><head><meta charset="utf-8">
+<title>Kommunen som playmaker i glesbygd</title>
+<style>
+@page { size: A4; margin: 2cm; }
+body { font-family: 'DejaVu Serif'; font-size: 10.5pt; }
+.series { letter-spacing: 0.3em; text-transform: uppercase; font-size: 9pt; }
+.cover { break-after: page; }
+.cover h1 { font-size: 26pt; margin-top: 5cm; }
+.cover .authors { font-size: 13pt; }
+.cover .place { margin-top: 10cm; }
+nav { break-after: page; }
+nav li { display: flex; justify-content: space-between; list-style: none; }
+h2 { font-size: 15pt; }
+</style></head><body>
+<section class="cover">
+<p class="series">Institutet för regional samverkan · Rapport 2025:2</p>
+<h1>Kommunen som playmaker i glesbygd</h1>
+<p class="authors">Johanna Westerlund och Per-Olof Nyberg</p>
+<p class="place">Umeå, april 2025</p>
+</section>
+<nav><h2>Innehåll</h2><ol>
+<li><span>1 Inledning</span><span>2</span></li>
+<li><span>2 Ekonomi</span><span>2</span></li>
+<li><span>3 Resultat</span><span>2</span></li>
+<li><span>4 Roller</span><span>2</span></li>
+</ol></nav>
+<h2>1 Inledning</h2>
+<p>Programmet pågick från januari 2021 till december 2024 i fyra kommuner i inlandet.</p>
+<h2>2 Ekonomi</h2>
+<p>Programmet hade en total budget på 24,6 miljoner kronor för hela perioden.</p>
+<h2>3 Resultat</h2>
+<p>Programmet har stött 71 projekt, och företagen uppger 88 nya arbetstillfällen.</p>
+<h2>4 Roller</h2>
+<p>Forsvallen har varit playmaker, Granvik förhandlare och Sörbyn innovatör.</p>
+</body></html>
+"""
+
+
+@needs_fonts
+@needs_chromium
+def test_a_printed_report_gives_its_cover_year_and_authors_not_its_print_date(
+    folder: Path,
+) -> None:
+    """Chromium dates the file the day it printed it; the cover, set with a letter-spaced
+    series line, says when the report came out and who wrote it. Its contents list prints
+    each page number after the heading, with no leader, and is never text."""
+    path = print_html(folder / "letter-spaced.pdf", LETTER_SPACED_REPORT)
+    created = PdfReader(path).metadata.creation_date
+    assert created is not None and created.year != 2025  # the day the test printed it
+    document = load_document(path)
+    assert document.year == 2025
+    assert document.authors == ["Johanna Westerlund", "Per-Olof Nyberg"]
+    assert "1 Inledning 2" not in document.text
+    assert "Innehåll" not in document.text
+    assert document.sections[0].path == ["1 Inledning"]
 
 
 def test_a_list_of_cited_notes_set_like_the_body_leaves_the_text() -> None:

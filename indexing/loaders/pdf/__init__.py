@@ -25,9 +25,9 @@ from indexing.instructions import gives_orders
 from indexing.loaders._metadata import document_language, split_authors, year_in
 from indexing.loaders.pdf.document import (
     MIN_LETTERS,
-    PROSE_WORDS,
     PdfPage,
     cover_authors,
+    is_prose,
     parse_pdf_lines,
     parse_pdf_pages,
 )
@@ -68,7 +68,7 @@ def load_pdf(path: Path) -> LoadedDocument:
     info = _metadata(reader)
     first = pages[0] if pages else []
     # A cover has no running text; a first page that has tells nothing of the year.
-    cover = [] if any(len(line.text.split()) >= PROSE_WORDS for line in first) else first
+    cover = [] if any(is_prose(line.text) for line in first) else first
     title = info.title or document.title
     authors = info.authors or cover_authors(cover, title)
     year = year_in(" ".join(line.text for line in cover)) or info.year

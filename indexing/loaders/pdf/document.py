@@ -44,7 +44,7 @@ from indexing.cleaning import (
     split_heading_number,
     word_casing,
 )
-from indexing.loaders._metadata import looks_like_name
+from indexing.loaders._metadata import looks_like_name, split_authors
 from indexing.loaders._structure import (
     Heading,
     PageBreak,
@@ -376,12 +376,24 @@ def _listed_later(lines: list[TextLine], keys: list[str], position: int) -> set[
         key = _entry_key(line.text)
         if not key or len(key.split()) > HEADING_WORDS or key.endswith("."):
             continue
-        try:
-            position = keys.index(key, position) + 1
-        except ValueError:
-            continue
-        listed.add(number)
+        # An entry may print its page after the heading with no leader ("Förord 3").
+        for candidate in dict.fromkeys([key, _PAGE_AFTER.sub("", key)]):
+            try:
+                position = keys.index(candidate, position) + 1
+            except ValueError:
+                continue
+            listed.add(number)
+            break
     return listed
+
+
+_PAGE_AFTER = re.compile(r"\s+(?:\d{1,3}|[ivxlc]{1,6})$")
+
+
+def is_prose(text: str) -> bool:
+    """Whether a line holds running text: `PROSE_WORDS` words or more. Single letters are no
+    words: a letter-spaced cover line ("R A P P O R T  2 0 2 5") is read as a run of them."""
+    return sum(len(word) > 1 for word in text.split()) >= PROSE_WORDS
 
 
 def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
@@ -392,7 +404,7 @@ def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
     has no cover.
     """
     for index, page in enumerate(lines[: COVER_PAGES + 1]):
-        if any(len(line.text.split()) >= PROSE_WORDS for line in page):
+        if any(is_prose(line.text) for line in page):
             return index
         if any(is_toc_heading(line.text) for line in raw[index]):
             return index  # the contents page ends the cover (it leaves nothing behind)
@@ -426,8 +438,11 @@ def cover_authors(cover: list[TextLine], title: str | None) -> list[str]:
     lines = [replace(line, text=" ".join(line.text.split())) for line in cover]
     lines = [line for line in lines if line.text]
     names: list[TextLine] = []
+    found: list[str] = []
     for line in lines[_after_title(lines, title) :]:
-        if not looks_like_name(line.text):
+        # "Johanna Westerlund och Per-Olof Nyberg": names on one line, joined by a conjunction.
+        parts = split_authors(line.text)
+        if not all(looks_like_name(part) for part in parts):
             if names:
                 break
             continue  # a subtitle between the title and the names
@@ -436,7 +451,8 @@ def cover_authors(cover: list[TextLine], title: str | None) -> list[str]:
             if apart or line.size != names[0].size:
                 break
         names.append(line)
-    return [line.text for line in names]
+        found.extend(parts)
+    return found
 
 
 def _after_title(lines: list[TextLine], title: str | None) -> int:
