@@ -681,6 +681,64 @@ def test_a_printed_report_gives_its_cover_year_and_authors_not_its_print_date(
     assert document.sections[0].path == ["1 Inledning"]
 
 
+def test_each_item_of_a_numbered_list_is_a_paragraph_of_its_own() -> None:
+    """An item set on one full line is followed by the next item, not joined to it."""
+    body = "Vi rekommenderar att kommunalförbundet driver programmet vidare under perioden"
+    lines = [
+        TextLine(body, 10.5, x=68, top=100),
+        TextLine("2026–2029, med följande förändringar:", 10.5, x=68, top=115),
+        TextLine(
+            "1. Ge näringslivscheferna i alla fyra kommuner ett skriftligt uppdrag för",
+            10.5,
+            x=83,
+            top=137,
+        ),
+        TextLine("playmakerrollen, beslutat av kommunstyrelsen.", 10.5, x=96, top=152),
+        TextLine(
+            "2. Höj samskapandets andel av budgeten från tolv till minst 18 procent.",
+            10.5,
+            x=83,
+            top=169,
+        ),
+        TextLine(
+            "3. Mät nya arbetstillfällen med registerdata från SCB, inte med företagens",
+            10.5,
+            x=83,
+            top=186,
+        ),
+        TextLine("egna uppgifter.", 10.5, x=96, top=201),
+    ]
+    paragraphs = parse_pdf_lines([PdfPage(lines, "1")]).text.split("\n\n")
+    assert "2. Höj samskapandets andel av budgeten från tolv till minst 18 procent." in paragraphs
+    assert any(p.startswith("3. Mät nya arbetstillfällen") for p in paragraphs)
+    assert any(p.endswith("beslutat av kommunstyrelsen.") for p in paragraphs)
+
+
+def test_a_short_line_indented_in_its_column_ends_its_list_item() -> None:
+    """A browser draws a list's bullets rather than printing them: the items are lines set in
+    from the body, each as short as its item, and are measured against the body's lines."""
+    lines = [
+        TextLine(
+            "Programmets budget på 24,6 miljoner kronor finansierades med 9,8 miljoner kronor",
+            10.5,
+            x=68,
+            top=100,
+        ),
+        TextLine(
+            "från regionen och resten från kommunerna. Budgeten fördelades så här på ändamål:",
+            10.5,
+            x=68,
+            top=115,
+        ),
+        TextLine("Företagslots och rådgivning: 7,9 miljoner kronor", 10.5, x=96, top=137),
+        TextLine(
+            "Projektstöd till företag och föreningar: 6,8 miljoner kronor", 10.5, x=96, top=154
+        ),
+    ]
+    paragraphs = parse_pdf_lines([PdfPage(lines, "1")]).text.split("\n\n")
+    assert "Företagslots och rådgivning: 7,9 miljoner kronor" in paragraphs
+
+
 def test_a_list_of_cited_notes_set_like_the_body_leaves_the_text() -> None:
     body = [
         TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)

@@ -782,7 +782,10 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
         if not text and not line.lead:
             close()
             continue
-        if paragraph and _new_paragraph(paragraph[-1], line, widths[index], pitch):
+        if paragraph and (
+            _new_paragraph(paragraph[-1], line, widths[index], pitch)
+            or _next_item(paragraph[0], line)
+        ):
             close()
         paragraph.append(line)
     close()
@@ -818,14 +821,17 @@ def _column_widths(lines: list[TextLine]) -> list[int]:
     """For each line, the longest line (in letters) set in its type and column.
 
     Footnotes in smaller type, or the other column of a two-column page, say nothing of how
-    long a full line of this one is. Text without layout has one column.
+    long a full line of this one is. A line indented within its column (a list whose bullets
+    are drawn, not printed) is measured against the column's full lines. Text without layout
+    has one column.
     """
     widths = []
     for line in lines:
         same = [
             len(other.text)
             for other in lines
-            if not line.styled or (other.size == line.size and abs(other.x - line.x) <= COLUMN)
+            if not line.styled
+            or (other.size == line.size and -COLUMN <= line.x - other.x <= INDENT)
         ]
         widths.append(max(same, default=len(line.text)))
     return widths
@@ -833,6 +839,15 @@ def _column_widths(lines: list[TextLine]) -> list[int]:
 
 # Lines whose left edges are this close (pt) stand in one column (hanging indents too).
 COLUMN = 24.0
+# A line starting at most this far (pt) right of others is indented within their column.
+INDENT = 60.0
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
+
+
+def _next_item(first: TextLine, line: TextLine) -> bool:
+    """Whether ``line`` opens the item of a numbered list after the one ``first`` opens."""
+    opened, this = _ITEM_NUMBER.match(first.text), _ITEM_NUMBER.match(line.text)
+    return opened is not None and this is not None and int(this[1]) == int(opened[1]) + 1
 
 
 def _new_paragraph(previous: TextLine, line: TextLine, widest: int, pitch: float) -> bool:
@@ -846,6 +861,10 @@ def _new_paragraph(previous: TextLine, line: TextLine, widest: int, pitch: float
         fits = len(previous.text) + 1 + following < SHORT_LINE * widest
         return fits or not ends_mid_sentence(plain(previous.text))
     # With the layout known: a wider gap than between lines, or a line that starts further
-    # left (the next entry of a list set with hanging indents).
+    # left (the next entry of a list set with hanging indents), or further right after a
+    # line that opens a list ("... fördelades så här:").
     layout = bool(pitch) and line.styled and previous.styled
-    return layout and (line.top - previous.top > 1.3 * pitch or line.x < previous.x - 2)
+    opens_list = previous.text.rstrip().endswith(":") and line.x > previous.x + 2
+    return layout and (
+        line.top - previous.top > 1.3 * pitch or line.x < previous.x - 2 or opens_list
+    )
