@@ -155,6 +155,40 @@ def test_each_row_of_an_html_table_printed_without_rules_is_a_sentence(tmp_path:
     assert AFTER in found
 
 
+@needs_fonts
+@needs_chromium
+def test_a_header_whose_names_wrap_over_lines_names_each_column_whole(tmp_path: Path) -> None:
+    """Narrow columns wrap their names ("Egen insats, / mnkr"), and a short name stands in the
+    middle of the header's height: each column is named by all of its lines, top first."""
+    head = ("Kommun", "Invånare 2024", "Egen insats, mnkr", "Projekt", "Nya arbetstillfällen")
+    rows = (("Forsvallen", "6 850", "1,8", "27", "36"), ("Granvik", "4 210", "1,2", "19", "25"))
+    html = (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>'
+        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
+        'table { font-family: "DejaVu Sans"; font-size: 9pt; border-collapse: collapse; }'
+        "th { width: 5.5em; vertical-align: middle; } td + td { text-align: right; }"
+        "</style></head><body><h1>3 Resultat</h1>"
+        f"<p>{escape(BEFORE)}</p><table>"
+        + "<tr>"
+        + "".join(f"<th>{escape(cell)}</th>" for cell in head)
+        + "</tr>"
+        + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+        + f"</table><p>{escape(AFTER)}</p></body></html>"
+    )
+    document = load_document(print_html(tmp_path / "resultat.pdf", html))
+    found = paragraphs(document)
+    assert (
+        "Forsvallen: Invånare 2024 6 850; Egen insats, mnkr 1,8; Projekt 27; "
+        "Nya arbetstillfällen 36." in found
+    )
+    assert (
+        "Granvik: Invånare 2024 4 210; Egen insats, mnkr 1,2; Projekt 19; "
+        "Nya arbetstillfällen 25." in found
+    )
+    assert not any("mnkr" in paragraph and ";" not in paragraph for paragraph in found)
+    assert BEFORE in found and AFTER in found
+
+
 # --- what is no table ---------------------------------------------------------------------
 
 

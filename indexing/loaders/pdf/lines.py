@@ -288,6 +288,9 @@ CELL_WORDS = 8
 # of the type size), and the lines of a table are at most this many type sizes apart.
 ALIGNED = 0.3
 ROW_PITCH = 2.5
+# A header's names wrap over at most this many lines of its type (a name centred in the
+# header's height stands between two of them).
+HEADER_LINES = 3
 # The lines of a table are set in type of about one size (a bold header too).
 TABLE_SIZES = 0.15
 _LIST_MARK = re.compile(r"^(?:[-–•▪◦‣●*]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)])$")
@@ -322,6 +325,7 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
     cells = [_cells(runs) for _, runs in placed]
     start = 0
     taken = 0  # lines before this one belong to a table already
+    wrapped: set[int] = set()
     while start < len(lines):
         end = start + 1
         while end < len(lines) and _aligned(lines[start : end + 1], cells[start : end + 1]):
@@ -329,18 +333,20 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
         table = _table(placed, cells, start, end, taken) if end - start >= 2 else None
         if table is not None:
             first, header = table
-            columns = _columns(cells[first + 1 : end])
+            body = start if first < start else start + 1  # the first row
+            columns = _columns(cells[body:end])
             while end < len(lines) and _continues(lines[end - 1], lines[end], cells[end], columns):
                 end += 1  # a row with an empty cell, and those after it
-            rows = [_row(cells[index], columns) for index in range(first + 1, end)]
-            if end - first >= TABLE_LINES and _of_figures(header, rows):
+            rows = [_row(cells[index], columns) for index in range(body, end)]
+            if end - body + 1 >= TABLE_LINES and _of_figures(header, rows):
                 lines[first] = replace(lines[first], cells=header, header=True)
-                for index, row in enumerate(rows, start=first + 1):
+                wrapped.update(range(first + 1, body))  # the header's names, wrapped
+                for index, row in enumerate(rows, start=body):
                     lines[index] = replace(lines[index], cells=row)
                 start = taken = end
                 continue
         start += 1
-    return lines
+    return [line for index, line in enumerate(lines) if index not in wrapped]
 
 
 def _columns(rows: list[list[_Cell]]) -> list[tuple[float, float]]:
@@ -446,12 +452,23 @@ def _table(
     taken: int,
 ) -> tuple[int, tuple[str, ...]] | None:
     """Where the table whose aligned lines run from ``start`` to ``end`` opens, and its
-    header's cells: the line just above when it names the columns, else the first line."""
-    above = start - 1
-    if above >= taken and _over(placed[above][0], placed[start][0]):
-        header = _header(placed[above][1], cells[start:end])
+    header's cells: the lines just above when they name the columns (a header whose names
+    wrap is set over two or three lines, each name read down its column), else the first
+    line."""
+    found: tuple[int, tuple[str, ...]] | None = None
+    first = start
+    runs: list[Run] = []
+    while first - 1 >= taken and _over(placed[first - 1][0], placed[first][0]):
+        line, last = placed[first - 1][0], placed[start - 1][0]
+        if last.top - line.top > HEADER_LINES * line.size:
+            break
+        first -= 1
+        runs = [*placed[first][1], *runs]
+        header = _header(runs, cells[start:end])
         if header is not None:
-            return above, header
+            found = (first, header)
+    if found is not None:
+        return found
     header = _header(placed[start][1], cells[start + 1 : end])
     return None if header is None else (start, header)
 
@@ -472,10 +489,19 @@ def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     placed = _placed([_cell([run]) for run in sorted(runs, key=lambda run: run.x)], _columns(rows))
     if placed is None:
         return None
-    texts = tuple(_cell_text(runs) for runs in placed)
+    texts = tuple(" ".join(filter(None, map(_cell_text, _by_line(runs)))) for runs in placed)
     if not all(texts[1:]) or any(_BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]):
         return None
     return texts
+
+
+def _by_line(runs: Sequence[Run]) -> list[list[Run]]:
+    """Runs grouped by the line they stand on, top line first."""
+    lines: dict[float, list[Run]] = {}
+    for run in runs:
+        key = next((y for y in lines if abs(y - run.y) <= SAME_LINE * run.size), run.y)
+        lines.setdefault(key, []).append(run)
+    return [lines[y] for y in sorted(lines, reverse=True)]
 
 
 def _of_figures(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
