@@ -143,11 +143,21 @@ def table_rows(rows: Sequence[Sequence[str]]) -> list[str]:
     """A table's rows as sentences that name each figure's column, the first row being the
     header: "Kvernås: Innbyggere 7 860; Prosjekter 33." A figure read apart from its header
     ("Kvernås 7 860 1,9 33 49 24") says nothing of what it counts; a row is one sentence, so
-    no row is joined to the next as a broken sentence."""
+    no row is joined to the next as a broken sentence. A table whose every row opens with a
+    label ("Dato:") has no header: each row is its label and values ("Dato: 14.05.2025.")."""
     cleaned = [[" ".join(cell.split()) for cell in row] for row in rows]
     cleaned = [row for row in cleaned if any(row)]
     if not cleaned:
         return []
+    if all(row[0].endswith(":") for row in cleaned):
+        # Labels down the first column ("Arkiv:", "Dato:") and no header: a row is its label
+        # and its values.
+        return [
+            _sentence(f"{label.rstrip(':').rstrip()}: {'; '.join(c for c in cells if c)}")
+            if any(cells)
+            else _sentence(label.rstrip(":"))
+            for label, *cells in cleaned
+        ]
     header, *body = cleaned
     if not body:
         return [_sentence("; ".join(cell for cell in header if cell))]

@@ -86,6 +86,30 @@ def test_a_table_laying_out_paragraphs_keeps_each_cell_a_paragraph(tmp_path: Pat
     assert loaded.text.split("\n\n") == texts
 
 
+def test_a_table_of_labels_and_values_reads_each_label_with_its_value(tmp_path: Path) -> None:
+    """A case document's heading table ("Arkiv: | FE-243") has no header row: the first
+    label names no column of the others."""
+    document = docx.Document()
+    fields = [
+        ("Saksbehandlar:", "Ingrid Flatebø, næringsrådgjevar"),
+        ("Arkiv:", "FE-243"),
+        ("Arkivsaksnr.:", "24/1187"),
+        ("Dato:", "14.05.2025"),
+    ]
+    table = document.add_table(rows=len(fields), cols=2)
+    for row, (label, value) in zip(table.rows, fields, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    document.add_paragraph("Kommunestyret tek statusrapporten for næringsfondet til orientering.")
+    document.save(str(tmp_path / "sak.docx"))
+    paragraphs = load_document(tmp_path / "sak.docx").text.split("\n\n")
+    assert paragraphs[:4] == [
+        "Saksbehandlar: Ingrid Flatebø, næringsrådgjevar.",
+        "Arkiv: FE-243.",
+        "Arkivsaksnr.: 24/1187.",
+        "Dato: 14.05.2025.",
+    ]
+
+
 def test_list_items_keep_a_bullet(report: LoadedDocument) -> None:
     assert "\n\n- Holdninger betyr mest.\n\n" in report.text
 
