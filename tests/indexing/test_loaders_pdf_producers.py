@@ -739,6 +739,46 @@ def test_a_short_line_indented_in_its_column_ends_its_list_item() -> None:
     assert "Företagslots och rådgivning: 7,9 miljoner kronor" in paragraphs
 
 
+LIST_ITEMS = [
+    "Kort punkt om fondet: 2,1 millioner kroner",
+    "Et langt punkt som handler om at kommunen skal samarbeide tettere med næringsforeningen, "
+    "ungdomsrådet og de frivillige lagene i alle grendene i hele kommunen",
+    "Gründerstipend: 0,6 millioner kroner",
+    "Siste punkt: 0,4 millioner kroner",
+]
+RUNNING = (
+    "Kommunen har i mange år arbeidet med næringsutvikling sammen med næringslivet i regionen, "
+    "og dette arbeidet har gitt resultater som mange har lagt merke til. "
+) * 3
+QUOTE = (
+    "Vi må slutte å se på kommunen som en forvalter av tilskudd og begynne å se den som en "
+    "partner som tar initiativ, samler aktørene og gir fra seg ballen når laget er på plass, "
+    "sa næringssjefen i intervjuet med oss i fjor høst, og hun la til at dette krever mot. "
+) * 2
+
+
+@needs_fonts
+@needs_chromium
+def test_each_item_of_a_list_whose_bullets_are_drawn_is_a_paragraph(folder: Path) -> None:
+    """Chromium draws a list's bullets as shapes, not text: the items are lines set in from
+    the body, each ending its item where the next one's first word would have fit. An item
+    that wraps stays whole, and so does a quotation set in on both sides."""
+    html = (
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
+        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
+        "blockquote { margin: 1em 45pt; text-align: justify; }</style></head><body>"
+        f"<p>{RUNNING}</p><blockquote>{QUOTE}</blockquote><p>Planen har fire punkter:</p><ul>"
+        + "".join(f"<li>{item}</li>" for item in LIST_ITEMS)
+        + f"</ul><p>{RUNNING}</p></body></html>"
+    )
+    document = load_document(print_html(folder / "drawn-bullets.pdf", html))
+    paragraphs = document.text.split("\n\n")
+    for item in LIST_ITEMS:
+        assert item in paragraphs
+    assert QUOTE.strip() in paragraphs
+    assert RUNNING.strip() in paragraphs
+
+
 def test_a_list_of_cited_notes_set_like_the_body_leaves_the_text() -> None:
     body = [
         TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)

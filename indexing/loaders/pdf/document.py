@@ -783,7 +783,7 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
             close()
             continue
         if paragraph and (
-            _new_paragraph(paragraph[-1], line, widths[index], pitch)
+            _new_paragraph(paragraph[-1], line, *widths[index], pitch)
             or _next_item(paragraph[0], line)
         ):
             close()
@@ -817,8 +817,9 @@ def _line_pitch(lines: list[TextLine], headings: dict[int, Heading]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def _column_widths(lines: list[TextLine]) -> list[int]:
-    """For each line, the longest line (in letters) set in its type and column.
+def _column_widths(lines: list[TextLine]) -> list[tuple[int, int]]:
+    """For each line, the longest line (in letters) set in its type and column, and how many
+    letters it is set in from the column's left edge.
 
     Footnotes in smaller type, or the other column of a two-column page, say nothing of how
     long a full line of this one is. A line indented within its column (a list whose bullets
@@ -828,13 +829,20 @@ def _column_widths(lines: list[TextLine]) -> list[int]:
     widths = []
     for line in lines:
         same = [
-            len(other.text)
+            other
             for other in lines
             if not line.styled
             or (other.size == line.size and -COLUMN <= line.x - other.x <= INDENT)
         ]
-        widths.append(max(same, default=len(line.text)))
+        widest = max((len(other.text) for other in same), default=len(line.text))
+        left = min((other.x for other in same), default=line.x)
+        indent = round((line.x - left) / (LETTER_WIDTH * line.size)) if line.styled else 0
+        widths.append((widest, indent))
     return widths
+
+
+# The mean width of a letter of running text, as a share of the type size.
+LETTER_WIDTH = 0.5
 
 
 # Lines whose left edges are this close (pt) stand in one column (hanging indents too).
@@ -850,15 +858,21 @@ def _next_item(first: TextLine, line: TextLine) -> bool:
     return opened is not None and this is not None and int(this[1]) == int(opened[1]) + 1
 
 
-def _new_paragraph(previous: TextLine, line: TextLine, widest: int, pitch: float) -> bool:
-    """Whether ``line`` starts a new paragraph after ``previous``."""
+def _new_paragraph(
+    previous: TextLine, line: TextLine, widest: int, indent: int, pitch: float
+) -> bool:
+    """Whether ``line`` starts a new paragraph after ``previous`` (``widest``: the longest line
+    of its column, in letters; ``indent``: how many letters it is set in from the column)."""
     if line.text.lstrip().startswith(_BULLETS) or line.lead:
         return True
     if len(previous.text) < SHORT_LINE * widest:
         # A short line ends its paragraph, unless it stops mid-sentence and the next word
         # would not have fit on it: justified type spreads few long words over a full line.
+        # Lines set in under one another (a list's items) are ragged: a word fits in all
+        # the room the column leaves them.
         following = len(line.text.split(maxsplit=1)[0]) if line.text.split() else 0
-        fits = len(previous.text) + 1 + following < SHORT_LINE * widest
+        room = widest - indent if indent and abs(line.x - previous.x) <= 2 else SHORT_LINE * widest
+        fits = len(previous.text) + 1 + following < room
         return fits or not ends_mid_sentence(plain(previous.text))
     # With the layout known: a wider gap than between lines, or a line that starts further
     # left (the next entry of a list set with hanging indents), or further right after a
