@@ -352,6 +352,22 @@ def test_a_note_number_not_raised_still_opens_a_footnote() -> None:
     )
 
 
+@pytest.mark.parametrize("heading", ["Noter", "Notes", "Fotnoter"])
+def test_the_heading_of_a_footnote_area_goes_with_its_notes(heading: str) -> None:
+    body = [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
+        for n in range(8)
+    ]
+    cited = TextLine("Avtalen ble signert i 2020.\x00N1\x00 Den gjelder i fire år.", 10.5, top=200)
+    area = [
+        TextLine(heading, 8.5, top=690),
+        TextLine("1 Avtalen ble signert av alle fire ordførerne i mars.", 8.5, top=700),
+    ]
+    document = parse_pdf_lines([PdfPage([*body, cited, *area], "1")])
+    assert "Fotnote 1: Avtalen ble signert av alle fire ordførerne i mars." in document.text
+    assert heading not in document.text.split("\n\n")
+
+
 @needs_fonts
 @needs_libreoffice
 def test_a_word_report_printed_by_libreoffice_keeps_its_notes_and_loses_its_footers(

@@ -503,6 +503,9 @@ def _take_notes(page: _Page, body: float) -> _Page:
         start += 1  # the area opens with a note's number
     if start == len(lines):
         return page
+    kept = lines[:start]
+    if kept and kept[-1].size < NOTE_SCALE * body and _entry_key(kept[-1].text) in NOTE_HEADINGS:
+        kept = kept[:-1]  # the area's own heading ("Noter") goes with its notes
     notes: dict[str, str] = {}
     current = ""
     for line in lines[start:]:
@@ -512,11 +515,16 @@ def _take_notes(page: _Page, body: float) -> _Page:
         else:
             notes[current] = dehyphenate(f"{notes[current]}\n{line.text}").replace("\n", " ")
     return _Page(
-        lines[:start],
+        kept,
         {note: _BACK_LINK.sub("", " ".join(text.split())) for note, text in notes.items()},
     )
 
 
+# The headings of a footnote area or a list of notes, folded.
+NOTE_HEADINGS = frozenset(
+    "noter notar notes note fotnoter fotnotar footnotes sluttnoter sluttnotar endnotes "
+    "slutnoter".split()
+)
 # "1 text", or "1. text" as a list of notes in HTML prints its numbers.
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
 # The link back to the citing place that ends each note of an HTML page.
