@@ -78,6 +78,15 @@ def dehyphenate(text: str) -> str:
     return _LINE_END_HYPHEN.sub(join, text)
 
 
+def join_broken_ranges(text: str) -> str:
+    """Join a range of figures broken after its dash at a line end (``2021–\\n2024`` →
+    ``2021–2024``), so that it reads as one period, not a figure and a year."""
+    return _RANGE_BREAK.sub(r"\1", text)
+
+
+_RANGE_BREAK = re.compile(r"(?<=\d)([-‐–])[ \t]*\n[ \t]*(?=\d)")
+
+
 # --- page furniture -----------------------------------------------------------------------
 
 _PAGE_NUMBER = re.compile(

@@ -16,6 +16,7 @@ from indexing.cleaning import (
     is_shouting,
     is_toc_heading,
     is_widget_line,
+    join_broken_ranges,
     normalize_characters,
     numbered_heading,
     parse_toc_line,
@@ -82,6 +83,19 @@ def test_line_end_hyphenation_is_undone(broken: str, whole: str) -> None:
 )
 def test_real_hyphens_and_dashes_stay(kept: str) -> None:
     assert dehyphenate(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("broken", "whole"),
+    [("perioden 2021–\n2024 ble", "perioden 2021–2024 ble"), ("side 3-\n4", "side 3-4")],
+)
+def test_a_range_of_figures_broken_after_its_dash_is_joined(broken: str, whole: str) -> None:
+    assert join_broken_ranges(broken) == whole
+
+
+@pytest.mark.parametrize("kept", ["fra 2021 –\n2024", "kapittel 3 –\nog 4", "2021–\nperioden"])
+def test_a_dash_standing_apart_or_before_words_keeps_its_line_break(kept: str) -> None:
+    assert join_broken_ranges(kept) == kept
 
 
 @given(st.text())

@@ -352,6 +352,17 @@ def test_a_note_number_not_raised_still_opens_a_footnote() -> None:
     )
 
 
+def test_a_period_broken_after_its_dash_reads_as_one_period() -> None:
+    lines = [
+        TextLine(
+            "Programmet Starka bygder i Mellanälven pågick under perioden 2021–", 10.5, top=100
+        ),
+        TextLine("2024 i fyra kommuner och hade en budget på 24,6 miljoner kronor.", 10.5, top=115),
+    ]
+    text = parse_pdf_lines([PdfPage(lines, "1")]).text
+    assert "under perioden 2021–2024 i fyra kommuner" in text
+
+
 @pytest.mark.parametrize("heading", ["Noter", "Notes", "Fotnoter"])
 def test_the_heading_of_a_footnote_area_goes_with_its_notes(heading: str) -> None:
     body = [

@@ -37,6 +37,7 @@ from indexing.cleaning import (
     is_shouting,
     is_toc_heading,
     is_widget_line,
+    join_broken_ranges,
     normalize_characters,
     numbered_heading,
     parse_toc_line,
@@ -760,7 +761,7 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
         if paragraph:
             text = dehyphenate("\n".join(_with_lead(line) for line in paragraph))
             # A bibliography keeps its lines: the reference parser tells entries apart by them.
-            parts.append(text if bibliography else text.replace("\n", " "))
+            parts.append(text if bibliography else join_broken_ranges(text).replace("\n", " "))
             paragraph.clear()
         if table:
             parts.extend(table_rows([row.cells for row in table]))
@@ -782,7 +783,8 @@ def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Par
             if parts and isinstance(parts[-1], Heading) and _continues_heading(lines, index):
                 previous = parts.pop()
                 assert isinstance(previous, Heading)
-                title = dehyphenate(f"{previous.title}\n{heading.title}").replace("\n", " ")
+                joined = dehyphenate(f"{previous.title}\n{heading.title}")
+                title = join_broken_ranges(joined).replace("\n", " ")
                 heading = replace(previous, title=title)
             parts.append(heading)
             bibliography = is_bibliography_heading(heading.title)
