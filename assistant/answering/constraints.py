@@ -29,13 +29,16 @@ from assistant.answering.language import Language
 from assistant.answering.measures import (
     MEASURED_THINGS,
     MONEY_THINGS,
+    Aim,
     Measure,
+    asked_aim,
     asked_measure,
     asks_for_accounts,
     asks_per_unit,
     counted_asked,
     counted_words,
     folded_words,
+    gives_aim,
     gives_measure,
     gives_per_unit,
     things_named,
@@ -631,6 +634,7 @@ def screen(
     if not constraints and figure is None and not asked_titles:
         return Screened(list(candidates), None, list(candidates))
     times = [c for c in constraints if c.is_time]
+    periods = any(c.kind == "period" for c in times)
     kept: list[Candidate] = []
     covering: list[Candidate] = []
     passages: dict[str, str] = {}  # each passage's text without its lists, made once
@@ -639,7 +643,15 @@ def screen(
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
         lead_in = list_lead_in(candidate)
-        dating = f"{continued_sentence(candidate)}\n{lead_in}\n{heading_of(candidate)}"
+        dating = "\n".join(
+            [
+                continued_sentence(candidate),
+                lead_in,
+                heading_of(candidate),
+                # The whole period, not each year in it: "i programperioden" says nothing of 2021.
+                own_period(candidate.text, contexts.get(chunk.doc_id, "")) if periods else "",
+            ]
+        )
         # A passage that names a place only in a list of several is not about it.
         if chunk.id not in passages:
             passages[chunk.id] = outside_lists(chunk.text)
@@ -690,6 +702,25 @@ def screen(
         (parts or {}).get(closest.chunk.doc_id, ()),
     )
     return Screened(kept, statement, covering)
+
+
+# A sentence that dates itself by the period its document covers ("i programperioden",
+# "during the plan period").
+_OWN_PERIOD = re.compile(
+    r"(?i)\b(?:program|plan|strategi|prosjekt|projekt|avtale|avtal)periode(?:n|a)?\b|"
+    r"\b(?:programme|program|plan|strategy|project)\s+period\b"
+)
+_TITLE_PERIOD = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d(?!\d)")
+
+
+def own_period(sentence: str, context: str) -> str:
+    """The period in the document's title (the first line of its `contexts` entry) when the
+    sentence dates itself by its document's period ("Målet var 160 nye arbeidsplasser i
+    programperioden"); else empty."""
+    if not _OWN_PERIOD.search(sentence):
+        return ""
+    title = context.split("\n", 1)[0]
+    return " ".join(_TITLE_PERIOD.findall(title))
 
 
 def heading_of(candidate: Candidate) -> str:
@@ -754,6 +785,7 @@ class FigureAsked:
     counted: frozenset[str]  # stems of what a count counts ("kvinner")
     each: bool  # for each one of several ("hver kommune"), not for all of them
     language: str = "nb"  # the question's
+    aim: Aim | None = None  # a target set, or what was reached
     glossary: frozenset[str] = frozenset()  # the literature's terms it names ("co-creation")
 
     @classmethod
@@ -762,7 +794,12 @@ class FigureAsked:
         named = name_constraints(question)
         organisations = [c.text for c in named if c.kind == "organisation"]
         accounts = asks_for_accounts(question, organisations)
-        if not accounts and not _FIGURE_QUESTION.search(question):
+        aim = asked_aim(question)
+        # "What job target did the programme set?" asks for a figure without saying how many.
+        target = aim == "target" and bool(
+            things_named(folded_words(fold(question)), compounds=language != "en")
+        )
+        if not accounts and not target and not _FIGURE_QUESTION.search(question):
             return None
         measure = asked_measure(question) or ("money" if accounts else None)
         names = {word for c in named for word in folded_words(fold(c.text))}
@@ -780,6 +817,7 @@ class FigureAsked:
             counted=frozenset(topic_terms(counted_asked(question)) if measure == "count" else ()),
             each=asks_per_unit(question),
             language=language,
+            aim=aim,
             glossary=glossary_terms(fold(about), compounds=language != "en"),
         )
 
@@ -795,6 +833,8 @@ class FigureAsked:
             return False
         if not gives_measure(sentence, self.measure):
             return False
+        if self.aim is not None and not gives_aim(sentence, self.aim):
+            return False  # a plan's target is no result, nor a result the target asked for
         compounds = language != "en"
         # Across languages the literature's own terms still tell what a figure is of: the
         # co-creation projects' share of a fund is not its largest grant.

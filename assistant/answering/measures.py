@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Measure = Literal["money", "share", "count"]
+# Whether a figure is one a plan or programme set out to reach, or one it reached.
+Aim = Literal["target", "outcome"]
 
 # Figures in words as well as digits; not "en", "ett", "ei", "one": they are articles as often.
 _WORD_FIGURES = (
@@ -323,3 +325,44 @@ def things_named(folded_words: list[str], compounds: bool = True) -> set[str]:
 def folded_words(folded: str) -> list[str]:
     """The words of a folded text (see `constraints.fold`)."""
     return _FOLDED_WORD.findall(folded)
+
+
+# Words by which a text sets a figure as a target ("Målet er 150 nye arbeidsplasser", "a
+# target of 35 per cent", "Hovudmålet", "delmål", "målsettingen"); not a question
+# ("spørsmålet").
+_TARGET = re.compile(
+    r"(?i)(?<![\w-])(?!sp[øo]rsm[åa]l|spursm[åa]l)(?:\w*mål(?:et|a|en|ene|ane)?|"
+    r"\w*målsetting\w*|\w*målsetjing\w*|\w*målsättning\w*|targets?|targeted|goals?|aims?|"
+    r"aimed|objectives?|ambisjon\w*|ambition\w*)(?![\w-])"
+)
+# A plan says what it will reach with a modal verb too ("Kommunen skal skape 50 nye
+# arbeidsplasser"), though such a verb also says what a fund is for in passing.
+_WILL = re.compile(r"(?i)(?<![\w-])(?:skal|ska|skall|shall|will)(?![\w-])")
+# Verbs by which a text or question gives a figure as reached: created, got, gave, achieved.
+_OUTCOME = re.compile(
+    r"(?i)(?<![\w-])(?:created|generated|gave|given|got|gotten|received|resulted|achieved|"
+    r"reached|delivered|skapt|skapte|skapa|skapade|skapades|skapats|gav|ga|gjev|gjeve|gitt|"
+    r"gett|skapat|fikk|fekk|fick|fått|oppnådde|oppnådd|nådde|nådd|nått|nåtts|uppnådde|uppnått|"
+    r"uppnåtts|resulterte|"
+    r"resulterade|utløste|utløyste)(?![\w-])"
+)
+
+
+def asked_aim(question: str) -> Aim | None:
+    """Whether a figure question asks for a target ("What job target did the programme set?")
+    or for what was reached ("How many new jobs were created?"); None when it says neither,
+    or both ("Did the programme reach its target?")."""
+    target, outcome = bool(_TARGET.search(question)), bool(_OUTCOME.search(question))
+    if target == outcome:
+        return None
+    return "target" if target else "outcome"
+
+
+def gives_aim(text: str, aim: Aim) -> bool:
+    """Whether a sentence gives its figure as the aim asked: a target is set as one ("Målet
+    er 150 nye arbeidsplasser", "skal skape 50"), and what was reached is given by no
+    sentence setting a target, unless it says what was reached too ("Målet var 160, og
+    programmet ga 138")."""
+    if aim == "target":
+        return bool(_TARGET.search(text) or _WILL.search(text))
+    return not _TARGET.search(text) or bool(_OUTCOME.search(text))

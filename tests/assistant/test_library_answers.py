@@ -64,7 +64,8 @@ Det kommunale næringsfondet får en samlet ramme på 9,5 millioner kroner for p
 
 # 3 Gründere
 
-Kommunen skal gi et gründerstipend på inntil 60 000 kroner per person.
+Kommunen skal gi et gründerstipend på inntil 60 000 kroner per person. Målet er 40 nye
+arbeidsplasser i planperioden.
 
 # 4 Straumen
 
@@ -197,6 +198,20 @@ def test_an_english_question_is_answered_only_by_a_figure_of_what_it_asks_about(
     text, grounded, _ = ask(library, "How many new jobs were created in Sørbygda?")
     assert not grounded
     assert "42" not in text.split("\n\n")[0]
+
+
+def test_a_target_is_quoted_for_a_target_and_never_for_what_was_reached(
+    library: Assistant,
+) -> None:
+    """Nordvik's plan sets a target of new jobs; no document says how many were created."""
+    text, grounded, cited = ask(library, "Hva er målet for nye arbeidsplasser i Nordvik?")
+    assert grounded and "40 nye" in text and cited == ["nordvik-2024"]
+    text, grounded, _ = ask(library, "Hvor mange nye arbeidsplasser ble skapt i Nordvik?")
+    assert not grounded
+    assert "40" not in text.split("\n\n")[0]
+    # "i planperioden" is the period of the plan's title.
+    text, grounded, _ = ask(library, "What is the target for new jobs in Nordvik for 2024–2028?")
+    assert grounded and "40 nye" in text
 
 
 def test_who_holds_a_title_is_answered_only_by_a_sentence_naming_the_title(

@@ -6,12 +6,14 @@ import pytest
 
 from assistant.answering.constraints import fold
 from assistant.answering.measures import (
+    asked_aim,
     asked_measure,
     asks_for_accounts,
     asks_per_unit,
     counted_asked,
     counted_words,
     folded_words,
+    gives_aim,
     gives_measure,
     gives_per_unit,
     measures_in,
@@ -188,3 +190,36 @@ def test_a_result_is_a_figure_of_accounts_for_a_company_not_for_a_programme(
     question: str, organisations: list[str], accounts: bool
 ) -> None:
     assert asks_for_accounts(question, organisations) is accounts
+
+
+@pytest.mark.parametrize(
+    ("question", "aim"),
+    [
+        ("What job target did the programme set itself for 2020–2024?", "target"),
+        ("Hva var målet for nye arbeidsplasser i Kvernådalen?", "target"),
+        ("Kva er hovudmålet for talet på nye verksemder?", "target"),
+        ("Vilken målsättning har kommunen för andelen lokala leverantörer?", "target"),
+        ("How many new jobs were created in Vikfjord?", "outcome"),
+        ("Hvor mange nye arbeidsplasser ble skapt i Vikfjord?", "outcome"),
+        ("Kor mykje fekk næringsfondet i 2022?", "outcome"),
+        ("Hur många nya företag fick stöd i kustpiloten?", "outcome"),
+        ("Hvor stort var budsjettet?", None),  # neither
+        ("Nådde programmet målet om 160 arbeidsplasser?", None),  # both
+        ("Hva er spørsmålet i undersøkelsen om nye arbeidsplasser?", None),  # a question
+    ],
+)
+def test_a_figure_question_asks_for_a_target_or_for_what_was_reached(
+    question: str, aim: str | None
+) -> None:
+    assert asked_aim(question) == aim
+
+
+def test_a_target_answers_no_question_of_what_was_reached_nor_the_other_way() -> None:
+    target = "Hovedmålet er 150 nye arbeidsplasser i Vikfjord innen utgangen av 2028."
+    reached = "Ifølge bedriftenes egne anslag har de 97 prosjektene gitt 138 nye arbeidsplasser."
+    both = "Målet var 100 nya arbetstillfällen, och programmet har uppnått 88."
+    planned = "Kommunen skal skape 50 nye arbeidsplasser i Straumen."
+    assert gives_aim(target, "target") and not gives_aim(target, "outcome")
+    assert gives_aim(reached, "outcome") and not gives_aim(reached, "target")
+    assert gives_aim(both, "outcome") and gives_aim(both, "target")
+    assert gives_aim(planned, "target")
