@@ -37,10 +37,12 @@ from assistant.answering.measures import (
     asks_per_unit,
     counted_asked,
     counted_words,
+    counts_new,
     folded_words,
     gives_aim,
     gives_measure,
     gives_per_unit,
+    names_new,
     things_named,
 )
 from assistant.answering.titles import titles_asked, titles_named
@@ -786,6 +788,7 @@ class FigureAsked:
     each: bool  # for each one of several ("hver kommune"), not for all of them
     language: str = "nb"  # the question's
     aim: Aim | None = None  # a target set, or what was reached
+    new: bool = False  # a count of new things ("nye arbeidsplasser"), not of all there are
     glossary: frozenset[str] = frozenset()  # the literature's terms it names ("co-creation")
 
     @classmethod
@@ -818,6 +821,7 @@ class FigureAsked:
             each=asks_per_unit(question),
             language=language,
             aim=aim,
+            new=measure == "count" and counts_new(question),
             glossary=glossary_terms(fold(about), compounds=language != "en"),
         )
 
@@ -835,6 +839,8 @@ class FigureAsked:
             return False
         if self.aim is not None and not gives_aim(sentence, self.aim):
             return False  # a plan's target is no result, nor a result the target asked for
+        if self.new and not names_new(sentence):
+            return False  # the 620 people a trade employs are no count of new jobs
         compounds = language != "en"
         # Across languages the literature's own terms still tell what a figure is of: the
         # co-creation projects' share of a fund is not its largest grant.

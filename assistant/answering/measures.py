@@ -212,6 +212,25 @@ def counted_asked(question: str) -> str:
     return ""
 
 
+# Words that say the things counted are new ("nye arbeidsplasser", "nyetablerte bedrifter",
+# "start-ups").
+_NEW = re.compile(
+    r"(?i)(?<![\w-])(?:ny|nye|nytt|nya|nyt|new|nyetabler\w*|nyetabl\w*|nystart\w*|"
+    r"nyskap\w*|nyföretag\w*|nyforetak\w*|start-?ups?|oppstart\w*|uppstart\w*)(?![\w-])"
+)
+
+
+def counts_new(question: str) -> bool:
+    """Whether a count question counts new things ("how many new jobs"), not all there are."""
+    found = _COUNT_QUESTION.search(question)
+    return found is not None and bool(_NEW.search(question[found.end() :]))
+
+
+def names_new(text: str) -> bool:
+    """Whether a text says that what it counts is new."""
+    return bool(_NEW.search(text))
+
+
 # A figure asked for each one of several ("how much did each municipality get", "per
 # participant", "i snitt"), not for a year or month: a total for all of them does not answer.
 _TIME_UNIT = (

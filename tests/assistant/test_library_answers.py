@@ -84,7 +84,8 @@ Næringsfondet i Sørbygda hadde en årlig ramme på 700 000 kroner i planperiod
 
 # 3 Gründere
 
-I Sørbygda fikk 42 gründere stipend fra kommunen i planperioden.
+I Sørbygda fikk 42 gründere stipend fra kommunen i planperioden. Reiselivet sysselsetter om
+lag 300 personer i Sørbygda.
 """
 
 
@@ -212,6 +213,17 @@ def test_a_target_is_quoted_for_a_target_and_never_for_what_was_reached(
     # "i planperioden" is the period of the plan's title.
     text, grounded, _ = ask(library, "What is the target for new jobs in Nordvik for 2024–2028?")
     assert grounded and "40 nye" in text
+
+
+def test_a_count_of_new_things_is_not_answered_by_a_count_of_all_there_are(
+    library: Assistant,
+) -> None:
+    """Sørbygda's plan says how many people its tourism employs, not how many new jobs."""
+    text, grounded, _ = ask(library, "Hvor mange nye arbeidsplasser ble skapt i Sørbygda?")
+    assert not grounded
+    assert "300" not in text.split("\n\n")[0]
+    text, grounded, _ = ask(library, "Hvor mange personer sysselsetter reiselivet i Sørbygda?")
+    assert grounded and "300 personer" in text
 
 
 def test_who_holds_a_title_is_answered_only_by_a_sentence_naming_the_title(

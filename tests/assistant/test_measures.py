@@ -12,11 +12,13 @@ from assistant.answering.measures import (
     asks_per_unit,
     counted_asked,
     counted_words,
+    counts_new,
     folded_words,
     gives_aim,
     gives_measure,
     gives_per_unit,
     measures_in,
+    names_new,
     things_named,
 )
 
@@ -223,3 +225,13 @@ def test_a_target_answers_no_question_of_what_was_reached_nor_the_other_way() ->
     assert gives_aim(reached, "outcome") and not gives_aim(reached, "target")
     assert gives_aim(both, "outcome") and gives_aim(both, "target")
     assert gives_aim(planned, "target")
+
+
+def test_a_count_of_new_things_asks_for_a_sentence_saying_they_are_new() -> None:
+    assert counts_new("How many new jobs were created in Vikfjord?")
+    assert counts_new("Hur många nya företag fick stöd i kustpiloten?")
+    assert not counts_new("Hvor mange arbeidsplasser er det i havbruk?")
+    assert not counts_new("Hvor mye fikk de nye bedriftene?")  # an amount, not a count
+    assert names_new("The pilot supported 37 new business start-ups.")
+    assert names_new("Kursen gav 29 nyetablerte företag.")
+    assert not names_new("Havbruk og fiskeforedling sysselsetter om lag 620 personer.")
