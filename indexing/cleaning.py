@@ -87,6 +87,17 @@ def join_broken_ranges(text: str) -> str:
 _RANGE_BREAK = re.compile(r"(?<=\d)([-‐–])[ \t]*\n[ \t]*(?=\d)")
 
 
+# A line that opens with a short label and a colon ("Dato: 7. februar 2024", "Referent:
+# Simen Arntzen, næringskonsulent"), as the fields heading minutes and case documents are.
+FIELD = r"[A-ZÆØÅÄÖÜ][\w.()/-]*(?: [\w.()/-]+){0,3}: +\S"
+_FIELD_LINE = re.compile(rf"^\s*{FIELD}")
+
+
+def is_field_line(line: str) -> bool:
+    """Whether a line is a field of a document's heading: a short label, a colon, a value."""
+    return _FIELD_LINE.match(line) is not None
+
+
 # --- page furniture -----------------------------------------------------------------------
 
 _PAGE_NUMBER = re.compile(

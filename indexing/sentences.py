@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import re
 
+from indexing.cleaning import FIELD
+
 # Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
     """
     f.eks eks bl.a ca nr st meld pp jf jfr dvs mht osv etc m.fl mfl m.m mm o.l ol ifm vs
-    kap s ss evt ev resp inkl ekskl hhv mrd mill kr ref red utg ed eds vol no dr prof
+    kap s ss evt ev resp inkl ekskl hhv mrd mill kr ref red utg ed eds vol no dr prof kl
     t.ex bl.a m.a.o d.v.s e.g i.e cf et al fig tab
     """.split()
 )
-# A sentence ends at terminal punctuation before whitespace, at a blank line, or before a
-# bullet that starts a new list item (list items often lack a final period).
-_BOUNDARY = re.compile(r"[.!?…]+[»\"')\]]*(?=\s+)|\n\s*\n|\n(?=[ \t]*(?:[-•*]|\d+[.)])\s)")
+# A sentence ends at terminal punctuation before whitespace, at a blank line, before a
+# bullet that starts a new list item (list items often lack a final period), or before a
+# line that is a field ("Referent: Simen Arntzen, næringskonsulent") in a block of them.
+_BOUNDARY = re.compile(
+    r"[.!?…]+[»\"')\]]*(?=\s+)|\n\s*\n|\n(?=[ \t]*(?:[-•*]|\d+[.)])\s)|"
+    rf"\n(?=[ \t]*{FIELD})"
+)
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[«\"'(\[]*[A-ZÆØÅÄÖÜ0-9•\-–]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 

@@ -15,7 +15,12 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from indexing.cleaning import is_bibliography_heading, is_toc_heading, parse_toc_line
+from indexing.cleaning import (
+    is_bibliography_heading,
+    is_field_line,
+    is_toc_heading,
+    parse_toc_line,
+)
 
 NotClaim = Literal[
     "heading",
@@ -95,13 +100,18 @@ def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     if _DATELINE.fullmatch(stripped):
         return "colophon"
     ends_sentence = bool(_TERMINAL.search(stripped)) and not stripped.endswith(":")
-    # A row of a table or list giving a figure ("2025: 2,4 millioner kroner") is a claim.
-    if not ends_sentence and not _DATA_ROW.match(stripped):
+    # A row of a table or list giving a figure ("2025: 2,4 millioner kroner") is a claim, and
+    # so is a field of a document's heading ("Referent: Simen Arntzen, næringskonsulent").
+    if not ends_sentence and not _DATA_ROW.match(stripped) and not is_field_line(stripped):
         if _NUMBERED_HEADING.match(stripped) and len(words) <= HEADING_WORDS:
             return "heading"
         # A name of two or more capitalised words opening an unpunctuated line: an attribution
         # ("Birger Elvestad, i kommuneledelsens stab, Trondheim kommune") or a signature.
-        if _capitalised_run(words) >= 2 and len(words) <= ATTRIBUTION_WORDS:
+        if (
+            _capitalised_run(words) >= 2
+            and not is_field_line(stripped)
+            and len(words) <= ATTRIBUTION_WORDS
+        ):
             return "attribution"
         if len(words) <= HEADING_WORDS // 2:
             return "heading"

@@ -10,6 +10,7 @@ from assistant.errors import DocumentLoadError
 from indexing.cleaning import (
     collapse_spaces,
     dehyphenate,
+    is_field_line,
     is_shouting,
     normalize_characters,
     numbered_heading,
@@ -73,10 +74,11 @@ def parse_text(source: str, name: str = "document.txt") -> LoadedDocument:
 
 
 def _join_lines(block: str) -> str:
-    """A paragraph's wrapped lines joined; list items keep their own lines."""
+    """A paragraph's wrapped lines joined; list items and fields ("Dato: 7. februar 2024")
+    keep their own lines."""
     lines: list[str] = []
     for line in block.split("\n"):
-        if lines and not _LIST_ITEM.match(line):
+        if lines and not _LIST_ITEM.match(line) and not is_field_line(line):
             lines[-1] = f"{lines[-1]} {line.strip()}"
         else:
             lines.append(line.rstrip())

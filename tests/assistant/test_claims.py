@@ -56,6 +56,8 @@ def test_lines_that_are_not_claims_say_why(text: str, path: list[str], reason: s
         "Municipalities should act as brokers between business and civil society.",
         "2025: 2,4 millioner kroner",  # a table or list row giving a figure
         "Andel inköp från lokala företag: 28 procent (2021)",
+        "Referent: Simen Arntzen, næringskonsulent, Sandvær kommune",  # a field of minutes
+        "Sted: Sandvær rådhus",
     ],
 )
 def test_sentences_that_say_something_are_claims(text: str) -> None:

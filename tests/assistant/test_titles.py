@@ -17,6 +17,9 @@ def test_who_questions_ask_for_the_holder_of_the_title_they_name() -> None:
     assert asked("Vem är näringslivschef i Älvbacka?") == {"business manager"}
     assert asked("Hva heter prosjektlederen?") == {"project manager"}
     assert asked("Hvem leder næringskontoret?") == {"leader"}
+    assert asked("Vem förde protokollet vid arbetsverkstaden?") == {"minute taker"}
+    assert asked("Who took the minutes at the workshop?") == {"minute taker"}
+    assert asked("Hvem var referent på møtet?") == {"minute taker"}
 
 
 def test_questions_not_asking_who_or_naming_no_title_ask_for_none() -> None:

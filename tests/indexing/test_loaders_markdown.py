@@ -423,6 +423,15 @@ def test_plain_text_is_paragraphs_in_one_section() -> None:
     assert [s.path for s in document.sections] == [[]]
 
 
+def test_the_fields_heading_plain_minutes_keep_their_lines() -> None:
+    document = parse_text(
+        "REFERAT\n\nSted: Sandvær rådhus\nDato: 7. februar 2024\n"
+        "Referent: Simen Arntzen, næringskonsulent\n\nOrdføreren åpnet møtet\nklokka ni.\n"
+    )
+    assert "Sted: Sandvær rådhus\nDato: 7. februar 2024\nReferent: Simen Arntzen" in document.text
+    assert "Ordføreren åpnet møtet klokka ni." in document.text
+
+
 def test_plain_text_with_obvious_numbered_headings_gets_sections() -> None:
     document = parse_text(
         "1 INNLEDNING\n\nTekst om kommunen.\n\n1.1 Bakgrunn\n\nMer tekst.\n\n"

@@ -34,6 +34,20 @@ def test_list_items_are_sentences_even_without_a_period() -> None:
     assert sentences(text) == ["Ressurser:", "- Penger og virkemidler", "- Kunnskap og kompetanse"]
 
 
+def test_each_field_of_a_documents_heading_is_a_sentence() -> None:
+    text = (
+        "Sted: Sandvær rådhus, kommunestyresalen\nDato: 7. februar 2024, kl. 09.00–15.30\n"
+        "Referent: Simen Arntzen, næringskonsulent, Sandvær kommune"
+    )
+    assert sentences(text) == [
+        "Sted: Sandvær rådhus, kommunestyresalen",
+        "Dato: 7. februar 2024, kl. 09.00–15.30",
+        "Referent: Simen Arntzen, næringskonsulent, Sandvær kommune",
+    ]
+    # A wrapped line of prose is no field, whatever it opens with.
+    assert len(sentences("Kommunen har mange oppgaver,\nog noen av dem er viktige.")) == 1
+
+
 def test_blank_lines_end_sentences() -> None:
     assert sentences("En overskrift\n\nEn tekst.") == ["En overskrift", "En tekst."]
 
