@@ -11,7 +11,8 @@
   `sources/ospedal-saksframlegg-naeringsfond-2025.py`.
 
 The generated files are committed; rebuild after editing a source. Chromium stamps the print
-time into the PDF, so a rebuild changes its bytes but not its text.
+time into the PDF and the Word file's zip entries carry the write time, so a rebuild changes the
+files' bytes but not their text.
 """
 
 from __future__ import annotations
