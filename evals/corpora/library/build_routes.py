@@ -1,0 +1,109 @@
+"""Build the library documents that are not laid out by build.py, each by another producer.
+
+    .venv/bin/python evals/corpora/library/build_routes.py
+
+- `foljeforskning-starka-bygder-mellanalven-2021-2024.pdf`: the HTML report in `sources/`
+  printed by headless Chromium (running header and "Sida n av m" footer from CSS page-margin
+  boxes, a two-column chapter, notes at the end of each chapter). Chromium cannot number a
+  contents page, so the report is printed twice: the first print tells on which page each
+  heading falls, the second prints the contents with those numbers.
+- `ospedal-saksframlegg-naeringsfond-2025.docx`: a case document written by python-docx from
+  `sources/ospedal-saksframlegg-naeringsfond-2025.py`.
+
+The generated files are committed; rebuild after editing a source. Chromium stamps the print
+time into the PDF and the Word file's zip entries carry the write time, so a rebuild changes the
+files' bytes but not their text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "sources"
+REPORT = "foljeforskning-starka-bygder-mellanalven-2021-2024"
+CASE = "ospedal-saksframlegg-naeringsfond-2025"
+PAGE_NUMBER = re.compile(r'(<span class="pg" data-for="([\w-]+)">)\d+(</span>)')
+HEADING = re.compile(r'<h[12] id="([\w-]+)">(.+?)</h[12]>')
+
+
+def print_report() -> Path:
+    """Print the HTML report to PDF with Chromium, its contents page numbered."""
+    html = (SOURCES / f"{REPORT}.html").read_text(encoding="utf-8")
+    out = HERE / f"{REPORT}.pdf"
+    with tempfile.TemporaryDirectory() as work:
+        _chromium(html, out, Path(work))
+        pages = _heading_pages(html, out)
+        numbered = PAGE_NUMBER.sub(lambda m: f"{m[1]}{pages[m[2]]}{m[3]}", html)
+        _chromium(numbered, out, Path(work))
+    if _heading_pages(html, out) != pages:
+        raise RuntimeError(f"{out.name}: the numbered contents moved the headings; print again")
+    return out
+
+
+def _chromium(html: str, out: Path, work: Path) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise RuntimeError("Chromium is not installed (make system-deps)")
+    page = work / f"{REPORT}.html"
+    page.write_text(html, encoding="utf-8")
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-pdf-header-footer",
+        f"--user-data-dir={work / 'profile'}",
+        f"--print-to-pdf={out}",
+        page.as_uri(),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+
+
+def _heading_pages(html: str, pdf: Path) -> dict[str, int]:
+    """The page (counted from the cover, as the footer counts) each heading is printed on."""
+    # NFKC spells out the ligatures ("ﬁ") the browser's fonts print.
+    texts = [
+        " ".join(unicodedata.normalize("NFKC", page.extract_text() or "").split())
+        for page in PdfReader(pdf).pages
+    ]
+    pages: dict[str, int] = {}
+    start = 2  # the contents page lists every heading; look after it
+    for anchor, title in HEADING.findall(html):
+        for number in range(start, len(texts)):
+            if title in texts[number]:
+                pages[anchor] = number + 1
+                start = number
+                break
+        else:
+            raise RuntimeError(f"{pdf.name}: heading {title!r} is on no page")
+    return pages
+
+
+def write_case() -> Path:
+    """Write the Word case document from its python-docx source."""
+    spec = importlib.util.spec_from_file_location(CASE, SOURCES / f"{CASE}.py")
+    assert spec is not None and spec.loader is not None
+    source = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(source)
+    out = HERE / f"{CASE}.docx"
+    source.build(out)
+    return out
+
+
+def main() -> None:
+    """Build both documents next to this script."""
+    for build in (print_report, write_case):
+        print(f"built {build().name}")
+
+
+if __name__ == "__main__":
+    main()
