@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.answering.constraints import name_constraints
 from assistant.answering.kinds import GENERIC, META
 from assistant.domain import Message
 from assistant.errors import InvalidRequestError
@@ -188,12 +189,37 @@ def standalone(question: str, history: Sequence[Message]) -> Rewrite:
     return _with_previous_topic(question, history, user_turns[-1])
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?$")
+
+
+def _not_replaced(words: Sequence[str], question: str, previous: Rewrite) -> list[str]:
+    """The previous turn's topic words without those the follow-up replaces: its years when
+    it names a year ("Og i 2019?"), its places of one word when it names a place ("Och i
+    Granvik?"); a name of several words (a programme, a company) stays."""
+    own_year = any(_YEAR.match(word) for word in re.findall(r"[\w–-]+", question))
+    own_names = name_constraints(question)
+    single = {
+        fold(re.sub(r"['’]?s$", "", c.text))
+        for c in name_constraints(previous.question)
+        if " " not in c.text.strip()
+    }
+    kept = []
+    for word in words:
+        if own_year and _YEAR.match(word):
+            continue
+        if own_names and fold(re.sub(r"['’]?s$", "", word)) in single:
+            continue
+        kept.append(word)
+    return kept
+
+
 def _with_previous_topic(question: str, history: Sequence[Message], last: int) -> Rewrite:
     """The question with the topic of the user turn at `last` attached (see `standalone`)."""
     texts = [m.content for m in history]
     resolved = resolve_ordinal(question, texts)
     previous = standalone(history[last].content, history[:last])
     inherited = previous.topic or " ".join(carried_words(previous.question))
+    inherited = " ".join(_not_replaced(_TOPIC_WORD.findall(inherited), question, previous))
     own = carried_words(resolved)
     topic = _merge_topics(own, inherited)
     if not inherited:

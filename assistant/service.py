@@ -25,6 +25,7 @@ from assistant.answering.citations import cite, document_reference
 from assistant.answering.constraints import (
     Constraint,
     document_context,
+    find_constraints,
     meets,
     name_constraints,
     named_in_a_list,
@@ -108,6 +109,12 @@ class Evidence:
     grounded: bool
     # What the closest evidence is about instead of the year, period or name asked about.
     mismatch: str | None = None
+
+
+def names_its_own(question: str) -> bool:
+    """Whether a question names a year, period, place, organisation or person itself: then
+    another turn's sources, about what that turn named, do not answer it."""
+    return any(c.kind != "number" for c in find_constraints(question))
 
 
 def passage_of(rank: int, hit: ScoredChunk) -> Passage:
@@ -481,8 +488,8 @@ class Assistant:
         follow-up whose own search finds too little, the previous turn's sources (retrieved
         again with its standalone question)."""
         evidence = self._evidence(turn)
-        # A follow-up about another year or place ("og i 2019?") is not answered from the
-        # previous turn's sources.
+        # A follow-up about another year or place ("og i 2019?", "Och i Granvik?") is not
+        # answered from the previous turn's sources, even when nothing was found for it.
         if evidence.grounded or evidence.mismatch:
             return turn, evidence
         if turn.leaning:
@@ -490,7 +497,7 @@ class Assistant:
             leaning_evidence = self._evidence(leaning)
             if leaning_evidence.grounded:
                 return leaning, leaning_evidence
-        if not turn.previous:
+        if not turn.previous or names_its_own(turn.question):
             return turn, evidence
         earlier = replace(turn, standalone=turn.previous, previous=None)
         earlier_evidence = self._evidence(earlier)

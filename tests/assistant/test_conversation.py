@@ -175,3 +175,42 @@ def test_a_question_naming_enough_does_not_lean(question: str) -> None:
 
 def test_a_first_question_leans_on_nothing() -> None:
     assert standalone("Når ble avtalen godkjent?", []).leaning is None
+
+
+def test_a_follow_up_naming_its_own_place_or_year_drops_the_previous_ones() -> None:
+    history = [
+        Message(
+            role="user",
+            content="Hur stor andel av Forsvallens inköp gick till lokala leverantörer år 2024?",
+        ),
+        Message(
+            role="assistant", content="I Forsvallen ökade andelen från 19 till 26 procent [1]."
+        ),
+    ]
+    place = rewrite("Och hur stor var andelen i Granvik?", history)
+    assert "Granvik" in place and "Forsvallen" not in place and "inköp" in place
+    year = rewrite("Och år 2021?", history)
+    assert "2021" in year and "2024" not in year and "Forsvallens" in year
+
+
+def test_a_programme_named_before_stays_when_a_follow_up_names_a_member() -> None:
+    history = [
+        Message(role="user", content="Hvor mye fikk Nautøy i Næringsløftet Midtfjorden?"),
+        Message(role="assistant", content="Nautøy fikk 1,2 millioner kroner [1]."),
+    ]
+    rewritten = rewrite("Og Heggvoll?", history)
+    assert "Næringsløftet Midtfjorden" in rewritten and "Nautøy" not in rewritten
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [("Och hur stor var andelen i Granvik?", True), ("Og i 2019?", True), ("Og hvorfor?", False)],
+)
+def test_a_follow_up_naming_a_place_or_year_is_never_answered_from_earlier_sources(
+    question: str, own: bool
+) -> None:
+    """What decides that a follow-up whose search finds too little is refused rather than
+    answered from the previous turn's sources (which are about another place or year)."""
+    from assistant.service import names_its_own
+
+    assert names_its_own(question) is own
