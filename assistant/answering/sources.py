@@ -19,6 +19,7 @@ from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import GENERIC
 from assistant.answering.language import Language
 from assistant.answering.selection import in_text_order, with_marker
+from assistant.answering.titles import asks_who
 from assistant.domain import DocumentRecord, Reference, Section
 from assistant.retrieval.text import content_words
 
@@ -203,10 +204,13 @@ def find_sources(
         chosen.append(candidate)
     findings = [SourceFinding(c, tuple(cited[id(c)])) for c in in_text_order(chosen)]
     sections = {tuple(c.chunk.section_path) for c in chosen}
+    # Who wrote or said something is answered by a name, never by an address.
     web = [
         c
         for c in candidates
-        if c.not_claim == "web address" and tuple(c.chunk.section_path) in sections
+        if c.not_claim == "web address"
+        and tuple(c.chunk.section_path) in sections
+        and not asks_who(question)
     ]
     if WEB_WORDS.search(question):
         best_web = next((c for c in candidates if c.not_claim == "web address"), None)

@@ -48,6 +48,11 @@ _WHO = re.compile(
 _COMPOUND_PART = 7
 
 
+def asks_who(question: str) -> bool:
+    """Whether a question asks who someone is or what they are called."""
+    return _WHO.search(question) is not None
+
+
 def titles_named(folded: str) -> frozenset[str]:
     """The `PERSON_TITLES` a folded text names."""
     return FoldedText(folded).named(PERSON_TITLES, _COMPOUND_PART)
@@ -56,7 +61,7 @@ def titles_named(folded: str) -> frozenset[str]:
 def titles_asked(question: str, folded: str) -> frozenset[str]:
     """The titles whose holder the question asks for ("Who chaired ...", "Hvem er
     ordfører ..."): none when it asks no "who"."""
-    if not _WHO.search(question):
+    if not asks_who(question):
         return frozenset()
     named = titles_named(folded)
     # "dagleg leiar" asks for the managing director, not for any leader.

@@ -102,6 +102,17 @@ def test_no_answer_quotes_a_heading_footnote_or_reference(
         assert record.text[citation.start : citation.end] == citation.quote
 
 
+def test_who_wrote_a_work_the_paper_cites_is_answered_by_a_name_not_an_address(
+    paper_assistant: Any,
+) -> None:
+    answer = ask(
+        paper_assistant, "Hvem har skrevet kronikken om generasjon Z som notatet viser til?"
+    )
+    assert answer.grounded
+    assert "Parisa Yousefi" in answer.answer
+    assert not any(c.quote.startswith(("http", "www.")) for c in answer.citations)
+
+
 @pytest.mark.parametrize(
     ("turns", "expected"),
     [
