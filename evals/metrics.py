@@ -350,9 +350,9 @@ def structural_quote(citation: Citation, source_text: SourceText) -> bool:
     unpunctuated (a heading, title or series line), starts with a footnote label, is a bare web
     address, or has a reference's "Name, A. (2016)" shape. The body of a footnote that makes a
     claim, quoted without its label, is a claim; so is a table or list row giving a figure
-    ("2026: 2,2 millioner kroner").
+    ("2026: 2,2 millioner kroner") and a field of a document's heading ("Dato: 7. februar").
     """
-    from indexing.cleaning import is_bibliography_heading
+    from indexing.cleaning import is_bibliography_heading, is_field_line
 
     parts = [p.strip() for p in citation.section.split(" > ")]
     if parts and is_bibliography_heading(parts[-1]):
@@ -369,8 +369,10 @@ def structural_quote(citation: Citation, source_text: SourceText) -> bool:
     if _URL.search(quote) and len(tokens(_URL.sub(" ", quote))) < 4:
         return True
     whole_line = normalise(line) == normalise(quote)
-    if _DATA_ROW.match(line):
-        return False  # a row of a table or list that gives a figure states a fact
+    if _DATA_ROW.match(line) or is_field_line(line):
+        # A row of a table or list that gives a figure states a fact, and so does a field of
+        # a document's heading ("Referent: Simen Arntzen, næringskonsulent").
+        return False
     return whole_line and not _LINE_END.search(line) and len(tokens(line)) <= TITLE_WORDS
 
 

@@ -633,6 +633,18 @@ def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
     assert structural_quote(at("Næringsfond og ramme"), source)
 
 
+def test_a_field_of_a_documents_heading_is_a_claim_not_a_title() -> None:
+    text = "REFERAT\n\nSted: Sandvær rådhus\nReferent: Simen Arntzen, næringskonsulent\n"
+    source = {"doc": text}.__getitem__
+    fragment = "Referent: Simen Arntzen, næringskonsulent"
+    start = text.index(fragment)
+    field = Citation(
+        marker=1, chunk_id="c", doc_id="doc", title="T", section="", page="1",
+        quote=fragment, start=start, end=start + len(fragment), score=0.9,
+    )  # fmt: skip
+    assert not structural_quote(field, source)
+
+
 def test_structural_quotes_apply_to_answers_except_to_source_questions() -> None:
     reply = answer("Frankrike vant [1].", citations=[citation(1, "c7", "Frankrike vant")])
     plain = score_item(UNANSWERABLE, reply, [P1], no_source)
