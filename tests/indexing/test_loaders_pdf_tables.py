@@ -7,6 +7,7 @@ a list, a contents page and a footnote area set apart from their numbers are no 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -55,6 +56,24 @@ INTRODUCTION = (
     "penger til et felles fond for næringsutvikling. Denne rapporten evaluerer hva fondet "
     "har gitt av prosjekter og arbeidsplasser i hver av dem."
 )
+
+
+def table_page(
+    heading: str, head: Sequence[str], rows: Sequence[Sequence[str]], style: str = ""
+) -> str:
+    """A page with a heading, a paragraph, an HTML table without rules (figures set right, in
+    smaller sans type) and another paragraph, for Chromium to print."""
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return (
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
+        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
+        'table { font-family: "DejaVu Sans"; font-size: 9pt; } td + td { text-align: right; }'
+        f"{style}</style></head><body><h1>{escape(heading)}</h1><p>{escape(BEFORE)}</p><table>"
+        "<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in head) + "</tr>"
+        f"{cells}</table><p>{escape(AFTER)}</p></body></html>"
+    )
 
 
 def paragraphs(document: LoadedDocument) -> list[str]:
@@ -133,19 +152,7 @@ def test_a_tables_rows_stand_in_its_place_section_and_page(ruled: LoadedDocument
 @needs_chromium
 def test_each_row_of_an_html_table_printed_without_rules_is_a_sentence(tmp_path: Path) -> None:
     head, *rows = TABLE
-    html = (
-        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
-        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
-        'table { font-family: "DejaVu Sans"; font-size: 9pt; }'
-        "td + td { text-align: right; }"
-        "</style></head><body><h1>2 Kommunene</h1>"
-        f"<p>{escape(BEFORE)}</p><table>"
-        + "<tr>"
-        + "".join(f"<th>{escape(cell)}</th>" for cell in head)
-        + "</tr>"
-        + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-        + f"</table><p>{escape(AFTER)}</p></body></html>"
-    )
+    html = table_page("2 Kommunene", head, rows)
     document = load_document(print_html(tmp_path / "kommunene.pdf", html))
     found = paragraphs(document)
     for row in ROWS:
@@ -162,19 +169,8 @@ def test_a_header_whose_names_wrap_over_lines_names_each_column_whole(tmp_path: 
     middle of the header's height: each column is named by all of its lines, top first."""
     head = ("Kommun", "Invånare 2024", "Egen insats, mnkr", "Projekt", "Nya arbetstillfällen")
     rows = (("Forsvallen", "6 850", "1,8", "27", "36"), ("Granvik", "4 210", "1,2", "19", "25"))
-    html = (
-        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>'
-        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
-        'table { font-family: "DejaVu Sans"; font-size: 9pt; border-collapse: collapse; }'
-        "th { width: 5.5em; vertical-align: middle; } td + td { text-align: right; }"
-        "</style></head><body><h1>3 Resultat</h1>"
-        f"<p>{escape(BEFORE)}</p><table>"
-        + "<tr>"
-        + "".join(f"<th>{escape(cell)}</th>" for cell in head)
-        + "</tr>"
-        + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-        + f"</table><p>{escape(AFTER)}</p></body></html>"
-    )
+    narrow = "table { border-collapse: collapse; } th { width: 5.5em; vertical-align: middle; }"
+    html = table_page("3 Resultat", head, rows, narrow)
     document = load_document(print_html(tmp_path / "resultat.pdf", html))
     found = paragraphs(document)
     assert (
