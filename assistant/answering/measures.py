@@ -377,11 +377,23 @@ def asked_aim(question: str) -> Aim | None:
     return "target" if target else "outcome"
 
 
+def _sets_target(text: str) -> bool:
+    """Whether a sentence sets a figure as a target: a target word and a figure in one
+    clause ("Målet er 150 nye arbeidsplasser", "The target in the plan is 35 per cent"), not
+    a purpose beside a figure of what was done ("har som mål å styrke næringslivet, og delte
+    ut 2,9 millioner")."""
+    return any(_FIGURE_AFTER_TARGET.match(text, found.end()) for found in _TARGET.finditer(text))
+
+
+# The rest of a target's clause up to a figure in it.
+_FIGURE_AFTER_TARGET = re.compile(r"[^,;.:!?\d]{0,80}?\d")
+
+
 def gives_aim(text: str, aim: Aim) -> bool:
     """Whether a sentence gives its figure as the aim asked: a target is set as one ("Målet
     er 150 nye arbeidsplasser", "skal skape 50"), and what was reached is given by no
     sentence setting a target, unless it says what was reached too ("Målet var 160, og
     programmet ga 138")."""
     if aim == "target":
-        return bool(_TARGET.search(text) or _WILL.search(text))
-    return not _TARGET.search(text) or bool(_OUTCOME.search(text))
+        return _sets_target(text) or bool(_WILL.search(text))
+    return not _sets_target(text) or bool(_OUTCOME.search(text))

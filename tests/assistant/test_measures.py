@@ -225,6 +225,9 @@ def test_a_target_answers_no_question_of_what_was_reached_nor_the_other_way() ->
     assert gives_aim(reached, "outcome") and not gives_aim(reached, "target")
     assert gives_aim(both, "outcome") and gives_aim(both, "target")
     assert gives_aim(planned, "target")
+    # A purpose beside a figure of what was done sets no target.
+    purpose = "Fondet har som mål å styrke næringslivet, og delte ut 2,9 millioner kroner i 2022."
+    assert gives_aim(purpose, "outcome") and not gives_aim(purpose, "target")
 
 
 def test_a_count_of_new_things_asks_for_a_sentence_saying_they_are_new() -> None:
