@@ -195,22 +195,23 @@ _YEAR = re.compile(r"^(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?$")
 def _not_replaced(words: Sequence[str], question: str, previous: Rewrite) -> list[str]:
     """The previous turn's topic words without those the follow-up replaces: its years when
     it names a year ("Og i 2019?"), its places of one word when it names a place ("Och i
-    Granvik?"); a name of several words (a programme, a company) stays."""
+    Granvik?"); a word of a name of several words (a programme, a company) stays."""
     own_year = any(_YEAR.match(word) for word in re.findall(r"[\w–-]+", question))
     own_names = name_constraints(question)
-    single = {
-        fold(re.sub(r"['’]?s$", "", c.text))
-        for c in name_constraints(previous.question)
-        if " " not in c.text.strip()
-    }
+    single = {_without_genitive(c.text) for c in name_constraints(previous.question)}
     kept = []
     for word in words:
         if own_year and _YEAR.match(word):
             continue
-        if own_names and fold(re.sub(r"['’]?s$", "", word)) in single:
+        if own_names and _without_genitive(word) in single:
             continue
         kept.append(word)
     return kept
+
+
+def _without_genitive(name: str) -> str:
+    """A name folded, without a genitive s ("Forsvallens" → "forsvallen")."""
+    return fold(re.sub(r"['’]?s$", "", name.strip()))
 
 
 def _with_previous_topic(question: str, history: Sequence[Message], last: int) -> Rewrite:
