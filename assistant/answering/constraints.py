@@ -76,7 +76,7 @@ _NOT_NAMES = frozenset(
     hva hvordan hvorfor hvem hvilke hvilken hvilket hvor når kan kva korleis kvifor kven kor når
     vad hur varför vem vilka vilken var när what how why who which when where does do did
     is are was were can could should would will according og and i in the a an en ei et eit
-    om og inn nok mnok mill kr
+    om og inn nok mnok mill kr sek msek mkr mnkr tkr tnok dkk eur euro usd
     norwegian swedish danish finnish nordic scandinavian european english sami
     """.split()
 )
@@ -613,6 +613,7 @@ def screen(
     contexts: Mapping[str, str],
     language: Language,
     parts: Mapping[str, Sequence[str]] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> Screened:
     """Keep the candidates that meet every year, period and name the question names.
 
@@ -626,7 +627,9 @@ def screen(
     besides the ones it names itself, that name what it measures (where the sentence is in
     the question's language), and that do not give it for one place the question does not
     ask about; `covering` keeps these whatever figure they give. When the best claim is not
-    kept, `statement` says, in the question's language, what it is about instead.
+    kept, `statement` says, in the question's language, what it is about instead. `texts`
+    (the documents' whole texts, by id) let a table's row be dated by the caption over the
+    table when the row opens a passage of its own.
     """
     constraints = [c for c in find_constraints(question) if c.kind != "number"]
     terms = topic_terms(question)
@@ -644,7 +647,7 @@ def screen(
         chunk = candidate.chunk
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
-        lead_in = list_lead_in(candidate)
+        lead_in = list_lead_in(candidate, (texts or {}).get(chunk.doc_id))
         dating = "\n".join(
             [
                 continued_sentence(candidate),
@@ -747,15 +750,20 @@ def continued_sentence(candidate: Candidate) -> str:
     return _SENTENCE_END.split(before)[-1] if before else ""
 
 
-def list_lead_in(candidate: Candidate) -> str:
+def list_lead_in(candidate: Candidate, document_text: str | None = None) -> str:
     """The sentence that opens the list a candidate is an item of, when it ends with a colon
     ("Table 3.1 shows the share of purchases that went to local suppliers:"): what each row
     of a table written as a list measures is said there, not in the row ("2022: 27 per cent").
     For a row of a table the loaders read as sentences ("Bjørkmo: Innbyggere 3 690; ..."),
-    the caption over the table ("Tabell 2.1 viser folketall i 2024, ..."). Empty for a
-    sentence that is neither, or whose list or table opens in another passage."""
+    the caption over the table ("Tabell 2.1 viser folketall i 2024, ..."). Read in the
+    candidate's passage, or in its whole document when `document_text` is given (a long
+    table's later rows open a passage of their own). Empty for a sentence that is neither."""
     chunk = candidate.chunk
-    *above, line_start = chunk.text[: max(0, candidate.start - chunk.start)].split("\n")
+    if document_text is not None:
+        before = document_text[: max(0, candidate.start)]
+    else:
+        before = chunk.text[: max(0, candidate.start - chunk.start)]
+    *above, line_start = before.split("\n")
     if _TABLE_ROW.match(candidate.text) and not line_start.strip():
         caption = _line_above(above, lambda line: bool(_TABLE_ROW.match(line)))
         return caption.strip() if _CAPTION_OPENS.match(caption) else ""

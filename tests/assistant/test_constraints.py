@@ -735,3 +735,24 @@ def test_a_row_of_a_table_is_dated_by_the_caption_over_the_table() -> None:
     # Without the caption, nothing dates the row.
     alone = only("Bjørkmo: Innbyggere 3 690; Prosjekter 18.")
     assert screen(question, [alone], {}, "nb").kept == []
+
+
+def test_a_row_opening_a_passage_of_its_own_is_dated_by_the_caption_in_its_document() -> None:
+    """A long table's later rows fall in the next passage; the caption stands in the one
+    before, and the document's text still holds it."""
+    row_text = "Bjørkmo: Innbyggere 3 690; Prosjekter 18."
+    start = MUNICIPALITIES_TABLE.index(row_text)
+    chunk = Chunk(
+        id="doc:1", doc_id="doc", text=row_text, start=start, end=start + len(row_text),
+        section_path=["2"], title="doc", language="nb",
+    )  # fmt: skip
+    row = Candidate(chunk, 0, start, start + len(row_text), row_text, 0.9, 0.0, 0.9)
+    question = "Hvor mange innbyggere hadde Bjørkmo i 2024?"
+    assert screen(question, [row], {}, "nb").kept == []  # the passage alone does not date it
+    assert screen(question, [row], {}, "nb", texts={"doc": MUNICIPALITIES_TABLE}).kept == [row]
+
+
+def test_a_currency_code_is_no_name() -> None:
+    question = "How much did Lillhärad receive from the community fund, in SEK thousand?"
+    assert [c.text for c in name_constraints(question)] == ["Lillhärad"]
+    assert not name_constraints("Budsjettet var 2 millioner NOK, eller 190 000 EUR og USD.")
