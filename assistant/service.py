@@ -415,8 +415,9 @@ class Assistant:
             # Only evidence about the year, period and names asked about may answer, and
             # only a sentence giving the figure asked for may answer a figure question.
             contexts, parts = self._contexts(state, hits, turn.standalone)
-            texts = {doc_id: state.view.text(doc_id) for doc_id in contexts}
-            screened = screen(turn.standalone, candidates, contexts, turn.language, parts, texts)
+            screened = screen(
+                turn.standalone, candidates, contexts, turn.language, parts, state.view.text
+            )
             candidates, mismatch, covering = screened.kept, screened.statement, screened.covering
         turn.timings["select"] = _ms(mark)
         penalty = extractive.unknown_term_penalty(

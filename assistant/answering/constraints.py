@@ -613,7 +613,7 @@ def screen(
     contexts: Mapping[str, str],
     language: Language,
     parts: Mapping[str, Sequence[str]] | None = None,
-    texts: Mapping[str, str] | None = None,
+    text_of: Callable[[str], str] | None = None,
 ) -> Screened:
     """Keep the candidates that meet every year, period and name the question names.
 
@@ -627,9 +627,9 @@ def screen(
     besides the ones it names itself, that name what it measures (where the sentence is in
     the question's language), and that do not give it for one place the question does not
     ask about; `covering` keeps these whatever figure they give. When the best claim is not
-    kept, `statement` says, in the question's language, what it is about instead. `texts`
-    (the documents' whole texts, by id) let a table's row be dated by the caption over the
-    table when the row opens a passage of its own.
+    kept, `statement` says, in the question's language, what it is about instead. `text_of`
+    (a document's whole text, by id) lets a table's row be dated by the caption over the
+    table when the row opens a passage of its own; it is read only then.
     """
     constraints = [c for c in find_constraints(question) if c.kind != "number"]
     terms = topic_terms(question)
@@ -647,7 +647,7 @@ def screen(
         chunk = candidate.chunk
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
-        lead_in = list_lead_in(candidate, (texts or {}).get(chunk.doc_id))
+        lead_in = list_lead_in(candidate, text_of)
         dating = "\n".join(
             [
                 continued_sentence(candidate),
@@ -750,25 +750,35 @@ def continued_sentence(candidate: Candidate) -> str:
     return _SENTENCE_END.split(before)[-1] if before else ""
 
 
-def list_lead_in(candidate: Candidate, document_text: str | None = None) -> str:
+def list_lead_in(candidate: Candidate, text_of: Callable[[str], str] | None = None) -> str:
     """The sentence that opens the list a candidate is an item of, when it ends with a colon
     ("Table 3.1 shows the share of purchases that went to local suppliers:"): what each row
     of a table written as a list measures is said there, not in the row ("2022: 27 per cent").
     For a row of a table the loaders read as sentences ("Bjørkmo: Innbyggere 3 690; ..."),
     the caption over the table ("Tabell 2.1 viser folketall i 2024, ..."). Read in the
-    candidate's passage, or in its whole document when `document_text` is given (a long
-    table's later rows open a passage of their own). Empty for a sentence that is neither."""
+    candidate's passage; when the passage holds only items above it (a long table's later
+    rows open a passage of their own), in its document's text from `text_of`, if given.
+    Empty for a sentence that is neither."""
     chunk = candidate.chunk
-    if document_text is not None:
-        before = document_text[: max(0, candidate.start)]
-    else:
-        before = chunk.text[: max(0, candidate.start - chunk.start)]
+    found = _lead_in(candidate.text, chunk.text[: max(0, candidate.start - chunk.start)])
+    if found is None and text_of is not None:
+        found = _lead_in(candidate.text, text_of(chunk.doc_id)[: max(0, candidate.start)])
+    return found or ""
+
+
+def _lead_in(sentence: str, before: str) -> str | None:
+    """`list_lead_in` read in the text before the sentence; None when that text holds only
+    items of the sentence's list or table (its opening stands further up)."""
     *above, line_start = before.split("\n")
-    if _TABLE_ROW.match(candidate.text) and not line_start.strip():
+    if _TABLE_ROW.match(sentence) and not line_start.strip():
         caption = _line_above(above, lambda line: bool(_TABLE_ROW.match(line)))
+        if not caption:
+            return None
         return caption.strip() if _CAPTION_OPENS.match(caption) else ""
     if LIST_BULLET.match(line_start.lstrip()):
         opening = _line_above(above, lambda line: bool(LIST_BULLET.match(line.lstrip()))).rstrip()
+        if not opening:
+            return None
         return _SENTENCE_END.split(opening)[-1] if opening.endswith(":") else ""
     return ""
 

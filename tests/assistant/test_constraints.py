@@ -749,7 +749,8 @@ def test_a_row_opening_a_passage_of_its_own_is_dated_by_the_caption_in_its_docum
     row = Candidate(chunk, 0, start, start + len(row_text), row_text, 0.9, 0.0, 0.9)
     question = "Hvor mange innbyggere hadde Bjørkmo i 2024?"
     assert screen(question, [row], {}, "nb").kept == []  # the passage alone does not date it
-    assert screen(question, [row], {}, "nb", texts={"doc": MUNICIPALITIES_TABLE}).kept == [row]
+    document = {"doc": MUNICIPALITIES_TABLE}.__getitem__
+    assert screen(question, [row], {}, "nb", text_of=document).kept == [row]
 
 
 def test_a_currency_code_is_no_name() -> None:
