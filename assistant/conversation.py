@@ -159,11 +159,10 @@ def _replace_last_pointer(question: str, topic: str) -> str | None:
 
 def may_lean(question: str) -> bool:
     """True when a question that names a topic of its own is short and names nothing in
-    particular (no name, no figure), so it may still lean on earlier turns: "Når ble avtalen
-    godkjent?" asks about the agreement of the previous answer."""
-    if re.search(r"\d", question):
-        return False
-    if any(word[:1].isupper() for word in re.findall(r"\w+", question)[1:]):
+    particular (no name as `name_constraints` reads names, no figure), so it may still lean
+    on earlier turns: "Når ble avtalen godkjent?" asks about the agreement of the previous
+    answer."""
+    if re.search(r"\d", question) or name_constraints(question):
         return False
     return len(topic_words(question)) <= MAX_LEANING_TOPIC_WORDS
 
