@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.constraints import name_constraints
+from assistant.answering.constraints import find_constraints, name_constraints
 from assistant.answering.kinds import GENERIC, META
 from assistant.domain import Message
 from assistant.errors import InvalidRequestError
@@ -195,8 +195,9 @@ def _not_replaced(words: Sequence[str], question: str, previous: Rewrite) -> lis
     """The previous turn's topic words without those the follow-up replaces: its years when
     it names a year ("Og i 2019?"), its places of one word when it names a place ("Och i
     Granvik?"); a word of a name of several words (a programme, a company) stays."""
-    own_year = any(_YEAR.match(word) for word in re.findall(r"[\w–-]+", question))
-    own_names = name_constraints(question)
+    own = find_constraints(question)
+    own_year = any(c.is_time for c in own)
+    own_names = [c for c in own if c.is_name]
     single = {_without_genitive(c.text) for c in name_constraints(previous.question)}
     kept = []
     for word in words:
