@@ -24,11 +24,12 @@ from assistant.answering.answer import extractive_answer, shape_of
 from assistant.answering.citations import cite, document_reference
 from assistant.answering.constraints import (
     Constraint,
+    Naming,
     document_context,
     find_constraints,
+    how_named,
     meets,
     name_constraints,
-    named_in_a_list,
     screen,
 )
 from assistant.answering.kinds import question_shape
@@ -141,7 +142,7 @@ class Assistant:
         self.live = LiveIndex(settings, store)
         # Whether a document names a name only in a list, by (index key, document, name):
         # reading a long report's text for it is kept off later questions.
-        self._parts: OrderedDict[tuple[str, str, str], bool] = OrderedDict()
+        self._parts: OrderedDict[tuple[str, str, str], Naming] = OrderedDict()
         self._parts_lock = threading.Lock()
 
     @classmethod
@@ -448,36 +449,41 @@ class Assistant:
 
     def _contexts(
         self, state: IndexState, hits: Sequence[ScoredChunk], question: str
-    ) -> tuple[dict[str, str], dict[str, list[str]]]:
+    ) -> tuple[dict[str, str], dict[str, dict[str, Naming]]]:
         """What names each retrieved document's passages: its title, authors and publisher,
-        and those of the question's names that its text holds anywhere, unless only as one
-        of several in a list (a member of a programme, a partner of a plan: a passage names
-        such a part itself where it is about it); and, by document, those parts."""
+        and those of the question's names that its text is about; and, by document, the
+        names it gives only as a part (one of several in a list, as a member of a programme
+        or a partner of a plan; or in passing, as a village in a section of its own), which a
+        passage names itself where it is about them."""
         records = state.records
         doc_ids = [hit.chunk.doc_id for hit in hits if hit.chunk.doc_id in records]
         named: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
-        parts: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
+        parts: dict[str, dict[str, Naming]] = {doc_id: {} for doc_id in doc_ids}
         for name in name_constraints(question):
             for doc_id in state.lexical.documents_with(name.text, doc_ids):
                 entry = records[doc_id].entry
-                if meets(name, document_context(entry)) or not self._only_listed(
-                    state, doc_id, name
-                ):
+                naming = (
+                    Naming("whole")
+                    if meets(name, document_context(entry))
+                    else self._how_named(state, doc_id, name)
+                )
+                if naming.how == "whole":
                     named[doc_id].append(name.text)
                 else:
-                    parts[doc_id].append(name.text)
+                    parts[doc_id][name.text] = naming
         contexts = {
             doc_id: document_context(records[doc_id].entry, named[doc_id]) for doc_id in named
         }
         return contexts, parts
 
-    def _only_listed(self, state: IndexState, doc_id: str, name: Constraint) -> bool:
-        """Whether the document names the name only as one of several in a list."""
+    def _how_named(self, state: IndexState, doc_id: str, name: Constraint) -> Naming:
+        """How the document's text names the name (read once per index and name)."""
         key = (state.view.key, doc_id, name.key[0])
         with self._parts_lock:
             known = self._parts.get(key)
         if known is None:
-            known = named_in_a_list(name, state.view.text(doc_id))
+            passages = [(c.section_path, c.text) for c in state.view.chunks_of(doc_id)]
+            known = how_named(name, state.view.text(doc_id), passages)
             with self._parts_lock:
                 self._parts[key] = known
                 while len(self._parts) > PARTS_KEPT:

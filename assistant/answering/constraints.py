@@ -266,6 +266,63 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
     return False
 
 
+# How a document names a name its title does not: as what it is about ("whole"), only as one
+# of several in a list ("listed"), or only in passing ("passing": in one section of its own).
+How = Literal["whole", "listed", "passing"]
+
+
+@dataclass(frozen=True)
+class Naming:
+    """How a document names a place, organisation or person, and for one it names in
+    passing, the top-level section (by its heading) that does."""
+
+    how: How
+    sections: frozenset[str] = frozenset()
+
+
+# Paragraphs shorter than this are headings, list items, table rows: the opening is the text up
+# to the end of the first paragraph of prose.
+OPENING_PARAGRAPH = 120
+# Fewest top-level sections a document needs for a name confined to one of them to be a part.
+SECTIONS = 3
+
+
+def how_named(
+    constraint: Constraint, text: str, passages: Sequence[tuple[Sequence[str], str]]
+) -> Naming:
+    """How a document names a place, organisation or person (see `Naming`), read in its
+    text and its passages (each a section path and the passage's text, in text order).
+
+    A municipality's plan names a village only in a section about it ("4 Straumen: I
+    Straumen skal det gamle postbygget bygges om"): the plan's figures for the fund, the jobs
+    or the budget are the municipality's, not the village's, so only a passage naming the
+    village speaks for it. What the document is about it names where it opens, or in more
+    than one section.
+    """
+    if named_in_a_list(constraint, text):
+        return Naming("listed")
+    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
+    paragraphs = [fold(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    opening = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
+    if any(name.search(p) for p in paragraphs[: opening + 1]):
+        return Naming("whole")
+    sections = list(dict.fromkeys(top_section(path) for path, _ in passages))
+    naming = {
+        top_section(path)
+        for path, passage in passages
+        if name.search(fold("\n".join([*path, passage])))
+    }
+    # A name the passages never write out as asked (its words apart) cannot be judged.
+    if len(naming) != 1 or len(sections) < SECTIONS or naming == {sections[0]}:
+        return Naming("whole")
+    return Naming("passing", frozenset(naming))
+
+
+def top_section(path: Sequence[str]) -> str:
+    """The heading of the top-level section a passage lies in ("" before the first)."""
+    return path[0] if path else ""
+
+
 # Where an item of an enumeration begins: after a comma and a space, or a conjunction.
 _ITEM_START = re.compile(r"(?:,\s|\s(?:og|och|and|samt|eller|or)\s)")
 
@@ -340,6 +397,14 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "sv": "Källorna nämner {asked} bara bland flera och säger inget om {asked} för sig.",
         "en": "The sources mention {asked} only as one of several and say nothing about it alone.",
     },
+    "name-passing": {
+        "nb": "Kildene nevner {asked} bare i forbifarten og sier ikke noe om dette for {asked}.",
+        "nn": (
+            "Kjeldene nemner {asked} berre i forbifarten og seier ikkje noko om dette for {asked}."
+        ),
+        "sv": "Källorna nämner {asked} bara i förbigående och säger inget om detta för {asked}.",
+        "en": "The sources mention {asked} only in passing and say nothing about this for {asked}.",
+    },
     "name-none": {
         "nb": "Kildene sier ikke noe om {asked}.",
         "nn": "Kjeldene seier ikkje noko om {asked}.",
@@ -370,18 +435,20 @@ def mismatch(
     evidence: str,
     language: Language,
     context: str = "",
-    parts: Sequence[str] = (),
+    parts: Mapping[str, Naming] | None = None,
 ) -> str | None:
     """A statement in the question's language when the evidence misses a time or name the
     question names; None when it meets them all (figures the question names are left to
     the caller, since a question rarely asks for a figure it already gives). `parts` are the
-    names the evidence's document gives only as one of several in a list."""
+    names the evidence's document gives only as a part of what it is about, and how."""
     constraints = [c for c in find_constraints(question) if c.kind != "number"]
     result = check(constraints, evidence, context)
+    parts = parts or {}
     parted = [c for c in result.unmet if c.is_name and c.text in parts]
     if parted:  # the evidence is about the whole: its year or period is beside the point
         asked = _listed([c.text for c in parted], language)
-        return _TEMPLATES["name-part"][language].format(asked=asked)
+        listed = any(parts[c.text].how == "listed" for c in parted)
+        return _TEMPLATES["name-part" if listed else "name-passing"][language].format(asked=asked)
     times = [c for c in result.unmet if c.is_time]
     if any(c.kind != "relative" for c in times):  # an explicit year or period says it best
         times = [c for c in times if c.kind != "relative"]
@@ -612,7 +679,7 @@ def screen(
     candidates: Sequence[Candidate],
     contexts: Mapping[str, str],
     language: Language,
-    parts: Mapping[str, Sequence[str]] | None = None,
+    parts: Mapping[str, Mapping[str, Naming]] | None = None,
     text_of: Callable[[str], str] | None = None,
 ) -> Screened:
     """Keep the candidates that meet every year, period and name the question names.
@@ -657,10 +724,14 @@ def screen(
                 own_period(candidate.text, contexts.get(chunk.doc_id, "")) if periods else "",
             ]
         )
-        # A passage that names a place only in a list of several is not about it.
+        # A passage that names a place only in a list of several is not about it; one in the
+        # section about what its document names in passing is.
         if chunk.id not in passages:
             passages[chunk.id] = outside_lists(chunk.text)
-        context = f"{contexts.get(chunk.doc_id, '')}\n{passages[chunk.id]}"
+        named_parts = (parts or {}).get(chunk.doc_id, {})
+        section = top_section(chunk.section_path)
+        about = [name for name, naming in named_parts.items() if section in naming.sections]
+        context = "\n".join([contexts.get(chunk.doc_id, ""), passages[chunk.id], *about])
         comparable = same_language(language, chunk.language)
         if not check(constraints, f"{candidate.text}\n{dating}", context).ok:
             continue
@@ -684,12 +755,16 @@ def screen(
             continue
         if any(c.is_name and named_in_a_list(c, candidate.text) for c in constraints):
             continue  # "De sju kommunene var Hemnes, Vefsn og Herøy" counts the list, not Vefsn
-        listed = (parts or {}).get(chunk.doc_id, ())
+        # One member's figure is given where it is named, not elsewhere in a passage; what a
+        # document names in passing, in the section about it.
         if any(
-            c.is_name and c.text in listed and not meets(c, f"{candidate.text}\n{dating}")
+            c.is_name
+            and c.text in named_parts
+            and c.text not in about
+            and not meets(c, f"{candidate.text}\n{dating}")
             for c in constraints
         ):
-            continue  # one member's figure is given where it is named, not elsewhere in a passage
+            continue
         covering.append(candidate)
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
@@ -704,7 +779,7 @@ def screen(
         f"{closest.text}\n{heading_of(closest)}",
         language,
         f"{contexts.get(closest.chunk.doc_id, '')}\n{outside_lists(closest.chunk.text)}",
-        (parts or {}).get(closest.chunk.doc_id, ()),
+        (parts or {}).get(closest.chunk.doc_id, {}),
     )
     return Screened(kept, statement, covering)
 

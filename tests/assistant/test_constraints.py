@@ -6,10 +6,12 @@ import pytest
 
 from assistant.answering.constraints import (
     Constraint,
+    Naming,
     asks_for_figure,
     check,
     find_constraints,
     holds_figure,
+    how_named,
     measured_words,
     meets,
     mismatch,
@@ -529,6 +531,38 @@ def test_three_names_written_with_capitals_are_an_enumeration_three_words_are_no
     assert not named_in_a_list(rodmyra, "Bara två kommuner, Rödmyra och Grensmo, tog rollen.")
 
 
+PLAN = {
+    "1 Innledning": "Nordvik kommune legger fram en ny strategisk næringsplan for perioden "
+    "2024–2028. Planen er laget med næringsforeningen og gjelder hele kommunen, med grendene "
+    "Lia, Botn, Neset og Holmen.",
+    "2 Næringsfond": "Næringsfondet får en ramme på 9,5 millioner kroner.",
+    "3 Gründere": "Kommunen gir gründerstipend. Målet er 40 nye arbeidsplasser i Nordvik.",
+    "4 Straumen": "I Straumen skal det gamle postbygget bygges om til arbeidsplasser.",
+}
+
+
+def naming(question: str, plan: dict[str, str]) -> Naming:
+    """How the plan, written out with its headings, names the question's last name."""
+    text = "\n\n".join(f"{heading}\n\n{body}" for heading, body in plan.items())
+    passages = [([heading], body) for heading, body in plan.items()]
+    return how_named(name_constraints(question)[-1], text, passages)
+
+
+def test_a_document_names_what_it_is_about_where_it_opens_and_a_part_in_passing() -> None:
+    assert naming("Hva satser Nordvik på?", PLAN).how == "whole"
+    assert naming("Hvor mye får næringsfondet i Botn?", PLAN).how == "listed"
+    assert naming("Hvor mye får næringsfondet i Straumen?", PLAN) == Naming(
+        "passing", frozenset({"4 Straumen"})
+    )
+    # Named in two sections, it is more than a part; so is any name of a short document.
+    twice = {**PLAN, "2 Næringsfond": PLAN["2 Næringsfond"] + " Straumen får 2 millioner."}
+    assert naming("Hva skjer i Straumen?", twice).how == "whole"
+    short = {"1 Innledning": PLAN["1 Innledning"], "2 Straumen": PLAN["4 Straumen"]}
+    assert naming("Hva skjer i Straumen?", short).how == "whole"
+    # A name the text never writes out as asked cannot be judged, and counts as before.
+    assert naming("Hva skjer i Nordvik Sentrum?", PLAN).how == "whole"
+
+
 def test_an_apposition_or_a_pair_is_no_enumeration() -> None:
     quote = (
         "- Det tar tid, sa utviklingsleder Anders Bro, Region Örebro län, da han delte erfaringer."
@@ -561,9 +595,12 @@ def test_a_passage_naming_a_place_only_among_others_is_not_about_it() -> None:
 def test_a_refusal_says_when_the_sources_name_a_place_only_among_others() -> None:
     question = "Hvor mange prosjekter fikk Vefsn?"
     evidence = "Programmet har støttet 112 prosjekter."
-    assert mismatch(question, evidence, "nb", parts=["Vefsn"]) == (
+    assert mismatch(question, evidence, "nb", parts={"Vefsn": Naming("listed")}) == (
         "Kildene nevner Vefsn bare blant flere og sier ikke noe om Vefsn for seg."
     )
+    assert mismatch(
+        question, evidence, "nb", parts={"Vefsn": Naming("passing", frozenset({"4 Vefsn"}))}
+    ) == ("Kildene nevner Vefsn bare i forbifarten og sier ikke noe om dette for Vefsn.")
     assert mismatch(question, evidence, "nb") == "Kildene sier ikke noe om Vefsn."
 
 
@@ -643,8 +680,27 @@ def test_one_members_figure_is_given_where_the_member_is_named() -> None:
     whole = passage_candidate(passage, "Målet om 140 nya arbetstillfällen är inte uppnått.")
     own = passage_candidate(passage, "I Rödmyra kom 52 nya arbetstillfällen.")
     question = "Hur många nya arbetstillfällen fick Rödmyra?"
-    parts = {"doc": ["Rödmyra"]}
-    assert screen(question, [whole, own], {"doc": "Gränslöst"}, "sv", parts).kept == [own]
+    listed = {"doc": {"Rödmyra": Naming("listed")}}
+    assert screen(question, [whole, own], {"doc": "Gränslöst"}, "sv", listed).kept == [own]
+
+
+def test_what_a_document_names_in_passing_is_spoken_for_by_the_section_about_it() -> None:
+    """Straumen has a section of its own in the plan: a figure of what was asked in that
+    section may answer for it, though its sentence does not repeat the name, but none from
+    another section of the plan."""
+    question = "Hvor mange bedrifter får plass i Straumen?"
+    own = passage_candidate(
+        "Det gamle postbygget gir plass til 12 nye bedrifter.",
+        "Det gamle postbygget gir plass til 12 nye bedrifter.",
+        heading="4 Straumen",
+    )
+    sentrum = "Gründerhuset i sentrum har plass til 20 bedrifter."
+    elsewhere = passage_candidate(sentrum, sentrum, doc_id="plan", heading="2 Gründere")
+    passing = Naming("passing", frozenset({"4 Straumen"}))
+    parts = {"doc": {"Straumen": passing}, "plan": {"Straumen": passing}}
+    contexts = {"doc": "Nordvik", "plan": "Nordvik"}
+    assert screen(question, [own, elsewhere], contexts, "nb", parts).kept == [own]
+    assert screen("Hva skjer med postbygget i Straumen?", [own], contexts, "nb", parts).kept
 
 
 def test_the_words_for_what_a_question_counts_or_measures_come_in_every_language() -> None:

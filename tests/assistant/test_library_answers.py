@@ -190,6 +190,21 @@ def test_a_figure_for_the_whole_does_not_answer_for_one_of_its_parts(library: As
     assert grounded and "1,9 millioner kroner" in text
 
 
+def test_a_figure_for_the_whole_does_not_answer_for_a_place_named_only_in_passing(
+    library: Assistant,
+) -> None:
+    """Straumen has a section of its own in Nordvik's plan, and nothing more: the fund's
+    figures are the municipality's, and only the section about Straumen speaks for it."""
+    text, grounded, cited = ask(library, "Hvor mye får næringsfondet i Straumen i 2025?")
+    assert not grounded
+    assert cited == []
+    assert "1,9 millioner kroner" not in text
+    assert "Kildene nevner Straumen bare i forbifarten" in text
+    text, grounded, cited = ask(library, "Hva skal postbygget i Straumen bygges om til?")
+    assert grounded and cited[0] == "nordvik-2024"
+    assert "arbeidsplasser for tolv nyetablerte" in text
+
+
 def test_an_english_question_is_answered_only_by_a_figure_of_what_it_asks_about(
     library: Assistant,
 ) -> None:
