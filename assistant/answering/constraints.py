@@ -19,7 +19,6 @@ period or name: "Kildene oppgir tallet for 2024–2028, ikke for 2018–2022."
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -47,7 +46,7 @@ from assistant.answering.measures import (
 )
 from assistant.answering.titles import titles_asked, titles_named
 from assistant.domain import CatalogueEntry
-from assistant.retrieval.glossary import glossary_terms
+from assistant.retrieval.glossary import fold, glossary_terms
 from assistant.retrieval.text import content_words, stem
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
@@ -129,12 +128,6 @@ class Check:
     def ok(self) -> bool:
         """The passage meets every constraint."""
         return not self.unmet
-
-
-def fold(text: str) -> str:
-    """Case-folded text without diacritics, for comparing names: 'Älvbackas' → 'alvbackas'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ø", "o").replace("æ", "ae"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _full_year(start: str, end: str) -> str:

@@ -1,13 +1,13 @@
 """Questions that ask who holds a title ("Who was the mayor of Vikfjord in 2024?", "Kven er
 dagleg leiar i selskapet?"): only a sentence that names the title answers them, in any of the
 four languages. A sentence about the plan the mayor's municipality made is no answer to who
-the mayor was. Pure functions over folded text (see `constraints.fold`)."""
+the mayor was. Pure functions over folded text (see `glossary.fold`)."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.retrieval.glossary import FoldedText
+from assistant.retrieval.glossary import FoldedText, fold
 
 # The titles of people that business development documents name, each with its forms in
 # bokmål, nynorsk, Swedish and English, folded (æ → ae, ø → o, å/ä/ö → a/a/o) and as
@@ -48,9 +48,24 @@ _WHO = re.compile(
 _COMPOUND_PART = 7
 
 
+# "Which" with the few words after it: a question asking which holder of a title did
+# something ("Which head of business development was given a mandate?") asks who.
+_WHICH = re.compile(
+    r"(?i)\b(?:which|hvilken|hvilket|hvilke|kva\s+for\s+(?:ein|ei|eit|nokre)|"
+    r"vilken|vilket|vilka)\s+((?:[\w-]+\s+){0,3}[\w-]+)"
+)
+
+
 def asks_who(question: str) -> bool:
-    """Whether a question asks who someone is or what they are called."""
-    return _WHO.search(question) is not None
+    """Whether a question asks who someone is or what they are called, or which holder of a
+    title did something."""
+    if _WHO.search(question) is not None:
+        return True
+    which = _WHICH.search(question)
+    if which is None:
+        return False
+    following = fold(which[1])  # the title must be what "which" asks about, the word after it
+    return any(following.startswith(form) for forms in PERSON_TITLES.values() for form in forms)
 
 
 def titles_named(folded: str) -> frozenset[str]:

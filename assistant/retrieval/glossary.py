@@ -3,7 +3,7 @@ languages: BM25 cannot match "bridge-builder" in a bokmål passage that says "br
 question naming one of these terms also searches for its forms in the other languages.
 
 Each concept lists the beginnings of the words that name it (folded as
-`constraints.fold` folds: ø → o, æ → ae, ä → a, å → a), found at a word's start or, in the
+`fold` folds: ø → o, æ → ae, ä → a, å → a), found at a word's start or, in the
 languages that compound, inside it ("næringsfondet", "samskapingsprosjekt"). Only the terms of
 the field: the roles of the municipality and the ways of working the literature discusses.
 """
@@ -11,6 +11,7 @@ the field: the roles of the municipality and the ways of working the literature 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 TERMS: dict[str, tuple[str, ...]] = {
@@ -29,6 +30,13 @@ TERMS: dict[str, tuple[str, ...]] = {
     "volunteering": ("frivillig", "volunteer", "voluntary", "ideell", "ideel"),
     "care farm": ("inn pa tunet", "care farm", "green care"),
 }  # fmt: skip
+def fold(text: str) -> str:
+    """Case-folded text without diacritics, for comparing names and terms: 'Älvbackas' →
+    'alvbackas'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ø", "o").replace("æ", "ae"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Least length of a form found inside a compound word ("samskapingsprosjekt").
 COMPOUND_PART = 6

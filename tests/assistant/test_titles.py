@@ -22,6 +22,16 @@ def test_who_questions_ask_for_the_holder_of_the_title_they_name() -> None:
     assert asked("Hvem var referent på møtet?") == {"minute taker"}
 
 
+def test_which_holder_of_a_title_did_something_asks_who() -> None:
+    question = "Which head of business development was given a written mandate by the board?"
+    assert asked(question) == {"business manager"}
+    assert asked("Hvilken næringssjef la fram saken?") == {"business manager"}
+    assert asked("Kva for ein prosjektleiar fekk ansvaret?") == {"project manager"}
+    assert asked("Vilken borgmästare öppnade mötet?") == {"mayor"}
+    assert asked("Which municipality appointed a business manager?") == frozenset()
+    assert asked("Hvilke tiltak foreslår næringssjefen?") == frozenset()
+
+
 def test_questions_not_asking_who_or_naming_no_title_ask_for_none() -> None:
     assert asked("Hva sa ordføreren om næringsfondet?") == frozenset(), "not a who-question"
     assert asked("Hvem bestilte arbeidsnotatet?") == frozenset()
