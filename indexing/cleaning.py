@@ -143,24 +143,30 @@ def furniture_bounds(
     (numbers aside) stands at an edge of a page, top or foot, on at least `FURNITURE_SHARE`
     of the pages and on at least ``min_pages`` of them; a bare page number there is furniture
     anyway, and so is a line whose key (`furniture_key`) the caller ``known`` from the layout.
-    Furniture sits at the edge: a line counts only if the ones outside it did.
+    Furniture sits at the edge: a line counts only if the ones outside it did. A line whose
+    key stands again inside its page is none: a running header or footer is printed once a
+    page, the rows of a long table that go on from page to page ("Kommune 38  2 406  48")
+    many times.
     """
     needed = max(min_pages, math.ceil(len(pages) * FURNITURE_SHARE))
     seen: Counter[str] = Counter()
     for lines in pages:
         seen.update({furniture_key(line) for line in [*lines[:depth], *lines[-depth:]]})
 
-    def furniture(line: str) -> bool:
+    def furniture(line: str, inside: set[str]) -> bool:
+        if is_page_number_line(line):
+            return True
         key = furniture_key(line)
-        return seen[key] >= needed or key in known or is_page_number_line(line)
+        return key not in inside and (seen[key] >= needed or key in known)
 
     bounds = []
     for lines in pages:
+        inside = {furniture_key(line) for line in lines[depth : len(lines) - depth]}
         first = 0
-        while first < min(depth, len(lines)) and furniture(lines[first]):
+        while first < min(depth, len(lines)) and furniture(lines[first], inside):
             first += 1
         last = len(lines)
-        while len(lines) - last < depth and last > first and furniture(lines[last - 1]):
+        while len(lines) - last < depth and last > first and furniture(lines[last - 1], inside):
             last -= 1
         bounds.append((first, last))
     return bounds

@@ -179,6 +179,14 @@ def test_headers_and_page_numbers_that_move_between_pages_are_removed() -> None:
     assert remove_page_furniture(pages) == [body(index) for index in range(len(labels))]
 
 
+def test_rows_of_a_long_table_at_the_edges_of_its_pages_are_kept() -> None:
+    """A table over four pages: every page opens and ends with a row, alike but for its
+    figures, as a running header and footer are; but rows stand on their page many times."""
+    rows = [f"Kommune {n}   {1000 + 37 * n}   {10 + n}" for n in range(1, 41)]
+    pages = [page(n, rows[10 * (n - 1) : 10 * n]) for n in range(1, 5)]
+    assert remove_page_furniture(pages) == [rows[10 * (n - 1) : 10 * n] for n in range(1, 5)]
+
+
 def test_two_pages_are_too_few_to_call_a_line_a_running_header() -> None:
     pages = [["Overskrift", "Tekst en."], ["Overskrift", "Tekst to."]]
     assert remove_page_furniture(pages) == pages
