@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from assistant.domain import LoadedDocument
 from indexing.loaders import load_document
 from indexing.loaders.pdf import _lines_of
+from indexing.loaders.pdf.document import PdfPage, parse_pdf_lines
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
 from tests.helpers import page_holding, section_holding
 from tests.pdf_factory import DEJAVU, DEJAVU_BOLD, HAS_UNICODE_FONT
@@ -183,6 +184,114 @@ def test_a_header_whose_names_wrap_over_lines_names_each_column_whole(tmp_path: 
     )
     assert not any("mnkr" in paragraph and ";" not in paragraph for paragraph in found)
     assert BEFORE in found and AFTER in found
+
+
+# --- a table that goes on over a page break -------------------------------------------------
+
+# A report's section: several paragraphs of text, then a table of fifty municipalities that
+# the page break cuts in two.
+OPENING = [INTRODUCTION, BEFORE, AFTER, INTRODUCTION, BEFORE, AFTER, BEFORE]
+LONG = [
+    (f"Kommune {number}", f"{1000 + 37 * number:,}".replace(",", " "), str(10 + number))
+    for number in range(1, 51)
+]
+LONG_HEAD = ("Kommune", "Innbyggere", "Prosjekter")
+
+
+def long_rows(document: LoadedDocument) -> list[str]:
+    return [
+        f"{name}: Innbyggere {people}; Prosjekter {projects}."
+        for name, people, projects in LONG
+        if f"{name}:" in document.text
+    ]
+
+
+def fpdf_long_table(path: Path) -> Path:
+    """The section printed by fpdf2, the table's header not printed again on the next page."""
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf.add_font("DejaVu", "B", str(DEJAVU_BOLD))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.cell(0, 10, "2 Kommunene", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10.5)
+    for paragraph in OPENING:
+        pdf.multi_cell(0, 5.5, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.set_font("DejaVu", "", 9.5)
+    with pdf.table(
+        text_align=("LEFT", "RIGHT", "RIGHT"), line_height=5.5, repeat_headings=0
+    ) as table:
+        for cells in (LONG_HEAD, *LONG):
+            table.row(cells)
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def chromium_long_table(path: Path) -> Path:
+    """The section printed from HTML by Chromium, which prints a header row outside
+    <thead> once."""
+    head = "".join(f"<th>{escape(cell)}</th>" for cell in LONG_HEAD)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in LONG
+    )
+    opening = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in OPENING)
+    html = (
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
+        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
+        'table { font-family: "DejaVu Sans"; font-size: 9pt; } td + td { text-align: right; }'
+        f"</style></head><body><h1>2 Kommunene</h1>{opening}<table><tr>{head}</tr>{rows}"
+        f"</table><p>{escape(AFTER)}</p></body></html>"
+    )
+    return print_html(path, html)
+
+
+@needs_fonts
+@pytest.mark.parametrize("producer", ["fpdf2", "chromium"])
+def test_rows_after_a_page_break_are_named_by_the_header_on_the_page_before(
+    producer: str, tmp_path: Path
+) -> None:
+    if producer == "chromium" and CHROMIUM is None:
+        pytest.skip("needs Chromium (make system-deps installs it)")
+    make = fpdf_long_table if producer == "fpdf2" else chromium_long_table
+    path = make(tmp_path / "kommunene.pdf")
+    assert len(PdfReader(path).pages) == 2, "the table must break over the page"
+    document = load_document(path)
+    found = paragraphs(document)
+    assert long_rows(document) == [
+        f"{name}: Innbyggere {people}; Prosjekter {projects}." for name, people, projects in LONG
+    ]
+    for row in long_rows(document):
+        assert row in found  # a paragraph of its own, never joined to the next row
+        assert section_holding(document, row).path == ["2 Kommunene"]
+    first, last = long_rows(document)[0], long_rows(document)[-1]
+    assert page_holding(document, first) == "1"
+    assert page_holding(document, last) == str(len(PdfReader(path).pages))
+    assert AFTER in found
+
+
+def test_a_page_opening_with_a_heading_or_text_after_a_table_reads_them_as_before() -> None:
+    """The page before ended in a table; this one opens with a numbered heading and a line
+    whose words stand apart, neither a row of three cells with a figure."""
+    head = TextLine("Kommune Innbyggere Prosjekter", 9, x=72, top=700, cells=LONG_HEAD, header=True)
+    rows = [
+        TextLine(" ".join(row), 9, x=72, top=714 + 14 * i, cells=row)
+        for i, row in enumerate(LONG[:3])
+    ]
+    heading = TextLine("3 Vurdering", 15, bold=True, x=72, top=80, splits=("3", "Vurdering"))
+    spaced = TextLine("Kommunene  og  fylket", 9, x=72, top=110, splits=("Kommunene", "og fylket"))
+    prose = TextLine(INTRODUCTION, 10.5, x=72, top=130)
+    document = parse_pdf_lines(
+        [PdfPage([TextLine(BEFORE, 10.5, x=72, top=680), head, *rows], "1"),
+         PdfPage([heading, spaced, prose], "2")]
+    )  # fmt: skip
+    found = paragraphs(document)
+    assert "Kommune 3: Innbyggere 1 111; Prosjekter 13." in found
+    assert not any(paragraph.startswith(("3:", "Kommunene:")) for paragraph in found)
+    assert any(section.path == ["3 Vurdering"] for section in document.sections)
 
 
 # --- what is no table ---------------------------------------------------------------------

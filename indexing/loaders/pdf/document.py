@@ -63,7 +63,7 @@ from indexing.loaders._structure import (
     to_roman,
 )
 from indexing.loaders.markdown import group_quoted_items
-from indexing.loaders.pdf.lines import TextLine, plain_lines
+from indexing.loaders.pdf.lines import CELL_WORDS, TABLE_SIZES, TextLine, plain_lines
 
 # Fewer letters than this in the whole file means the pages are images (a scan).
 MIN_LETTERS = 20
@@ -156,13 +156,16 @@ def parse_pdf_lines(
     notes: dict[str, str] = {}
     homes: dict[str, int] = {}
     kept = _unique_notes(kept)
+    header: TextLine | None = None  # of the table the page before ended in
     for number, page in enumerate(kept):
         if number:
             parts.append(PageBreak(tuple(kept[number - 1].notes)))
         for note, body in page.notes.items():
             notes[note] = body
             homes[note] = len(parts)
-        parts.extend(_page_parts(page.lines, headings.at(number)))
+        page_lines, continued = _continued_rows(page.lines, header)
+        parts.extend(_page_parts(page_lines, headings.at(number), header if continued else None))
+        header = _open_table(page_lines, header if continued else None)
     parts = _readable_headings(parts)
     parts = group_quoted_items(parts)
     parts = place_footnotes(parts, notes, homes)
@@ -748,11 +751,52 @@ def _readable_headings(parts: list[Part]) -> list[Part]:
 # --- paragraphs ---------------------------------------------------------------------------
 
 
-def _page_parts(lines: list[TextLine], headings: dict[int, Heading]) -> list[Part]:
-    """A page's lines as headings and paragraphs."""
+def _continued_rows(lines: list[TextLine], header: TextLine | None) -> tuple[list[TextLine], int]:
+    """The page's lines, those opening it that go on with the table the page before ended
+    in (under `header`, not printed again) read in its cells; and how many they are."""
+    count = 0
+    if header is not None:
+        while count < len(lines) and _row_under(lines[count], header):
+            count += 1
+    rows = [replace(line, cells=line.splits) for line in lines[:count]]
+    return [*rows, *lines[count:]], count
+
+
+def _row_under(line: TextLine, header: TextLine) -> bool:
+    """Whether a line may be a row of the table under `header`: as many cells, in like type,
+    short ones, a figure past its label."""
+    cells = line.splits
+    if line.cells or len(cells) != len(header.cells):
+        return False
+    sizes = (line.size, header.size)
+    if line.styled and header.styled and max(sizes) > (1 + TABLE_SIZES) * min(sizes):
+        return False
+    if any(len(cell.split()) > CELL_WORDS for cell in cells):
+        return False
+    return any(char.isdigit() for cell in cells[1:] for char in cell)
+
+
+def _open_table(lines: list[TextLine], header: TextLine | None) -> TextLine | None:
+    """The header of the table the page's last line is a row of (`header`, when the page
+    opened with rows of a table from the page before and these run to its end); None when
+    the page ends in no table."""
+    index = len(lines) - 1
+    while index >= 0 and lines[index].cells:
+        if lines[index].header:
+            return lines[index]
+        index -= 1
+    return header if index < 0 and lines else None
+
+
+def _page_parts(
+    lines: list[TextLine], headings: dict[int, Heading], header: TextLine | None = None
+) -> list[Part]:
+    """A page's lines as headings and paragraphs; `header` is that of a table the page goes
+    on with, its first lines being rows of it."""
     parts: list[Part] = []
     paragraph: list[TextLine] = []
-    table: list[TextLine] = []  # the header and rows of a table read so far
+    # the header and rows of a table read so far
+    table: list[TextLine] = [header] if header is not None else []
     widths = _column_widths(lines)
     pitch = _line_pitch(lines, headings)
     bibliography = False

@@ -63,7 +63,9 @@ class TextLine:
     ``size`` is 0 when the type size is unknown (text without layout); ``top`` is the distance
     of the baseline from the top of the page in pt; ``lead`` is the label of the footnote
     marker that opens the line, if any. A line of a table has its ``cells``, and its first
-    line (the columns' names) is its ``header``.
+    line (the columns' names) is its ``header``. A line whose runs stand apart in two cells or
+    more, in a table or not, has them as its ``splits``: at the top of a page, they may be
+    the rows of a table whose header was on the page before.
     """
 
     text: str
@@ -74,6 +76,7 @@ class TextLine:
     lead: str | None = None
     cells: tuple[str, ...] = ()
     header: bool = False
+    splits: tuple[str, ...] = ()
 
     @property
     def styled(self) -> bool:
@@ -321,8 +324,13 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
     names the columns; a column holds figures. Running text, a list, a contents page or a
     footnote area has no such columns, or no figures under a header, and stays as it is.
     """
-    lines = [line for line, _ in placed]
     cells = [_cells(runs) for _, runs in placed]
+    lines = [
+        replace(line, splits=tuple(_cell_text(cell.runs) for cell in split))
+        if len(split) >= 2
+        else line
+        for (line, _), split in zip(placed, cells, strict=True)
+    ]
     start = 0
     taken = 0  # lines before this one belong to a table already
     wrapped: set[int] = set()
