@@ -336,14 +336,18 @@ def outside_lists(text: str) -> str:
 
 
 def meets(constraint: Constraint, text: str, context: str = "") -> bool:
-    """Whether the text (or, for a name, the context) meets one constraint."""
+    """Whether the text (or, for a name, the context) meets one constraint. The period
+    before the one in the title of the text's document (the first line of the context)
+    meets "the previous period"."""
     if constraint.is_name:
         return _name_met(constraint, fold(f"{text}\n{context}"))
     if constraint.kind == "number":
         return constraint in number_constraints(text)
     times = time_constraints(text)
     if constraint.kind == "relative":
-        return any(c.kind == "relative" for c in times)
+        return any(c.kind == "relative" for c in times) or _names_period_before(
+            times, context.split("\n", 1)[0]
+        )
     if constraint.kind == "period":
         return constraint in times
     year = constraint.key[0]
@@ -765,7 +769,8 @@ def screen(
         if names_title and figure.answered_by(candidate.text, headings, chunk.language, comparable):
             kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
-    if closest is None or closest in kept:
+    # Where a sentence meets what was asked, the sources do not give only another year.
+    if closest is None or kept:
         return Screened(kept, None, covering)
     statement = mismatch(
         question,
@@ -784,6 +789,19 @@ _OWN_PERIOD = re.compile(
     r"\b(?:programme|program|plan|strategy|project)\s+period\b"
 )
 _TITLE_PERIOD = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d(?!\d)")
+
+
+def _names_period_before(times: list[Constraint], title: str) -> bool:
+    """Whether one of the periods named ends where the period in the title begins: the
+    previous one ("2015–2019" in an evaluation of 2020–2024)."""
+    own = [c for c in time_constraints(title) if c.kind == "period"]
+    if not own:
+        return False
+    begins = int(own[0].key[0])
+    return any(
+        c.kind == "period" and int(c.key[0]) < begins and begins - 1 <= int(c.key[1]) <= begins
+        for c in times
+    )
 
 
 def own_period(sentence: str, context: str) -> str:

@@ -19,6 +19,7 @@ from assistant.answering.constraints import (
     named_in_a_list,
     outside_lists,
     screen,
+    time_constraints,
     without_titles,
 )
 from assistant.answering.extractive import Candidate
@@ -255,6 +256,28 @@ def test_when_the_best_evidence_is_about_another_period_the_answer_says_which() 
     )
     assert screened.kept == []
     assert screened.statement == "Kildene oppgir tallet for 2024–2028, ikke for 2018–2022."
+
+
+def test_when_a_sentence_meets_the_asked_year_the_answer_never_says_the_sources_lack_it() -> None:
+    """The closest sentence is about the plan period, the row below it about 2026: whatever
+    the support, "the sources give 2024–2028, not 2026" would be false."""
+    screened = screen(
+        "Hvor mye får næringsfondet i Vikfjord i 2026?",
+        [FUND_SENTENCE, ROW_2026],
+        CONTEXTS,
+        "nb",
+    )
+    assert screened.kept == [ROW_2026]
+    assert screened.statement is None
+
+
+def test_the_period_before_the_documents_own_is_the_previous_period() -> None:
+    [previous] = time_constraints("Hva var rammen i forrige planperiode?")
+    evaluation = "Evaluering av Næringsløypa Kvernådalen 2020–2024"
+    assert meets(previous, "Kvernås: 2020–2024 49; 2015–2019 24.", evaluation)
+    assert not meets(previous, "Kvernås: 2010–2014 12.", evaluation)
+    assert not meets(previous, "Kvernås: 2015–2019 24.", "Evaluering av Næringsløypa")
+    assert meets(previous, "Den forrige næringsplanen gjaldt for perioden 2016–2020.")
 
 
 def test_a_question_asking_for_a_figure_is_not_answered_by_a_sentence_without_one() -> None:
