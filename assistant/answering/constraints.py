@@ -46,7 +46,7 @@ from assistant.answering.measures import (
 )
 from assistant.answering.titles import titles_asked, titles_named
 from assistant.domain import CatalogueEntry
-from assistant.retrieval.glossary import fold, glossary_terms
+from assistant.retrieval.glossary import FoldedText, fold, glossary_terms, organisation_forms
 from assistant.retrieval.text import content_words, stem
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
@@ -199,7 +199,7 @@ def name_constraints(text: str) -> list[Constraint]:
 
 
 def _name_kind(name: str, previous_word: str) -> Kind:
-    if _ORGANISATION_WORDS.search(name):
+    if _ORGANISATION_WORDS.search(name) or organisation_forms(fold(name)):
         return "organisation"
     if previous_word in _PLACE_PREPOSITIONS or len(name.split()) == 1:
         return "place"
@@ -218,9 +218,17 @@ def find_constraints(question: str) -> list[Constraint]:
 
 
 def _name_met(constraint: Constraint, folded_text: str) -> bool:
+    """Whether a folded text names what the name names: the name, inflected or compounded
+    ("Vikfjords", "Helgelandsprogrammet"), or, for a public body, any of its names in the
+    four languages ("SCB" for "Statistics Sweden")."""
     stem = constraint.key[0]
-    # A name may be inflected or compounded in the text: 'Vikfjords', 'Helgelandsprogrammet'.
-    return bool(re.search(rf"(?<!\w){re.escape(stem)}", folded_text))
+    if re.search(rf"(?<!\w){re.escape(stem)}", folded_text):
+        return True
+    forms = organisation_forms(fold(constraint.text))
+    if not forms:
+        return False
+    text = FoldedText(folded_text)
+    return any(text.holds(form, None) for form in forms)
 
 
 # An enumeration: four or more short items ("Hemnes", "Vikfjord bondelag") between commas, the

@@ -30,11 +30,85 @@ TERMS: dict[str, tuple[str, ...]] = {
     "volunteering": ("frivillig", "volunteer", "voluntary", "ideell", "ideel"),
     "care farm": ("inn pa tunet", "care farm", "green care"),
 }  # fmt: skip
+
+
 def fold(text: str) -> str:
     """Case-folded text without diacritics, for comparing names and terms: 'Älvbackas' →
     'alvbackas'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ø", "o").replace("æ", "ae"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# Public bodies the literature names, each by its names in bokmål, nynorsk, Swedish and
+# English and its abbreviation, folded and written as words (a hyphen or comma between words
+# is a space): a Swedish report writes "SCB" where an English question asks about
+# "Statistics Sweden", an English one "the Norwegian Coastal Administration" where a
+# Norwegian question names "Kystverket".
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "Statistics Norway": ("statistisk sentralbyra", "ssb", "statistics norway"),
+    "Statistics Sweden": ("statistiska centralbyran", "scb", "statistics sweden"),
+    "Innovation Norway": ("innovasjon norge", "innovation norway"),
+    "Research Council of Norway": ("forskningsradet", "norges forskningsrad",
+                                   "research council of norway"),
+    "Regional research funds": ("regionale forskingsfond", "regionale forskningsfond",
+                                "regional research fund"),
+    "Siva": ("siva", "selskapet for industrivekst", "industrial development corporation"),
+    "Norwegian Coastal Administration": ("kystverket", "norwegian coastal administration",
+                                         "coastal administration"),
+    "Norwegian Public Roads Administration": ("statens vegvesen", "public roads administration"),
+    "Swedish Transport Administration": ("trafikverket", "swedish transport administration"),
+    "Norwegian Labour and Welfare Administration": (
+        "nav", "arbeids og velferdsetaten", "arbeids og velferdsforvaltningen",
+        "labour and welfare administration"),
+    "Swedish Public Employment Service": ("arbetsformedlingen", "public employment service"),
+    "Norwegian Association of Local and Regional Authorities": (
+        "ks", "kommunesektorens organisasjon", "kommunenes sentralforbund",
+        "association of local and regional authorities"),
+    "Swedish Association of Local Authorities and Regions": (
+        "skr", "sveriges kommuner och regioner", "sveriges kommuner och landsting", "skl",
+        "association of local authorities and regions"),
+    "Swedish Agency for Economic and Regional Growth": (
+        "tillvaxtverket", "agency for economic and regional growth"),
+    "County Governor": ("statsforvalteren", "statsforvaltaren", "fylkesmannen",
+                        "county governor"),
+    "County Administrative Board": ("lansstyrelsen", "county administrative board"),
+    "Norwegian State Housing Bank": ("husbanken", "state housing bank"),
+    "Norwegian Food Safety Authority": ("mattilsynet", "food safety authority"),
+    "Directorate of Fisheries": ("fiskeridirektoratet", "directorate of fisheries"),
+    "Norwegian Tax Administration": ("skatteetaten", "norwegian tax administration"),
+    "Swedish Tax Agency": ("skatteverket", "swedish tax agency"),
+    "Brønnøysund Register Centre": ("bronnoysundregistrene", "bronnoysundregistra",
+                                    "bronnoysund register centre"),
+    "Swedish Companies Registration Office": ("bolagsverket", "companies registration office"),
+    "Sámi Parliament": ("sametinget", "samediggi", "sami parliament"),
+    "Norwegian Centre for Rural Development": (
+        "distriktssenteret", "kompetansesenter for distriktsutvikling",
+        "centre for rural development", "centre of competence on rural development"),
+    "Nord University": ("nord universitet", "nord university"),
+    "Ministry of Local Government and Regional Development": (
+        "kommunal og distriktsdepartementet", "ministry of local government and regional"),
+    "Ministry of Local Government and Modernisation": (
+        "kommunal og moderniseringsdepartementet", "ministry of local government and modern"),
+    "Ministry of Trade, Industry and Fisheries": (
+        "naerings og fiskeridepartementet", "ministry of trade industry and fisheries"),
+    "Ministry of Enterprise": ("naringsdepartementet", "ministry of enterprise"),
+    "Confederation of Norwegian Enterprise": (
+        "nho", "naeringslivets hovedorganisasjon", "naeringslivets hovudorganisasjon",
+        "confederation of norwegian enterprise"),
+    "Confederation of Swedish Enterprise": ("svenskt naringsliv",
+                                            "confederation of swedish enterprise"),
+    "European Union": ("eu", "den europeiske union", "europeiska unionen", "european union"),
+}  # fmt: skip
+
+
+def organisation_forms(folded_name: str) -> tuple[str, ...]:
+    """Every name of the public body a folded name is one of the names of ("statistics
+    sweden" → "statistiska centralbyran", "scb", "statistics sweden"); none when it is no
+    body of `ORGANISATIONS`. The name may be written in the genitive ("kystverkets")."""
+    for forms in ORGANISATIONS.values():
+        if any(folded_name in (form, f"{form}s", form.removeprefix("the ")) for form in forms):
+            return forms
+    return ()
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -73,13 +147,20 @@ def glossary_terms(folded: str, compounds: bool = True) -> frozenset[str]:
 
 
 def glossary_words(folded: str, compounds: bool = True) -> list[str]:
-    """The other forms, in all four languages, of each term the folded question names (not
-    the ones it uses: those would only weigh its own words twice)."""
+    """The other forms, in all four languages, of each term and public body the folded
+    question names (not the ones it uses: those would only weigh its own words twice)."""
     text = FoldedText(folded)
     inner = COMPOUND_PART if compounds else None
-    return [
+    terms = [
         form
         for term in sorted(text.named(TERMS, inner), key=list(TERMS).index)
         for form in TERMS[term]
         if len(form.replace(" ", "")) >= 4 and not text.holds(form, inner)
     ]
+    bodies = [
+        form
+        for body in sorted(text.named(ORGANISATIONS, None), key=list(ORGANISATIONS).index)
+        for form in ORGANISATIONS[body]
+        if not text.holds(form, None)
+    ]
+    return [*terms, *bodies]

@@ -1,8 +1,9 @@
-"""The literature's terms in four languages, for searching passages in another language."""
+"""The literature's terms and public bodies in four languages, for searching and checking
+passages in another language than the question's."""
 
 from __future__ import annotations
 
-from assistant.answering.constraints import fold
+from assistant.answering.constraints import fold, meets, name_constraints
 from assistant.retrieval.glossary import glossary_words
 
 
@@ -21,3 +22,21 @@ def test_a_role_named_in_one_language_is_searched_in_the_others() -> None:
 def test_a_question_naming_no_term_searches_for_nothing_more() -> None:
     assert words("Hvor mye får næringsfondet i 2026?") == []
     assert words("Who won the World Cup in 2018?", compounds=False) == []
+
+
+def test_a_public_body_named_in_one_language_is_searched_by_its_other_names() -> None:
+    found = words("How many jobs did register data from Statistics Sweden show?", False)
+    assert {"scb", "statistiska centralbyran"} <= set(found)
+    assert "statistics sweden" not in found
+    assert "norwegian coastal administration" in words("Hva avtalte kommunen med Kystverket?")
+
+
+def test_a_public_bodys_name_is_met_by_its_name_in_another_language() -> None:
+    [sweden] = name_constraints("What did Statistics Sweden count?")
+    assert sweden.kind == "organisation"
+    assert meets(sweden, "Registerdata från SCB visar 64 fler sysselsatta.")
+    assert not meets(sweden, "Registerdata från SSB viser 64 flere sysselsatte.")
+    [coast] = name_constraints("Hva avtalte kommunen med Kystverkets regionkontor?")
+    assert meets(coast, "It agreed with the Norwegian Coastal Administration on the harbour.")
+    [county] = name_constraints("What did Vikfjord agree with Kystverket?")[-1:]
+    assert not meets(county, "It agreed with the county authority on the harbour.")
