@@ -214,6 +214,7 @@ class ServiceInfo(BaseModel):
     default_mode: Literal["extractive", "llm"] = Field(description="Answerer used by default.")
     llm_model: str | None = Field(None, description="The chat model's name, when there is one.")
     max_question_chars: int
+    default_top_k: int = Field(6, description="Passages an answer is drawn from by default.")
     max_top_k: int = 20
 
 

@@ -31,6 +31,16 @@ def test_the_service_says_which_answer_modes_it_offers(http: httpx.Client) -> No
     assert info["default_mode"] == "extractive" and info["llm_model"] is None
 
 
+def test_the_service_says_how_many_passages_an_answer_is_drawn_from(assistant_with: Any) -> None:
+    from assistant.api import create_app
+    from tests.helpers import ServerThread
+
+    assistant = assistant_with(retrieval={"top_k": 8})
+    with ServerThread(create_app(assistant.settings, assistant=assistant)) as server:
+        info = httpx.get(f"{server.url}/info", timeout=30).json()
+    assert info["default_top_k"] == 8
+
+
 def test_the_llm_mode_is_offered_when_the_service_has_a_model(assistant_with: Any) -> None:
     from assistant.api import create_app
     from tests.helpers import ServerThread

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import httpx
 from streamlit.testing.v1 import AppTest
 
 from tests.ui.conftest import html_bodies, open_page, unescape_markdown
@@ -75,6 +76,13 @@ def test_the_english_switch_changes_every_label(page: Callable[..., AppTest]) ->
     app.radio(key="language_choice").set_value("nb").run()
     assert app.title[0].value == "Spør litteraturen"
     assert app.multiselect(key="doc_ids").placeholder == "Velg"
+
+
+def test_the_number_of_sources_starts_at_the_services_default(
+    page: Callable[..., AppTest], api_url: str
+) -> None:
+    default = httpx.get(f"{api_url}/info", timeout=30).json()["default_top_k"]
+    assert page("chat").slider(key="top_k").value == default
 
 
 def test_the_sidebar_filters_by_document(page: Callable[..., AppTest]) -> None:

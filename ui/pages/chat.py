@@ -37,7 +37,7 @@ if len(info.answer_modes) > 1:
 else:
     mode = info.answer_modes[0]
     st.sidebar.caption(f"{t('sidebar.mode', lang)}: {mode_labels[mode]}")
-top_k = st.sidebar.slider(t("sidebar.top_k", lang), 1, 10, 5, key="top_k")
+top_k = st.sidebar.slider(t("sidebar.top_k", lang), 1, 10, min(info.default_top_k, 10), key="top_k")
 titles = {d.id: d.title for d in documents}
 chosen_docs = st.sidebar.multiselect(
     t("sidebar.documents", lang),

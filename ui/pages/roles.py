@@ -22,7 +22,7 @@ st.caption(t("roles.caption", lang))
 def fetch(url: str, query: str) -> tuple[Any, Any]:
     """The answer to a role's question and the passages a search for it finds."""
     client = service.connect(url)
-    answer = service.calling(client, lambda: client.ask(query, top_k=5))
+    answer = service.calling(client, lambda: client.ask(query))
     passages = service.calling(client, lambda: client.search(query, top_k=10))
     return answer, passages
 

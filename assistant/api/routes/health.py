@@ -36,4 +36,5 @@ def info(assistant: AssistantDep) -> ServiceInfo:
         default_mode=settings.answer.mode if has_llm else "extractive",
         llm_model=settings.llm.model if has_llm else None,
         max_question_chars=settings.api.max_question_chars,
+        default_top_k=settings.retrieval.top_k,
     )
