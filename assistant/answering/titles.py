@@ -68,6 +68,20 @@ def asks_who(question: str) -> bool:
     return any(following.startswith(form) for forms in PERSON_TITLES.values() for form in forms)
 
 
+def title_words(folded: str, compounds: bool = True) -> list[str]:
+    """The forms, in all four languages, of each title the folded question names that it
+    does not use itself, for searching passages in another language ("head of business
+    development" finds "näringslivschefen")."""
+    text = FoldedText(folded)
+    inner = _COMPOUND_PART if compounds else None
+    return [
+        form
+        for title in sorted(text.named(PERSON_TITLES, inner), key=list(PERSON_TITLES).index)
+        for form in PERSON_TITLES[title]
+        if len(form.replace(" ", "")) >= 4 and not text.holds(form, inner)
+    ]
+
+
 def titles_named(folded: str) -> frozenset[str]:
     """The `PERSON_TITLES` a folded text names."""
     return FoldedText(folded).named(PERSON_TITLES, _COMPOUND_PART)

@@ -12,6 +12,7 @@ from langchain_core.retrievers import BaseRetriever
 
 from assistant.answering.constraints import fold, measured_words, name_constraints
 from assistant.answering.language import detect_language, share_words
+from assistant.answering.titles import title_words
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import (
     Span,
@@ -172,7 +173,12 @@ class Retriever:
         if not self.settings.cross_language_terms:
             return []
         compounds = language != "en"
-        return [*measured_words(query, language), *glossary_words(fold(query), compounds)]
+        folded = fold(query)
+        return [
+            *measured_words(query, language),
+            *glossary_words(folded, compounds),
+            *title_words(folded, compounds),
+        ]
 
     def _ranking(
         self,

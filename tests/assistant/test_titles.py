@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answering.constraints import fold
-from assistant.answering.titles import titles_asked, titles_named
+from assistant.answering.titles import title_words, titles_asked, titles_named
 
 
 def asked(question: str) -> frozenset[str]:
@@ -51,3 +51,11 @@ def test_a_title_is_found_in_any_of_the_four_languages_and_in_its_inflected_form
     assert named("the municipality chaired the steering group") == {"chair"}
     assert named("The office is led by Rune Kvalsund.") == {"leader"}
     assert named("Kommunen skal ha eit gründerkontor med ein fast rettleiar.") == frozenset()
+
+
+def test_a_title_named_in_one_language_is_searched_in_the_others() -> None:
+    found = title_words(fold("Which head of business development got a mandate?"), False)
+    assert {"naringslivschef", "naeringssjef"} <= set(found)
+    assert "head of business" not in found, "the question's own words are not added again"
+    assert "facilitator" in title_words(fold("Hva sa fasilitatoren på verkstedet?"))
+    assert title_words(fold("Hvor mye får næringsfondet i 2026?")) == []
