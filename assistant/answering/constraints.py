@@ -28,6 +28,7 @@ from assistant.answering.language import Language
 from assistant.answering.measures import (
     MEASURED_THINGS,
     MONEY_THINGS,
+    TARGET_WORDS,
     Aim,
     Measure,
     asked_aim,
@@ -580,7 +581,9 @@ def measured_words(question: str, language: str | None) -> list[str]:
     question names ("new jobs": "arbeidsplass", "arbetstillfall", "employment", ...): what a
     passage in another language than the question names them by."""
     things = things_named(folded_words(fold(question)), compounds=language != "en")
-    return [word for thing in sorted(things) for word in MEASURED_THINGS[thing] if len(word) >= 4]
+    words = [word for thing in sorted(things) for word in MEASURED_THINGS[thing] if len(word) >= 4]
+    # A question asking for a target looks for the words that set one ("Målet var ...").
+    return [*words, *TARGET_WORDS] if asked_aim(question) == "target" else words
 
 
 # Words that every passage of business-development literature may use, as stems.

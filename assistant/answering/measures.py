@@ -350,10 +350,14 @@ def folded_words(folded: str) -> list[str]:
 # target of 35 per cent", "Hovudmålet", "delmål", "målsettingen"); not a question
 # ("spørsmålet").
 _TARGET = re.compile(
-    r"(?i)(?<![\w-])(?!sp[øo]rsm[åa]l|spursm[åa]l)(?:\w*mål(?:et|a|en|ene|ane)?|"
+    r"(?i)(?<![\w-])(?!\w*sp[øo]rsm[åa]l|\w*spursm[åa]l)(?:\w*mål(?:et|a|en|ene|ane)?|"
     r"\w*målsetting\w*|\w*målsetjing\w*|\w*målsättning\w*|targets?|targeted|goals?|aims?|"
     r"aimed|objectives?|ambisjon\w*|ambition\w*)(?![\w-])"
 )
+# The words that set a target, in all four languages, folded: what a passage in another
+# language than a question asking for a target names it by.
+TARGET_WORDS = ("malet", "malsetting", "malsetjing", "malsattning", "hovudmal", "hovedmal",
+                "target", "goal", "objective", "ambisjon", "ambition")  # fmt: skip
 # A plan says what it will reach with a modal verb too ("Kommunen skal skape 50 nye
 # arbeidsplasser"), though such a verb also says what a fund is for in passing.
 _WILL = re.compile(r"(?i)(?<![\w-])(?:skal|ska|skall|shall|will)(?![\w-])")

@@ -730,6 +730,9 @@ def test_the_words_for_what_a_question_counts_or_measures_come_in_every_language
     words = measured_words("How many new jobs did Rödmyra get?", "en")
     assert {"arbeidsplass", "arbetstillfall", "employment"} <= set(words)
     assert measured_words("Hva betyr det å være brobygger?", "nb") == []
+    target = measured_words("What job target did the programme set itself?", "en")
+    assert {"arbeidsplass", "malet", "malsattning"} <= set(target)
+    assert "malet" not in words, "a question asking what was reached asks for no target"
 
 
 def test_across_languages_the_literatures_terms_tell_what_a_figure_is_of() -> None:
