@@ -60,18 +60,24 @@ INTRODUCTION = (
 
 
 def table_page(
-    heading: str, head: Sequence[str], rows: Sequence[Sequence[str]], style: str = ""
+    heading: str,
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    style: str = "",
+    before: Sequence[str] = (BEFORE,),
 ) -> str:
-    """A page with a heading, a paragraph, an HTML table without rules (figures set right, in
-    smaller sans type) and another paragraph, for Chromium to print."""
+    """A page with a heading, paragraphs, an HTML table without rules (figures set right, in
+    smaller sans type; its header row outside <thead>, so printed once) and another
+    paragraph, for Chromium to print."""
     cells = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
+    opening = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in before)
     return (
         '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
         'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
         'table { font-family: "DejaVu Sans"; font-size: 9pt; } td + td { text-align: right; }'
-        f"{style}</style></head><body><h1>{escape(heading)}</h1><p>{escape(BEFORE)}</p><table>"
+        f"{style}</style></head><body><h1>{escape(heading)}</h1>{opening}<table>"
         "<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in head) + "</tr>"
         f"{cells}</table><p>{escape(AFTER)}</p></body></html>"
     )
@@ -84,29 +90,48 @@ def paragraphs(document: LoadedDocument) -> list[str]:
 # --- fpdf2: a ruled table -----------------------------------------------------------------
 
 
-def fpdf_report(path: Path) -> Path:
-    """Two pages: an introduction, then a section with running text, the table, more text."""
+def fpdf_pdf() -> FPDF:
     pdf = FPDF(format="A4")
     pdf.add_font("DejaVu", "", str(DEJAVU))
     pdf.add_font("DejaVu", "B", str(DEJAVU_BOLD))
+    return pdf
+
+
+def fpdf_section(
+    pdf: FPDF,
+    heading: str,
+    before: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    repeat_headings: int = 1,
+) -> None:
+    """A new page opening a section: its heading, running text, a ruled table (header in
+    bold, figures set right; its header printed again on a new page or not) and more text."""
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10.5)
+    for paragraph in before:
+        pdf.multi_cell(0, 5.5, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.set_font("DejaVu", "", 9.5)
+    align = ("LEFT", *("RIGHT",) * (len(rows[0]) - 1))
+    with pdf.table(text_align=align, line_height=5.5, repeat_headings=repeat_headings) as table:
+        for cells in rows:
+            table.row(cells)
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
+
+
+def fpdf_report(path: Path) -> Path:
+    """Two pages: an introduction, then a section with running text, the table, more text."""
+    pdf = fpdf_pdf()
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 15)
     pdf.cell(0, 10, "1 Innledning", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 10.5)
     pdf.multi_cell(0, 5.5, INTRODUCTION, new_x="LMARGIN", new_y="NEXT")
-    pdf.add_page()
-    pdf.set_font("DejaVu", "B", 15)
-    pdf.cell(0, 10, "2 Kommunene", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 10.5)
-    pdf.multi_cell(0, 5.5, BEFORE, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    pdf.set_font("DejaVu", "", 9.5)
-    with pdf.table(text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT"), line_height=5.5) as table:
-        for cells in TABLE:
-            table.row(cells)
-    pdf.ln(3)
-    pdf.set_font("DejaVu", "", 10.5)
-    pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
+    fpdf_section(pdf, "2 Kommunene", [BEFORE], TABLE)
     pdf.output(str(path))
     return path
 
@@ -208,25 +233,8 @@ def long_rows(document: LoadedDocument) -> list[str]:
 
 def fpdf_long_table(path: Path) -> Path:
     """The section printed by fpdf2, the table's header not printed again on the next page."""
-    pdf = FPDF(format="A4")
-    pdf.add_font("DejaVu", "", str(DEJAVU))
-    pdf.add_font("DejaVu", "B", str(DEJAVU_BOLD))
-    pdf.add_page()
-    pdf.set_font("DejaVu", "B", 15)
-    pdf.cell(0, 10, "2 Kommunene", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 10.5)
-    for paragraph in OPENING:
-        pdf.multi_cell(0, 5.5, paragraph, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-    pdf.set_font("DejaVu", "", 9.5)
-    with pdf.table(
-        text_align=("LEFT", "RIGHT", "RIGHT"), line_height=5.5, repeat_headings=0
-    ) as table:
-        for cells in (LONG_HEAD, *LONG):
-            table.row(cells)
-    pdf.ln(3)
-    pdf.set_font("DejaVu", "", 10.5)
-    pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
+    pdf = fpdf_pdf()
+    fpdf_section(pdf, "2 Kommunene", OPENING, (LONG_HEAD, *LONG), repeat_headings=0)
     pdf.output(str(path))
     return path
 
@@ -234,19 +242,7 @@ def fpdf_long_table(path: Path) -> Path:
 def chromium_long_table(path: Path) -> Path:
     """The section printed from HTML by Chromium, which prints a header row outside
     <thead> once."""
-    head = "".join(f"<th>{escape(cell)}</th>" for cell in LONG_HEAD)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in LONG
-    )
-    opening = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in OPENING)
-    html = (
-        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
-        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; }'
-        'table { font-family: "DejaVu Sans"; font-size: 9pt; } td + td { text-align: right; }'
-        f"</style></head><body><h1>2 Kommunene</h1>{opening}<table><tr>{head}</tr>{rows}"
-        f"</table><p>{escape(AFTER)}</p></body></html>"
-    )
-    return print_html(path, html)
+    return print_html(path, table_page("2 Kommunene", LONG_HEAD, LONG, before=OPENING))
 
 
 @needs_fonts
@@ -306,8 +302,7 @@ def test_a_page_of_running_text_with_figures_reads_as_before(tmp_path: Path) -> 
         "31, 19 og 16. Samlet ga programmet 49 nye arbeidsplasser i Kvernås, 37 i Tindvoll "
         "og 26 i Bjørkmo, det meste i reiseliv, landbruk og industri langs elva."
     )
-    pdf = FPDF(format="A4")
-    pdf.add_font("DejaVu", "", str(DEJAVU))
+    pdf = fpdf_pdf()
     pdf.add_page()
     pdf.set_font("DejaVu", "", 10.5)
     pdf.multi_cell(0, 5.5, text, align="J")
