@@ -104,9 +104,15 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 def organisation_forms(folded_name: str) -> tuple[str, ...]:
     """Every name of the public body a folded name is one of the names of ("statistics
     sweden" → "statistiska centralbyran", "scb", "statistics sweden"); none when it is no
-    body of `ORGANISATIONS`. The name may be written in the genitive ("kystverkets")."""
+    body of `ORGANISATIONS`. The name may be written in the genitive ("kystverkets"), or go
+    on past a name of several words ("ministry of local government and regional
+    development")."""
+    name = " ".join(_WORD.findall(folded_name))
     for forms in ORGANISATIONS.values():
-        if any(folded_name in (form, f"{form}s", form.removeprefix("the ")) for form in forms):
+        if any(
+            name in (form, f"{form}s") or (" " in form and name.startswith(f"{form} "))
+            for form in forms
+        ):
             return forms
     return ()
 

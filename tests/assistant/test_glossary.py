@@ -4,7 +4,7 @@ passages in another language than the question's."""
 from __future__ import annotations
 
 from assistant.answering.constraints import fold, meets, name_constraints
-from assistant.retrieval.glossary import glossary_words
+from assistant.retrieval.glossary import glossary_words, organisation_forms
 
 
 def words(question: str, compounds: bool = True) -> list[str]:
@@ -38,5 +38,7 @@ def test_a_public_bodys_name_is_met_by_its_name_in_another_language() -> None:
     assert not meets(sweden, "Registerdata från SSB viser 64 flere sysselsatte.")
     [coast] = name_constraints("Hva avtalte kommunen med Kystverkets regionkontor?")
     assert meets(coast, "It agreed with the Norwegian Coastal Administration on the harbour.")
+    ministry = organisation_forms("ministry of local government and regional development")
+    assert "kommunal og distriktsdepartementet" in ministry, "a long name read past its form"
     [county] = name_constraints("What did Vikfjord agree with Kystverket?")[-1:]
     assert not meets(county, "It agreed with the county authority on the harbour.")
