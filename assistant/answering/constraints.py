@@ -47,7 +47,13 @@ from assistant.answering.measures import (
 )
 from assistant.answering.titles import titles_asked, titles_named
 from assistant.domain import CatalogueEntry
-from assistant.retrieval.glossary import FoldedText, fold, glossary_terms, organisation_forms
+from assistant.retrieval.glossary import (
+    TERMS,
+    FoldedText,
+    fold,
+    glossary_terms,
+    organisation_forms,
+)
 from assistant.retrieval.text import content_words, stem
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
@@ -174,7 +180,7 @@ def name_constraints(text: str) -> list[Constraint]:
         dropped = 0
         while dropped < len(words) and words[dropped].casefold() in _NOT_NAMES:
             dropped += 1
-        kept = words[dropped:]
+        kept = _before_a_term(words[dropped:], text[match.end() :])
         if not kept:
             continue
         # A compound of a name and a common noun names the name: "ReSeNS-prosjektet".
@@ -197,6 +203,21 @@ def name_constraints(text: str) -> list[Constraint]:
         previous = before[-1].casefold() if before else ""
         names.append(Constraint(_name_kind(name, previous), name, (_stem(name),)))
     return names
+
+
+# The field's terms of several words ("inn pa tunet"): a capitalised word opening one ("Inn på
+# tunet") is no part of the name before it.
+_PHRASES = tuple(form for forms in TERMS.values() for form in forms if " " in form)
+
+
+def _before_a_term(words: list[str], after: str) -> list[str]:
+    """The words of a name up to one that opens a term of the field with the text after it:
+    "Midtfjorden Inn" before "på tunet-tjänster" is "Midtfjorden"."""
+    for index in range(len(words)):
+        rest = " ".join(fold(" ".join([*words[index:], after])).split())
+        if any(rest.startswith(phrase) for phrase in _PHRASES):
+            return words[:index]
+    return words
 
 
 def _name_kind(name: str, previous_word: str) -> Kind:

@@ -95,6 +95,7 @@ def test_years_are_not_figures() -> None:
         ("Hva sa Hilde Marit Sørvik om brobygging?", ["Hilde Marit Sørvik"]),
         ("Kva seier planen om Inn på tunet?", []),
         ("Hvilket Inn på tunet-tilbud finnes?", []),
+        ("Hur mycket köpte kommunerna i Midtfjorden Inn på tunet-tjänster för?", ["Midtfjorden"]),
         ("Rana kommune har mange gründere.", ["Rana"]),
         ("3.1 Innkjøpsdata for 2021\nTabell 1 viser andelen", []),
         ("Det sa Kommunen og Fylkeskommunens folk.", []),
