@@ -161,6 +161,42 @@ def test_a_large_heading_in_one_column_does_not_join_two_lines_of_the_other() ->
     assert "Kapittel 3 Vurdering" in lines[8:]
 
 
+FACT_TEXT = (
+    "Kommunen har de siste årene arbeidet systematisk med næringsutvikling, og tabellen "
+    "under viser hvordan antallet nye foretak har utviklet seg fra år til år i perioden. "
+    "Veksten flatet ut i 2022, da renten steg og færre søkte etablerertilskudd."
+)
+
+
+@needs_fonts
+@needs_chromium
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<p>Gründerhuset åpnet i 2021 og har 14 kontorplasser til en leie av 1 500 kroner i "
+        "måneden, og alle plassene var leid ut ved utgangen av 2023.</p>",
+        "<b>Faktaboks: Gründerhuset</b><p>Gründerhuset åpnet i 2021 og har 14 kontorplasser. "
+        "Leien er 1 500 kroner i måneden.</p>",
+    ],
+    ids=["below-the-first-line", "with-a-title"],
+)
+def test_a_fact_box_beside_the_text_reads_apart_from_it(box: str, tmp_path: Path) -> None:
+    """A box floated right of the running text ("Faktaboks"), in smaller type, its lines
+    beside the paragraph's or between them: the paragraph reads whole, the box after it."""
+    html = (
+        '<!doctype html><html lang="nb"><head><meta charset="utf-8"><style>'
+        'body { font-family: "DejaVu Serif"; font-size: 10.5pt; } .box { float: right; '
+        "width: 35%; border: 1px solid #000; padding: 6px; margin: 6px; "
+        'font-family: "DejaVu Sans"; font-size: 9pt; }</style></head><body>'
+        f'<h1>3 Nye foretak</h1><div class="box">{box}</div><p>{FACT_TEXT}</p></body></html>'
+    )
+    document = load_document(print_html(tmp_path / "faktaboks.pdf", html))
+    paragraphs = [" ".join(part.split()) for part in document.text.split("\n\n")]
+    assert FACT_TEXT in paragraphs
+    after = paragraphs[paragraphs.index(FACT_TEXT) + 1 :]
+    assert any("Gründerhuset åpnet i 2021" in p and "1 500 kroner i" in p for p in after)
+
+
 def test_a_table_is_not_read_as_two_columns() -> None:
     runs = []
     for row, (label, value) in enumerate([("Etablering", "14"), ("Kompetanse", "8")] * 3):

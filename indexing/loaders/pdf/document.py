@@ -919,6 +919,9 @@ def _new_paragraph(
     of its column, in letters; ``indent``: how many letters it is set in from the column)."""
     if line.text.lstrip().startswith(_BULLETS) or line.lead:
         return True
+    sizes = (line.size, previous.size)
+    if line.styled and previous.styled and max(sizes) > (1 + TABLE_SIZES) * min(sizes):
+        return True  # type of another size: a box beside the text, a caption, a note
     if len(previous.text) < SHORT_LINE * widest:
         # A short line ends its paragraph, unless it stops mid-sentence and the next word
         # would not have fit on it: justified type spreads few long words over a full line.

@@ -131,6 +131,9 @@ def _least_width(run: Run) -> float:
 
 # Two columns: the right one's lines start at one x, beside text on the left, on this many lines.
 COLUMN_LINES = 4
+# A box beside the text: this many of its lines, at least, stand beside running text, of
+# the four or more that start at its edge.
+BOX_LINES = 2
 # Both sides of a line split into columns hold running text, not table cells.
 COLUMN_TEXT = 15
 # Type this much smaller than a band's body (footnotes, page numbers) is not in its columns.
@@ -168,16 +171,23 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
 
 
 def _gutter(groups: list[_Group]) -> float | None:
-    """The x where a right column starts, if the page has two columns."""
+    """The x where a right column starts, if the page has two columns, or a box set beside
+    the text (a "Faktaboks" floated right): its lines start at that x, some beside the
+    text's lines, others on baselines of their own between them."""
     starts: Counter[float] = Counter()
+    lefts: Counter[float] = Counter()
     for group in groups:
         xs = sorted({round(run.x) for _, run in group})
         starts.update(xs[1:])  # a line's own left edge never starts a second column
-    for x, count in starts.most_common(3):
-        if count >= COLUMN_LINES:
-            beside = sum(1 for group in groups if _splits(group, x))
-            if beside >= COLUMN_LINES:
-                return x
+        lefts[xs[0]] += 1
+    for x, count in starts.most_common():
+        if count < BOX_LINES:
+            break
+        beside = sum(1 for group in groups if _splits(group, x))
+        if beside >= COLUMN_LINES or (
+            beside >= BOX_LINES and count + lefts[x] >= COLUMN_LINES and x > min(lefts)
+        ):
+            return x
     return None
 
 
@@ -195,10 +205,12 @@ def _in_columns(group: _Group, x: float, size: float) -> bool:
     """True when a line in at least the body's type stands in the columns split at ``x``:
     it has text starting there, or it ends before it."""
     runs = [run for _, run in group if run.text.strip()]
-    if not runs or max(run.size for run in runs) < NOTE_SHARE * size:
+    if not runs:
         return False
     if any(abs(run.x - x) <= 1 for run in runs):
-        return True
+        return True  # in the right column, or a box's line (in its own, smaller type)
+    if max(run.size for run in runs) < NOTE_SHARE * size:
+        return False
     return all(run.x + max(run.width, _least_width(run)) <= x for run in runs)
 
 
