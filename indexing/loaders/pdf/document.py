@@ -63,7 +63,7 @@ from indexing.loaders._structure import (
     to_roman,
 )
 from indexing.loaders.markdown import group_quoted_items
-from indexing.loaders.pdf.lines import CELL_WORDS, TABLE_SIZES, TextLine, plain_lines
+from indexing.loaders.pdf.lines import CELL_WORDS, TextLine, like_type, plain_lines
 
 # Fewer letters than this in the whole file means the pages are images (a scan).
 MIN_LETTERS = 20
@@ -768,8 +768,7 @@ def _row_under(line: TextLine, header: TextLine) -> bool:
     cells = line.splits
     if line.cells or len(cells) != len(header.cells):
         return False
-    sizes = (line.size, header.size)
-    if line.styled and header.styled and max(sizes) > (1 + TABLE_SIZES) * min(sizes):
+    if not like_type(line.size, header.size):
         return False
     if any(len(cell.split()) > CELL_WORDS for cell in cells):
         return False
@@ -919,8 +918,7 @@ def _new_paragraph(
     of its column, in letters; ``indent``: how many letters it is set in from the column)."""
     if line.text.lstrip().startswith(_BULLETS) or line.lead:
         return True
-    sizes = (line.size, previous.size)
-    if line.styled and previous.styled and max(sizes) > (1 + TABLE_SIZES) * min(sizes):
+    if not like_type(line.size, previous.size):
         return True  # type of another size: a box beside the text, a caption, a note
     if len(previous.text) < SHORT_LINE * widest:
         # A short line ends its paragraph, unless it stops mid-sentence and the next word

@@ -306,7 +306,8 @@ ROW_PITCH = 2.5
 # A header's names wrap over at most this many lines of its type (a name centred in the
 # header's height stands between two of them).
 HEADER_LINES = 3
-# The lines of a table are set in type of about one size (a bold header too).
+# The lines of a table, or of a paragraph, are set in type of about one size (a bold header
+# too): sizes within this share of each other.
 TABLE_SIZES = 0.15
 _LIST_MARK = re.compile(r"^(?:[-–•▪◦‣●*]|\(?\d{1,3}[.)]?|\(?[a-zA-Z][.)])$")
 _LEADER = re.compile(r"^[.·…_ ]+$")
@@ -449,7 +450,7 @@ def _aligned(lines: list[TextLine], cells: list[list[_Cell]]) -> bool:
     if count < 2 or any(len(row) != count for row in cells):
         return False
     sizes = [line.size for line in lines]
-    if max(sizes) > (1 + TABLE_SIZES) * min(sizes):
+    if not like_type(*sizes):
         return False
     if any(not 0 < b.top - a.top <= ROW_PITCH * a.size for a, b in pairwise(lines)):
         return False
@@ -496,7 +497,14 @@ def _table(
 def _over(line: TextLine, first: TextLine) -> bool:
     """True when ``line`` stands close above a table's first row, in like type."""
     close = 0 < first.top - line.top <= ROW_PITCH * line.size
-    return close and max(line.size, first.size) <= (1 + TABLE_SIZES) * min(line.size, first.size)
+    return close and like_type(line.size, first.size)
+
+
+def like_type(*sizes: float) -> bool:
+    """Whether lines of these type sizes are set in about one size (`TABLE_SIZES`); sizes
+    not known (0, text without layout) are alike."""
+    known = [size for size in sizes if size > 0]
+    return not known or max(known) <= (1 + TABLE_SIZES) * min(known)
 
 
 def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
