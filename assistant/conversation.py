@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.constraints import find_constraints, name_constraints
+from assistant.answering.constraints import find_constraints, name_constraints, name_key
 from assistant.answering.kinds import GENERIC, META
 from assistant.domain import Message
 from assistant.errors import InvalidRequestError
@@ -198,20 +198,15 @@ def _not_replaced(words: Sequence[str], question: str, previous: Rewrite) -> lis
     own = find_constraints(question)
     own_year = any(c.is_time for c in own)
     own_names = [c for c in own if c.is_name]
-    single = {_without_genitive(c.text) for c in name_constraints(previous.question)}
+    previous_names = {c.key[0] for c in name_constraints(previous.question)}
     kept = []
     for word in words:
         if own_year and _YEAR.match(word):
             continue
-        if own_names and _without_genitive(word) in single:
+        if own_names and name_key(word) in previous_names:
             continue
         kept.append(word)
     return kept
-
-
-def _without_genitive(name: str) -> str:
-    """A name folded, without a genitive s ("Forsvallens" → "forsvallen")."""
-    return fold(re.sub(r"['’]?s$", "", name.strip()))
 
 
 def _with_previous_topic(question: str, history: Sequence[Message], last: int) -> Rewrite:

@@ -107,11 +107,7 @@ def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
             return "heading"
         # A name of two or more capitalised words opening an unpunctuated line: an attribution
         # ("Birger Elvestad, i kommuneledelsens stab, Trondheim kommune") or a signature.
-        if (
-            _capitalised_run(words) >= 2
-            and not is_field_line(stripped)
-            and len(words) <= ATTRIBUTION_WORDS
-        ):
+        if _capitalised_run(words) >= 2 and len(words) <= ATTRIBUTION_WORDS:
             return "attribution"
         if len(words) <= HEADING_WORDS // 2:
             return "heading"

@@ -201,7 +201,7 @@ def name_constraints(text: str) -> list[Constraint]:
         if len(kept) == 1 and not place_noun and (first_word or _GENERIC.match(fold(name))):
             continue
         previous = before[-1].casefold() if before else ""
-        names.append(Constraint(_name_kind(name, previous), name, (_stem(name),)))
+        names.append(Constraint(_name_kind(name, previous), name, (name_key(name),)))
     return names
 
 
@@ -228,9 +228,10 @@ def _name_kind(name: str, previous_word: str) -> Kind:
     return "person"
 
 
-def _stem(name: str) -> str:
-    """A name's comparable form: folded, without a genitive s ('Vikfjords' → 'vikfjord')."""
-    folded = fold(name)
+def name_key(name: str) -> str:
+    """A name's comparable form, its constraint's key: folded, without a genitive s
+    ('Vikfjords', "Vikfjord's" → 'vikfjord')."""
+    folded = fold(re.sub(r"['’]s$", "", name.strip()))
     return folded[:-1] if folded.endswith("s") and len(folded) > 4 else folded
 
 
@@ -652,7 +653,7 @@ def confined_elsewhere(sentence: str, question: str, context: str) -> bool:
     numbered = re.match(r"\s*\d", sentence[opening.end() :])  # "In Table 2", "I Fase 1"
     if folded in _NOT_NAMES or folded in _NOT_PARTS or _GENERIC.match(folded) or numbered:
         return False
-    named = Constraint("place", place, (_stem(place),))
+    named = Constraint("place", place, (name_key(place),))
     return not _name_met(named, fold(f"{question}\n{context}"))
 
 

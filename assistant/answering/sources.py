@@ -205,13 +205,15 @@ def find_sources(
     findings = [SourceFinding(c, tuple(cited[id(c)])) for c in in_text_order(chosen)]
     sections = {tuple(c.chunk.section_path) for c in chosen}
     # Who wrote or said something is answered by a name, never by an address.
-    web = [
-        c
-        for c in candidates
-        if c.not_claim == "web address"
-        and tuple(c.chunk.section_path) in sections
-        and not asks_who(question)
-    ]
+    web = (
+        []
+        if asks_who(question)
+        else [
+            c
+            for c in candidates
+            if c.not_claim == "web address" and tuple(c.chunk.section_path) in sections
+        ]
+    )
     if WEB_WORDS.search(question):
         best_web = next((c for c in candidates if c.not_claim == "web address"), None)
         if best_web is not None and best_web not in web:
