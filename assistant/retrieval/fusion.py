@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import statistics
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -51,6 +52,54 @@ def with_stand_in_ranks(
             scores[item] += max(0.0, weight / (k + rank) - had)
     order = {item: place for place, (item, _) in enumerate(fused)}
     return sorted(scores.items(), key=lambda pair: (-pair[1], order[pair[0]]))
+
+
+def z_score_fusion(
+    dense: Mapping[str, float],
+    lexical: Mapping[str, float],
+    weights: tuple[float, float] = (1.0, 1.0),
+    stand_in: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """Fuse a dense and a lexical search by their scores: each candidate's score in each
+    search standardised over all the candidates (a z-score), weighted and summed; best
+    first. Ties keep the dense order, then the lexical order.
+
+    Unlike rank fusion, how far a passage leads matters: a passage BM25 scores far above the
+    rest is not levelled with one just ahead of the next. Each search is standardised over
+    all the candidates: one the lexical search did not return counts as matching none of the
+    query's words (0), one the dense search did not return as near as the last it did. One
+    the lexical search cannot match (`stand_in`: text in a language that shares no words with
+    the query's) counts its dense z-score in place of a lower lexical one: it is not ranked
+    down for words it could not have shared.
+    """
+    order = {item: place for place, item in enumerate([*dense, *lexical])}  # first place kept
+    # Scores of the candidates a search did not return: BM25's for a passage none of whose
+    # words matched, and the similarity it stopped at for the dense search.
+    lowest = min(dense.values(), default=0.0)
+    dense_z = _z_scores({item: dense.get(item, lowest) for item in order})
+    lexical_z = _z_scores({item: lexical.get(item, 0.0) for item in order})
+    fused: dict[str, float] = {}
+    for item in order:
+        by_dense, by_lexical = dense_z[item], lexical_z[item]
+        if stand_in is not None and item in dense and stand_in(item):
+            by_lexical = max(by_lexical, by_dense)
+        fused[item] = weights[0] * by_dense + weights[1] * by_lexical
+    return sorted(fused, key=lambda item: (-fused[item], order[item]))
+
+
+def _z_scores(scores: Mapping[str, float]) -> dict[str, float]:
+    """Each score as standard deviations from the mean of all (0 when they are all alike)."""
+    if not scores:
+        return {}
+    mean = statistics.fmean(scores.values())
+    spread = statistics.pstdev(scores.values())
+    return {item: (score - mean) / spread if spread > 0 else 0.0 for item, score in scores.items()}
+
+
+def as_rank_scores(ranking: Sequence[str], weight: float, k: int = 60) -> list[tuple[str, float]]:
+    """A ranking given the scores rank fusion would give its places (weight / (k + rank)), so
+    that it fuses with further rankings as a rank-fused list would."""
+    return [(item, weight / (k + rank)) for rank, item in enumerate(ranking, start=1)]
 
 
 def overlap_share(a: Span, b: Span) -> float:

@@ -16,9 +16,11 @@ from assistant.answering.titles import title_words
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
 from assistant.retrieval.fusion import (
     Span,
+    as_rank_scores,
     drop_overlapping,
     reciprocal_rank_fusion,
     with_stand_in_ranks,
+    z_score_fusion,
 )
 from assistant.retrieval.glossary import glossary_words
 from assistant.retrieval.lexical import LexicalIndex
@@ -195,16 +197,18 @@ class Retriever:
         them; the hits' chunks are added to `chunks`."""
         pool = max(self.settings.candidates, k)
         dense: dict[str, float] = {}
+        clearing: dict[str, float] = {}  # similarity less the language pair's threshold
         lexical: dict[str, float] = {}
         if mode in ("dense", "hybrid"):
             vector = query_vector or self.view.embedder.embed_query(query)
             found = self.view.dense_search(vector, pool, filters.where())
-            if self.pair_threshold is not None and language is not None:
-                margin = self.pair_threshold
-                found.sort(key=lambda hit: -(hit[1] - margin(language, hit[0].language)))
             for chunk, similarity in found:
                 chunks[chunk.id] = chunk
                 dense[chunk.id] = similarity
+                clearing[chunk.id] = similarity
+                if self.pair_threshold is not None and language is not None:
+                    clearing[chunk.id] -= self.pair_threshold(language, chunk.language)
+            dense = dict(sorted(dense.items(), key=lambda item: -clearing[item[0]]))
         if mode in ("bm25", "hybrid"):
             # The lexical index filters by itself; its hits' chunks are fetched by id.
             # The things a question measures, named in every language, let BM25 match
@@ -214,25 +218,26 @@ class Retriever:
             chunks.update(self.view.chunks_by_id(cid for cid in lexical if cid not in chunks))
             lexical = {cid: score for cid, score in lexical.items() if cid in chunks}
         if mode == "dense":
-            fused = list(dense.items())  # in the order ranked above
-        elif mode == "bm25":
-            fused = sorted(lexical.items(), key=lambda item: -item[1])
-        else:
-            fused = reciprocal_rank_fusion(
-                [list(dense), list(lexical)],
-                [self.settings.dense_weight, bm25_weight],
-                self.settings.rrf_k,
+            return list(dense.items()), dense, lexical  # in the order ranked above
+        if mode == "bm25":
+            return sorted(lexical.items(), key=lambda item: -item[1]), dense, lexical
+        stand_in: Callable[[str], bool] | None = None
+        if self.settings.cross_language_fusion and language is not None and bm25_weight > 0:
+            asked_in = language
+
+            def stand_in(cid: str) -> bool:
+                return not share_words(asked_in, chunks[cid].language or asked_in)
+
+        weights = (self.settings.dense_weight, bm25_weight)
+        rrf_k = self.settings.rrf_k
+        if self.settings.fusion == "scores":
+            ranking = z_score_fusion(clearing, lexical, weights, stand_in)
+            return as_rank_scores(ranking, sum(weights), rrf_k), dense, lexical
+        fused = reciprocal_rank_fusion([list(dense), list(lexical)], weights, rrf_k)
+        if stand_in is not None:
+            fused = with_stand_in_ranks(
+                fused, list(dense), list(lexical), stand_in, bm25_weight, rrf_k
             )
-            if self.settings.cross_language_fusion and language is not None and bm25_weight > 0:
-                asked_in = language
-                fused = with_stand_in_ranks(
-                    fused,
-                    list(dense),
-                    list(lexical),  # in the order the search ranked them, as fused above
-                    lambda cid: not share_words(asked_in, chunks[cid].language or asked_in),
-                    bm25_weight,
-                    self.settings.rrf_k,
-                )
         return fused, dense, lexical
 
 

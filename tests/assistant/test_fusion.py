@@ -1,4 +1,4 @@
-"""Reciprocal rank fusion and overlap removal."""
+"""Fusion of the dense and lexical searches (by score and by rank) and overlap removal."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from assistant.retrieval.fusion import (
     Span,
     drop_overlapping,
     overlap_share,
+    as_rank_scores,
     reciprocal_rank_fusion,
     with_stand_in_ranks,
+    z_score_fusion,
 )
 from assistant.retrieval.retriever import with_favoured
 
@@ -71,3 +73,33 @@ def test_a_stand_in_rank_never_lowers_a_lexical_rank_the_hit_earned() -> None:
     fused = reciprocal_rank_fusion([dense, lexical], k=10)
     stood_in = dict(with_stand_in_ranks(fused, dense, lexical, lambda item: item == "en", 1.0, 10))
     assert stood_in == pytest.approx(dict(fused))
+
+
+def test_a_passage_bm25_scores_far_above_the_rest_leads_a_score_fusion() -> None:
+    """Second by similarity, by a hair, but far ahead by BM25: rank fusion levels the two,
+    score fusion does not."""
+    dense = {"summary": 0.871, "background": 0.868, "a": 0.80, "b": 0.79}
+    lexical = {"background": 206.0, "summary": 150.0, "a": 120.0, "b": 118.0}
+    assert z_score_fusion(dense, lexical)[0] == "background"
+    rrf = reciprocal_rank_fusion([list(dense), list(lexical)])
+    assert rrf[0][1] == pytest.approx(rrf[1][1], rel=0.01), "by rank, a near tie"
+
+
+def test_a_lone_lexical_hit_counts_in_a_score_fusion() -> None:
+    """The only passage holding the question's words is lifted over one a little nearer in
+    meaning; the others count as matching none of them."""
+    dense = {"foreword": 0.86, "row": 0.84, "other": 0.70}
+    assert z_score_fusion(dense, {"row": 12.0})[0] == "row"
+    assert z_score_fusion(dense, {})[0] == "foreword", "by similarity alone"
+    assert z_score_fusion(dense, {"row": 12.0}, weights=(1.0, 0.0))[0] == "foreword"
+
+
+def test_in_a_score_fusion_a_hit_the_lexical_search_cannot_match_counts_its_dense_score() -> None:
+    dense = {"en": 0.90, "sv": 0.80, "sv2": 0.75}
+    lexical = {"sv": 10.0, "sv2": 9.0}
+    assert z_score_fusion(dense, lexical)[0] == "sv"
+    assert z_score_fusion(dense, lexical, stand_in=lambda item: item == "en")[0] == "en"
+
+
+def test_a_fused_ranking_takes_the_scores_rank_fusion_gives_its_places() -> None:
+    assert as_rank_scores(["a", "b"], 2.0, k=10) == [("a", 2 / 11), ("b", 2 / 12)]

@@ -172,8 +172,8 @@ class NamedDocumentView(ThreeOfTwoLanguagesView):
         self.hits = [self.summary, *self.body, self.fund]
 
     def dense_search(self, vector: list[float], k: int, where: Any = None) -> list[Any]:
-        if vector == [2.0]:  # the question without the plan's name
-            return [self.fund, self.summary, *self.body][:k]
+        if vector == [2.0]:  # the question without the plan's name: nearest the fund
+            return [(self.fund[0], 0.90), self.summary, *self.body][:k]
         return sorted(self.hits, key=lambda hit: -hit[1])[:k]
 
 
