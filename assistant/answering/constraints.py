@@ -42,6 +42,7 @@ from assistant.answering.measures import (
     gives_aim,
     gives_measure,
     gives_per_unit,
+    money_source,
     names_new,
     things_named,
 )
@@ -322,9 +323,15 @@ def how_named(
     or the budget are the municipality's, not the village's, so only a passage naming the
     village speaks for it. What the document is about it names where it opens, or in more
     than one section.
+
+    A company ("Ospedal Fjellmat AS") is always named in passing, where no section speaks for
+    it: the figures of a fund's report are the fund's, not those of a company it granted to.
+    (A company's own report names it in its title, authors or publisher, read before this.)
     """
     if named_in_a_list(constraint, text):
         return Naming("listed")
+    if is_company(constraint.text):
+        return Naming("passing")
     name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
     paragraphs = [fold(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
     opening = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
@@ -340,6 +347,15 @@ def how_named(
     if len(naming) != 1 or len(sections) < SECTIONS or naming == {sections[0]}:
         return Naming("whole")
     return Naming("passing", frozenset(naming))
+
+
+# The legal forms that end a company's name, in the four languages' registers.
+_COMPANY_FORM = re.compile(r"\s(?:AS|ASA|SA|BA|KS|ANS|DA|AB|HB|KB|Ltd|Limited|plc|Inc|Oy)\.?$")
+
+
+def is_company(name: str) -> bool:
+    """Whether a name is a company's, by its legal form ("Fjellmat AS", "Nordbygg AB")."""
+    return bool(_COMPANY_FORM.search(name.strip()))
 
 
 def top_section(path: Sequence[str]) -> str:
@@ -945,6 +961,12 @@ class FigureAsked:
         names = {word for c in named for word in folded_words(fold(c.text))}
         # For a count, the things it counts ("how many new jobs"), not those it counts in.
         about = counted_asked(question) if measure == "count" else question
+        # Where money someone got came from says whose grant it was, not what was granted:
+        # "Fjellmat AS fekk 150 000 kroner" answers how much it got from the fund.
+        source = money_source(question)
+        if source:
+            about = about.replace(source, " ")
+            terms = terms - topic_terms(source)
         asked = [word for word in folded_words(fold(about)) if word not in names]
         return cls(
             given=frozenset(c.key for c in number_constraints(question)),

@@ -82,6 +82,23 @@ _RECEIVED_QUESTION = re.compile(
     r"receive[sd]?|got|gets?|get)\b"
 )
 
+# Where money asked about came from ("frå næringsfondet", "from the business fund"): the
+# words up to the next preposition, year or end of the clause.
+_SOURCE = re.compile(
+    r"(?i)\b(?:fra|frå|från|from|ur)\s+((?:[^\W\d_][\w'’-]*\s*?){1,4}?)"
+    r"(?=\s+(?:i|in|på|pa|on|for|för|til|till|to|during|under|per|mellom|between|and|og|och)\b"
+    r"|\s*[\d?.,;:!]|\s*$)"
+)
+
+
+def money_source(question: str) -> str:
+    """The words naming where the money came from in a question asking how much someone got
+    ("Kor mykje fekk Fjellmat AS frå næringsfondet i 2023?": "næringsfondet"), else ""."""
+    if not _RECEIVED_QUESTION.search(question):
+        return ""
+    found = _SOURCE.search(question)
+    return found[1].strip() if found else ""
+
 
 # What an organisation's accounts show: "rörelseresultat", "operating result", "resultat før
 # skatt"; and a bare "resultat" of a company or an association ("Midtfjord Næringshage AS",

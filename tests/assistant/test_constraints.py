@@ -12,6 +12,7 @@ from assistant.answering.constraints import (
     find_constraints,
     holds_figure,
     how_named,
+    is_company,
     measured_words,
     meets,
     mismatch,
@@ -23,7 +24,7 @@ from assistant.answering.constraints import (
     without_titles,
 )
 from assistant.answering.extractive import Candidate
-from assistant.answering.measures import asked_measure
+from assistant.answering.measures import asked_measure, money_source
 from assistant.domain import Chunk
 
 FUND = (
@@ -585,6 +586,28 @@ def test_a_document_names_what_it_is_about_where_it_opens_and_a_part_in_passing(
     assert naming("Hva skjer i Straumen?", short).how == "whole"
     # A name the text never writes out as asked cannot be judged, and counts as before.
     assert naming("Hva skjer i Nordvik Sentrum?", PLAN).how == "whole"
+
+
+def test_a_company_is_always_named_in_passing() -> None:
+    """A plan that names a company where it opens is still no account of the company: only a
+    passage naming it speaks for it (its own report names it in the title, read before)."""
+    plan = {**PLAN, "1 Innledning": PLAN["1 Innledning"] + " Nordvik Sjømat AS er med."}
+    assert naming("Hvor mye fikk Nordvik Sjømat AS?", plan) == Naming("passing")
+    assert is_company("Nordvik Sjømat AS") and is_company("Nordbygg AB")
+    assert not is_company("Nordvik kommune") and not is_company("Astrid Lund")
+
+
+def test_where_the_money_came_from_is_not_what_was_granted() -> None:
+    assert money_source("Kor mykje fekk Fjellmat AS frå næringsfondet i 2021?") == "næringsfondet"
+    assert money_source("How much did Fjellmat AS receive from the business fund?") == (
+        "the business fund"
+    )
+    assert money_source("Hvor mye fikk kommunen?") == ""
+    assert money_source("Hvor mange kom fra Bodø?") == "", "only where money was received"
+    grant = only("Det største tilskuddet gikk til Fjellmat AS, som fikk 150 000 kroner.")
+    question = "Hvor mye fikk Fjellmat AS fra næringsfondet?"
+    assert screen(question, [grant], {}, "nb").kept == [grant]
+    assert not screen("Hvor mye er næringsfondet på?", [grant], {}, "nb").kept
 
 
 def test_an_apposition_or_a_pair_is_no_enumeration() -> None:

@@ -44,6 +44,13 @@ CATALOGUE = """\
   kind: report
   language: nb
   file: dalheim.md
+- id: lunde-2024
+  title: Statusrapport for Lunde næringsfond 2021–2023
+  authors: [Lunde kommune]
+  year: 2024
+  kind: report
+  language: nb
+  file: lunde.md
 """
 
 NORDVIK = """# 1 Innledning
@@ -108,6 +115,27 @@ godkjent av kommunestyret i Åsvoll 17. juni 2021. To bedrifter i næringsmiddel
 oppgitt avtalen som en grunn til å utvide i Åsvoll.
 """
 
+LUNDE = """# 1 Sammendrag
+
+Lunde næringsfond har siden 2021 tildelt 4,2 millioner kroner til 38 prosjekter i kommunen.
+Kommunestyret ber om en status før rammen for neste periode fastsettes.
+
+# 2 Tildelinger
+
+Fondet tildelte disse beløpene:
+
+- 2021: 1,3 millioner kroner
+- 2022: 1,4 millioner kroner
+- 2023: 1,5 millioner kroner
+
+Det største enkelttilskuddet gikk i 2023 til Lunde Sjømat AS, som fikk 250 000 kroner til et
+nytt fryselager.
+
+# 3 Vurdering
+
+Fondet har virket etter formålet, og flere av prosjektene har gitt nye arbeidsplasser.
+"""
+
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
@@ -119,6 +147,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     (corpus / "sorbygda.md").write_text(SORBYGDA, encoding="utf-8")
     (corpus / "vestli.md").write_text(VESTLI, encoding="utf-8")
     (corpus / "dalheim.md").write_text(DALHEIM, encoding="utf-8")
+    (corpus / "lunde.md").write_text(LUNDE, encoding="utf-8")
     settings = make_settings(Path(folder / "store"), corpus)
     with open_store(settings, make_embedder(settings.embedder)) as store:
         assert index_corpus(settings, store).ok
@@ -203,6 +232,18 @@ def test_a_figure_for_the_whole_does_not_answer_for_a_place_named_only_in_passin
     text, grounded, cited = ask(library, "Hva skal postbygget i Straumen bygges om til?")
     assert grounded and cited[0] == "nordvik-2024"
     assert "arbeidsplasser for tolv nyetablerte" in text
+
+
+def test_a_funds_figures_do_not_answer_for_a_company_it_granted_to(library: Assistant) -> None:
+    """The fund report names Lunde Sjømat AS in one sentence, with its grant: that sentence
+    answers what the company got from the fund, which it need not name again; the fund's
+    total for a year never answers for the company."""
+    text, grounded, cited = ask(library, "Hvor mye fikk Lunde Sjømat AS fra næringsfondet?")
+    assert grounded and "250 000 kroner" in text and cited == ["lunde-2024"]
+    text, grounded, cited = ask(library, "Hvor mye fikk Lunde Sjømat AS fra næringsfondet i 2022?")
+    assert not grounded
+    assert cited == []
+    assert "1,4 millioner" not in text
 
 
 def test_an_english_question_is_answered_only_by_a_figure_of_what_it_asks_about(
