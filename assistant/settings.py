@@ -162,11 +162,12 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(
         30, ge=1, le=200, description="Candidates taken from each retriever before fusion."
     )
-    fusion: Literal["scores", "ranks"] = Field(
-        "scores",
+    fusion: Literal["both", "scores", "ranks"] = Field(
+        "both",
         description="How hybrid search fuses the dense and BM25 searches: by their scores, "
-        "each standardised over all their candidates (`scores`), or by reciprocal rank "
-        "(`ranks`); see the README's measured choices.",
+        "each standardised over all their candidates (`scores`), by reciprocal rank "
+        "(`ranks`), or the orders of both fused by rank (`both`); see the README's measured "
+        "choices.",
     )
     rrf_k: int = Field(60, ge=1, description="Constant k of reciprocal rank fusion.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense search in fusion.")

@@ -7,9 +7,9 @@ import pytest
 from assistant.domain import Chunk
 from assistant.retrieval.fusion import (
     Span,
+    as_rank_scores,
     drop_overlapping,
     overlap_share,
-    as_rank_scores,
     reciprocal_rank_fusion,
     with_stand_in_ranks,
     z_score_fusion,

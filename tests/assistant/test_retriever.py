@@ -221,3 +221,34 @@ def test_what_an_english_question_counts_is_found_by_its_swedish_words() -> None
     without = settings.model_copy(update={"cross_language_terms": False})
     hits = ranked(view, without, question, 2, "en")
     assert hits[0].chunk.id == "sv:0"
+
+
+class ForewordView(ThreeOfTwoLanguagesView):
+    """A report's foreword, near every question about the report, a hair above the passage
+    that holds the words asked about, among four passages on other things."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits = [
+            (_chunk("r:foreword", "Forord. Rapporten evaluerer pilotkommunene langs kysten.", "nb"),
+             0.871),
+            (_chunk("r:background", "Bakgrunn. Pilotkommunene hadde i snitt 1,4 årsverk til "
+                    "næringsutvikling, og årsverkene til næringsutvikling var få.", "nb"), 0.868),
+            *[
+                (_chunk(f"r:{n}", f"Kapittel {n} handler om reiseliv.", "nb"), 0.80 - n / 100)
+                for n in range(4)
+            ],
+        ]  # fmt: skip
+
+
+def test_a_passage_far_ahead_in_the_words_asked_about_leads_a_foreword_near_in_meaning() -> None:
+    """By rank alone the foreword's lead by a hair in similarity weighs as much as the
+    background's lead by far in the question's words; fused by score too, it does not."""
+    view: Any = ForewordView()
+    question = "Hvor mange årsverk til næringsutvikling hadde pilotkommunene?"
+    plain = RetrievalSettings(language_pairs=False)
+    assert ranked(view, plain, question, 3, "nb")[0].chunk.id == "r:background"
+    by_score = plain.model_copy(update={"fusion": "scores"})
+    assert ranked(view, by_score, question, 3, "nb")[0].chunk.id == "r:background"
+    by_rank = plain.model_copy(update={"fusion": "ranks"})
+    assert ranked(view, by_rank, question, 3, "nb")[0].chunk.id == "r:foreword"
