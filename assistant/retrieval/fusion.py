@@ -65,16 +65,15 @@ def z_score_fusion(
     first. Ties keep the dense order, then the lexical order.
 
     Unlike rank fusion, how far a passage leads matters: a passage BM25 scores far above the
-    rest is not levelled with one just ahead of the next. Each search is standardised over
-    all the candidates: one the lexical search did not return counts as matching none of the
-    query's words (0), one the dense search did not return as near as the last it did. One
-    the lexical search cannot match (`stand_in`: text in a language that shares no words with
-    the query's) counts its dense z-score in place of a lower lexical one: it is not ranked
-    down for words it could not have shared.
+    rest is not levelled with one just ahead of the next. A candidate the lexical search did
+    not return counts as matching none of the query's words (0), one the dense search did
+    not return as near as the last it did. One the lexical search cannot match (`stand_in`:
+    text in a language that shares no words with the query's) counts its dense z-score in
+    place of a lower lexical one: it is not ranked down for words it could not have shared.
     """
-    order = {item: place for place, item in enumerate([*dense, *lexical])}  # first place kept
-    # Scores of the candidates a search did not return: BM25's for a passage none of whose
-    # words matched, and the similarity it stopped at for the dense search.
+    order: dict[str, int] = {}  # each candidate's first place: in the dense order, then lexical
+    for item in [*dense, *lexical]:
+        order.setdefault(item, len(order))
     lowest = min(dense.values(), default=0.0)
     dense_z = _z_scores({item: dense.get(item, lowest) for item in order})
     lexical_z = _z_scores({item: lexical.get(item, 0.0) for item in order})

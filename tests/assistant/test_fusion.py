@@ -103,3 +103,7 @@ def test_in_a_score_fusion_a_hit_the_lexical_search_cannot_match_counts_its_dens
 
 def test_a_fused_ranking_takes_the_scores_rank_fusion_gives_its_places() -> None:
     assert as_rank_scores(["a", "b"], 2.0, k=10) == [("a", 2 / 11), ("b", 2 / 12)]
+
+
+def test_candidates_tied_by_score_keep_the_dense_order() -> None:
+    assert z_score_fusion({"a": 0.8, "b": 0.8}, {"b": 1.0, "a": 1.0}) == ["a", "b"]
