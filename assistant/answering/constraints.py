@@ -42,6 +42,7 @@ from assistant.answering.measures import (
     gives_aim,
     gives_measure,
     gives_per_unit,
+    is_company,
     money_source,
     names_new,
     things_named,
@@ -347,15 +348,6 @@ def how_named(
     if len(naming) != 1 or len(sections) < SECTIONS or naming == {sections[0]}:
         return Naming("whole")
     return Naming("passing", frozenset(naming))
-
-
-# The legal forms that end a company's name, in the four languages' registers.
-_COMPANY_FORM = re.compile(r"\s(?:AS|ASA|SA|BA|KS|ANS|DA|AB|HB|KB|Ltd|Limited|plc|Inc|Oy)\.?$")
-
-
-def is_company(name: str) -> bool:
-    """Whether a name is a company's, by its legal form ("Fjellmat AS", "Nordbygg AB")."""
-    return bool(_COMPANY_FORM.search(name.strip()))
 
 
 def top_section(path: Sequence[str]) -> str:

@@ -109,10 +109,21 @@ _ACCOUNTS = re.compile(
     r"resultat(?:et)?\s+(?:før|etter|för|efter|fyre)\s+skatt|result\s+(?:before|after)\s+tax)\b"
 )
 _RESULT = re.compile(r"(?i)\b(?:resultat|resultatet|result)\b")
+# The legal forms that end a company's or enterprise's name in the four languages' registers.
+LEGAL_FORMS = ("AS", "ASA", "SA", "BA", "KS", "ANS", "DA", "KF", "IKS", "AB", "HB", "KB", "Oy",
+               "Ltd", "Limited", "plc", "Inc")  # fmt: skip
+_LEGAL_FORM = "|".join(LEGAL_FORMS)
 _COMPANY = re.compile(
-    r"(?:\b(?:AS|ASA|SA|AB|KF|IKS|BA)\b|(?i:sparebank|bank|næringshage|næringslag|"
+    rf"(?:\b(?:{_LEGAL_FORM})\b|(?i:sparebank|bank|næringshage|næringslag|"
     r"næringsforening|næringsforeining|näringslivsförening|foretak|selskap|company|ltd)\w*)"
 )
+_COMPANY_NAME = re.compile(rf"\s(?:{_LEGAL_FORM})\.?$")
+
+
+def is_company(name: str) -> bool:
+    """Whether a name is a company's, by the legal form it ends in ("Fjellmat AS",
+    "Nordbygg AB")."""
+    return bool(_COMPANY_NAME.search(name.strip()))
 
 
 def asks_for_accounts(question: str, organisations: list[str]) -> bool:

@@ -230,18 +230,20 @@ class Retriever:
 
         weights = (self.settings.dense_weight, bm25_weight)
         rrf_k = self.settings.rrf_k
-        fused = reciprocal_rank_fusion([list(dense), list(lexical)], weights, rrf_k)
-        if stand_in is not None:
-            fused = with_stand_in_ranks(
-                fused, list(dense), list(lexical), stand_in, bm25_weight, rrf_k
-            )
-        if self.settings.fusion == "ranks":
-            return fused, dense, lexical
+        by_rank: list[tuple[str, float]] = []
+        if self.settings.fusion in ("ranks", "both"):
+            by_rank = reciprocal_rank_fusion([list(dense), list(lexical)], weights, rrf_k)
+            if stand_in is not None:
+                by_rank = with_stand_in_ranks(
+                    by_rank, list(dense), list(lexical), stand_in, bm25_weight, rrf_k
+                )
+            if self.settings.fusion == "ranks":
+                return by_rank, dense, lexical
         ranking = z_score_fusion(clearing, lexical, weights, stand_in)
-        if self.settings.fusion == "both":
+        if by_rank:
             # The two fusions' orders, fused by rank in their turn: where a passage leads by
             # far counts, and a lone large score does not carry it past every other sign.
-            both = reciprocal_rank_fusion([ranking, [cid for cid, _ in fused]], k=rrf_k)
+            both = reciprocal_rank_fusion([ranking, [cid for cid, _ in by_rank]], k=rrf_k)
             ranking = [cid for cid, _ in both]
         return as_rank_scores(ranking, sum(weights), rrf_k), dense, lexical
 

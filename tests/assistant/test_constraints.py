@@ -12,7 +12,6 @@ from assistant.answering.constraints import (
     find_constraints,
     holds_figure,
     how_named,
-    is_company,
     measured_words,
     meets,
     mismatch,
@@ -24,7 +23,7 @@ from assistant.answering.constraints import (
     without_titles,
 )
 from assistant.answering.extractive import Candidate
-from assistant.answering.measures import asked_measure, money_source
+from assistant.answering.measures import asked_measure, is_company, money_source
 from assistant.domain import Chunk
 
 FUND = (
