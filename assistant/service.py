@@ -28,8 +28,8 @@ from assistant.answering.constraints import (
     document_context,
     find_constraints,
     how_named,
-    meets,
     name_constraints,
+    naming_by_entry,
     screen,
 )
 from assistant.answering.kinds import question_shape
@@ -462,11 +462,7 @@ class Assistant:
         for name in name_constraints(question):
             for doc_id in state.lexical.documents_with(name.text, doc_ids):
                 entry = records[doc_id].entry
-                naming = (
-                    Naming("whole")
-                    if meets(name, document_context(entry))
-                    else self._how_named(state, doc_id, name)
-                )
+                naming = naming_by_entry(name, entry) or self._how_named(state, doc_id, name)
                 if naming.how == "whole":
                     named[doc_id].append(name.text)
                 else:

@@ -19,13 +19,14 @@ period or name: "Kildene oppgir tallet for 2024–2028, ikke for 2018–2022."
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.answering.extractive import LIST_BULLET, Candidate
 from assistant.answering.language import Language
 from assistant.answering.measures import (
+    DURATION_QUESTION,
     MEASURED_THINGS,
     MONEY_THINGS,
     TARGET_WORDS,
@@ -304,6 +305,9 @@ class Naming:
 
     how: How
     sections: frozenset[str] = frozenset()
+    # For a place its document's title lists, the others listed with it ("Fossvik",
+    # "Tverrdal" beside "Lidvang").
+    others: frozenset[str] = frozenset()
 
 
 # Paragraphs shorter than this are headings, list items, table rows: the opening is the text up
@@ -531,10 +535,12 @@ _NUMBER_WORD = re.compile(
 
 
 def asks_for_figure(question: str) -> bool:
-    """Whether the question asks for an amount, count or share ("hvor mange", "what share"),
-    or for a figure of an organisation's accounts ("Næringslagets resultat i 2023")."""
-    return bool(_FIGURE_QUESTION.search(question)) or asks_for_accounts(
-        question, _organisations(question)
+    """Whether the question asks for an amount, count, share or duration ("hvor mange",
+    "what share", "hur lång var handläggningstiden"), or for a figure of an organisation's
+    accounts ("Næringslagets resultat i 2023")."""
+    return (
+        bool(_FIGURE_QUESTION.search(question) or DURATION_QUESTION.search(question))
+        or asks_for_accounts(question, _organisations(question))
     )
 
 
@@ -712,6 +718,51 @@ def document_context(entry: CatalogueEntry, named: Sequence[str] = ()) -> str:
     return "\n".join([entry.title, *entry.authors, entry.publisher or "", *named])
 
 
+def naming_by_entry(constraint: Constraint, entry: CatalogueEntry) -> Naming | None:
+    """How a document's title, authors and publisher name a place, organisation or person:
+    as what the document is about ("whole"), as one of several places its title lists
+    ("listed": an audit "av næringsarbeidet i Fossvik, Lidvang og Tverrdal" gives each
+    municipality's figures and all of theirs, so one naming Fossvik says nothing of Lidvang),
+    or not at all (None: its text decides, `how_named`)."""
+    if not meets(constraint, document_context(entry)):
+        return None
+    owners = "\n".join([*entry.authors, entry.publisher or ""])
+    if named_in_a_list(constraint, entry.title) and not meets(constraint, owners):
+        return Naming("listed", others=frozenset(_listed_with(constraint, entry.title)))
+    return Naming("whole")
+
+
+_LIST_SEPARATOR = re.compile(r",\s*|\s+(?:og|och|and|samt)\s+")
+
+
+def _listed_with(constraint: Constraint, text: str) -> list[str]:
+    """The other names of the lists of names in the text that name the constraint."""
+    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
+    return [
+        item
+        for listed in _NAME_LIST.finditer(text)
+        if name.search(fold(listed.group()))
+        for item in _LIST_SEPARATOR.split(listed.group())
+        if item and not name.search(fold(item))
+    ]
+
+
+def named_before(constraint: Constraint, others: Iterable[str], candidate: Candidate) -> bool:
+    """Whether the sentence's paragraph, before it, names the place last among those listed
+    with it and the sentence names none of the others: "I Fossvik gjev næringsrådet ... I 2023
+    følgde formannskapet innstillinga i 27 av 29 saker" gives Fossvik's figure."""
+    chunk = candidate.chunk
+    paragraph = re.split(r"\n\s*\n", chunk.text[: max(0, candidate.start - chunk.start)])[-1]
+    mentions: list[tuple[int, bool]] = []
+    keys = [(constraint.key[0], True), *((name_key(other), False) for other in others)]
+    for key, asked in keys:
+        if not asked and re.search(rf"(?<!\w){re.escape(key)}", fold(candidate.text)):
+            return False
+        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}", fold(paragraph))]
+        mentions += [(at, asked) for at in found]
+    return bool(mentions) and max(mentions)[1]
+
+
 def screen(
     question: str,
     candidates: Sequence[Candidate],
@@ -800,6 +851,10 @@ def screen(
             and c.text in named_parts
             and c.text not in about
             and not meets(c, f"{candidate.text}\n{dating}")
+            and not (
+                named_parts[c.text].others
+                and named_before(c, named_parts[c.text].others, candidate)
+            )
             for c in constraints
         ):
             continue
@@ -807,7 +862,9 @@ def screen(
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
         headings = "\n".join([*chunk.section_path, lead_in])
-        if names_title and figure.answered_by(candidate.text, headings, chunk.language, comparable):
+        if names_title and figure.answered_by(
+            candidate.text, headings, chunk.language, comparable, lead_in
+        ):
             kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
     # Where a sentence meets what was asked, the sources do not give only another year.
@@ -865,6 +922,8 @@ _CONTINUES = re.compile(
     r"which)|herav|derav|därav|hereof|thereof)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Where a sentence ends and the next begins with a capital ("per 1. januar 2024" goes on).
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÄÖ«\"])")
 
 
 def continued_sentence(candidate: Candidate) -> str:
@@ -901,7 +960,10 @@ def _lead_in(sentence: str, before: str) -> str | None:
         caption = _line_above(above, lambda line: bool(_TABLE_ROW.match(line)))
         if not caption:
             return None
-        return caption.strip() if _CAPTION_OPENS.match(caption) else ""
+        # A paragraph may end by introducing the table ("... Tabell 2.2 viser kor mykje
+        # kvart fond tildelte per år, i millionar kroner.").
+        caption = _NEXT_SENTENCE.split(caption.strip())[-1]
+        return caption if _CAPTION_OPENS.match(caption) else ""
     if LIST_BULLET.match(line_start.lstrip()):
         opening = _line_above(above, lambda line: bool(LIST_BULLET.match(line.lstrip()))).rstrip()
         if not opening:
@@ -947,7 +1009,8 @@ class FigureAsked:
         target = aim == "target" and bool(
             things_named(folded_words(fold(question)), compounds=language != "en")
         )
-        if not accounts and not target and not _FIGURE_QUESTION.search(question):
+        duration = bool(DURATION_QUESTION.search(question))
+        if not accounts and not target and not duration and not _FIGURE_QUESTION.search(question):
             return None
         measure = asked_measure(question) or ("money" if accounts else None)
         names = {word for c in named for word in folded_words(fold(c.text))}
@@ -976,22 +1039,27 @@ class FigureAsked:
             glossary=glossary_terms(fold(about), compounds=language != "en"),
         )
 
-    def answered_by(self, sentence: str, headings: str, language: str, comparable: bool) -> bool:
+    def answered_by(
+        self, sentence: str, headings: str, language: str, comparable: bool, caption: str = ""
+    ) -> bool:
         """Whether a sentence (under its headings, in `language`) gives the figure asked for:
         one of the measure asked, for each one when asked so, naming what the question
         measures: one of its topic terms where words can be compared (`comparable`), else
         one of the things it measures. A count names what the question counts beside it:
-        "203 deltakere" counts no women, "to møter" no associations."""
+        "203 deltakere" counts no women, "to møter" no associations. A table's row is read
+        with the `caption` over its table, which may say the unit of its figures."""
         if self.each and not gives_per_unit(sentence):
             return False  # the total for all of them is no figure for each one
         if not holds_figure(sentence, set(self.given)):
             return False
-        if not gives_measure(sentence, self.measure):
+        if not gives_measure(sentence, self.measure, caption if _TABLE_ROW.match(sentence) else ""):
             return False
         if self.aim is not None and not gives_aim(sentence, self.aim):
             return False  # a plan's target is no result, nor a result the target asked for
         if self.new and not names_new(sentence):
             return False  # the 620 people a trade employs are no count of new jobs
+        if self.measure == "duration":
+            return True  # weeks or days are what a question of how long asks for
         compounds = language != "en"
         # Across languages the literature's own terms still tell what a figure is of: the
         # co-creation projects' share of a fund is not its largest grant.

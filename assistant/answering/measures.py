@@ -18,14 +18,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Measure = Literal["money", "share", "count"]
+Measure = Literal["money", "share", "count", "duration"]
 # Whether a figure is one a plan or programme set out to reach, or one it reached.
 Aim = Literal["target", "outcome"]
 
-# Figures in words as well as digits; not "en", "ett", "ei", "one": they are articles as often.
+# Figures in words as well as digits; not "en", "ett", "ei", "one": they are articles as often,
+# nor "ni" (nine): it is the Swedish "you".
 _WORD_FIGURES = (
     r"to|tva|två|two|tre|three|fire|fyra|four|fem|five|seks|sex|six|sju|seven|åtte|åtta|eight|"
-    r"nio|nine|tio|ten|elleve|elva|eleven|tolv|twelve|tjue|tjugo|twenty|tretti|trettio|"
+    r"nio|nine|ti|tio|ten|elleve|elva|eleven|tolv|twelve|tjue|tjugo|twenty|tretti|trettio|"
     r"thirty|førti|fyrtio|forty|femti|femtio|fifty|hundre|hundra|hundred|tusen|thousand"
 )
 _DIGITS = r"\d{1,3}(?:[  .]\d{3})+(?:[,.]\d+)?|\d+(?:[,.]\d+)?"
@@ -63,6 +64,17 @@ _SHARE_QUESTION = re.compile(
     r"proportion|\w*frekvens\w*|rate)\b"
 )
 _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
+# How long something took or lasts: a figure of days, weeks, months or years.
+DURATION_QUESTION = re.compile(
+    r"(?i)\b(?:(?:hvor|kor)\s+(?:lang\s+tid|lenge)|hur\s+(?:lång\s+tid|länge)|how\s+long)\b|"
+    r"\b\w*(?:behandlingstid|handsamingstid|handsamingstida|handläggningstid|ventetid|"
+    r"väntetid|ledetid)\w*|\b(?:processing|waiting|handling|lead)\s+times?\b"
+)
+_DURATION_AFTER = re.compile(
+    r"(?i)^\s*(?:virke)?(?:dagar|dager|dagen|døgn|dygn|days?|veker|vekor|veke|uker|uke|"
+    r"veckor|vecka|weeks?|måneder|månader|månadar|månad|måned|months?|timar|timer|timmar|"
+    r"hours?|år|years?)(?!\w)"
+)
 # Money in a question: what a budget, price, grant or salary is called, and earning verbs.
 _MONEY_QUESTION = re.compile(
     r"(?i)\b(?:\w*(?:budsjett|budget|beløp|belopp|kostnad|tilskudd|tilskot|tillskott|bidrag|"
@@ -146,6 +158,8 @@ _HOW_MUCH_COMPARED = re.compile(
 
 def asked_measure(question: str) -> Measure | None:
     """The measure a figure question asks for; None when it does not say ("how large")."""
+    if DURATION_QUESTION.search(question):
+        return "duration"
     if _SHARE_QUESTION.search(question):
         return "share"
     if _COUNT_QUESTION.search(question):
@@ -189,6 +203,8 @@ def figures_in(text: str) -> list[Figure]:
         measures: set[Measure]
         if _MONEY_AFTER.match(after) or _MONEY_BEFORE.search(before):
             measures = {"money"}
+        elif _DURATION_AFTER.match(after):
+            measures = {"duration"}
         elif _PERCENT_AFTER.match(after):
             measures = {"share"}
         elif _FRACTION_AFTER.match(after):
@@ -288,10 +304,17 @@ def gives_per_unit(text: str) -> bool:
     return any(_PER_UNIT.search(" ".join(figure.beside)) for figure in figures_in(text))
 
 
-def gives_measure(text: str, measure: Measure | None) -> bool:
-    """Whether the text gives a figure of the measure asked for (any figure when None)."""
+def gives_measure(text: str, measure: Measure | None, caption: str = "") -> bool:
+    """Whether the text gives a figure of the measure asked for (any figure when None). A
+    table's row ("2024: Fossvik 1,53; Lidvang 1,04") gives money where the `caption` over
+    the table says its figures are in a currency ("i millionar kroner", "in NOK million")."""
     found = measures_in(text)
+    if measure == "money" and figures_in(text) and _CURRENCY_WORD.search(caption):
+        return True
     return bool(found) if measure is None else measure in found
+
+
+_CURRENCY_WORD = re.compile(rf"(?i)(?<!\w)(?:{_CURRENCY})(?!\w)")
 
 
 # What figures in business development count or measure, each by the beginnings of the words

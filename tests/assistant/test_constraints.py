@@ -17,14 +17,15 @@ from assistant.answering.constraints import (
     mismatch,
     name_constraints,
     named_in_a_list,
+    naming_by_entry,
     outside_lists,
     screen,
     time_constraints,
     without_titles,
 )
 from assistant.answering.extractive import Candidate
-from assistant.answering.measures import asked_measure, is_company, money_source
-from assistant.domain import Chunk
+from assistant.answering.measures import asked_measure, figures_in, is_company, money_source
+from assistant.domain import CatalogueEntry, Chunk
 
 FUND = (
     "Det kommunale næringsfondet får en samlet ramme på 11,2 millioner kroner "
@@ -862,3 +863,141 @@ def test_a_currency_code_is_no_name() -> None:
     question = "How much did Lillhärad receive from the community fund, in SEK thousand?"
     assert [c.text for c in name_constraints(question)] == ["Lillhärad"]
     assert not name_constraints("Budsjettet var 2 millioner NOK, eller 190 000 EUR og USD.")
+
+
+AUDIT = CatalogueEntry(
+    id="audit",
+    title="Forvaltningsrevisjon av næringsarbeidet i Fossvik, Lidvang og Tverrdal",
+    authors=["Sæle, Halvard"],
+    year=2025,
+    publisher="Vestrand Revisjon IKS",
+)
+AUDIT_PARAGRAPH = (
+    "Nedgangen i Fossvik i 2024 kom av at kommunestyret flytta 0,4 millionar kroner frå "
+    "fondet. Til samanlikning tildelte næringsfondet i Fossvik til saman 4,1 millionar kroner "
+    "i førre planperiode, 2017–2020.\n\n"
+    "I Fossvik gjev næringsrådet innstilling i alle søknader over 50 000 kroner. I 2023 "
+    "følgde formannskapet innstillinga frå næringsrådet i 27 av 29 saker."
+)
+
+
+def audit_parts(name: str) -> dict[str, dict[str, Naming]]:
+    naming = naming_by_entry(Constraint("place", name, (name.lower(),)), AUDIT)
+    assert naming is not None
+    return {"doc": {name: naming}}
+
+
+def test_a_place_a_documents_title_lists_among_others_is_one_of_its_parts() -> None:
+    """An audit of three municipalities gives each one's figures and all of theirs; its
+    publisher or authors naming a place make the place what it is about."""
+    lidvang = Constraint("place", "Lidvang", ("lidvang",))
+    assert naming_by_entry(lidvang, AUDIT) == Naming(
+        "listed", others=frozenset({"Fossvik", "Tverrdal"})
+    )
+    own = AUDIT.model_copy(update={"publisher": "Lidvang kommune"})
+    assert naming_by_entry(lidvang, own) == Naming("whole")
+    plan = AUDIT.model_copy(update={"title": "Strategisk næringsplan for Lidvang 2024–2028"})
+    assert naming_by_entry(lidvang, plan) == Naming("whole")
+    assert naming_by_entry(Constraint("place", "Vikfjord", ("vikfjord",)), AUDIT) is None
+
+
+def test_a_figure_naming_another_of_the_listed_places_does_not_answer_for_one() -> None:
+    """Fossvik's fund total is no figure of Lidvang's, though the title names Lidvang."""
+    question = "Hvor mye delte næringsfondet i Lidvang ut i forrige planperiode, 2017–2020?"
+    fossvik = passage_candidate(
+        AUDIT_PARAGRAPH,
+        "Til samanlikning tildelte næringsfondet i Fossvik til saman 4,1 millionar kroner i "
+        "førre planperiode, 2017–2020.",
+    )
+    contexts = {"doc": AUDIT.title}
+    assert screen(question, [fossvik], contexts, "nb", audit_parts("Lidvang")).kept == []
+    asked_of_fossvik = question.replace("Lidvang", "Fossvik")
+    kept = screen(asked_of_fossvik, [fossvik], contexts, "nb", audit_parts("Fossvik")).kept
+    assert kept == [fossvik]
+
+
+def test_a_listed_places_figure_may_follow_the_sentence_naming_it_in_its_paragraph() -> None:
+    """The paragraph opens with Fossvik's business council; its next sentence gives the
+    figure without repeating the name."""
+    figure = "I 2023 følgde formannskapet innstillinga frå næringsrådet i 27 av 29 saker."
+    candidate = passage_candidate(AUDIT_PARAGRAPH, figure)
+    question = "I kor mange saker følgde formannskapet i {} innstillinga frå næringsrådet i 2023?"
+    contexts = {"doc": AUDIT.title}
+    fossvik = screen(
+        question.format("Fossvik"), [candidate], contexts, "nn", audit_parts("Fossvik")
+    )
+    assert fossvik.kept == [candidate]
+    lidvang = screen(
+        question.format("Lidvang"), [candidate], contexts, "nn", audit_parts("Lidvang")
+    )
+    assert lidvang.kept == []
+
+
+GRANTS_TABLE = (
+    "Fonda er finansierte med konsesjonsavgifter. Tabell 2.2 viser kor mykje kvart fond "
+    "tildelte per år, i millionar kroner.\n\n"
+    "2023: Fossvik 1,88; Lidvang 0,78; Sum 2,66.\n\n"
+    "2024: Fossvik 1,53; Lidvang 1,04; Sum 2,57."
+)
+
+
+def test_a_tables_caption_may_end_the_paragraph_over_it_and_give_its_unit() -> None:
+    """The caption is the paragraph's last sentence; it says the rows are millions of kroner,
+    so a row answers how much was granted, for its year only."""
+    row = passage_candidate(GRANTS_TABLE, "2024: Fossvik 1,53; Lidvang 1,04; Sum 2,57.")
+    assert screen("Kor mykje tildelte fondet i Lidvang i 2024?", [row], {}, "nn").kept == [row]
+    assert screen("Kor mykje tildelte fondet i Lidvang i 2021?", [row], {}, "nn").kept == []
+    unitless = GRANTS_TABLE.replace(", i millionar kroner", "")
+    bare = passage_candidate(unitless, "2024: Fossvik 1,53; Lidvang 1,04; Sum 2,57.")
+    assert screen("Kor mykje tildelte fondet i Lidvang i 2024?", [bare], {}, "nn").kept == []
+
+
+def test_a_caption_is_not_cut_at_the_full_stop_of_a_date() -> None:
+    """'per 1. januar 2024' goes on: the whole sentence is the caption, with its period."""
+    table = (
+        "Tabell 2.1 viser innbyggjartal per 1. januar 2024 og søknader i 2021–2024.\n\n"
+        "Tverrdal: Folketal 2 260; Søknader 29."
+    )
+    row = passage_candidate(table, "Tverrdal: Folketal 2 260; Søknader 29.")
+    question = "How many applications did Tverrdal receive in 2021–2024?"
+    assert screen(question, [row], {}, "en").kept == [row]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur lång var handläggningstiden för bygglov i Fossvik?",
+        "Hvor lang tid tok saksbehandlingen av byggesaker?",
+        "Kor lenge må ein vente på svar?",
+        "How long did processing take in Fossvik?",
+        "What was the average processing time for building permits?",
+    ],
+)
+def test_how_long_something_took_asks_for_a_duration(question: str) -> None:
+    assert asks_for_figure(question)
+    assert asked_measure(question) == "duration"
+
+
+def test_a_duration_is_a_figure_of_days_weeks_months_or_years() -> None:
+    [weeks] = figures_in("Handsaminga tok i snitt 5,5 veker.")
+    assert weeks.measures == {"duration"}
+    [count] = figures_in("Kommunen fekk 96 søknader.")
+    assert count.measures == {"count"}
+
+
+def test_a_question_of_how_long_is_answered_by_a_duration_of_the_year_asked() -> None:
+    """Weeks in 2024 answer for 2024; a count of applications answers no question of how
+    long, and the weeks of 2024 none of 2021, which the refusal says."""
+    passage = (
+        "I 2024 tok handsaminga av byggjesaker i snitt 5,5 veker i Fossvik. "
+        "Fossvik fekk 96 søknader til næringsfondet i 2021."
+    )
+    weeks = passage_candidate(
+        passage, "I 2024 tok handsaminga av byggjesaker i snitt 5,5 veker i Fossvik."
+    )
+    count = passage_candidate(passage, "Fossvik fekk 96 søknader til næringsfondet i 2021.")
+    asked = "Hur lång var handläggningstiden för bygglov i Fossvik år {}?"
+    assert screen(asked.format(2024), [weeks, count], {}, "sv").kept == [weeks]
+    refused = screen(asked.format(2021), [weeks, count], {}, "sv")
+    assert refused.kept == []
+    assert refused.statement is not None and "2024" in refused.statement
