@@ -538,10 +538,9 @@ def asks_for_figure(question: str) -> bool:
     """Whether the question asks for an amount, count, share or duration ("hvor mange",
     "what share", "hur lång var handläggningstiden"), or for a figure of an organisation's
     accounts ("Næringslagets resultat i 2023")."""
-    return (
-        bool(_FIGURE_QUESTION.search(question) or DURATION_QUESTION.search(question))
-        or asks_for_accounts(question, _organisations(question))
-    )
+    return bool(
+        _FIGURE_QUESTION.search(question) or DURATION_QUESTION.search(question)
+    ) or asks_for_accounts(question, _organisations(question))
 
 
 def _organisations(question: str) -> list[str]:
