@@ -63,7 +63,27 @@ def looks_like_name(line: str) -> bool:
     return _NAME.match(line) is not None and not any(char.isdigit() for char in line)
 
 
+_PERIOD = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)\s*[–—-]\s*(?:19[5-9]\d|20\d\d)(?!\d)")
+
+
 def year_in(text: str) -> int | None:
-    """The last plausible publication year printed in a short text (``Bodø 2019``)."""
-    years = _YEAR.findall(text)
+    """The last plausible publication year printed in a short text (``Bodø 2019``). A period
+    (``2020–2023``) is what a report covers, not when it came out: a year standing alone
+    (``Report 2024/02``) is taken first, a period's end only where none does."""
+    alone = _YEAR.findall(_PERIOD.sub(" ", text))
+    years = alone or _YEAR.findall(text)
     return int(years[-1]) if years else None
+
+
+# What producers write where no one set a title or an author: never a document's own.
+_PLACEHOLDERS = frozenset(
+    """
+    untitled anonymous unknown none null title author user admin administrator owner document
+    document1 dokument dokument1 ukjent okänd namnlös untitled-document python-docx
+    """.split()
+) | {"uten tittel", "utan titel", "no title", "unknown author"}
+
+
+def is_placeholder(value: str) -> bool:
+    """True for a metadata value a producer writes by default ("(anonymous)", "untitled")."""
+    return " ".join(value.strip(" ()[]<>").casefold().split()) in _PLACEHOLDERS

@@ -37,7 +37,7 @@ from indexing.cleaning import (
     split_heading_number,
     word_casing,
 )
-from indexing.loaders._metadata import document_language, split_authors
+from indexing.loaders._metadata import document_language, is_placeholder, split_authors
 from indexing.loaders._structure import (
     Heading,
     Part,
@@ -115,9 +115,10 @@ def load_docx(path: Path) -> LoadedDocument:
 def _info(document: Document) -> DocxInfo:
     properties = document.core_properties
     created = properties.created
+    title = (properties.title or "").strip()
     return DocxInfo(
-        title=(properties.title or "").strip() or None,
-        authors=split_authors(properties.author or ""),
+        title=title if title and not is_placeholder(title) else None,
+        authors=[a for a in split_authors(properties.author or "") if not is_placeholder(a)],
         year=created.year if created is not None else None,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexing.loaders._metadata import document_language, split_authors, year_in
+from indexing.loaders._metadata import document_language, is_placeholder, split_authors, year_in
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,23 @@ def test_the_language_of_a_text_is_detected(language: str) -> None:
 def test_the_year_is_the_last_one_printed() -> None:
     assert year_in("Arbeidsnotat nr. 2, Bodø 2019") == 2019
     assert year_in("ISBN 82-7456-805-1") is None
+
+
+def test_a_year_standing_alone_is_the_publication_year_not_a_period_covered() -> None:
+    cover = "Report 2024/02 Small Business Growth: an evaluation of the Fund 2020–2023"
+    assert year_in(cover) == 2024
+    assert year_in("Evaluering av Næringsløypa Kvernådalen 2020–2024") == 2024
+
+
+@pytest.mark.parametrize(
+    "value", ["(anonymous)", "untitled", "Anonymous", "unknown", "python-docx", " (Untitled) "]
+)
+def test_a_producers_placeholder_is_no_title_or_author(value: str) -> None:
+    assert is_placeholder(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["Helen Marsh", "Untitled Spaces: Rural Arts", "Nord universitet"]
+)
+def test_a_real_title_or_author_is_no_placeholder(value: str) -> None:
+    assert not is_placeholder(value)

@@ -913,3 +913,33 @@ def test_a_number_a_little_smaller_is_a_marker_only_where_glued_to_the_word_befo
         == "Storvik hadde 9 412 innbyggere i 2024.\x00N1\x00 De største næringene er havbruk."
     )
     assert lines[1].text == "Søknader i alt 96"
+
+
+def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path) -> None:
+    """reportlab writes '(anonymous)' as title and author where none was set: the cover's
+    title and authors are read instead, and its year is the one standing alone, not the end
+    of the period the report covers."""
+    path = tmp_path / "kirkby.pdf"
+    sheet = reportlab_canvas(path, "Helvetica")
+    sheet.setTitle("(anonymous)")
+    sheet.setAuthor("(anonymous)")
+    sheet.setFont("Helvetica-Bold", 10)
+    sheet.drawString(62, 770, "NPPI RESEARCH REPORT 2024/02")
+    sheet.setFont("Helvetica-Bold", 26)
+    sheet.drawString(62, 610, "Small Business Growth")
+    sheet.setFont("Helvetica", 13)
+    sheet.drawString(62, 580, "An evaluation of the Town Centre Enterprise Fund 2020–2023")
+    sheet.setFont("Helvetica", 12)
+    sheet.drawString(62, 540, "Helen Marsh")
+    sheet.drawString(62, 522, "David Okafor")
+    sheet.showPage()
+    sheet.setFont("Helvetica-Bold", 15)
+    sheet.drawString(62, 760, "1 Introduction")
+    sheet.setFont("Helvetica", 10)
+    for row in range(20):
+        sheet.drawString(62, 730 - 14 * row, "The fund supported small firms in the three towns.")
+    sheet.save()
+    document = load_document(path)
+    assert document.title == "Small Business Growth"
+    assert document.authors == ["Helen Marsh", "David Okafor"]
+    assert document.year == 2024

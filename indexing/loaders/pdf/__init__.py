@@ -22,7 +22,7 @@ from pypdf.generic import ContentStream, NameObject
 from assistant.domain import HiddenReason, HiddenText, LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.instructions import gives_orders
-from indexing.loaders._metadata import document_language, split_authors, year_in
+from indexing.loaders._metadata import document_language, is_placeholder, split_authors, year_in
 from indexing.loaders.pdf.document import (
     MIN_LETTERS,
     PdfPage,
@@ -323,7 +323,7 @@ def _xmp(reader: PdfReader) -> _Info:
         if xmp is None:
             return _Info()
         titles = xmp.dc_title or {}
-        creators = [str(name) for name in (xmp.dc_creator or []) if str(name).strip()]
+        creators = [str(name) for name in (xmp.dc_creator or []) if _text(name)]
         dates = [date for date in (xmp.dc_date or []) if isinstance(date, datetime)]
     except Exception:  # broken XMP is no reason to give up the text
         return _Info()
@@ -332,8 +332,9 @@ def _xmp(reader: PdfReader) -> _Info:
 
 
 def _text(value: object) -> str | None:
+    """A metadata value as one line; None when empty or a producer's placeholder."""
     text = " ".join(str(value).split()) if value else ""
-    return text or None
+    return text if text and not is_placeholder(text) else None
 
 
 __all__ = ["load_pdf", "parse_pdf_lines", "parse_pdf_pages"]
