@@ -301,9 +301,17 @@ def heading_key(title: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", title).casefold().split())
 
 
+# Leaders a PDF draws after the page number, which its text then reads after it:
+# "1.1 Bakgrunn 4. . . . . . .".
+_TOC_LINE_LEADERS_AFTER = re.compile(
+    r"^\s*(?P<title>\S.*?)\s+(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*(?:\.\s?){3,}\s*$",
+    re.IGNORECASE,
+)
+
+
 def parse_toc_line(line: str) -> tuple[str, str] | None:
     """``4.1 Muligheter\\t7`` → ``("4.1 Muligheter", "7")``; None for other lines."""
-    match = _TOC_LINE.match(line)
+    match = _TOC_LINE.match(line) or _TOC_LINE_LEADERS_AFTER.match(line)
     if match is None:
         return None
     return match.group("title").strip(), match.group("page").lower()

@@ -943,3 +943,35 @@ def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path)
     assert document.title == "Small Business Growth"
     assert document.authors == ["Helen Marsh", "David Okafor"]
     assert document.year == 2024
+
+
+def test_contents_whose_leaders_are_drawn_after_the_page_number_are_never_quoted(
+    tmp_path: Path,
+) -> None:
+    """A contents entry drawn as its title, its page number at the right margin, then the
+    spaced leaders between them reads "1.1 Bakgrunn 2. . . . .": still a contents line."""
+    path = tmp_path / "innhold.pdf"
+    sheet = reportlab_canvas(path, "Helvetica")
+    sheet.setFont("Helvetica-Bold", 15)
+    sheet.drawString(72, 770, "Innhold")
+    sheet.setFont("Helvetica", 10.5)
+    entries = [("1 Innledning", 2), ("1.1 Bakgrunn", 2), ("1.2 Metode", 3), ("2 Resultater", 3)]
+    for row, (title, page) in enumerate(entries):
+        y = 740 - 18 * row
+        sheet.drawString(72, y, title)
+        sheet.drawRightString(500, y, str(page))
+        end = 500 - sheet.stringWidth(str(page), "Helvetica", 10.5) - 6
+        sheet.drawRightString(end, y, ". " * int((end - 150) / sheet.stringWidth(". ")))
+    sheet.showPage()
+    for title, _ in entries:
+        sheet.setFont("Helvetica-Bold", 13)
+        sheet.drawString(72, 770, title)
+        sheet.setFont("Helvetica", 10.5)
+        for row in range(12):
+            sheet.drawString(72, 740 - 14 * row, "Kommunen arbeider med næringslivet i regionen.")
+        sheet.showPage()
+    sheet.save()
+    document = load_document(path)
+    assert ". . . ." not in document.text
+    assert not any(s.path == ["Innhold"] for s in document.sections)
+    assert [s.path[-1] for s in document.sections] == [title for title, _ in entries]
