@@ -196,9 +196,11 @@ def _split_authors(text: str) -> list[str]:
     designation = official_designation(text)
     if designation:
         return [designation[1].group(0)]
+    # "Kommunal- og distriktsdepartementet": a compound whose first part is left hanging
+    # names one body, not two authors.
     parts = [
         re.sub(r"^(?:&|and|og|och)\s+", "", part.strip())
-        for part in re.split(r",\s*|\s+&\s+|\s+(?:and|og|och)\s+", text)
+        for part in re.split(r",\s*|\s+&\s+|(?<!\w-)\s+(?:and|og|och)\s+", text)
     ]
     parts = [p for p in parts if p and p not in {"...", "…", "&"}]
     if parts and not _INITIALS.match(parts[-1]):

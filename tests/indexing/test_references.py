@@ -710,3 +710,23 @@ def test_a_formatted_citation_parses_back_to_its_work(
     citations = find_citations(text, references, "doc")
     assert [c.text for c in citations] == cited
     assert [c.reference_ids for c in citations] == [[r.id] for r in references]
+
+
+def test_a_ministry_named_as_a_hanging_compound_is_one_author_opening_its_own_entry() -> None:
+    """'Kommunal- og distriktsdepartementet' is one body; its entry is not run into the one
+    before it."""
+    text = (
+        "Referanser\n\n"
+        "Fjordforsk (2021). Næringsfond i små kommuner. Sogndal: Fjordforsk.\n\n"
+        "Kommunal- og distriktsdepartementet (2022). Veileder for kommunale næringsfond. "
+        "Oslo: KDD.\n\n"
+        "Stene, M. og Mørkved, B. P. (2019). Kommunen sin framtidige næringsutviklingsrolle. "
+        "Bodø: Nord universitet.\n"
+    )
+    parsed = parse_bibliography(text, "doc")
+    assert [(r.authors, r.year) for r in parsed] == [
+        (["Fjordforsk"], "2021"),
+        (["Kommunal- og distriktsdepartementet"], "2022"),
+        (["Stene, M.", "Mørkved, B. P."], "2019"),
+    ]
+    assert parsed[0].title == "Næringsfond i små kommuner"
