@@ -975,3 +975,46 @@ def test_contents_whose_leaders_are_drawn_after_the_page_number_are_never_quoted
     assert ". . . ." not in document.text
     assert not any(s.path == ["Innhold"] for s in document.sections)
     assert [s.path[-1] for s in document.sections] == [title for title, _ in entries]
+
+
+def test_a_footnote_running_on_to_the_next_page_is_one_note(tmp_path: Path) -> None:
+    """The note breaks off at the foot of one page and goes on, unnumbered, at the foot of
+    the next: its rest is part of the note, not a paragraph of the body."""
+    path = tmp_path / "note.pdf"
+    sheet = reportlab_canvas(path, "Helvetica")
+    prose = "Kommunen arbeider med næringslivet i regionen og med fondet."
+    for page, (heading, note_lines) in enumerate(
+        [
+            (
+                "1 Fondet",
+                ["1 Delegeringen ble vedtatt i kommunestyret i juni 2021, og", "formannskapet kan"],
+            ),
+            ("2 Sysselsetting", ["omgjøre et vedtak som ligger utenfor retningslinjene."]),
+        ]
+    ):
+        sheet.setFont("Helvetica-Bold", 15)
+        sheet.drawString(72, 770, heading)
+        sheet.setFont("Helvetica", 10.5)
+        for row in range(30):
+            text = prose
+            if page == 0 and row == 3:
+                text = "Tilskudd under 100 000 kroner er delegert til kommunedirektøren."
+            sheet.drawString(72, 740 - 15 * row, text)
+            if page == 0 and row == 3:
+                sheet.setFont("Helvetica", 8)
+                sheet.drawString(
+                    72 + sheet.stringWidth(text, "Helvetica", 10.5), 740 - 15 * row + 3, "1"
+                )
+                sheet.setFont("Helvetica", 10.5)
+        sheet.setFont("Helvetica", 8)
+        for row, line in enumerate(note_lines):
+            sheet.drawString(72, 80 - 10 * row, line)
+        sheet.showPage()
+    sheet.save()
+    document = load_document(path)
+    assert (
+        "Fotnote 1: Delegeringen ble vedtatt i kommunestyret i juni 2021, og formannskapet kan "
+        "omgjøre et vedtak som ligger utenfor retningslinjene." in document.text
+    )
+    assert path_of(document, "Fotnote 1: ") == ["1 fondet"]
+    assert document.text.count("omgjøre") == 1

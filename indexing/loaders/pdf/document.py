@@ -113,6 +113,9 @@ class PdfPage:
 class _Page:
     lines: list[TextLine]
     notes: dict[str, str] = field(default_factory=dict)
+    # How many of the last lines stand in the footnote area without a note's number: the
+    # rest of the page before's last note, when that one breaks off mid-sentence.
+    continuation: int = 0
 
 
 def parse_pdf_pages(
@@ -149,7 +152,7 @@ def parse_pdf_lines(
     first = _body_start(lines, raw)
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
-        kept = [_take_notes(page, body_size) for page in kept]
+        kept = _join_continued_notes([_take_notes(page, body_size) for page in kept])
     kept = _take_note_lists(kept, body_size)
     headings = _Headings.find([page.lines for page in kept], body_size)
     parts: list[Part] = []
@@ -503,10 +506,11 @@ def _take_notes(page: _Page, body: float) -> _Page:
     # Word processors may set a note's number in the note's own type, or in the body's,
     # without raising it: in the footnote area a number opening a line labels a note too.
     lines = [*lines[:start], *_with_note_numbers(lines[start:])]
+    area = start
     while start < len(lines) and lines[start].lead is None:
         start += 1  # the area opens with a note's number
     if start == len(lines):
-        return page
+        return _Page(page.lines, page.notes, start - area)
     kept = lines[:start]
     if kept and kept[-1].size < NOTE_SCALE * body and _entry_key(kept[-1].text) in NOTE_HEADINGS:
         kept = kept[:-1]  # the area's own heading ("Noter") goes with its notes
@@ -521,7 +525,29 @@ def _take_notes(page: _Page, body: float) -> _Page:
     return _Page(
         kept,
         {note: _BACK_LINK.sub("", " ".join(text.split())) for note, text in notes.items()},
+        len(kept) - area if len(kept) > area else 0,
     )
+
+
+# A note ending so is whole; one ending otherwise ("... og formannskapet kan") goes on.
+_NOTE_END = re.compile(r"[.!?:;)\]»”\"']\s*$")
+
+
+def _join_continued_notes(pages: list[_Page]) -> list[_Page]:
+    """Pages with the unnumbered lines opening a footnote area joined to the note the page
+    before breaks off mid-sentence, as a note running on to the next page is printed."""
+    joined: list[_Page] = []
+    for page in pages:
+        before = joined[-1] if joined else None
+        if page.continuation and before is not None and before.notes:
+            last = next(reversed(before.notes))
+            if not _NOTE_END.search(before.notes[last]):
+                rest = page.lines[-page.continuation :]
+                text = dehyphenate("\n".join([before.notes[last], *(line.text for line in rest)]))
+                before.notes[last] = " ".join(text.replace("\n", " ").split())
+                page = _Page(page.lines[: -page.continuation], page.notes)
+        joined.append(page)
+    return joined
 
 
 # The headings of a footnote area or a list of notes, folded.
