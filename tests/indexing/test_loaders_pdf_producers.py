@@ -917,8 +917,8 @@ def test_a_number_a_little_smaller_is_a_marker_only_where_glued_to_the_word_befo
 
 def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path) -> None:
     """reportlab writes '(anonymous)' as title and author where none was set: the cover's
-    title and authors are read instead, and its year is the one standing alone, not the end
-    of the period the report covers."""
+    title (over two lines, as many lines as the names below it) and authors are read
+    instead, and its year is the one standing alone, not the end of the period covered."""
     path = tmp_path / "kirkby.pdf"
     sheet = reportlab_canvas(path, "Helvetica")
     sheet.setTitle("(anonymous)")
@@ -926,7 +926,8 @@ def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path)
     sheet.setFont("Helvetica-Bold", 10)
     sheet.drawString(62, 770, "NPPI RESEARCH REPORT 2024/02")
     sheet.setFont("Helvetica-Bold", 26)
-    sheet.drawString(62, 610, "Small Business Growth")
+    sheet.drawString(62, 640, "Small Business Growth in the")  # a title over two lines
+    sheet.drawString(62, 610, "Kirkby Vale Market Towns")
     sheet.setFont("Helvetica", 13)
     sheet.drawString(62, 580, "An evaluation of the Town Centre Enterprise Fund 2020–2023")
     sheet.setFont("Helvetica", 12)
@@ -940,7 +941,7 @@ def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path)
         sheet.drawString(62, 730 - 14 * row, "The fund supported small firms in the three towns.")
     sheet.save()
     document = load_document(path)
-    assert document.title == "Small Business Growth"
+    assert document.title == "Small Business Growth in the Kirkby Vale Market Towns"
     assert document.authors == ["Helen Marsh", "David Okafor"]
     assert document.year == 2024
 

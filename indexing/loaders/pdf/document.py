@@ -424,9 +424,10 @@ def _cover_title(pages: list[list[TextLine]]) -> str | None:
     if not lines or not lines[0].styled:
         return None
     largest = max(line.size for line in lines)
-    body = Counter(line.size for line in lines).most_common(1)[0][0]
     title = [line.text for line in lines if line.size == largest]
-    if largest <= body * HEADING_SCALE and len(lines) > len(title):
+    # The rest of the cover's commonest type: a title set over two lines outnumbers no less.
+    rest = Counter(line.size for line in lines if line.size != largest)
+    if rest and largest <= rest.most_common(1)[0][0] * HEADING_SCALE:
         return None
     text = " ".join(" ".join(title).split())
     return text if 3 <= len(text) <= 250 else None
