@@ -382,7 +382,14 @@ def continues(previous: str, following: str) -> bool:
 # --- web pages ----------------------------------------------------------------------------
 
 
+# Boxes a questionnaire prints before its answer options ("☐ Ja ☐ Nei"): no buttons.
+_ANSWER_BOXES = frozenset("☐☑☒□▢○◯")
+
+
 def is_widget_line(line: str) -> bool:
-    """True for a web page's button row, e.g. ``♥ Spara favoritt ☞ Lyssna 30 november 2017``."""
-    symbols = sum(1 for char in line if unicodedata.category(char) == "So")
-    return symbols >= 2 and len(line.strip()) <= 100
+    """True for a web page's button row, e.g. ``♥ Spara favoritt ☞ Lyssna 30 november 2017``;
+    a questionnaire's answer options (``☐ 0–4 ☐ 5–19 ☐ 20 eller flere``) are none."""
+    symbols = [char for char in line if unicodedata.category(char) == "So"]
+    if symbols and all(char in _ANSWER_BOXES for char in symbols):
+        return False
+    return len(symbols) >= 2 and len(line.strip()) <= 100

@@ -312,3 +312,9 @@ def test_a_paragraph_continues_one_that_stopped_mid_sentence(
     previous: str, following: str, joined: bool
 ) -> None:
     assert continues(previous, following) is joined
+
+
+def test_a_questionnaires_answer_options_are_no_button_row() -> None:
+    assert not is_widget_line("☐ 0–4    ☐ 5–19    ☐ 20–49    ☐ 50 eller flere")
+    assert not is_widget_line("☐ Ja ☐ Nei ☐ Vet ikke")
+    assert is_widget_line("☐ Lagre ♥ Del")  # a button row that has a box too
