@@ -1019,3 +1019,17 @@ def test_a_footnote_running_on_to_the_next_page_is_one_note(tmp_path: Path) -> N
     )
     assert path_of(document, "Fotnote 1: ") == ["1 fondet"]
     assert document.text.count("omgjøre") == 1
+
+
+def test_small_type_at_a_pages_foot_opening_with_a_number_no_text_cites_is_no_footnote() -> None:
+    body = [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
+        for n in range(8)
+    ]
+    box = [
+        TextLine("146 grants awarded", 8, top=700),
+        TextLine("£1.38 million paid out", 8, top=710),
+    ]
+    document = parse_pdf_lines([PdfPage([*body, *box], "1")])
+    assert "Fotnote" not in document.text
+    assert "146 grants awarded" in document.text

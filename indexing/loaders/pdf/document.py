@@ -506,7 +506,8 @@ def _take_notes(page: _Page, body: float) -> _Page:
         start -= 1
     # Word processors may set a note's number in the note's own type, or in the body's,
     # without raising it: in the footnote area a number opening a line labels a note too.
-    lines = [*lines[:start], *_with_note_numbers(lines[start:])]
+    cited = {mark for line in lines[:start] for mark in _CITED.findall(line.text)}
+    lines = [*lines[:start], *_with_note_numbers(lines[start:], cited)]
     area = start
     while start < len(lines) and lines[start].lead is None:
         start += 1  # the area opens with a note's number
@@ -562,17 +563,22 @@ _NOTE_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
 _BACK_LINK = re.compile(r"\s*[\u21a9\u2191\u2934]\ufe0e?\s*$")
 
 
-def _with_note_numbers(area: list[TextLine]) -> list[TextLine]:
+def _with_note_numbers(area: list[TextLine], cited: set[str]) -> list[TextLine]:
     """The footnote area's lines, those opened by the next note's bare number led by it.
 
     Only the number after the last note's counts, so a wrapped line that starts with a
-    figure (``44 per cent.``) stays part of its note.
+    figure (``44 per cent.``) stays part of its note; the first must be one the page's text
+    cites, so a box of small type at the foot of a page ("146 grants awarded") is no note.
     """
     labelled: list[TextLine] = []
     last: int | None = None
     for line in area:
         match = _NOTE_NUMBER.match(line.text)
-        if line.lead is None and match and (last is None or int(match.group(1)) == last + 1):
+        if (
+            line.lead is None
+            and match
+            and (match.group(1) in cited if last is None else int(match.group(1)) == last + 1)
+        ):
             line = replace(line, text=line.text[match.end() :], lead=match.group(1))
         if line.lead is not None and line.lead.isdigit():
             last = int(line.lead)
