@@ -1049,6 +1049,14 @@ class FigureAsked:
         with the `caption` over its table, which may say the unit of its figures."""
         if self.each and not gives_per_unit(sentence):
             return False  # the total for all of them is no figure for each one
+        if self.measure == "duration":
+            # Weeks or days, or the span between two dates ("frå august 2022 til mai 2023"),
+            # about what was asked where the words can be compared.
+            if not gives_measure(sentence, "duration"):
+                return False
+            return not comparable or not self.terms or shares_topic(
+                set(self.terms), f"{sentence}\n{headings}"
+            )
         if not holds_figure(sentence, set(self.given)):
             return False
         if not gives_measure(sentence, self.measure, caption if _TABLE_ROW.match(sentence) else ""):
@@ -1057,8 +1065,6 @@ class FigureAsked:
             return False  # a plan's target is no result, nor a result the target asked for
         if self.new and not names_new(sentence):
             return False  # the 620 people a trade employs are no count of new jobs
-        if self.measure == "duration":
-            return True  # weeks or days are what a question of how long asks for
         compounds = language != "en"
         # Across languages the literature's own terms still tell what a figure is of: the
         # co-creation projects' share of a fund is not its largest grant.

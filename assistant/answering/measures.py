@@ -304,6 +304,26 @@ def gives_per_unit(text: str) -> bool:
     return any(_PER_UNIT.search(" ".join(figure.beside)) for figure in figures_in(text))
 
 
+_MONTH = (
+    r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zäå]*\.?"
+)
+_WHEN = rf"(?:(?:\d{{1,2}}\.?\s+)?{_MONTH}\s+)?(?:19|20)\d\d"
+# A span of time: two dates or years ("frå august 2022 til mai 2023", "2021–2024"), or one
+# it has lasted since ("sidan 2021", "since March 2020").
+_SPAN = re.compile(
+    rf"(?i)\b(?:fr[aåo]m?|fra|frå|från|between|mellom|mellan)\s+{_WHEN}\s+"
+    rf"(?:til(?:\s+og\s+med)?|till(?:\s+och\s+med)?|to|until|and|og|och)\s+{_WHEN}\b|"
+    r"(?<!\d)(?:19|20)\d\d\s*[–-]\s*(?:19|20)?\d\d(?!\d)|"
+    rf"\b(?:siden|sidan|sedan|since)\s+{_WHEN}\b"
+)
+
+
+def gives_span(text: str) -> bool:
+    """Whether the text gives how long something lasted as the span between two dates or
+    years, or since one ("frå august 2022 til mai 2023", "sidan 2021")."""
+    return _SPAN.search(text) is not None
+
+
 def gives_measure(text: str, measure: Measure | None, caption: str = "") -> bool:
     """Whether the text gives a figure of the measure asked for (any figure when None). A
     table's row ("2024: Fossvik 1,53; Lidvang 1,04") gives money where the `caption` over
@@ -311,6 +331,8 @@ def gives_measure(text: str, measure: Measure | None, caption: str = "") -> bool
     found = measures_in(text)
     if measure == "money" and figures_in(text) and _CURRENCY_WORD.search(caption):
         return True
+    if measure == "duration" and gives_span(text):
+        return True  # how long, as the span it lasted
     return bool(found) if measure is None else measure in found
 
 

@@ -1001,3 +1001,31 @@ def test_a_question_of_how_long_is_answered_by_a_duration_of_the_year_asked() ->
     refused = screen(asked.format(2021), [weeks, count], {}, "sv")
     assert refused.kept == []
     assert refused.statement is not None and "2024" in refused.statement
+
+
+def test_how_long_is_answered_by_the_span_between_two_dates_or_since_one() -> None:
+    """A span of time says how long: "frå august 2022 til mai 2023", "sidan 2021"; a
+    sentence about something else with a period in it does not."""
+    passage = (
+        "Lidvang var utan næringssjef frå august 2022 til mai 2023. "
+        "Tverrdal har hatt næringssjef i halv stilling sidan 2021. "
+        "Kontrollutvala peika på næringsarbeidet i planane for 2024–2027."
+    )
+    without = passage_candidate(
+        passage, "Lidvang var utan næringssjef frå august 2022 til mai 2023."
+    )
+    since = passage_candidate(passage, "Tverrdal har hatt næringssjef i halv stilling sidan 2021.")
+    plans = passage_candidate(
+        passage, "Kontrollutvala peika på næringsarbeidet i planane for 2024–2027."
+    )
+    candidates = [plans, without, since]
+    asked = screen("Kor lenge var Lidvang utan næringssjef?", candidates, {}, "nn").kept
+    assert without in asked and plans not in asked
+    asked = screen(
+        "Hvor lenge har Tverrdal hatt næringssjef i halv stilling?", candidates, {}, "nb"
+    ).kept
+    assert since in asked and plans not in asked
+    english = screen(
+        "How long was Lidvang without a head of business development?", [without], {}, "en"
+    )
+    assert english.kept == [without]
