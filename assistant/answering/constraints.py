@@ -1054,8 +1054,10 @@ class FigureAsked:
             # about what was asked where the words can be compared.
             if not gives_measure(sentence, "duration"):
                 return False
-            return not comparable or not self.terms or shares_topic(
-                set(self.terms), f"{sentence}\n{headings}"
+            return (
+                not comparable
+                or not self.terms
+                or shares_topic(set(self.terms), f"{sentence}\n{headings}")
             )
         if not holds_figure(sentence, set(self.given)):
             return False

@@ -304,9 +304,7 @@ def gives_per_unit(text: str) -> bool:
     return any(_PER_UNIT.search(" ".join(figure.beside)) for figure in figures_in(text))
 
 
-_MONTH = (
-    r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zäå]*\.?"
-)
+_MONTH = r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zäå]*\.?"
 _WHEN = rf"(?:(?:\d{{1,2}}\.?\s+)?{_MONTH}\s+)?(?:19|20)\d\d"
 # A span of time: two dates or years ("frå august 2022 til mai 2023", "2021–2024"), or one
 # it has lasted since ("sidan 2021", "since March 2020").
@@ -318,10 +316,18 @@ _SPAN = re.compile(
 )
 
 
+# One unit of time, counted by its article: "eitt år", "ett år", "a year", "one month".
+_ONE_UNIT = re.compile(
+    r"(?i)\b(?:ett|et|eitt|ei|en|ein|one|a|an|halvannet|halvanna|halvtannat|halvtanna)\s+"
+    r"(?:år|year|måned|månad|month|uke|veke|vecka|week|dag|day)s?\b"
+)
+
+
 def gives_span(text: str) -> bool:
     """Whether the text gives how long something lasted as the span between two dates or
-    years, or since one ("frå august 2022 til mai 2023", "sidan 2021")."""
-    return _SPAN.search(text) is not None
+    years, since one ("frå august 2022 til mai 2023", "sidan 2021"), or as one unit of time
+    ("eitt år", "a year")."""
+    return _SPAN.search(text) is not None or _ONE_UNIT.search(text) is not None
 
 
 def gives_measure(text: str, measure: Measure | None, caption: str = "") -> bool:

@@ -24,7 +24,13 @@ from assistant.answering.constraints import (
     without_titles,
 )
 from assistant.answering.extractive import Candidate
-from assistant.answering.measures import asked_measure, figures_in, is_company, money_source
+from assistant.answering.measures import (
+    asked_measure,
+    figures_in,
+    gives_measure,
+    is_company,
+    money_source,
+)
 from assistant.domain import CatalogueEntry, Chunk
 
 FUND = (
@@ -976,6 +982,14 @@ def test_a_caption_is_not_cut_at_the_full_stop_of_a_date() -> None:
 def test_how_long_something_took_asks_for_a_duration(question: str) -> None:
     assert asks_for_figure(question)
     assert asked_measure(question) == "duration"
+
+
+@pytest.mark.parametrize(
+    "text", ["Avtalen gjeld i eitt år.", "The pilot ran for a year.", "Det tok halvannet år."]
+)
+def test_one_unit_of_time_counted_by_its_article_says_how_long(text: str) -> None:
+    assert gives_measure(text, "duration")
+    assert not gives_measure("Kommunen fekk 96 søknader.", "duration")
 
 
 def test_a_duration_is_a_figure_of_days_weeks_months_or_years() -> None:
