@@ -309,7 +309,7 @@ _WHEN = rf"(?:(?:\d{{1,2}}\.?\s+)?{_MONTH}\s+)?(?:19|20)\d\d"
 # A span of time: two dates or years ("frå august 2022 til mai 2023", "2021–2024"), or one
 # it has lasted since ("sidan 2021", "since March 2020").
 _SPAN = re.compile(
-    rf"(?i)\b(?:fr[aåo]m?|fra|frå|från|between|mellom|mellan)\s+{_WHEN}\s+"
+    rf"(?i)\b(?:from|fra|frå|från|between|mellom|mellan)\s+{_WHEN}\s+"
     rf"(?:til(?:\s+og\s+med)?|till(?:\s+och\s+med)?|to|until|and|og|och)\s+{_WHEN}\b|"
     r"(?<!\d)(?:19|20)\d\d\s*[–-]\s*(?:19|20)?\d\d(?!\d)|"
     rf"\b(?:siden|sidan|sedan|since)\s+{_WHEN}\b"
