@@ -1033,3 +1033,43 @@ def test_small_type_at_a_pages_foot_opening_with_a_number_no_text_cites_is_no_fo
     document = parse_pdf_lines([PdfPage([*body, *box], "1")])
     assert "Fotnote" not in document.text
     assert "146 grants awarded" in document.text
+
+
+def test_a_header_name_wrapped_in_a_bottom_aligned_cell_names_its_column_whole(
+    tmp_path: Path,
+) -> None:
+    """reportlab sets a table's cells on their bottom line: a name wrapped over two lines
+    stands with its first line alone above the rest of the header."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    head = ParagraphStyle("head", parent=cell, fontName="Helvetica-Bold", alignment=2)
+    figure = ParagraphStyle("figure", parent=cell, alignment=2)
+    rows = [
+        ("Town", "Grants", "Amount (£)", "Vacancy 2023 (%)"),
+        ("Kirkby", "68", "642,000", "9"),
+        ("Aldbridge", "35", "318,500", "11"),
+        ("Wexham", "16", "168,500", "19"),
+    ]
+    data = [
+        [Paragraph(row[0], cell), *(Paragraph(v, figure if n else head) for v in row[1:])]
+        for n, row in enumerate(rows)
+    ]
+    body = ParagraphStyle("body", fontName="Times-Roman", fontSize=10, leading=14)
+    prose = "Kommunen arbeider med næringslivet i regionen og med fondet. " * 4
+    path = tmp_path / "table.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [
+            Paragraph(prose, body),
+            Paragraph("Table 2.1 Grants awarded by town, 2020–2023", body),
+            Table(data, hAlign="LEFT", colWidths=[3.2 * cm, 2.2 * cm, 2.8 * cm, 2.2 * cm]),
+            Paragraph(prose, body),
+        ]
+    )
+    text = load_document(path).text
+    assert "Kirkby: Grants 68; Amount (£) 642,000; Vacancy 2023 (%) 9." in text
+    assert "Wexham: Grants 16; Amount (£) 168,500; Vacancy 2023 (%) 19." in text
+    assert "Table 2.1 Grants awarded by town, 2020–2023" in text

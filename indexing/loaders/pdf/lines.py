@@ -371,8 +371,7 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
             end += 1
         table = _table(placed, cells, start, end, taken) if end - start >= 2 else None
         if table is not None:
-            first, header = table
-            body = start if first < start else start + 1  # the first row
+            first, header, body = table  # body: the first row
             columns = _columns(cells[body:end])
             while end < len(lines) and _continues(lines[end - 1], lines[end], cells[end], columns):
                 end += 1  # a row with an empty cell, and those after it
@@ -489,12 +488,13 @@ def _table(
     start: int,
     end: int,
     taken: int,
-) -> tuple[int, tuple[str, ...]] | None:
-    """Where the table whose aligned lines run from ``start`` to ``end`` opens, and its
-    header's cells: the lines just above when they name the columns (a header whose names
-    wrap is set over two or three lines, each name read down its column), else the first
-    line."""
-    found: tuple[int, tuple[str, ...]] | None = None
+) -> tuple[int, tuple[str, ...], int] | None:
+    """Where the table whose aligned lines run from ``start`` to ``end`` opens, its
+    header's cells and where its rows begin: the lines just above when they name the
+    columns (a header whose names wrap is set over two or three lines, each name read down
+    its column), else the first line, with the lines above it that only some of its names
+    wrap into (a bottom-aligned header: "Vacancy" over "2023 (%)")."""
+    found: tuple[int, tuple[str, ...], int] | None = None
     first = start
     runs: list[Run] = []
     while first - 1 >= taken and _over(placed[first - 1][0], placed[first][0]):
@@ -505,11 +505,28 @@ def _table(
         runs = [*placed[first][1], *runs]
         header = _header(runs, cells[start:end])
         if header is not None:
-            found = (first, header)
+            found = (first, header, start)
     if found is not None:
         return found
-    header = _header(placed[start][1], cells[start + 1 : end])
-    return None if header is None else (start, header)
+    rows = cells[start + 1 : end]
+    header = _header(placed[start][1], rows)
+    if header is None:
+        return None
+    first, runs = start, placed[start][1]
+    label_column = _columns(rows)[0][1]  # where the rows' labels end
+    while first - 1 >= taken and _over(placed[first - 1][0], placed[first][0]):
+        line, above = placed[first - 1]
+        if placed[start][0].top - line.top > HEADER_LINES * line.size:
+            break
+        # Only a name wrapped over a figures' column, in the header's type: a paragraph's
+        # last line above the table starts over the labels.
+        if line.bold != placed[start][0].bold or min(r.x for r in above) <= label_column:
+            break
+        wider = _header([*above, *runs], rows)
+        if wider is None:
+            break
+        first, runs, header = first - 1, [*above, *runs], wider
+    return first, header, start + 1
 
 
 def _over(line: TextLine, first: TextLine) -> bool:
