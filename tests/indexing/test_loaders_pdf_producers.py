@@ -1073,3 +1073,26 @@ def test_a_header_name_wrapped_in_a_bottom_aligned_cell_names_its_column_whole(
     assert "Kirkby: Grants 68; Amount (£) 642,000; Vacancy 2023 (%) 9." in text
     assert "Wexham: Grants 16; Amount (£) 168,500; Vacancy 2023 (%) 19." in text
     assert "Table 2.1 Grants awarded by town, 2020–2023" in text
+
+
+def test_a_charts_bare_numbers_are_not_read_as_text_but_a_figure_ending_a_sentence_is() -> None:
+    body = [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
+        for n in range(6)
+    ]
+    chart = [
+        TextLine("Antal företag", 9, top=200),
+        TextLine("100 81", 9, top=210),
+        TextLine("80 77 75 64", 9, top=220),
+        TextLine("60", 9, top=230),
+        TextLine("2019 2020 2021 2022 2023", 9, top=240),
+    ]
+    sentence = [
+        TextLine(
+            "Budsjettet for fondet i hele planperioden er på til sammen kroner", 10.5, top=300
+        ),
+        TextLine("2 450 000.", 10.5, top=314),
+    ]
+    text = parse_pdf_lines([PdfPage([*body, *chart, *sentence], "1")]).text
+    assert "80 77 75 64" not in text and "2019 2020 2021" not in text
+    assert "2 450 000." in text

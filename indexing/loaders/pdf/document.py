@@ -148,7 +148,7 @@ def parse_pdf_lines(
     if printed_labels:
         labels = printed_page_numbers(furniture) or labels
     body_size = _body_size(lines)
-    lines = _drop_contents_lists([_drop_contents(page) for page in lines])
+    lines = _drop_contents_lists([_drop_contents(_drop_chart_labels(page)) for page in lines])
     first = _body_start(lines, raw)
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
@@ -324,6 +324,30 @@ def _placed_furniture(pages: list[list[TextLine]]) -> frozenset[str]:
         edges = {line for line in (lines[:1] + lines[-1:]) if line.styled}
         placed.update({(furniture_key(line.text), round(line.top)) for line in edges})
     return frozenset(key for (key, _), count in placed.items() if count >= 2 and key)
+
+
+# --- charts -------------------------------------------------------------------------------
+
+# A chart's axis ticks and values are lines without a letter, this many or more in a row; one
+# such line alone may be the end of a sentence ("2 450 000.").
+CHART_LINES = 3
+
+
+def _drop_chart_labels(lines: list[TextLine]) -> list[TextLine]:
+    """The page without a chart's labels: runs of lines of bare numbers ("100 81", "60",
+    "2019 2020 2021"), which read as text would give figures apart from what they measure.
+    A table's rows know their cells and stay."""
+    bare = [not line.cells and not any(char.isalpha() for char in line.text) for line in lines]
+    drop: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and bare[end]:
+            end += 1
+        if end - start >= CHART_LINES:
+            drop.update(range(start, end))
+        start = end + 1
+    return [line for index, line in enumerate(lines) if index not in drop]
 
 
 # --- contents and cover -------------------------------------------------------------------
