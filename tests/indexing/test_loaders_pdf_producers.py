@@ -1096,3 +1096,19 @@ def test_a_charts_bare_numbers_are_not_read_as_text_but_a_figure_ending_a_senten
     text = parse_pdf_lines([PdfPage([*body, *chart, *sentence], "1")]).text
     assert "80 77 75 64" not in text and "2019 2020 2021" not in text
     assert "2 450 000." in text
+
+
+def test_a_pull_quote_in_larger_type_is_a_paragraph_not_a_heading() -> None:
+    body = [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10, top=90 + n)
+        for n in range(6)
+    ]
+    quote = [
+        TextLine("”Förr visste man aldrig vem man skulle ringa. Nu har", 13, top=160),
+        TextLine("vi en lots som tar tag i saken och återkommer samma", 13, top=178),
+        TextLine("vecka.”", 13, top=196),
+    ]
+    after = [TextLine("Samtidigt menar flera av de intervjuade att det tar tid.", 10, top=226)]
+    document = parse_pdf_lines([PdfPage([*body, *quote, *after], "1")])
+    assert len(document.sections) <= 1
+    assert "Nu har vi en lots som tar tag i saken och återkommer samma vecka.”" in document.text

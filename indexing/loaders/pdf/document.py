@@ -778,7 +778,9 @@ def _looks_like_heading(line: TextLine, body: float, width: int, count: int) -> 
     if not text or len(text.split()) > HEADING_WORDS or parse_toc_line(text) or line.cells:
         return False
     if _is_styled_heading(line, body):
-        return text[0].isalpha() or text[0].isdigit()
+        # A line in large type going on in lower case is a quote's or a caption's, set out
+        # in the text ("vi en lots som tar tag i saken och"), not a heading.
+        return text[0].isupper() or text[0].isdigit() or (text[0].isalpha() and line.bold)
     short = count < 3 or len(text) <= SHORT_LINE * width
     return numbered_heading(text) is not None and short
 
