@@ -462,7 +462,9 @@ class Assistant:
         for name in name_constraints(question):
             for doc_id in state.lexical.documents_with(name.text, doc_ids):
                 entry = records[doc_id].entry
-                naming = naming_by_entry(name, entry) or self._how_named(state, doc_id, name)
+                naming = naming_by_entry(name, entry, question) or self._how_named(
+                    state, doc_id, name
+                )
                 if naming.how == "whole":
                     named[doc_id].append(name.text)
                 else:

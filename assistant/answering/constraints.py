@@ -231,10 +231,19 @@ def _name_kind(name: str, previous_word: str) -> Kind:
     return "person"
 
 
+# A document named by its place and what it is ("Helgelandsutvärderingen", "Vikfjordplanen"):
+# the place is the name.
+_DOCUMENT_SUFFIX = re.compile(
+    r"(?<=\w{4})(?:evalueringa|evalueringen|utvarderingen|rapporten|planen|plana|strategien|"
+    r"strategin|notatet)$"
+)
+
+
 def name_key(name: str) -> str:
     """A name's comparable form, its constraint's key: folded, without a genitive s
-    ('Vikfjords', "Vikfjord's" → 'vikfjord')."""
-    folded = fold(re.sub(r"['’]s$", "", name.strip()))
+    ('Vikfjords', "Vikfjord's" → 'vikfjord') or a word for its document
+    ('Helgelandsutvärderingen' → 'helgeland')."""
+    folded = _DOCUMENT_SUFFIX.sub("", fold(re.sub(r"['’]s$", "", name.strip())))
     return folded[:-1] if folded.endswith("s") and len(folded) > 4 else folded
 
 
@@ -717,18 +726,28 @@ def document_context(entry: CatalogueEntry, named: Sequence[str] = ()) -> str:
     return "\n".join([entry.title, *entry.authors, entry.publisher or "", *named])
 
 
-def naming_by_entry(constraint: Constraint, entry: CatalogueEntry) -> Naming | None:
+def naming_by_entry(
+    constraint: Constraint, entry: CatalogueEntry, question: str = ""
+) -> Naming | None:
     """How a document's title, authors and publisher name a place, organisation or person:
     as what the document is about ("whole"), as one of several places its title lists
     ("listed": an audit "av næringsarbeidet i Fossvik, Lidvang og Tverrdal" gives each
     municipality's figures and all of theirs, so one naming Fossvik says nothing of Lidvang),
-    or not at all (None: its text decides, `how_named`)."""
+    or not at all (None: its text decides, `how_named`). A question naming every place the
+    title lists asks about all of them: the document is about what it asks."""
     if not meets(constraint, document_context(entry)):
         return None
     owners = "\n".join([*entry.authors, entry.publisher or ""])
     if named_in_a_list(constraint, entry.title) and not meets(constraint, owners):
-        return Naming("listed", others=frozenset(_listed_with(constraint, entry.title)))
+        others = frozenset(_listed_with(constraint, entry.title))
+        if not all(_name_in(other, question) for other in others):
+            return Naming("listed", others=others)
     return Naming("whole")
+
+
+def _name_in(name: str, text: str) -> bool:
+    """Whether the text names the name, inflected or compounded."""
+    return re.search(rf"(?<!\w){re.escape(name_key(name))}", fold(text)) is not None
 
 
 _LIST_SEPARATOR = re.compile(r",\s*|\s+(?:og|och|and|samt)\s+")
@@ -755,7 +774,7 @@ def named_before(constraint: Constraint, others: Iterable[str], candidate: Candi
     mentions: list[tuple[int, bool]] = []
     keys = [(constraint.key[0], True), *((name_key(other), False) for other in others)]
     for key, asked in keys:
-        if not asked and re.search(rf"(?<!\w){re.escape(key)}", fold(candidate.text)):
+        if not asked and _name_in(key, candidate.text):
             return False
         found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}", fold(paragraph))]
         mentions += [(at, asked) for at in found]
@@ -828,11 +847,11 @@ def screen(
             for c in times
         ):
             continue
-        # Who holds a title is said only by a sentence naming the title and someone
+        # Who holds a title is said only by a sentence naming the title and a person
         # ("ordførar Ragnhild Øvrebø"), not by one about what the title's holder should do.
         names_title = not asked_titles or (
             bool(asked_titles & titles_named(fold(candidate.text)))
-            and bool(name_constraints(candidate.text))
+            and any(c.kind == "person" for c in name_constraints(candidate.text))
         )
         if figure is None:
             covering.append(candidate)

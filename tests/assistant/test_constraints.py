@@ -16,6 +16,7 @@ from assistant.answering.constraints import (
     meets,
     mismatch,
     name_constraints,
+    name_key,
     named_in_a_list,
     naming_by_entry,
     outside_lists,
@@ -1043,3 +1044,35 @@ def test_how_long_is_answered_by_the_span_between_two_dates_or_since_one() -> No
         "How long was Lidvang without a head of business development?", [without], {}, "en"
     )
     assert english.kept == [without]
+
+
+def test_a_question_naming_every_place_the_title_lists_asks_about_them_all() -> None:
+    lidvang = Constraint("place", "Lidvang", ("lidvang",))
+    asked = "I hur många ärenden i Fossvik, Lidvang och Tverrdal saknades slutrapport?"
+    assert naming_by_entry(lidvang, AUDIT, asked) == Naming("whole")
+    assert naming_by_entry(lidvang, AUDIT, "Hur många ärenden i Lidvang?") == Naming(
+        "listed", others=frozenset({"Fossvik", "Tverrdal"})
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Helgelandsutvärderingen", "helgeland"),
+        ("Vikfjordplanen", "vikfjord"),
+        ("Vikfjords", "vikfjord"),
+        ("Helgelandsprogrammet", "helgelandsprogrammet"),
+        ("Evalueringen", "evalueringen"),
+    ],
+)
+def test_a_document_named_by_its_place_and_what_it_is_is_named_by_the_place(
+    name: str, key: str
+) -> None:
+    assert name_key(name) == key
+
+
+def test_who_holds_a_title_is_a_person_not_the_body_they_answer_to() -> None:
+    question = "Hvem var programleder for grenseprogrammet?"
+    body = only("Programledaren har varit anställd av Gränsälvsrådet på 80 procent.")
+    person = only("Vi vill tacka programledaren Karin Edström för hennes arbete.")
+    assert screen(question, [body, person], {}, "nb").kept == [person]
