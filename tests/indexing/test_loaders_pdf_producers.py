@@ -1112,3 +1112,27 @@ def test_a_pull_quote_in_larger_type_is_a_paragraph_not_a_heading() -> None:
     document = parse_pdf_lines([PdfPage([*body, *quote, *after], "1")])
     assert len(document.sections) <= 1
     assert "Nu har vi en lots som tar tag i saken och återkommer samma vecka.”" in document.text
+
+
+def test_small_type_opening_the_next_pages_foot_goes_on_only_from_a_note_broken_off() -> None:
+    def page(top_text: str, cited: str, note: str, foot: str) -> PdfPage:
+        body = [
+            TextLine(
+                f"{top_text} {n} om kommunen og næringslivet i regionen.", 10.5, top=90 + 14 * n
+            )
+            for n in range(8)
+        ]
+        lines = [*body, TextLine(cited, 10.5, top=220)]
+        if note:
+            lines.append(TextLine(note, 8, top=700, lead="1"))
+        if foot:
+            lines.append(TextLine(foot, 8, top=720))
+        return PdfPage(lines, "1")
+
+    whole = page(
+        "Linje", "Tallene er fra SSB.\x00N1\x00 Mer følger.", "Se https://www.ssb.no/statbank", ""
+    )
+    after = page("Rad", "Neste side har ingen noter.", "", "Kilde: Fylkeskommunen, bearbeidet")
+    text = parse_pdf_lines([whole, after]).text
+    assert "Fotnote 1: Se https://www.ssb.no/statbank" in text
+    assert "statbank Kilde" not in text

@@ -555,8 +555,9 @@ def _take_notes(page: _Page, body: float) -> _Page:
     )
 
 
-# A note ending so is whole; one ending otherwise ("... og formannskapet kan") goes on.
-_NOTE_END = re.compile(r"[.!?:;)\]»”\"']\s*$")
+# A note ending so, or with an address, is whole; one ending otherwise ("... og formannskapet
+# kan") goes on.
+_NOTE_END = re.compile(r"(?:[.!?:;)\]»”\"']|\w+://\S+|www\.\S+)\s*$")
 
 
 def _join_continued_notes(pages: list[_Page]) -> list[_Page]:
