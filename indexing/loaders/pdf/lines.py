@@ -520,7 +520,10 @@ def _table(
             break
         # Only a name wrapped over a figures' column, in the header's type: a paragraph's
         # last line above the table starts over the labels.
-        if line.bold != placed[start][0].bold or min(r.x for r in above) <= label_column:
+        if (
+            line.bold != placed[start][0].bold
+            or min((r.x for r in above), default=0) <= label_column
+        ):
             break
         wider = _header([*above, *runs], rows)
         if wider is None:
