@@ -371,11 +371,16 @@ def test_odd_and_even_furniture_of_a_reportlab_report_is_gone(
 # --- footnotes ----------------------------------------------------------------------------
 
 
-def test_a_note_number_not_raised_still_opens_a_footnote() -> None:
-    body = [
-        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
-        for n in range(8)
+def prose_lines(count: int, size: float = 10.5) -> list[TextLine]:
+    """Lines of running text at the top of a page, in the body's type."""
+    return [
+        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", size, top=90 + n)
+        for n in range(count)
     ]
+
+
+def test_a_note_number_not_raised_still_opens_a_footnote() -> None:
+    body = prose_lines(8)
     cited = TextLine("Avtalen ble signert i 2020.\x00N1\x00 Den gjelder i fire år.", 10.5, top=200)
     notes = [
         TextLine("1 Avtalen ble signert av alle fire ordførerne i mars.", 8, top=700),
@@ -401,10 +406,7 @@ def test_a_period_broken_after_its_dash_reads_as_one_period() -> None:
 
 @pytest.mark.parametrize("heading", ["Noter", "Notes", "Fotnoter"])
 def test_the_heading_of_a_footnote_area_goes_with_its_notes(heading: str) -> None:
-    body = [
-        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
-        for n in range(8)
-    ]
+    body = prose_lines(8)
     cited = TextLine("Avtalen ble signert i 2020.\x00N1\x00 Den gjelder i fire år.", 10.5, top=200)
     area = [
         TextLine(heading, 8.5, top=690),
@@ -843,10 +845,7 @@ def test_each_item_of_a_list_whose_bullets_are_drawn_is_a_paragraph(folder: Path
 
 
 def test_a_list_of_cited_notes_set_like_the_body_leaves_the_text() -> None:
-    body = [
-        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
-        for n in range(6)
-    ]
+    body = prose_lines(6)
     cited = TextLine("Avtalen ble signert i 2020.\x00N1\x00 Den gjelder i fire år.", 10.5, top=200)
     again = TextLine("Fondet delte ut 2,9 millioner kroner.\x00N2\x00", 10.5, top=214)
     steps = [
@@ -1022,10 +1021,7 @@ def test_a_footnote_running_on_to_the_next_page_is_one_note(tmp_path: Path) -> N
 
 
 def test_small_type_at_a_pages_foot_opening_with_a_number_no_text_cites_is_no_footnote() -> None:
-    body = [
-        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
-        for n in range(8)
-    ]
+    body = prose_lines(8)
     box = [
         TextLine("146 grants awarded", 8, top=700),
         TextLine("£1.38 million paid out", 8, top=710),
@@ -1076,10 +1072,7 @@ def test_a_header_name_wrapped_in_a_bottom_aligned_cell_names_its_column_whole(
 
 
 def test_a_charts_bare_numbers_are_not_read_as_text_but_a_figure_ending_a_sentence_is() -> None:
-    body = [
-        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10.5, top=90 + n)
-        for n in range(6)
-    ]
+    body = prose_lines(6)
     chart = [
         TextLine("Antal företag", 9, top=200),
         TextLine("100 81", 9, top=210),
@@ -1099,10 +1092,7 @@ def test_a_charts_bare_numbers_are_not_read_as_text_but_a_figure_ending_a_senten
 
 
 def test_a_pull_quote_in_larger_type_is_a_paragraph_not_a_heading() -> None:
-    body = [
-        TextLine(f"Linje {n} av teksten om kommunen og næringslivet i regionen.", 10, top=90 + n)
-        for n in range(6)
-    ]
+    body = prose_lines(6, 10)
     quote = [
         TextLine("”Förr visste man aldrig vem man skulle ringa. Nu har", 13, top=160),
         TextLine("vi en lots som tar tag i saken och återkommer samma", 13, top=178),
