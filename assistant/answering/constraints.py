@@ -297,9 +297,17 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
         at, to = match.start() - start, match.end() - start
         if _own_figure(line, at):
             continue  # "7,4 miljoner kronor från Region Värmland": an item with its own figure
+        if _PLACE_BEFORE.search(line[:at]):
+            continue  # "At Sandneset, Havbris AS and the municipality built": where, not who
         if any(m.start() <= at and to <= m.end() for m in _ENUMERATION.finditer(line)):
             return True
     return False
+
+
+# A preposition of a spot right before a name ("At Sandneset, ...", "på Hamna, ..."): the name
+# says where, and the commas after it open no list it belongs to. ("i" and "in" also open
+# lists of places: "kommunane i Hemnes, Leirfjord, Vefsn og Herøy".)
+_PLACE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:at|on|på|pa|ved|vid|hos)\s+$")
 
 
 # How a document names a name its title does not: as what it is about ("whole"), only as one

@@ -1076,3 +1076,16 @@ def test_who_holds_a_title_is_a_person_not_the_body_they_answer_to() -> None:
     body = only("Programledaren har varit anställd av Gränsälvsrådet på 80 procent.")
     person = only("Vi vill tacka programledaren Karin Edström för hennes arbete.")
     assert screen(question, [body, person], {}, "nb").kept == [person]
+
+
+def test_a_place_said_with_its_preposition_before_a_list_is_where_not_one_of_it() -> None:
+    sandneset = Constraint("place", "Sandneset", ("sandneset",))
+    where = (
+        "At Sandneset, Havbris Reiseliv AS, the sea rescue society and the municipality built "
+        "a guest harbour with 40 berths."
+    )
+    assert not named_in_a_list(sandneset, where)
+    hemnes = Constraint("place", "Hemnes", ("hemnes",))
+    assert named_in_a_list(
+        hemnes, "Programmet omfatta kommunane i Hemnes, Leirfjord, Vefsn og Herøy."
+    )
