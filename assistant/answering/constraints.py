@@ -555,9 +555,12 @@ def asks_for_figure(question: str) -> bool:
     """Whether the question asks for an amount, count, share or duration ("hvor mange",
     "what share", "hur lång var handläggningstiden"), or for a figure of an organisation's
     accounts ("Næringslagets resultat i 2023")."""
-    return bool(
-        _FIGURE_QUESTION.search(question) or DURATION_QUESTION.search(question)
-    ) or asks_for_accounts(question, _organisations(question))
+    return _asks_in_words(question) or asks_for_accounts(question, _organisations(question))
+
+
+def _asks_in_words(question: str) -> bool:
+    """Whether the question's words ask for a figure or a duration ("hvor mange", "how long")."""
+    return bool(_FIGURE_QUESTION.search(question) or DURATION_QUESTION.search(question))
 
 
 def _organisations(question: str) -> list[str]:
@@ -777,15 +780,17 @@ def named_before(constraint: Constraint, others: Iterable[str], candidate: Candi
     """Whether the sentence's paragraph, before it, names the place last among those listed
     with it and the sentence names none of the others: "I Fossvik gjev næringsrådet ... I 2023
     følgde formannskapet innstillinga i 27 av 29 saker" gives Fossvik's figure."""
+    if any(_name_in(other, candidate.text) for other in others):
+        return False
     chunk = candidate.chunk
-    paragraph = re.split(r"\n\s*\n", chunk.text[: max(0, candidate.start - chunk.start)])[-1]
-    mentions: list[tuple[int, bool]] = []
+    before = chunk.text[: max(0, candidate.start - chunk.start)]
+    paragraph = fold(re.split(r"\n\s*\n", before)[-1])
     keys = [(constraint.key[0], True), *((name_key(other), False) for other in others)]
-    for key, asked in keys:
-        if not asked and _name_in(key, candidate.text):
-            return False
-        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}", fold(paragraph))]
-        mentions += [(at, asked) for at in found]
+    mentions = [
+        (match.start(), asked)
+        for key, asked in keys
+        for match in re.finditer(rf"(?<!\w){re.escape(key)}", paragraph)
+    ]
     return bool(mentions) and max(mentions)[1]
 
 
@@ -1035,8 +1040,7 @@ class FigureAsked:
         target = aim == "target" and bool(
             things_named(folded_words(fold(question)), compounds=language != "en")
         )
-        duration = bool(DURATION_QUESTION.search(question))
-        if not accounts and not target and not duration and not _FIGURE_QUESTION.search(question):
+        if not accounts and not target and not _asks_in_words(question):
             return None
         measure = asked_measure(question) or ("money" if accounts else None)
         names = {word for c in named for word in folded_words(fold(c.text))}

@@ -23,7 +23,7 @@ import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
@@ -337,17 +337,16 @@ def _drop_chart_labels(lines: list[TextLine]) -> list[TextLine]:
     """The page without a chart's labels: runs of lines of bare numbers ("100 81", "60",
     "2019 2020 2021"), which read as text would give figures apart from what they measure.
     A table's rows know their cells and stay."""
-    bare = [not line.cells and not any(char.isalpha() for char in line.text) for line in lines]
-    drop: set[int] = set()
-    start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and bare[end]:
-            end += 1
-        if end - start >= CHART_LINES:
-            drop.update(range(start, end))
-        start = end + 1
-    return [line for index, line in enumerate(lines) if index not in drop]
+    kept: list[TextLine] = []
+    for bare, run in groupby(lines, key=_bare_numbers):
+        group = list(run)
+        if not (bare and len(group) >= CHART_LINES):
+            kept.extend(group)
+    return kept
+
+
+def _bare_numbers(line: TextLine) -> bool:
+    return not line.cells and not any(char.isalpha() for char in line.text)
 
 
 # --- contents and cover -------------------------------------------------------------------
