@@ -206,6 +206,15 @@ class RetrievalSettings(BaseModel):
         "the question names, so that passages in another language than the question's can "
         "match them.",
     )
+    cross_language_terms_weight: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Weight in BM25 of each word `cross_language_terms` adds that the "
+        "question does not use itself, in passages in the question's own language (or "
+        "nynorsk for bokmål and back), which match the question's words already; in other "
+        "languages they weigh in full.",
+    )
     scope_by_text: bool = Field(
         True,
         description="Also scope a question to the few documents whose text holds a name it "

@@ -331,18 +331,32 @@ class LexicalIndex:
         return False
 
     def search(
-        self, query: str, k: int, filters: SearchFilters | None = None
+        self,
+        query: str,
+        k: int,
+        filters: SearchFilters | None = None,
+        added: str = "",
+        added_weight: float = 1.0,
     ) -> list[tuple[str, float]]:
-        """The k best chunk ids for a query with their BM25 scores, within the filters."""
+        """The k best chunk ids for a query with their BM25 scores, within the filters.
+
+        `added`: further words matched too, each of their terms the query lacks counted
+        with `added_weight`."""
         searcher = self._searcher()
-        terms = sorted(set(self.query_terms(query)))
-        if not terms or k <= 0:
+        own = set(self.query_terms(query))
+        more = set(self.query_terms(added)) - own if added else set()
+        if not (own or more) or k <= 0:
             return []
+
+        def clause(term: str, weight: float) -> tuple[tantivy.Occur, tantivy.Query]:
+            query = tantivy.Query.term_query(self._schema, "terms", term)
+            if weight != 1.0:
+                query = tantivy.Query.boost_query(query, weight)
+            return tantivy.Occur.Should, query
+
         matching = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Should, tantivy.Query.term_query(self._schema, "terms", term))
-                for term in terms
-            ]
+            [clause(term, 1.0) for term in sorted(own)]
+            + [clause(term, added_weight) for term in sorted(more) if added_weight > 0]
         )
         restriction = self._restriction(filters or SearchFilters())
         if restriction is not None:

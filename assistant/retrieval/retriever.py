@@ -182,6 +182,37 @@ class Retriever:
             *title_words(folded, compounds),
         ]
 
+    def _lexical(
+        self,
+        query: str,
+        added: str,
+        pool: int,
+        filters: SearchFilters,
+        chunks: dict[str, Chunk],
+        language: str | None,
+    ) -> dict[str, float]:
+        """BM25 scores of the query with the words added in every language, best first; in
+        passages in the question's own language (which its words match already) the added
+        words weigh `cross_language_terms_weight`. The hits' chunks are added to `chunks`."""
+        full = dict(self.lexical.search(query, pool, filters, added=added))
+        weight = self.settings.cross_language_terms_weight
+        own: dict[str, float] = {}
+        if added and weight < 1.0 and language is not None:
+            own = dict(self.lexical.search(query, pool, filters, added, weight))
+        chunks.update(self.view.chunks_by_id(cid for cid in {**full, **own} if cid not in chunks))
+        if not own:
+            return full
+        asked_in = language
+
+        def in_own_language(cid: str) -> bool:
+            chunk = chunks.get(cid)
+            other = (chunk.language if chunk else None) or asked_in
+            return other == asked_in or {other, asked_in} <= {"nb", "nn"}
+
+        scores = {cid: score for cid, score in full.items() if not in_own_language(cid)}
+        scores.update({cid: score for cid, score in own.items() if in_own_language(cid)})
+        return dict(sorted(scores.items(), key=lambda item: -item[1]))
+
     def _ranking(
         self,
         query: str,
@@ -214,8 +245,7 @@ class Retriever:
             # The things a question measures, named in every language, let BM25 match
             # passages in another language than the question's ("new jobs", "arbetstillfällen").
             words = self._terms_across_languages(query, language)
-            lexical = dict(self.lexical.search(" ".join([query, *words]), pool, filters))
-            chunks.update(self.view.chunks_by_id(cid for cid in lexical if cid not in chunks))
+            lexical = self._lexical(query, " ".join(words), pool, filters, chunks, language)
             lexical = {cid: score for cid, score in lexical.items() if cid in chunks}
         if mode == "dense":
             return list(dense.items()), dense, lexical  # in the order ranked above

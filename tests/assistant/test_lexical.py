@@ -72,6 +72,21 @@ def test_scores_are_okapi_bm25() -> None:
     assert best == "a" and 0 < score <= index.idf("brobygg") * 2.2
 
 
+def test_added_words_count_with_their_own_weight_and_the_querys_words_in_full() -> None:
+    index = LexicalIndex.build(CHUNKS, analyser="stems")
+    [(_, full)] = index.search("samstyring", 1, added="brobygger")
+    assert ids(index.search("samstyring", 2, added="brobygger")) == ["c", "a"]
+    halved = dict(index.search("samstyring", 2, added="brobygger", added_weight=0.5))
+    assert halved["a"] == pytest.approx(index.search("brobygger", 1)[0][1] * 0.5)
+    assert halved["c"] == pytest.approx(full), "the query's own words keep their weight"
+    alone = index.search("samstyring", 2, added="brobygger", added_weight=0.0)
+    assert ids(alone) == ["c"]
+    # A word the query uses itself is not weighed down for being added too.
+    assert index.search("brobygger", 1, added="brobygger", added_weight=0.5) == index.search(
+        "brobygger", 1
+    )
+
+
 def test_filters_admit_documents_years_and_kinds() -> None:
     index = LexicalIndex.build(CHUNKS + REPORT)
     assert set(ids(index.search("kommunen", 10))) == {"a", "b", "d", "r1", "r2"}

@@ -223,6 +223,35 @@ def test_what_an_english_question_counts_is_found_by_its_swedish_words() -> None
     assert hits[0].chunk.id == "sv:0"
 
 
+class FundInTwoLanguagesView(ThreeOfTwoLanguagesView):
+    """A fund's grants told in nynorsk and in English, the jobs asked about in nynorsk."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits = [
+            (_chunk("nn:0", "Fondet gav stipend og støtte til gründarar, selskap og "
+                    "bedrifter ved nyetablering.", "nn"), 0.84),
+            (_chunk("en:0", "The fund gave grants to start-ups and companies.", "en"), 0.84),
+            (_chunk("jobs:0", "Prosjekta har gjeve 47 nye arbeidsplassar.", "nn"), 0.83),
+        ]  # fmt: skip
+
+
+def test_the_words_added_for_other_languages_weigh_less_in_the_questions_own() -> None:
+    """A bokmål question matches nynorsk text by its own words: the four-language words
+    for the businesses and grants it names, added so that English text can match them,
+    weigh half in the nynorsk passages, where they would let a fund's grants outweigh the
+    jobs asked about, and in full in the English one."""
+    view: Any = FundInTwoLanguagesView()
+    question = "Hvor mange nye arbeidsplasser ga virksomhetene som fikk tilskudd fra fondet?"
+    settings = RetrievalSettings(language_pairs=False)
+    full = settings.model_copy(update={"cross_language_terms_weight": 1.0})
+    weighed = {hit.chunk.id: hit.lexical for hit in ranked(view, settings, question, 3, "nb")}
+    in_full = {hit.chunk.id: hit.lexical for hit in ranked(view, full, question, 3, "nb")}
+    assert weighed["en:0"] == in_full["en:0"] and in_full["en:0"]
+    assert weighed["nn:0"] < in_full["nn:0"] * 0.75
+    assert weighed["jobs:0"] == in_full["jobs:0"], "the question's own words weigh in full"
+
+
 class ForewordView(ThreeOfTwoLanguagesView):
     """A report's foreword, near every question about the report, a hair above the passage
     that holds the words asked about, among four passages on other things."""
