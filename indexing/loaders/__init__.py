@@ -31,8 +31,9 @@ LOADERS: dict[str, Loader] = {
 SUPPORTED_SUFFIXES = frozenset(LOADERS)
 
 
-def load_document(path: Path) -> LoadedDocument:
+def load_document(path: Path | str) -> LoadedDocument:
     """Load one file with the loader for its suffix, its language detected from the text."""
+    path = Path(path)
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
         supported = " ".join(sorted(SUPPORTED_SUFFIXES, key=list(LOADERS).index))
