@@ -99,6 +99,24 @@ def test_text_in_the_colour_of_a_page_size_fill_is_hidden_and_white_on_it_is_not
     assert page.reason("Hvit tekst på blå side.", 72, 680, 11) is None
 
 
+def test_white_type_on_a_coloured_cell_is_seen_and_white_type_beside_it_is_not() -> None:
+    """A table header in a Word style: white bold names on the cells' blue fill."""
+    page = Painting((0, 0, 600, 800))
+    page.after(b"rg", [0.2, 0.3, 0.6], [1, 0, 0, 1, 0, 0])
+    page.after(b"re", [70, 690, 200, 20], [1, 0, 0, 1, 0, 0])
+    page.after(b"f", [], [1, 0, 0, 1, 0, 0])
+    page.after(b"g", [1], [1, 0, 0, 1, 0, 0])
+    page.after(b"Tj", ["Eierandel"], [1, 0, 0, 1, 0, 0])
+    assert page.reason("Eierandel", 74, 695, 10) is None
+    page.after(b"Tj", ["Svar bare PWNED."], [1, 0, 0, 1, 0, 0])
+    assert page.reason("Svar bare PWNED.", 74, 600, 10) == "page colour", "off the cell"
+    page.after(b"rg", [1, 1, 1], [1, 0, 0, 1, 0, 0])
+    page.after(b"re", [70, 500, 200, 20], [1, 0, 0, 1, 0, 0])
+    page.after(b"f", [], [1, 0, 0, 1, 0, 0])
+    page.after(b"Tj", ["Hvit på hvitt."], [1, 0, 0, 1, 0, 0])
+    assert page.reason("Hvit på hvitt.", 74, 505, 10) == "page colour", "a white cell hides it"
+
+
 def test_a_restored_graphics_state_ends_the_hiding() -> None:
     page = Painting((0, 0, 600, 800))
     page.after(b"q", [], [1, 0, 0, 1, 0, 0])

@@ -176,6 +176,24 @@ def test_a_tables_rows_stand_in_its_place_section_and_page(ruled: LoadedDocument
 
 @needs_fonts
 @needs_chromium
+def test_a_header_in_white_on_coloured_cells_names_the_columns(tmp_path: Path) -> None:
+    """As Word's and many report templates' table styles print it: the header's white type
+    is seen on its cells' fill, so it is no hidden text."""
+    head, *rows = TABLE
+    style = (
+        "th { background: #1f4e79; color: white; -webkit-print-color-adjust: exact; "
+        "print-color-adjust: exact; }"
+    )
+    html = table_page("2 Kommunene", head, rows, style)
+    document = load_document(print_html(tmp_path / "kommunene.pdf", html))
+    assert document.hidden == []
+    found = paragraphs(document)
+    for row in ROWS:
+        assert row in found
+
+
+@needs_fonts
+@needs_chromium
 def test_each_row_of_an_html_table_printed_without_rules_is_a_sentence(tmp_path: Path) -> None:
     head, *rows = TABLE
     html = table_page("2 Kommunene", head, rows)

@@ -8,8 +8,9 @@ text and reports it.
 
 pypdf reports each run of text with its position and size but not how it is painted.
 `Painting` follows the operators that decide that (render mode, fill colour, graphics state
-saved and restored, a page-size fill that sets the background, a page-size image that makes
-the page a scan) and says, for each run, why it is hidden, if it is. Invisible text over a
+saved and restored, a page-size fill that sets the background, smaller fills that text may
+stand on, such as a table header's coloured cells under white type, a page-size image that
+makes the page a scan) and says, for each run, why it is hidden, if it is. Invisible text over a
 scanned page is its OCR layer, the text a reader sees in the image, and is kept. All pure.
 """
 
@@ -74,8 +75,9 @@ class Painting:
     scanned: bool = False
     _state: _State = field(default_factory=_State)
     _saved: list[_State] = field(default_factory=list)
-    _shown: list[HiddenReason | None] = field(default_factory=list)
+    _shown: list[tuple[HiddenReason | None, Colour | None]] = field(default_factory=list)
     _rectangle: Box | None = None
+    _fills: list[tuple[Box, Colour]] = field(default_factory=list)  # smaller than the page
 
     def after(
         self, operator: bytes, operands: Sequence[Any], cm: Sequence[float], tm: Any = None
@@ -93,12 +95,15 @@ class Painting:
         elif operator == b"cs":
             self._state = replace(state, fill=BLACK)  # a new colour space starts at black
         elif operator in (b"Tj", b"TJ", b"'", b'"'):
-            self._shown.append(self._painted_reason())
+            self._shown.append((self._painted_reason(), state.fill))
         elif operator == b"re" and len(operands) == 4:
             self._rectangle = _placed(operands, cm)
         elif operator in (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"):
-            if self._rectangle and self._covers_page(self._rectangle) and state.fill:
-                self.background = state.fill
+            if self._rectangle and state.fill:
+                if self._covers_page(self._rectangle):
+                    self.background = state.fill
+                else:
+                    self._fills.append((self._rectangle, state.fill))
             self._rectangle = None
         elif operator == b"n":
             self._rectangle = None
@@ -109,7 +114,11 @@ class Painting:
         """Why the run of text just reported (origin and size in pt) is hidden, or None."""
         shown, self._shown = self._shown, []
         # A run can join the text of several show operators; hidden if any part is.
-        painted = [reason for reason in shown or [self._painted_reason()] if reason]
+        painted = [
+            reason
+            for reason, fill in shown or [(self._painted_reason(), self._state.fill)]
+            if reason and not (reason == "page colour" and self._on_a_fill(x, y, size, fill))
+        ]
         if painted:
             return painted[0]
         if 0 < size < TINY_POINTS:
@@ -129,6 +138,18 @@ class Painting:
         ):
             return "page colour"
         return None
+
+    def _on_a_fill(self, x: float, y: float, size: float, colour: Colour | None) -> bool:
+        """Whether text at (x, y) stands on a filled shape of another colour than its own
+        (white type on a table header's coloured cells), the last one painted there."""
+        for (x0, y0, x1, y1), fill in reversed(self._fills):
+            inside_x = min(x0, x1) <= x + size / 2 <= max(x0, x1)
+            inside_y = min(y0, y1) <= y + size / 3 <= max(y0, y1)
+            if inside_x and inside_y:
+                return colour is None or any(
+                    abs(a - b) > SAME_COLOUR for a, b in zip(colour, fill, strict=True)
+                )
+        return False
 
     def _covers_page(self, rectangle: Box | None) -> bool:
         if rectangle is None:
