@@ -193,6 +193,11 @@ class DocumentRecord(BaseModel):
     text: str = Field("", description="Cleaned text; quotes are spans of it.")
     references: list[Reference] = Field(default_factory=list)
     citations: list[InTextCitation] = Field(default_factory=list)
+    names: list[str] = Field(
+        default_factory=list,
+        description="Words the text capitalises inside sentences and never writes in lower "
+        "case (places, people, organisations), as it spells them.",
+    )
     instructions: list[PlantedInstruction] = Field(
         default_factory=list,
         description="Sentences that give the reader or an assistant orders; never quoted "

@@ -21,6 +21,7 @@ from assistant.errors import IndexNotReadyError
 from assistant.library import Library
 from assistant.retrieval.lexical import LexicalIndex, index_folder
 from assistant.retrieval.retriever import Retriever
+from assistant.retrieval.spelling import NameSpelling
 from assistant.settings import Settings
 from indexing.pipeline import Progress, index_corpus
 from indexing.store import ChunkStore, Generation, StoreView
@@ -48,6 +49,7 @@ class IndexState:
     retriever: Retriever
     lexical: LexicalIndex
     library: Library
+    spelling: NameSpelling
 
     @property
     def records(self) -> dict[str, DocumentRecord]:
@@ -115,7 +117,12 @@ class LiveIndex:
         retriever = Retriever(
             view, lexical, self.settings.retrieval, pair_threshold=self.settings.answer.threshold
         )
-        return IndexState(view, retriever, lexical, Library(records))
+        spelling = NameSpelling.of_records(
+            records,
+            holding=lexical.documents_naming,
+            knows=lambda word: lexical.unknown_share(word) == 0.0,
+        )
+        return IndexState(view, retriever, lexical, Library(records), spelling)
 
     def reload(self) -> bool:
         """Load the index again when another process changed it (a shared Chroma server)."""

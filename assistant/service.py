@@ -349,12 +349,15 @@ class Assistant:
                 "__MODEL) to an OpenAI-compatible endpoint, or ask with mode 'extractive'"
             )
         history = list(messages[:-1])
+        # Read with the library's spelling of its names ("alvbacka" is "Älvbacka"), before
+        # and after the previous turn's words join it.
+        question = state.spelling.restore(question)
         rewritten = self._standalone(question, history, mode)
         return Turn(
             state=state,
             question=question,
             history=history,
-            standalone=rewritten.question,
+            standalone=state.spelling.restore(rewritten.question),
             previous=rewritten.previous if rewritten.follow_up else None,
             leaning=rewritten.leaning,
             language=detect_language(question),

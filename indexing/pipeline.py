@@ -35,6 +35,7 @@ from indexing.chunking import chunk_document, is_bibliography
 from indexing.embedders import Embedder
 from indexing.instructions import planted_instructions
 from indexing.loaders import SUPPORTED_SUFFIXES, Loader, load_document
+from indexing.names import proper_names
 from indexing.references import find_citations, link_references, parse_bibliography
 from indexing.sentences import sentence_spans
 from indexing.store import ChunkStore, DocumentWrite, Generation
@@ -42,7 +43,7 @@ from indexing.store import ChunkStore, DocumentWrite, Generation
 logger = logging.getLogger(__name__)
 
 # Bump when loading, cleaning or chunking changes, so every document is indexed anew.
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 IGNORED_STEMS = frozenset({"readme", "catalogue", "katalog"})
 
 
@@ -141,11 +142,10 @@ def build_record(
     path: Path, entry: CatalogueEntry, document: LoadedDocument, catalogue: Catalogue, digest: str
 ) -> DocumentRecord:
     """The record of a loaded document, with its references linked to the catalogue."""
-    bibliography = "\n".join(
-        document.text[section.start : section.end]
-        for section in document.sections
-        if is_bibliography(section)
-    )
+    bibliographies = [
+        (section.start, section.end) for section in document.sections if is_bibliography(section)
+    ]
+    bibliography = "\n".join(document.text[start:end] for start, end in bibliographies)
     references = (
         link_references(parse_bibliography(bibliography, entry.id), catalogue)
         if bibliography
@@ -162,9 +162,21 @@ def build_record(
         characters=len(document.text),
         text=document.text,
         references=references,
+        names=proper_names(_without(document.text, bibliographies)),
     )
     record.citations = [place_citation(record, citation) for citation in citations]
     return record
+
+
+def _without(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with the spans blanked out (a line break each, so nothing joins across)."""
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[at:start])
+        kept.append("\n")
+        at = max(at, end)
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def place_citation(record: DocumentRecord, citation: InTextCitation) -> InTextCitation:

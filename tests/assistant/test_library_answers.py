@@ -353,3 +353,14 @@ def test_a_question_mostly_in_words_the_library_never_uses_is_refused_where_it_h
         assistant.close()
     assert off_topic_answered is not holds_english
     assert on_topic_answered
+
+
+def test_names_typed_in_lower_case_or_without_their_letters_are_read_as_the_library_spells_them(
+    library: Assistant,
+) -> None:
+    text, grounded, cited = ask(library, "hvor mange gründere fikk stipend i sorbygda?")
+    assert grounded and "42 gründere" in text
+    assert cited[0] == "sorbygda-2020"
+    text, grounded, _ = ask(library, "hvor mye får næringsfondet i botn i 2025?")
+    assert not grounded
+    assert "Kildene nevner Botn bare blant flere" in text

@@ -12,8 +12,10 @@ import pytest
 
 from assistant.domain import IndexSummary
 from assistant.settings import Settings
+from indexing.catalogue import Catalogue
 from indexing.embedders import FakeEmbedder
-from indexing.pipeline import index_corpus
+from indexing.loaders import load_document
+from indexing.pipeline import build_record, index_corpus
 from indexing.store import open_store
 from tests.helpers import ROOT, make_settings, note, small_corpus
 from tests.pdf_factory import write_pdf
@@ -169,3 +171,21 @@ def test_an_uncatalogued_file_is_described_by_what_it_says_of_itself(
     assert records["alpha"].entry.title == "Alpha"
     again = run(settings)
     assert again.indexed == [] and sorted(again.unchanged) == ["alpha", "beta", "notat"]
+
+
+def test_a_documents_names_come_from_its_own_text_not_its_bibliography(tmp_path: Path) -> None:
+    """English titles in a reference list capitalise every word ("Public Administration
+    Review"): read as names, they would make "public procurement" a question about a place."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\nNæringsfondet i Ospedal gav tilskudd til Sandvik Sjømat i 2024 (Hansen, "
+        "2016).\n\n# Litteratur\n\n- Hansen, K. (2016). Public Procurement in Small "
+        "Municipalities. *Public Administration Review*, 3(1), 1-10.\n",
+        encoding="utf-8",
+    )
+    catalogue = Catalogue([], tmp_path)
+    record = build_record(
+        path, catalogue.entry_for_file(path), load_document(path), catalogue, "digest"
+    )
+    assert {"Ospedal", "Sandvik", "Sjømat"} <= set(record.names)
+    assert not {"Public", "Procurement", "Administration"} & set(record.names)
