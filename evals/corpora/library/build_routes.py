@@ -9,6 +9,10 @@
   heading falls, the second prints the contents with those numbers.
 - `ospedal-saksframlegg-naeringsfond-2025.docx`: a case document written by python-docx from
   `sources/ospedal-saksframlegg-naeringsfond-2025.py`.
+- `arsmelding-skarvdal-naeringsutvikling-2024.pdf`: an annual report written as a Word file by
+  python-docx from `sources/arsmelding-skarvdal-naeringsutvikling-2024.py` (Word styles, real
+  footnotes, a running header, a PAGE field, tables whose header rows are white on a coloured
+  fill) and printed to PDF by LibreOffice (``soffice --headless --convert-to pdf``).
 
 The generated files are committed; rebuild after editing a source. Chromium stamps the print
 time into the PDF and the Word file's zip entries carry the write time, so a rebuild changes the
@@ -24,6 +28,7 @@ import subprocess
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -31,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 REPORT = "foljeforskning-starka-bygder-mellanalven-2021-2024"
 CASE = "ospedal-saksframlegg-naeringsfond-2025"
+ANNUAL = "arsmelding-skarvdal-naeringsutvikling-2024"
 PAGE_NUMBER = re.compile(r'(<span class="pg" data-for="([\w-]+)">)\d+(</span>)')
 HEADING = re.compile(r'<h[12] id="([\w-]+)">(.+?)</h[12]>')
 
@@ -90,18 +96,37 @@ def _heading_pages(html: str, pdf: Path) -> dict[str, int]:
 
 def write_case() -> Path:
     """Write the Word case document from its python-docx source."""
-    spec = importlib.util.spec_from_file_location(CASE, SOURCES / f"{CASE}.py")
-    assert spec is not None and spec.loader is not None
-    source = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(source)
     out = HERE / f"{CASE}.docx"
-    source.build(out)
+    _source(CASE).build(out)
     return out
 
 
+def print_annual() -> Path:
+    """Write the annual report as a Word file and print it to PDF with LibreOffice."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice is not installed (make system-deps)")
+    with tempfile.TemporaryDirectory() as work:
+        word = Path(work) / f"{ANNUAL}.docx"
+        _source(ANNUAL).build(word)
+        command = [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless"]
+        command += ["--convert-to", "pdf", "--outdir", str(HERE), str(word)]
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return HERE / f"{ANNUAL}.pdf"
+
+
+def _source(name: str) -> Any:
+    """The python-docx source module of a document in `sources/`."""
+    spec = importlib.util.spec_from_file_location(name, SOURCES / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    source = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(source)
+    return source
+
+
 def main() -> None:
-    """Build both documents next to this script."""
-    for build in (print_report, write_case):
+    """Build the documents next to this script."""
+    for build in (print_report, write_case, print_annual):
         print(f"built {build().name}")
 
 
