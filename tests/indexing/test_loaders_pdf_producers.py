@@ -243,6 +243,26 @@ def test_justified_lines_of_few_long_words_stay_one_paragraph() -> None:
     assert "i året.\n\nEt nytt avsnitt" in document.text
 
 
+def test_a_wide_gap_parts_lines_however_the_one_above_ends() -> None:
+    """A cover: the subtitle, without a full stop, stands well above the line naming the
+    publisher; joined, the publisher's first word would read as a name inside a sentence."""
+    lines = [
+        TextLine("Årsmelding 2024", 34, x=71, top=246),
+        TextLine("Styrets beretning, nøkkeltall, prosjekter og økonomi", 12, x=71, top=285),
+        TextLine("Næringsselskapet for Skarvdal, Heimvær og Almedal kommuner", 11, x=71, top=360),
+        TextLine(
+            "Godkjent av styret 12. mars 2025. Lagt fram for generalforsamlingen 24",
+            11,
+            x=71,
+            top=381,
+        ),
+        TextLine("april 2025.", 11, x=71, top=396),
+    ]
+    document = parse_pdf_lines([PdfPage(lines, "1")])
+    assert "prosjekter og økonomi\n\nNæringsselskapet for Skarvdal" in document.text
+    assert "Lagt fram for generalforsamlingen 24 april 2025." in document.text
+
+
 def test_a_heading_at_the_foot_of_the_left_column_keeps_apart_from_the_right_one() -> None:
     runs = []
     for row in range(8):

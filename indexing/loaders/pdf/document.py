@@ -69,6 +69,8 @@ from indexing.loaders.pdf.lines import CELL_WORDS, TextLine, like_type, plain_li
 MIN_LETTERS = 20
 # A line shorter than this share of the page's longest line ends its paragraph.
 SHORT_LINE = 0.85
+# A gap between two lines this many times the usual distance parts paragraphs.
+PARAGRAPH_GAP = 1.3
 # How many lines at each edge of a page may be furniture.
 EDGE_DEPTH = 2
 # A heading is set at least this much larger than the body, or bold.
@@ -979,6 +981,11 @@ def _new_paragraph(
         return True
     if not like_type(line.size, previous.size):
         return True  # type of another size: a box beside the text, a caption, a note
+    # With the layout known, a wider gap than between lines parts paragraphs, however the
+    # line above ends: a cover's subtitle over the line naming the publisher.
+    layout = bool(pitch) and line.styled and previous.styled
+    if layout and line.top - previous.top > PARAGRAPH_GAP * pitch:
+        return True
     if len(previous.text) < SHORT_LINE * widest:
         # A short line ends its paragraph, unless it stops mid-sentence and the next word
         # would not have fit on it: justified type spreads few long words over a full line.
@@ -988,11 +995,8 @@ def _new_paragraph(
         room = widest - indent if indent and abs(line.x - previous.x) <= 2 else SHORT_LINE * widest
         fits = len(previous.text) + 1 + following < room
         return fits or not ends_mid_sentence(plain(previous.text))
-    # With the layout known: a wider gap than between lines, or a line that starts further
+    # With the layout known: a line that starts further
     # left (the next entry of a list set with hanging indents), or further right after a
     # line that opens a list ("... fördelades så här:").
-    layout = bool(pitch) and line.styled and previous.styled
     opens_list = previous.text.rstrip().endswith(":") and line.x > previous.x + 2
-    return layout and (
-        line.top - previous.top > 1.3 * pitch or line.x < previous.x - 2 or opens_list
-    )
+    return layout and (line.x < previous.x - 2 or opens_list)
