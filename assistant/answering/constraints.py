@@ -351,7 +351,7 @@ def how_named(
     (A company's own report names it in its title, authors or publisher, read before this.)
     """
     if named_in_a_list(constraint, text):
-        return Naming("listed")
+        return Naming("listed", others=frozenset(_listed_with(constraint, text)))
     if is_company(constraint.text):
         return Naming("passing")
     name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
@@ -777,14 +777,16 @@ def _listed_with(constraint: Constraint, text: str) -> list[str]:
 
 
 def named_before(constraint: Constraint, others: Iterable[str], candidate: Candidate) -> bool:
-    """Whether the sentence's paragraph, before it, names the place last among those listed
-    with it and the sentence names none of the others: "I Fossvik gjev næringsrådet ... I 2023
-    følgde formannskapet innstillinga i 27 av 29 saker" gives Fossvik's figure."""
+    """Whether the sentence's paragraph, before it and outside any list of names, names the
+    place last among those listed with it and the sentence names none of the others: "I
+    Fossvik gjev næringsrådet ... I 2023 følgde formannskapet innstillinga i 27 av 29 saker"
+    gives Fossvik's figure."""
     if any(_name_in(other, candidate.text) for other in others):
         return False
     chunk = candidate.chunk
     before = chunk.text[: max(0, candidate.start - chunk.start)]
-    paragraph = fold(re.split(r"\n\s*\n", before)[-1])
+    # The names of a list say nothing of which the figure after it is for.
+    paragraph = fold(_NAME_LIST.sub(" ", re.split(r"\n\s*\n", before)[-1]))
     keys = [(constraint.key[0], True), *((name_key(other), False) for other in others)]
     mentions = [
         (match.start(), asked)

@@ -17,6 +17,7 @@ from assistant.answering.constraints import (
     mismatch,
     name_constraints,
     name_key,
+    named_before,
     named_in_a_list,
     naming_by_entry,
     outside_lists,
@@ -583,6 +584,7 @@ def naming(question: str, plan: dict[str, str]) -> Naming:
 def test_a_document_names_what_it_is_about_where_it_opens_and_a_part_in_passing() -> None:
     assert naming("Hva satser Nordvik på?", PLAN).how == "whole"
     assert naming("Hvor mye får næringsfondet i Botn?", PLAN).how == "listed"
+    assert {"Neset", "Holmen"} <= naming("Hvor mye får næringsfondet i Botn?", PLAN).others
     assert naming("Hvor mye får næringsfondet i Straumen?", PLAN) == Naming(
         "passing", frozenset({"4 Straumen"})
     )
@@ -938,6 +940,36 @@ def test_a_listed_places_figure_may_follow_the_sentence_naming_it_in_its_paragra
         question.format("Lidvang"), [candidate], contexts, "nn", audit_parts("Lidvang")
     )
     assert lidvang.kept == []
+
+
+OWNERS_PARAGRAPH = (
+    "Selskapet eies av Skarvdal, Heimvær og Almedal kommuner.\n\n"
+    "Havbruksbedriftene i Heimvær konkurrerer om de samme fagfolkene. I 2024 hadde løpet 18 "
+    "lærlinger, mot 7 i 2022."
+)
+
+
+def test_a_place_a_text_lists_among_others_is_named_by_the_paragraph_before_its_figure() -> None:
+    """Heimvær is one of the company's three owners; the paragraph about its fish farms
+    names it, and the next sentence gives the figure without repeating the name."""
+    figure = "I 2024 hadde løpet 18 lærlinger, mot 7 i 2022."
+    candidate = passage_candidate(OWNERS_PARAGRAPH, figure)
+    question = "Hvor mange lærlinger hadde rekrutteringsløpet i {} i 2024?"
+    [heimvaer] = name_constraints("i Heimvær")
+    parts = {"doc": {"Heimvær": how_named(heimvaer, OWNERS_PARAGRAPH, [])}}
+    assert parts["doc"]["Heimvær"] == Naming("listed", others=frozenset({"Skarvdal", "Almedal"}))
+    kept = screen(question.format("Heimvær"), [candidate], {}, "nb", parts).kept
+    assert kept == [candidate]
+    [almedal] = name_constraints("i Almedal")
+    parts = {"doc": {"Almedal": how_named(almedal, OWNERS_PARAGRAPH, [])}}
+    assert screen(question.format("Almedal"), [candidate], {}, "nb", parts).kept == []
+
+
+def test_the_names_of_a_list_say_nothing_of_which_the_figure_after_it_is_for() -> None:
+    listed = "Programmet omfatter Kvernås, Tindvoll og Bjørkmo. Totalt fikk 97 prosjekter støtte."
+    candidate = passage_candidate(listed, "Totalt fikk 97 prosjekter støtte.")
+    [bjorkmo] = name_constraints("i Bjørkmo")
+    assert not named_before(bjorkmo, {"Kvernås", "Tindvoll"}, candidate)
 
 
 GRANTS_TABLE = (
