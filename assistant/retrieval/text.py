@@ -26,6 +26,8 @@ TO_BOKMAAL: dict[str, str] = {
     "forfattar": "forfatter",
     "forfattarane": "forfatterne",
     "partnarskap": "partnerskap",
+    "underskot": "underskudd",
+    "overskot": "overskudd",
     "partnarar": "partnere",
     "verkstad": "verksted",
     "arbeidsverkstaden": "arbeidsverkstedet",
@@ -103,6 +105,8 @@ TO_BOKMAAL: dict[str, str] = {
     "dømer": "eksempler",
     "ressursar": "ressurser",
     "arbeidsverkstad": "arbeidsverksted",  # Swedish
+    "underskott": "underskudd",
+    "øverskott": "overskudd",
     "vad": "hva",
     "hur": "hvordan",
     "varför": "hvorfor",

@@ -1121,3 +1121,15 @@ def test_a_place_said_with_its_preposition_before_a_list_is_where_not_one_of_it(
     assert named_in_a_list(
         hemnes, "Programmet omfatta kommunane i Hemnes, Leirfjord, Vefsn og Herøy."
     )
+
+
+def test_a_nynorsk_word_for_what_is_asked_makes_its_clause_the_one_the_year_dates() -> None:
+    """ "underskot" is nynorsk for "underskudd": the year dates the deficit asked about, not
+    only the explanation the question also asks for."""
+    sentence = (
+        "I 2022 hadde selskapet eit underskot på 145 000 kroner, som styret forklarte med "
+        "kostnader til nye lokale."
+    )
+    candidate = only(sentence, "nn")
+    question = "Hvor stort underskudd hadde næringshagen i 2022, og hvordan ble det forklart?"
+    assert screen(question, [candidate], {}, "nb").kept == [candidate]
