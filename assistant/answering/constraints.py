@@ -196,7 +196,7 @@ def name_constraints(text: str) -> list[Constraint]:
         first_word = (
             not before
             or line_start
-            or before[-1][-1] in '.!?:«"(-–•*#'
+            or before[-1][-1] in '.!?:«"-–•*#'
             or before[-1][-1].isdigit()  # after a heading's or a list item's number
         )
         # A capitalised first word is not a name on its own, unless "kommune" or the like

@@ -108,6 +108,8 @@ def test_years_are_not_figures() -> None:
         ("Rana kommune har mange gründere.", ["Rana"]),
         ("3.1 Innkjøpsdata for 2021\nTabell 1 viser andelen", []),
         ("Det sa Kommunen og Fylkeskommunens folk.", []),
+        # A follow-up's topic words in brackets: a bracket opens no sentence.
+        ("og hva med 2024? (Ospedal næringsfond søknader)", ["Ospedal"]),
     ],
 )
 def test_names_but_not_question_words_or_sentence_starts(question: str, names: list[str]) -> None:
