@@ -63,8 +63,13 @@ CONTENTS = [
 ]
 
 OWNERS = [
-    ["Kommune", "Eierandel", "Innbyggere 1.1.2024", "Driftstilskudd 2024, mill. kr",
-     "Tildelt fra næringsfondet 2024, mill. kr"],
+    [
+        "Kommune",
+        "Eierandel",
+        "Innbyggere 1.1.2024",
+        "Driftstilskudd 2024, mill. kr",
+        "Tildelt fra næringsfondet 2024, mill. kr",
+    ],
     ["Skarvdal", "50 %", "6 740", "2,10", "1,45"],
     ["Heimvær", "30 %", "3 980", "1,26", "0,92"],
     ["Almedal", "20 %", "2 310", "0,84", "0,61"],
@@ -87,176 +92,278 @@ KEY_FIGURES = [
 # ("sign", text), ("break",). Footnote references are written [^n].
 BODY: list[tuple] = [
     ("h1", "Styrets beretning"),
-    ("p", "2024 var det andre året i strategiperioden 2023–2026, og det første hele året der "
-          "selskapet arbeidet etter den nye rollefordelingen med eierkommunene. Næringsfondene vi "
-          "forvalter på vegne av Skarvdal, Heimvær og Almedal, tildelte 2,98 millioner kroner til "
-          "53 prosjekter, det høyeste beløpet siden selskapet ble stiftet i 2009. Bedriftene som "
-          "fikk støtte, meldte om 45 nye arbeidsplasser."),
-    ("p", "Det viktigste vi gjorde i 2024, var likevel ikke å dele ut penger. Vi åpnet Fjøsloftet i "
-          "Almedal sammen med samvirkelaget, bondelaget og ungdomslaget, og vi forberedte "
-          "overleveringen av Rekrutteringsløftet havbruk, som vi ga fra oss i januar 2025 etter 22 "
-          "måneder, slik vi hadde lovet. Det er slik vi forstår rollen som playmaker: vi setter "
-          "sammen laget, spiller ballen videre og går av banen før vi blir en del av inventaret."),
-    ("p", "Selskapet fikk et årsresultat på 204 000 kroner, etter et underskudd på 86 000 kroner i "
-          "2022 og et overskudd på 112 000 kroner i 2023. Styret mener at forutsetningen om "
-          "fortsatt drift er til stede, og at årsregnskapet gir et rettvisende bilde av selskapets "
-          "eiendeler og gjeld, finansielle stilling og resultat."),
-    ("p", "Ved utgangen av året hadde selskapet sju ansatte i 6,2 årsverk, fire kvinner og tre menn. "
-          "Sykefraværet var 3,1 prosent, og det har ikke vært skader eller ulykker. Styret består av "
-          "to kvinner og tre menn. Selskapets virksomhet forurenser ikke det ytre miljøet i "
-          "nevneverdig grad."),
-    ("p", "Styret takker de ansatte, eierkommunene og alle bedrifter, lag og foreninger som har "
-          "arbeidet sammen med oss i 2024."),
+    (
+        "p",
+        "2024 var det andre året i strategiperioden 2023–2026, og det første hele året der "
+        "selskapet arbeidet etter den nye rollefordelingen med eierkommunene. Næringsfondene vi "
+        "forvalter på vegne av Skarvdal, Heimvær og Almedal, tildelte 2,98 millioner kroner til "
+        "53 prosjekter, det høyeste beløpet siden selskapet ble stiftet i 2009. Bedriftene som "
+        "fikk støtte, meldte om 45 nye arbeidsplasser.",
+    ),
+    (
+        "p",
+        "Det viktigste vi gjorde i 2024, var likevel ikke å dele ut penger. Vi åpnet Fjøsloftet i "
+        "Almedal sammen med samvirkelaget, bondelaget og ungdomslaget, og vi forberedte "
+        "overleveringen av Rekrutteringsløftet havbruk, som vi ga fra oss i januar 2025 etter 22 "
+        "måneder, slik vi hadde lovet. Det er slik vi forstår rollen som playmaker: vi setter "
+        "sammen laget, spiller ballen videre og går av banen før vi blir en del av inventaret.",
+    ),
+    (
+        "p",
+        "Selskapet fikk et årsresultat på 204 000 kroner, etter et underskudd på 86 000 kroner i "
+        "2022 og et overskudd på 112 000 kroner i 2023. Styret mener at forutsetningen om "
+        "fortsatt drift er til stede, og at årsregnskapet gir et rettvisende bilde av selskapets "
+        "eiendeler og gjeld, finansielle stilling og resultat.",
+    ),
+    (
+        "p",
+        "Ved utgangen av året hadde selskapet sju ansatte i 6,2 årsverk, fire kvinner og tre menn. "
+        "Sykefraværet var 3,1 prosent, og det har ikke vært skader eller ulykker. Styret består av "
+        "to kvinner og tre menn. Selskapets virksomhet forurenser ikke det ytre miljøet i "
+        "nevneverdig grad.",
+    ),
+    (
+        "p",
+        "Styret takker de ansatte, eierkommunene og alle bedrifter, lag og foreninger som har "
+        "arbeidet sammen med oss i 2024.",
+    ),
     ("sign", "Skarvdal, 12. mars 2025"),
     ("sign", "Bjarne Østhagen, styreleder          Tone Kristin Ulvestad, daglig leder"),
-
     ("h1", "1 Om selskapet"),
-    ("p", "Skarvdal Næringsutvikling AS ble stiftet 3. mars 2009 av Skarvdal og Heimvær kommuner. "
-          "Almedal kommune kom inn som eier i 2016, da selskapet overtok næringsarbeidet i alle tre "
-          "kommunene. Selskapet har forretningskontor i Storgata 11 i Skarvdal og et "
-          "avdelingskontor på rådhuset i Heimvær."),
-    ("p", "Selskapets formål er å fremme næringsutvikling og verdiskaping i de tre eierkommunene. "
-          "Selskapet skal ikke betale utbytte; et eventuelt overskudd skal brukes til formålet. "
-          "Eierne styrer selskapet gjennom generalforsamlingen og en felles eierstrategi, som sist "
-          "ble revidert i 2022. Selskapet er førstelinjetjeneste for etablerere og bedrifter, "
-          "forvalter kommunenes næringsfond og driver utviklingsprosjekter sammen med "
-          "næringslivet, lag og foreninger og offentlige aktører."),
+    (
+        "p",
+        "Skarvdal Næringsutvikling AS ble stiftet 3. mars 2009 av Skarvdal og Heimvær kommuner. "
+        "Almedal kommune kom inn som eier i 2016, da selskapet overtok næringsarbeidet i alle tre "
+        "kommunene. Selskapet har forretningskontor i Storgata 11 i Skarvdal og et "
+        "avdelingskontor på rådhuset i Heimvær.",
+    ),
+    (
+        "p",
+        "Selskapets formål er å fremme næringsutvikling og verdiskaping i de tre eierkommunene. "
+        "Selskapet skal ikke betale utbytte; et eventuelt overskudd skal brukes til formålet. "
+        "Eierne styrer selskapet gjennom generalforsamlingen og en felles eierstrategi, som sist "
+        "ble revidert i 2022. Selskapet er førstelinjetjeneste for etablerere og bedrifter, "
+        "forvalter kommunenes næringsfond og driver utviklingsprosjekter sammen med "
+        "næringslivet, lag og foreninger og offentlige aktører.",
+    ),
     ("h2", "1.1 Eierkommunene"),
-    ("p", "Tabell 1 viser eierandelene, folketallet per 1. januar 2024, eiernes driftstilskudd og "
-          "tildelingene fra hver kommunes næringsfond i 2024. Driftstilskuddet fordeles etter "
-          "eierandel, mens hvert kommunestyre selv fastsetter rammen for sitt eget næringsfond."),
+    (
+        "p",
+        "Tabell 1 viser eierandelene, folketallet per 1. januar 2024, eiernes driftstilskudd og "
+        "tildelingene fra hver kommunes næringsfond i 2024. Driftstilskuddet fordeles etter "
+        "eierandel, mens hvert kommunestyre selv fastsetter rammen for sitt eget næringsfond.",
+    ),
     ("table", OWNERS, "Tabell 1 Eierkommunene i 2024"),
-    ("p", "Almedal har den minste eierandelen, men fikk i 2024 mest igjen per innbygger fra "
-          "næringsfondene, vesentlig på grunn av Fjøsloftet. Heimvær finansierer sitt næringsfond "
-          "med inntekter fra havbruksfondet, Skarvdal og Almedal med konsesjonsavgifter."),
+    (
+        "p",
+        "Almedal har den minste eierandelen, men fikk i 2024 mest igjen per innbygger fra "
+        "næringsfondene, vesentlig på grunn av Fjøsloftet. Heimvær finansierer sitt næringsfond "
+        "med inntekter fra havbruksfondet, Skarvdal og Almedal med konsesjonsavgifter.",
+    ),
     ("h2", "1.2 Fra strategi 2019–2022 til strategi 2023–2026"),
-    ("p", "Strategi 2019–2022, «Vekst i Skarvdalsregionen», hadde som hovedmål 120 nye "
-          "arbeidsplasser. Bedriftene meldte om 104 nye arbeidsplasser i perioden, og fondene "
-          "tildelte til sammen 8,9 millioner kroner til 162 prosjekter. Selskapet var i den "
-          "perioden først og fremst forvalter og veileder. En ekstern gjennomgang fra Kystanalyse "
-          "AS i 2022 konkluderte med at selskapet «forvaltet godt, men utviklet lite»."),
-    ("p", "Strategi 2023–2026, «Sammen om verdiskaping», ble vedtatt av generalforsamlingen.[^1] "
-          "Den har fire mål for perioden: 150 nye arbeidsplasser, 220 nye foretak, minst fire nye "
-          "samskapingsprosjekter hvert år og at 30 prosent av eierkommunenes innkjøp går til "
-          "leverandører i regionen innen 2026."),
-
+    (
+        "p",
+        "Strategi 2019–2022, «Vekst i Skarvdalsregionen», hadde som hovedmål 120 nye "
+        "arbeidsplasser. Bedriftene meldte om 104 nye arbeidsplasser i perioden, og fondene "
+        "tildelte til sammen 8,9 millioner kroner til 162 prosjekter. Selskapet var i den "
+        "perioden først og fremst forvalter og veileder. En ekstern gjennomgang fra Kystanalyse "
+        "AS i 2022 konkluderte med at selskapet «forvaltet godt, men utviklet lite».",
+    ),
+    (
+        "p",
+        "Strategi 2023–2026, «Sammen om verdiskaping», ble vedtatt av generalforsamlingen.[^1] "
+        "Den har fire mål for perioden: 150 nye arbeidsplasser, 220 nye foretak, minst fire nye "
+        "samskapingsprosjekter hvert år og at 30 prosent av eierkommunenes innkjøp går til "
+        "leverandører i regionen innen 2026.",
+    ),
     ("h1", "2 Nøkkeltall"),
     ("p", "Tabell 2 viser selskapets viktigste nøkkeltall for de tre siste årene."),
     ("table", KEY_FIGURES, "Tabell 2 Nøkkeltall 2022–2024"),
-    ("p", "Antallet søknader har økt hvert år, og 72 prosent av søknadene ble innvilget i 2024. "
-          "Saksbehandlingstiden for søknader til næringsfondene var i gjennomsnitt 19 dager i 2024, "
-          "mot 31 dager i 2022. Av de 61 nye foretakene i 2024 ble 34 registrert i Skarvdal, 17 i "
-          "Heimvær og 10 i Almedal."),
-    ("p", "I de to første årene av strategiperioden har bedriftene meldt om 84 nye arbeidsplasser, "
-          "litt over halvparten av målet på 150.[^2] Flest nye arbeidsplasser kom i havbruk, "
-          "matforedling og bygg og anlegg."),
-
+    (
+        "p",
+        "Antallet søknader har økt hvert år, og 72 prosent av søknadene ble innvilget i 2024. "
+        "Saksbehandlingstiden for søknader til næringsfondene var i gjennomsnitt 19 dager i 2024, "
+        "mot 31 dager i 2022. Av de 61 nye foretakene i 2024 ble 34 registrert i Skarvdal, 17 i "
+        "Heimvær og 10 i Almedal.",
+    ),
+    (
+        "p",
+        "I de to første årene av strategiperioden har bedriftene meldt om 84 nye arbeidsplasser, "
+        "litt over halvparten av målet på 150.[^2] Flest nye arbeidsplasser kom i havbruk, "
+        "matforedling og bygg og anlegg.",
+    ),
     ("h1", "3 Selskapets roller"),
-    ("p", "Eierstrategien fra 2022 fordeler rollene i næringsarbeidet mellom kommunene og "
-          "selskapet. Kommunene er forvaltere etter plan- og bygningsloven og annet lovverk og "
-          "tjenesteprodusenter for innbyggerne, og de beholder rollen som forhandler. Selskapet har "
-          "fått tre roller: forvalter av næringsfondene på oppdrag fra kommunene, brobygger og "
-          "playmaker."),
-    ("p", "Arbeidsnotatet fra Nord universitet (Stene og Mørkved, 2019) beskriver playmakerrollen "
-          "som kommunens egen. Vi mener at rollen passer bedre for et selskap på armlengdes avstand, "
-          "fordi en kommune som både fordeler pengene og setter sammen laget, lett blir både dommer "
-          "og spiller."),
+    (
+        "p",
+        "Eierstrategien fra 2022 fordeler rollene i næringsarbeidet mellom kommunene og "
+        "selskapet. Kommunene er forvaltere etter plan- og bygningsloven og annet lovverk og "
+        "tjenesteprodusenter for innbyggerne, og de beholder rollen som forhandler. Selskapet har "
+        "fått tre roller: forvalter av næringsfondene på oppdrag fra kommunene, brobygger og "
+        "playmaker.",
+    ),
+    (
+        "p",
+        "Arbeidsnotatet fra Nord universitet (Stene og Mørkved, 2019) beskriver playmakerrollen "
+        "som kommunens egen. Vi mener at rollen passer bedre for et selskap på armlengdes avstand, "
+        "fordi en kommune som både fordeler pengene og setter sammen laget, lett blir både dommer "
+        "og spiller.",
+    ),
     ("h2", "3.1 Forvalter av næringsfondene"),
-    ("p", "Selskapet forvalter de tre kommunale næringsfondene etter retningslinjer som hvert "
-          "kommunestyre har vedtatt. Vi tar imot og behandler søknadene, og daglig leder avgjør "
-          "søknader på inntil 100 000 kroner. Større søknader avgjøres av formannskapet i kommunen "
-          "som eier fondet, etter innstilling fra selskapet.[^3]"),
-    ("p", "Det største enkelttilskuddet i 2024, 250 000 kroner, gikk til Heimvær Skjell AS for et "
-          "nytt mottaksanlegg for blåskjell på Kvalnes. Fondene gir normalt tilskudd til høyst 50 "
-          "prosent av godkjente kostnader."),
-    ("p", "Som forvalter skal vi være forutsigbare og behandle søkerne likt. Vi gir derfor ikke "
-          "tilskudd til prosjekter der selskapet selv er deltaker, og en medarbeider som har "
-          "arbeidet i et prosjekt, behandler ikke søknader fra det."),
+    (
+        "p",
+        "Selskapet forvalter de tre kommunale næringsfondene etter retningslinjer som hvert "
+        "kommunestyre har vedtatt. Vi tar imot og behandler søknadene, og daglig leder avgjør "
+        "søknader på inntil 100 000 kroner. Større søknader avgjøres av formannskapet i kommunen "
+        "som eier fondet, etter innstilling fra selskapet.[^3]",
+    ),
+    (
+        "p",
+        "Det største enkelttilskuddet i 2024, 250 000 kroner, gikk til Heimvær Skjell AS for et "
+        "nytt mottaksanlegg for blåskjell på Kvalnes. Fondene gir normalt tilskudd til høyst 50 "
+        "prosent av godkjente kostnader.",
+    ),
+    (
+        "p",
+        "Som forvalter skal vi være forutsigbare og behandle søkerne likt. Vi gir derfor ikke "
+        "tilskudd til prosjekter der selskapet selv er deltaker, og en medarbeider som har "
+        "arbeidet i et prosjekt, behandler ikke søknader fra det.",
+    ),
     ("h2", "3.2 Brobygger og playmaker"),
-    ("p", "Vi skiller mellom rollene som brobygger og playmaker. Som brobygger kobler vi aktører som "
-          "allerede ønsker å samarbeide, for eksempel når en bedrift trenger en leverandør eller et "
-          "lag trenger en samarbeidspartner. I 2024 formidlet selskapet 46 slike koblinger."),
-    ("p", "Som playmaker tar vi initiativ der ingen ennå har tatt ansvar, setter sammen laget og "
-          "legger fra første dag en plan for når vi skal trekke oss ut. Styret vedtok i 2023 en "
-          "toårsregel: selskapet skal gå ut av styringen av et playmakerprosjekt senest 24 måneder "
-          "etter oppstart. Arbeidsnotatet fra 2019 og flere evalueringer behandler brobygger og "
-          "playmaker nærmest som to navn på samme rolle. Vår erfaring er at forskjellen betyr mye, "
-          "fordi playmakeren tar en risiko som brobyggeren slipper."),
-    ("p", "Prosjektleder Marius Fagervold har ansvaret for playmakerprosjektene. Han rapporterer "
-          "til styret hvert kvartal om hvilke prosjekter selskapet leder, og når de skal overlates "
-          "til andre."),
+    (
+        "p",
+        "Vi skiller mellom rollene som brobygger og playmaker. Som brobygger kobler vi aktører som "
+        "allerede ønsker å samarbeide, for eksempel når en bedrift trenger en leverandør eller et "
+        "lag trenger en samarbeidspartner. I 2024 formidlet selskapet 46 slike koblinger.",
+    ),
+    (
+        "p",
+        "Som playmaker tar vi initiativ der ingen ennå har tatt ansvar, setter sammen laget og "
+        "legger fra første dag en plan for når vi skal trekke oss ut. Styret vedtok i 2023 en "
+        "toårsregel: selskapet skal gå ut av styringen av et playmakerprosjekt senest 24 måneder "
+        "etter oppstart. Arbeidsnotatet fra 2019 og flere evalueringer behandler brobygger og "
+        "playmaker nærmest som to navn på samme rolle. Vår erfaring er at forskjellen betyr mye, "
+        "fordi playmakeren tar en risiko som brobyggeren slipper.",
+    ),
+    (
+        "p",
+        "Prosjektleder Marius Fagervold har ansvaret for playmakerprosjektene. Han rapporterer "
+        "til styret hvert kvartal om hvilke prosjekter selskapet leder, og når de skal overlates "
+        "til andre.",
+    ),
     ("h2", "3.3 Forhandler og innovatør"),
-    ("p", "Selskapet skal ikke være forhandler på vegne av eierkommunene. Da Heimvær kommune i 2024 "
-          "forhandlet med Heimvær Kraftlag SA om kortreist kraft til industriområdet på Sandøra, "
-          "deltok selskapet bare som rådgiver for kommunen. Styret mener at avtaler som binder "
-          "kommunenes eiendom eller inntekter, må forhandles av folkevalgte eller "
-          "kommunedirektøren, ikke av et aksjeselskap."),
-    ("p", "Som innovatør har selskapet prøvd ut Næringsbussen, et mobilt kontor som besøker "
-          "grendene i de tre kommunene. Bussen hadde 64 stopp og 212 besøk i 2024, og fire av de ti "
-          "nye foretakene i Almedal tok første kontakt med oss i bussen."),
-
+    (
+        "p",
+        "Selskapet skal ikke være forhandler på vegne av eierkommunene. Da Heimvær kommune i 2024 "
+        "forhandlet med Heimvær Kraftlag SA om kortreist kraft til industriområdet på Sandøra, "
+        "deltok selskapet bare som rådgiver for kommunen. Styret mener at avtaler som binder "
+        "kommunenes eiendom eller inntekter, må forhandles av folkevalgte eller "
+        "kommunedirektøren, ikke av et aksjeselskap.",
+    ),
+    (
+        "p",
+        "Som innovatør har selskapet prøvd ut Næringsbussen, et mobilt kontor som besøker "
+        "grendene i de tre kommunene. Bussen hadde 64 stopp og 212 besøk i 2024, og fire av de ti "
+        "nye foretakene i Almedal tok første kontakt med oss i bussen.",
+    ),
     ("h1", "4 Prosjekter i 2024"),
     ("p", "Selskapet ledet eller deltok i 14 prosjekter i 2024. Her omtaler vi de fire største."),
     ("h2", "4.1 Fjøsloftet i Almedal"),
-    ("p", "Fjøsloftet er et felles hus for gründere, småskala matprodusenter og lag i det gamle "
-          "lageret til samvirkelaget i Almedal sentrum. Selskapet tok initiativet høsten 2023 og "
-          "samlet Almedal Samvirkelag SA, Almedal Bondelag, Almedal Ungdomslag og tre "
-          "gründerbedrifter. Huset åpnet 15. oktober 2024 og har ti kontorplasser, et "
-          "produksjonskjøkken og en sal som lagene kan låne gratis."),
-    ("p", "Ombyggingen kostet 3,2 millioner kroner. Almedals næringsfond bidro med 0,4 millioner "
-          "kroner, Innovasjon Norge med 0,9 millioner kroner og Sparebankstiftelsen Skarvdal med "
-          "0,8 millioner kroner, mens samvirkelaget sto for 1,1 millioner kroner. Selskapet ledet "
-          "arbeidet ut 2024 og har deretter overlatt driften til brukerne selv.[^4]"),
+    (
+        "p",
+        "Fjøsloftet er et felles hus for gründere, småskala matprodusenter og lag i det gamle "
+        "lageret til samvirkelaget i Almedal sentrum. Selskapet tok initiativet høsten 2023 og "
+        "samlet Almedal Samvirkelag SA, Almedal Bondelag, Almedal Ungdomslag og tre "
+        "gründerbedrifter. Huset åpnet 15. oktober 2024 og har ti kontorplasser, et "
+        "produksjonskjøkken og en sal som lagene kan låne gratis.",
+    ),
+    (
+        "p",
+        "Ombyggingen kostet 3,2 millioner kroner. Almedals næringsfond bidro med 0,4 millioner "
+        "kroner, Innovasjon Norge med 0,9 millioner kroner og Sparebankstiftelsen Skarvdal med "
+        "0,8 millioner kroner, mens samvirkelaget sto for 1,1 millioner kroner. Selskapet ledet "
+        "arbeidet ut 2024 og har deretter overlatt driften til brukerne selv.[^4]",
+    ),
     ("h2", "4.2 Rekrutteringsløftet havbruk"),
-    ("p", "Havbruksbedriftene i Heimvær konkurrerer om de samme fagarbeiderne. I mars 2023 samlet "
-          "selskapet tre oppdrettsselskaper, Heimvær videregående skole, NAV Heimvær og Heimvær "
-          "Frivilligsentral om et felles rekrutteringsløp med lærlingplasser, boliger og et "
-          "velkomstprogram for nye arbeidstakere. I 2024 hadde løpet 18 lærlinger, mot 7 i 2022, "
-          "og 23 nye arbeidstakere deltok i velkomstprogrammet."),
-    ("p", "Selskapet ledet styringsgruppen til januar 2025, 22 måneder etter oppstart. Ledelsen er "
-          "nå overtatt av den største bedriften, Heimvær Havbruk AS."),
+    (
+        "p",
+        "Havbruksbedriftene i Heimvær konkurrerer om de samme fagarbeiderne. I mars 2023 samlet "
+        "selskapet tre oppdrettsselskaper, Heimvær videregående skole, NAV Heimvær og Heimvær "
+        "Frivilligsentral om et felles rekrutteringsløp med lærlingplasser, boliger og et "
+        "velkomstprogram for nye arbeidstakere. I 2024 hadde løpet 18 lærlinger, mot 7 i 2022, "
+        "og 23 nye arbeidstakere deltok i velkomstprogrammet.",
+    ),
+    (
+        "p",
+        "Selskapet ledet styringsgruppen til januar 2025, 22 måneder etter oppstart. Ledelsen er "
+        "nå overtatt av den største bedriften, Heimvær Havbruk AS.",
+    ),
     ("h2", "4.3 Lokalt levert"),
-    ("p", "Lokalt levert er et program for leverandørutvikling som selskapet driver sammen med "
-          "innkjøpskontorene i de tre kommunene og Skarvdal Næringsforening. Programmet holdt fem "
-          "anbudskurs med til sammen 71 deltakere i 2024. Andelen av eierkommunenes innkjøp som gikk "
-          "til leverandører i regionen, var 26 prosent i 2024, mot 22 prosent i 2022."),
-    ("p", "Kommunene kan ikke favorisere lokale leverandører. Programmet handler derfor om å gjøre "
-          "de lokale bedriftene bedre i stand til å konkurrere, ikke om å skjerme dem. Prosjektleder "
-          "Linn Therese Aakre leder programmet."),
+    (
+        "p",
+        "Lokalt levert er et program for leverandørutvikling som selskapet driver sammen med "
+        "innkjøpskontorene i de tre kommunene og Skarvdal Næringsforening. Programmet holdt fem "
+        "anbudskurs med til sammen 71 deltakere i 2024. Andelen av eierkommunenes innkjøp som gikk "
+        "til leverandører i regionen, var 26 prosent i 2024, mot 22 prosent i 2022.",
+    ),
+    (
+        "p",
+        "Kommunene kan ikke favorisere lokale leverandører. Programmet handler derfor om å gjøre "
+        "de lokale bedriftene bedre i stand til å konkurrere, ikke om å skjerme dem. Prosjektleder "
+        "Linn Therese Aakre leder programmet.",
+    ),
     ("h2", "4.4 Bygdeløftet"),
-    ("p", "Bygdeløftet er selskapets program for samskaping med lag og foreninger. I 2024 startet "
-          "fem nye samskapingsprosjekter, mot fire i 2023, blant dem en turløype med gapahuk på "
-          "Heimværøya og en delebod for verktøy og friluftsutstyr i Skarvdal sentrum. Prosjektene "
-          "fikk til sammen 0,52 millioner kroner fra næringsfondene, og lagene la ned anslagsvis "
-          "3 900 dugnadstimer."),
-
+    (
+        "p",
+        "Bygdeløftet er selskapets program for samskaping med lag og foreninger. I 2024 startet "
+        "fem nye samskapingsprosjekter, mot fire i 2023, blant dem en turløype med gapahuk på "
+        "Heimværøya og en delebod for verktøy og friluftsutstyr i Skarvdal sentrum. Prosjektene "
+        "fikk til sammen 0,52 millioner kroner fra næringsfondene, og lagene la ned anslagsvis "
+        "3 900 dugnadstimer.",
+    ),
     ("h1", "5 Økonomi"),
-    ("p", "Selskapet hadde driftsinntekter på 9,6 millioner kroner i 2024, mot 8,9 millioner kroner "
-          "i 2023. Driftsinntektene fordelte seg slik:"),
+    (
+        "p",
+        "Selskapet hadde driftsinntekter på 9,6 millioner kroner i 2024, mot 8,9 millioner kroner "
+        "i 2023. Driftsinntektene fordelte seg slik:",
+    ),
     ("bullet", "Driftstilskudd fra eierkommunene: 4,20 millioner kroner"),
     ("bullet", "Prosjektmidler fra fylkeskommunen: 2,65 millioner kroner"),
     ("bullet", "Prosjektmidler fra Innovasjon Norge: 0,90 millioner kroner"),
     ("bullet", "Husleie og salg av tjenester: 1,85 millioner kroner"),
-    ("p", "Driftskostnadene var 9,41 millioner kroner, hvorav lønn og sosiale kostnader utgjorde "
-          "6,12 millioner kroner. Med netto finansinntekter på 14 000 kroner ble årsresultatet "
-          "204 000 kroner, som overføres til annen egenkapital. Egenkapitalen var 2,86 millioner "
-          "kroner per 31. desember 2024, og egenkapitalandelen var 48 prosent."),
-    ("p", "Næringsfondene inngår ikke i selskapets regnskap. Midlene står i kommunenes regnskaper, "
-          "og selskapet rapporterer hvert år til kommunene om tildelingene. Selskapets revisor er "
-          "Vestvik Revisjon AS."),
-
+    (
+        "p",
+        "Driftskostnadene var 9,41 millioner kroner, hvorav lønn og sosiale kostnader utgjorde "
+        "6,12 millioner kroner. Med netto finansinntekter på 14 000 kroner ble årsresultatet "
+        "204 000 kroner, som overføres til annen egenkapital. Egenkapitalen var 2,86 millioner "
+        "kroner per 31. desember 2024, og egenkapitalandelen var 48 prosent.",
+    ),
+    (
+        "p",
+        "Næringsfondene inngår ikke i selskapets regnskap. Midlene står i kommunenes regnskaper, "
+        "og selskapet rapporterer hvert år til kommunene om tildelingene. Selskapets revisor er "
+        "Vestvik Revisjon AS.",
+    ),
     ("h1", "6 Veien videre"),
-    ("p", "I 2025 og 2026 vil selskapet prioritere tre oppgaver. Vi skal nå målet om 150 nye "
-          "arbeidsplasser, og det krever om lag 66 nye arbeidsplasser på to år. Vi skal starte minst "
-          "to nye playmakerprosjekter, blant dem et felles kaiprosjekt i Almedal og en satsing på "
-          "reiseliv langs Skarvdalsvassdraget. Og vi skal forberede strategien for 2027–2030 sammen "
-          "med eierne."),
-    ("p", "Prosjektmidlene fra fylkeskommunen løper ut ved utgangen av 2025. Styret har derfor bedt "
-          "eierne om å øke driftstilskuddet fra 4,20 til 4,60 millioner kroner fra 2026. Saken "
-          "behandles i de tre kommunestyrene høsten 2025."),
-    ("p", "Før ny strategi vedtas, vil selskapet få gjennomført en ekstern evaluering av "
-          "rollefordelingen mellom kommunene og selskapet. Evalueringen skal være ferdig i juni 2026."),
-
+    (
+        "p",
+        "I 2025 og 2026 vil selskapet prioritere tre oppgaver. Vi skal nå målet om 150 nye "
+        "arbeidsplasser, og det krever om lag 66 nye arbeidsplasser på to år. Vi skal starte minst "
+        "to nye playmakerprosjekter, blant dem et felles kaiprosjekt i Almedal og en satsing på "
+        "reiseliv langs Skarvdalsvassdraget. Og vi skal forberede strategien for 2027–2030 sammen "
+        "med eierne.",
+    ),
+    (
+        "p",
+        "Prosjektmidlene fra fylkeskommunen løper ut ved utgangen av 2025. Styret har derfor bedt "
+        "eierne om å øke driftstilskuddet fra 4,20 til 4,60 millioner kroner fra 2026. Saken "
+        "behandles i de tre kommunestyrene høsten 2025.",
+    ),
+    (
+        "p",
+        "Før ny strategi vedtas, vil selskapet få gjennomført en ekstern evaluering av "
+        "rollefordelingen mellom kommunene og selskapet. Evalueringen skal være ferdig i "
+        "juni 2026.",
+    ),
     ("h1", "Styret og administrasjonen"),
     ("p", "Styret hadde ved utgangen av 2024 denne sammensetningen:"),
     ("bullet", "Bjarne Østhagen, styreleder, valgt etter forslag fra Skarvdal kommune"),
@@ -264,10 +371,13 @@ BODY: list[tuple] = [
     ("bullet", "Kåre Sundli, styremedlem, valgt etter forslag fra Almedal kommune"),
     ("bullet", "Ingrid Hallan, styremedlem, valgt etter forslag fra Skarvdal Næringsforening"),
     ("bullet", "Petter Nyhus, styremedlem, valgt av og blant de ansatte"),
-    ("p", "Styret hadde sju møter og behandlet 48 saker i 2024. Administrasjonen ledes av daglig "
-          "leder Tone Kristin Ulvestad, som har vært ansatt siden 2020. Prosjektlederne Marius "
-          "Fagervold og Linn Therese Aakre har ansvaret for utviklingsprosjektene, og "
-          "næringsrådgiver Sindre Grindheim har ansvaret for saksbehandlingen i næringsfondene."),
+    (
+        "p",
+        "Styret hadde sju møter og behandlet 48 saker i 2024. Administrasjonen ledes av daglig "
+        "leder Tone Kristin Ulvestad, som har vært ansatt siden 2020. Prosjektlederne Marius "
+        "Fagervold og Linn Therese Aakre har ansvaret for utviklingsprosjektene, og "
+        "næringsrådgiver Sindre Grindheim har ansvaret for saksbehandlingen i næringsfondene.",
+    ),
 ]
 
 
@@ -310,7 +420,7 @@ def build(out: Path) -> None:
     props.language = "nb-NO"
     props.created = props.modified = datetime(2025, 3, 12, 10, 0, 0)
     props.last_modified_by = "Tone Kristin Ulvestad"
-    document.save(out)
+    document.save(str(out))
 
 
 def _styles(document: docx.document.Document) -> None:
@@ -351,6 +461,7 @@ def _header_footer(section) -> None:
 
 def _field(paragraph, instruction: str, shown: str) -> None:
     """A Word field (begin, instruction, separate, shown result, end) in `paragraph`."""
+
     def run_with(element):
         run = paragraph.add_run()
         run.font.size = Pt(9)
@@ -380,9 +491,7 @@ def _cover(document: docx.document.Document) -> None:
     top.runs[0].bold = True
     top.runs[0].font.color.rgb = RGBColor(0x1F, 0x4E, 0x5F)
     document.add_paragraph(TITLE, style="Title")
-    document.add_paragraph(
-        "Styrets beretning, nøkkeltall, prosjekter og økonomi", style="Subtitle"
-    )
+    document.add_paragraph("Styrets beretning, nøkkeltall, prosjekter og økonomi", style="Subtitle")
     lines = [
         "Næringsselskapet for Skarvdal, Heimvær og Almedal kommuner",
         "Godkjent av styret 12. mars 2025. Lagt fram for generalforsamlingen 24. april 2025.",
@@ -409,7 +518,7 @@ def _runs(paragraph, text: str) -> None:
     """Text with [^n] footnote markers turned into Word footnote references."""
     pos = 0
     for match in MARKER.finditer(text):
-        paragraph.add_run(text[pos:match.start()])
+        paragraph.add_run(text[pos : match.start()])
         _footnote_reference(paragraph, match.group(1))
         pos = match.end()
     if pos < len(text):
@@ -434,13 +543,16 @@ def _table(document: docx.document.Document, rows: list[list[str]], caption: str
                 run.font.size = Pt(10)
                 if r == 0 or row[0] == "Sum":
                     run.bold = True
-    widths = [Cm(6.5)] + [Cm(3.0)] * (len(rows[0]) - 1) if len(rows[0]) == 4 else \
-        [Cm(2.8), Cm(2.4), Cm(3.2), Cm(3.3), Cm(4.3)]
+    widths = (
+        [Cm(6.5)] + [Cm(3.0)] * (len(rows[0]) - 1)
+        if len(rows[0]) == 4
+        else [Cm(2.8), Cm(2.4), Cm(3.2), Cm(3.3), Cm(4.3)]
+    )
     table.autofit = False
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=False):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=False):
             cell.width = width
     document.add_paragraph()
 
@@ -488,5 +600,8 @@ def _xml(text: str) -> str:
 
 
 if __name__ == "__main__":
-    build(Path(sys.argv[1]) if len(sys.argv) > 1 else
-          Path("/tmp/s23/b9/arsmelding-skarvdal-naeringsutvikling-2024.docx"))
+    build(
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path("/tmp/s23/b9/arsmelding-skarvdal-naeringsutvikling-2024.docx")
+    )
