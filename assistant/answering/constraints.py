@@ -89,6 +89,13 @@ _NOT_NAMES = frozenset(
     norwegian swedish danish finnish nordic scandinavian european english sami
     """.split()
 )
+# Words that ask: what keywords without a question lack.
+_QUESTION_WORDS = frozenset(
+    """
+    hva hvordan hvorfor hvem hvilke hvilken hvilket hvor når kva korleis kvifor kven kor
+    vad hur varför vem vilka vilken när what how why who which when where
+    """.split()
+)
 _ORGANISATION_WORDS = re.compile(
     r"(?i)(kommune|kommun|fylkeskommune|region|rådet|råd|senter|senteret|sentret|universitet|"
     r"university|institute|institutt|direktorat|departement|ministry|sparebank|bank|lag|laget|"
@@ -559,8 +566,31 @@ def asks_for_figure(question: str) -> bool:
 
 
 def _asks_in_words(question: str) -> bool:
-    """Whether the question's words ask for a figure or a duration ("hvor mange", "how long")."""
-    return bool(_FIGURE_QUESTION.search(question) or DURATION_QUESTION.search(question))
+    """Whether the question's words ask for a figure or a duration ("hvor mange", "how long"),
+    or a search of a few keywords asks for what a thing measured came to in a year
+    ("ospedal næringsfond søknader 2019")."""
+    return bool(
+        _FIGURE_QUESTION.search(question)
+        or DURATION_QUESTION.search(question)
+        or _keyword_figure(question)
+    )
+
+
+# At most this many words, none a question word, make a search of keywords, not a question.
+KEYWORD_WORDS = 6
+
+
+def _keyword_figure(question: str) -> bool:
+    """Whether keywords (no question mark, no question word) name a year or a period and
+    one of the things figures count or measure: they ask for its figure."""
+    words = question.split()
+    if question.rstrip().endswith("?") or not 2 <= len(words) <= KEYWORD_WORDS:
+        return False
+    if any(word.casefold().strip(".,:;") in _QUESTION_WORDS for word in words):
+        return False
+    if not any(c.kind in ("year", "period") for c in time_constraints(question)):
+        return False
+    return bool(things_named(folded_words(fold(question))))
 
 
 def _organisations(question: str) -> list[str]:

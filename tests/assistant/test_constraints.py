@@ -343,6 +343,18 @@ def test_figure_questions_are_recognised_in_four_languages() -> None:
     assert not asks_for_figure("Hva betyr det at kommunen er brobygger?")
 
 
+def test_keywords_naming_a_thing_measured_and_a_year_ask_for_its_figure() -> None:
+    assert asks_for_figure("Ospedal næringsfond søknader 2019")
+    assert asks_for_figure("alvbacka nystartade företag 2023")
+    assert not asks_for_figure("playmaker definition"), "no year: a topic"
+    assert not asks_for_figure("Hva skjedde med søknadene i 2019?"), "a question says how it asks"
+    assert not asks_for_figure(
+        "Tell me what the municipality and the fund did for new businesses in 2019"
+    ), "a sentence, not keywords"
+    founded = only("Kommunestyret oppretta Ospedal næringsfond i desember 2019.", "nn")
+    assert screen("Ospedal næringsfond søknader 2019", [founded], {}, "nb").kept == []
+
+
 # -- evidence that meets a constraint only in passing --
 
 
