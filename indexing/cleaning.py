@@ -23,6 +23,16 @@ LIGATURES = {
     "ﬅ": "st",
     "ﬆ": "st",
 }
+# Bullets Word sets in its Symbol and Wingdings fonts come out of a PDF as characters of the
+# private use area, which no reader of the text sees as bullets.
+SYMBOL_BULLETS = {
+    "\uf0b7": "•",  # Symbol
+    "\uf0a7": "▪",  # Wingdings square
+    "\uf06e": "▪",  # Wingdings filled square
+    "\uf0d8": "•",  # Wingdings arrowhead
+    "\uf076": "•",  # Wingdings diamond
+    "\uf0fc": "•",  # Wingdings tick
+}
 # No-break, thin, figure and other odd spaces become a plain space.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Soft hyphens, zero-width characters and the BOM carry nothing a reader sees.
@@ -33,9 +43,10 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}")
 
 
 def normalize_characters(text: str) -> str:
-    """NFC text with ligatures spelled out, odd spaces plain, invisible characters gone."""
+    """NFC text with ligatures spelled out, Word's symbol-font bullets as bullets, odd spaces
+    plain, invisible characters gone."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(LIGATURES.get(char, char) for char in text)
+    text = "".join(LIGATURES.get(char) or SYMBOL_BULLETS.get(char, char) for char in text)
     text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 

@@ -263,6 +263,29 @@ def test_a_wide_gap_parts_lines_however_the_one_above_ends() -> None:
     assert "Lagt fram for generalforsamlingen 24 april 2025." in document.text
 
 
+def test_a_list_with_words_symbol_font_bullets_is_a_list_not_a_table() -> None:
+    """Word sets its bullets in the Symbol font, which a PDF gives as a private-use
+    character standing apart from the item: read as a table's first cell, the first item
+    became the header of the others, repeated in each."""
+    items = [
+        "Driftstilskudd fra eierkommunene: 4,20 millioner kroner",
+        "Prosjektmidler fra fylkeskommunen: 2,65 millioner kroner",
+        "Husleie og salg av tjenester: 1,85 millioner kroner",
+    ]
+    lines = [TextLine("Driftsinntektene fordelte seg slik:", 11, x=71, top=66)]
+    lines += [
+        TextLine(
+            f"\uf0b7 {item}", 11, x=71, top=81 + 14.7 * n, cells=("\uf0b7", item),
+            header=n == 0, splits=("\uf0b7", item),
+        )
+        for n, item in enumerate(items)
+    ]  # fmt: skip
+    document = parse_pdf_lines([PdfPage(lines, "1")])
+    for item in items:
+        assert f"\n\n• {item}\n" in f"{document.text}\n"
+    assert document.text.count("Driftstilskudd") == 1
+
+
 def test_a_heading_at_the_foot_of_the_left_column_keeps_apart_from_the_right_one() -> None:
     runs = []
     for row in range(8):
