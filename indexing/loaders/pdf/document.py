@@ -192,7 +192,8 @@ def parse_pdf_lines(
 def _normalized(line: TextLine) -> TextLine:
     text = _cleaned(line.text)
     cells = tuple(_cleaned(cell) for cell in line.cells)
-    if cells and cells[0] in _BULLETS or line.splits and _cleaned(line.splits[0]) in _BULLETS:
+    opening = cells[0] if cells else _cleaned(line.splits[0]) if line.splits else ""
+    if opening in _BULLETS:
         # A bullet set apart from its item ("•  Husleie: 1,85 millioner kroner") opens a
         # list's item, not a table's row.
         return replace(line, text=text, cells=(), header=False, splits=())
