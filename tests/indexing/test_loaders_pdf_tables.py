@@ -175,6 +175,50 @@ def test_a_tables_rows_stand_in_its_place_section_and_page(ruled: LoadedDocument
 
 
 @needs_fonts
+def test_a_row_label_wrapped_in_its_cell_names_the_rows_figures_whole(tmp_path: Path) -> None:
+    """Key figures by year, their labels wrapped over two lines in a narrow first column,
+    the figures at the top of their cells and the rows set apart by the cells' padding, as
+    Word sets them: the label's second line belongs to its row, and the rows after it stay
+    rows."""
+    head = ("Nøkkeltall", "2022", "2023", "2024")
+    rows = [
+        ("Søknader", "58", "67", "74"),
+        ("Innvilgede søknader", "41", "49", "53"),
+        ("Tildelt fra næringsfondene, mill. kr", "2,46", "2,71", "2,98"),
+        ("Veiledningssamtaler med etablerere og bedrifter", "286", "341", "392"),
+        ("Nye arbeidsplasser (bedriftenes anslag)", "34", "39", "45"),
+        ("Årsresultat, kr", "−86 000", "112 000", "204 000"),
+    ]
+    pdf = fpdf_pdf()
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.cell(0, 10, "2 Nøkkeltall", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, BEFORE, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("DejaVu", "", 9.5)
+    align = ("LEFT", "RIGHT", "RIGHT", "RIGHT")
+    with pdf.table(
+        col_widths=(50, 22, 22, 22), width=116, align="LEFT", text_align=align, v_align="TOP",
+        line_height=4.5, padding=(1.5, 1),
+    ) as table:  # fmt: skip
+        for cells in (head, *rows):
+            table.row(cells)
+    pdf.ln(3)
+    pdf.set_font("DejaVu", "", 10.5)
+    pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "nokkeltall.pdf"
+    pdf.output(str(path))
+    found = paragraphs(load_document(path))
+    for label, *figures in rows:
+        named = "; ".join(
+            f"{year} {figure}" for year, figure in zip(head[1:], figures, strict=True)
+        )
+        assert f"{label}: {named}." in found
+    assert AFTER in found
+
+
+@needs_fonts
 @needs_chromium
 def test_a_header_in_white_on_coloured_cells_names_the_columns(tmp_path: Path) -> None:
     """As Word's and many report templates' table styles print it: the header's white type

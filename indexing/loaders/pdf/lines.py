@@ -373,13 +373,34 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
         if table is not None:
             first, header, body = table  # body: the first row
             columns = _columns(cells[body:end])
-            while end < len(lines) and _continues(lines[end - 1], lines[end], cells[end], columns):
-                end += 1  # a row with an empty cell, and those after it
-            rows = [_row(cells[index], columns) for index in range(body, end)]
-            if end - body + 1 >= TABLE_LINES and _of_figures(header, rows):
+            labels: set[int] = set()  # lines that wrap the label of the row above
+            while end < len(lines):
+                if _continues(lines[end - 1], lines[end], cells[end], columns):
+                    end += 1  # a row with an empty cell, and those after it
+                elif _wraps_label(
+                    lines[end - 1],
+                    lines[end],
+                    cells[end],
+                    columns,
+                    _row_pitch(lines, body, end, labels),
+                ):
+                    labels.add(end)
+                    end += 1
+                else:
+                    break
+            rows: dict[int, tuple[str, ...]] = {}
+            for index in range(body, end):
+                if index in labels:
+                    above = max(rows)
+                    label, *figures = rows[above]
+                    rows[above] = (f"{label} {lines[index].text.strip()}", *figures)
+                else:
+                    rows[index] = _row(cells[index], columns)
+            if len(rows) + 1 >= TABLE_LINES and _of_figures(header, list(rows.values())):
                 lines[first] = replace(lines[first], cells=header, header=True)
                 wrapped.update(range(first + 1, body))  # the header's names, wrapped
-                for index, row in enumerate(rows, start=body):
+                wrapped.update(labels)
+                for index, row in rows.items():
                     lines[index] = replace(lines[index], cells=row)
                 start = taken = end
                 continue
@@ -429,6 +450,33 @@ def _continues(
         return False
     placed = _placed(cells, columns)
     return placed is not None and bool(placed[0]) and sum(map(bool, placed)) == len(cells)
+
+
+def _wraps_label(
+    above: TextLine,
+    line: TextLine,
+    cells: list[_Cell],
+    columns: list[tuple[float, float]],
+    pitch: float | None,
+) -> bool:
+    """True when a line goes on with the label of the row above it, wrapped in its cell
+    ("Tildelt fra næringsfondene," over "mill. kr"): words alone in the labels' column,
+    without figures, closer below the row than the rows stand to each other (`pitch`)."""
+    if len(cells) != 1 or not _over(above, line) or _has_digit(line.text):
+        return False
+    if not columns[0][0] - ALIGNED * line.size <= cells[0].left < cells[0].right < columns[1][0]:
+        return False  # not in the labels' column, before the first figures
+    return pitch is not None and line.top - above.top < pitch
+
+
+def _row_pitch(lines: list[TextLine], body: int, end: int, labels: set[int]) -> float | None:
+    """The least distance between two rows of a table, one right below the other."""
+    gaps = [
+        lines[index + 1].top - lines[index].top
+        for index in range(body, end - 1)
+        if index not in labels and index + 1 not in labels
+    ]
+    return min(gaps) if gaps else None
 
 
 def _cells(runs: list[Run]) -> list[_Cell]:
