@@ -57,7 +57,7 @@ from assistant.retrieval.glossary import (
     glossary_terms,
     organisation_forms,
 )
-from assistant.retrieval.text import content_words, stem
+from assistant.retrieval.text import STOPWORDS, content_words, stem
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
 TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
@@ -255,8 +255,30 @@ def name_key(name: str) -> str:
 
 
 def find_constraints(question: str) -> list[Constraint]:
-    """The years, periods, relative periods, figures and names a question names."""
-    return [*time_constraints(question), *number_constraints(question), *name_constraints(question)]
+    """The years, periods, relative periods, figures and names a question names; in a search
+    of keywords, the capitalised word it opens with too ("Älvbacka nystartade företag 2023"):
+    keywords open no sentence."""
+    names = name_constraints(question)
+    first = _first_keyword_name(question, names)
+    return [
+        *time_constraints(question),
+        *number_constraints(question),
+        *([first] if first else []),
+        *names,
+    ]
+
+
+def _first_keyword_name(question: str, names: Sequence[Constraint]) -> Constraint | None:
+    if not _keywords(question):
+        return None
+    word = question.split()[0].strip(".,:;")
+    if not word[:1].isupper() or len(word) < 3 or word.isupper():
+        return None
+    if word.casefold() in _NOT_NAMES or _GENERIC.match(fold(word)):
+        return None
+    if any(word in c.text.split() for c in names):
+        return None
+    return Constraint(_name_kind(word, ""), word, (name_key(word),))
 
 
 def _name_met(constraint: Constraint, folded_text: str) -> bool:
@@ -580,13 +602,23 @@ def _asks_in_words(question: str) -> bool:
 KEYWORD_WORDS = 6
 
 
-def _keyword_figure(question: str) -> bool:
-    """Whether keywords (no question mark, no question word) name a year or a period and
-    one of the things figures count or measure: they ask for its figure."""
+def _keywords(question: str) -> bool:
+    """Whether the question is a search of a few keywords: no question mark, no question
+    word, no function word ("ospedal næringsfond søknader 2019")."""
     words = question.split()
     if question.rstrip().endswith("?") or not 2 <= len(words) <= KEYWORD_WORDS:
         return False
-    if any(word.casefold().strip(".,:;") in _QUESTION_WORDS for word in words):
+    folded = [fold(word.strip(".,:;")) for word in words]
+    return not any(word in _FOLDED_QUESTION_WORDS or word in STOPWORDS for word in folded)
+
+
+_FOLDED_QUESTION_WORDS = frozenset(fold(word) for word in _QUESTION_WORDS)
+
+
+def _keyword_figure(question: str) -> bool:
+    """Whether keywords name a year or a period and one of the things figures count or
+    measure: they ask for its figure."""
+    if not _keywords(question):
         return False
     if not any(c.kind in ("year", "period") for c in time_constraints(question)):
         return False

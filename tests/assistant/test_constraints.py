@@ -355,6 +355,16 @@ def test_keywords_naming_a_thing_measured_and_a_year_ask_for_its_figure() -> Non
     assert screen("Ospedal næringsfond søknader 2019", [founded], {}, "nb").kept == []
 
 
+def test_keywords_name_the_place_they_open_with() -> None:
+    """A question opens a sentence with a capital; keywords open none."""
+    names = [c.text for c in find_constraints("Älvbacka nystartade företag 2023") if c.is_name]
+    assert names == ["Älvbacka"]
+    assert not [c for c in find_constraints("Hvor mange nye foretak kom i 2023?") if c.is_name]
+    assert not [c for c in find_constraints("Kommunen næringsfond 2023") if c.is_name]
+    table_row = only("Nye foretak i de tre kommunene: 2022 47; 2023 52; 2024 61.")
+    assert screen("Älvbacka nystartade företag 2023", [table_row], {}, "sv").kept == []
+
+
 # -- evidence that meets a constraint only in passing --
 
 
