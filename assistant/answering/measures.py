@@ -389,6 +389,11 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
                  "tjanar", "tjanat"),
     "grants": ("tilskudd", "tilskot", "tillskott", "stipend", "grant", "stotte", "stott",
                "bidrag", "support", "fond", "fund", "bevilg", "bevilj", "allocat", "awarded"),
+    # What an owner holds of a company: "eierandel", "ägarandel", "a 30 % stake".
+    "ownership": ("eierandel", "eigarandel", "eigardel", "agarandel", "stake", "ownership",
+                  "shareholding", "owner", "eierkommun", "eigarkommun", "agarkommun"),
+    # What a fund or a company holds: "kapitalen i fondet", "egenkapital", "the fund's capital".
+    "capital": ("kapital", "capital", "equity", "saldo", "balance"),
     # What each member pays into a joint programme itself: "egenandel", "eigendel", "egen
     # insats" (Swedish, two words: its "insats" alone is any effort), "own contribution".
     "own contributions": ("egenandel", "eigendel", "egeninsats", "contribution", "cofinanc",
@@ -397,7 +402,7 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
 # The things that are kinds of money: which one a figure is ("a cost", "a grant") is what a
 # question about money asks before what it is spent on.
 MONEY_THINGS = frozenset(
-    {"profit", "turnover", "budget", "costs", "salaries", "grants", "own contributions"}
+    {"profit", "turnover", "budget", "costs", "salaries", "grants", "own contributions", "capital"}
 )
 _FOLDED_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -1157,3 +1157,12 @@ def test_a_nynorsk_word_for_what_is_asked_makes_its_clause_the_one_the_year_date
     candidate = only(sentence, "nn")
     question = "Hvor stort underskudd hadde næringshagen i 2022, og hvordan ble det forklart?"
     assert screen(question, [candidate], {}, "nb").kept == [candidate]
+
+
+def test_an_owners_stake_is_named_in_four_languages() -> None:
+    """Across languages a figure answers only where it names what is asked: a stake is an
+    "eierandel", not the owner's population in the same row of a table."""
+    question = "How large a stake does Heimvær hold in the company?"
+    stake = only("Heimvær: Eierandel 30 %; Driftstilskudd 2024, mill. kr 1,26.")
+    people = only("Heimvær: Innbyggere 1.1.2024 3 980.")
+    assert screen(question, [stake, people], {}, "en").kept == [stake]
