@@ -66,6 +66,7 @@ class Retriever:
         self.pair_threshold = pair_threshold if settings.language_pairs else None
         self._names: dict[str, set[str]] | None = None  # each document's names, for scopes
         self._titles: dict[str, str] | None = None  # and titles
+        self._kinds: dict[str, str] | None = None  # and catalogue kinds
 
     def retrieve(
         self,
@@ -151,7 +152,11 @@ class Retriever:
             self._titles = {
                 doc_id: record.entry.title for doc_id, record in self.view.records.items()
             }
-        scope = scope_of(query, self._names, self._titles)
+        if self._kinds is None:
+            self._kinds = {
+                doc_id: record.entry.kind for doc_id, record in self.view.records.items()
+            }
+        scope = scope_of(query, self._names, self._titles, self._kinds)
         if scope is None and self.settings.scope_by_text:
             scope = self._scope_by_text(query)
         return scope if scope is not None and scope.query else None

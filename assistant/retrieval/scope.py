@@ -12,7 +12,7 @@ documents' passages by what the question asks of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,16 +55,43 @@ def document_names(entry: CatalogueEntry) -> set[str]:
 SHORT_NAME = 6
 
 
-# Words by which a question refers to a document as a whole ("the evaluation", "the plan"):
-# within the document they single out no passage. Whole words, not stems.
-_DOCUMENT_WORDS = frozenset(
-    """
-    evaluering evalueringa evalueringen evalueringens utvardering utvarderingen evaluation
-    rapport rapporten rapportens report notat notatet notatets arbeidsnotat arbeidsnotatet
-    arbetsnotat arbetsnotatet paper planen plana planens plan strategien strategin strategi
-    strategy referat referatet minutes dokument dokumentet document
-    """.split()
-)
+# Words by which a question calls a document by its kind ("the evaluation", "the plan"): within
+# the document they single out no passage. By kind: the words (whole, folded), and the
+# beginnings of words by which a document's title or catalogue kind says it is of the kind. A
+# word calls the documents a question names only where one of them is of its kind: "the
+# strategy" asked of a company's annual report is what is asked about.
+_DOCUMENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    kind: (frozenset(fold(word) for word in words.split()), beginnings)
+    for kind, (words, beginnings) in {
+        "evaluation": (
+            "evaluering evalueringa evalueringen evalueringens utvärdering utvärderingen "
+            "evaluation",
+            ("evaluer", "utværder", "evaluation"),
+        ),
+        "report": ("rapport rapporten rapportens report", ("rapport", "report", "årsmelding")),
+        "paper": (
+            "notat notatet notatets arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet paper",
+            ("notat", "paper"),
+        ),
+        "plan": ("planen plana planens plan", ("plan",)),
+        "strategy": ("strategien strategin strategi strategy", ("strategi", "strategy")),
+        "minutes": ("referat referatet minutes", ("referat", "minutes")),
+    }.items()
+}
+# Words that call any document one.
+_ANY_DOCUMENT = frozenset({"dokument", "dokumentet", "document"})
+
+
+def _calls_them(word: str, described: Sequence[str]) -> bool:
+    """Whether a word of the question calls the named documents (`described`: each one's
+    folded title and catalogue kind) by their kind."""
+    folded = fold(word)
+    if folded in _ANY_DOCUMENT:
+        return True
+    return any(
+        folded in words and any(b in text for b in beginnings for text in described)
+        for words, beginnings in _DOCUMENT_KINDS.values()
+    )
 
 
 def _matches(name: str, document_name: str) -> bool:
@@ -129,13 +156,16 @@ def _title_run(folded_question: list[str], title: str) -> list[str]:
 
 
 def scope_of(
-    question: str, names: Mapping[str, set[str]], titles: Mapping[str, str] | None = None
+    question: str,
+    names: Mapping[str, set[str]],
+    titles: Mapping[str, str] | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> Scope | None:
     """The documents the question names by one of their `document_names` or by words of
     their `titles` in a row, and the question without those names and without the words by
-    which it calls them a document ("the evaluation of", "the plan") while other words
-    remain; None when it names no document, or names them all (then there is nothing to
-    narrow)."""
+    which it calls them a document of their kind ("the evaluation of", "the plan"; `kinds`:
+    each document's catalogue kind) while other words remain; None when it names no
+    document, or names them all (then there is nothing to narrow)."""
     named: dict[str, None] = {}
     used: list[str] = []
     folded_question = _genitives([fold(word) for word in _WORD.findall(question)])
@@ -157,7 +187,11 @@ def scope_of(
     if not named or len(named) == len(names):
         return None
     words = [word for word in _WORD.findall(question) if word not in used]
-    calling = [word for word in words if fold(word) in _DOCUMENT_WORDS]
+    described = [
+        fold(f"{(titles or {}).get(doc_id, '')} {(kinds or {}).get(doc_id, '')}")
+        for doc_id in named
+    ]
+    calling = [word for word in words if _calls_them(word, described)]
     if any(len(word) >= MIN_STEM and word not in calling for word in words):
         used += calling
     query = question

@@ -22,6 +22,7 @@ ENTRIES = {
     ),
 }
 NAMES = {doc_id: document_names(entry) for doc_id, entry in ENTRIES.items()}
+TITLES = {doc_id: entry.title for doc_id, entry in ENTRIES.items()}
 
 
 def test_a_documents_names_are_its_proper_names_not_words_for_a_kind_of_body() -> None:
@@ -54,13 +55,31 @@ def test_a_question_naming_no_document_or_every_document_is_not_scoped() -> None
 
 def test_words_calling_the_named_document_a_document_are_left_out_of_its_search() -> None:
     """Within the evaluation every passage is the evaluation's: "evalueringen" singles out none."""
-    scope = scope_of("Hvordan beskriver evalueringen av Helgelandsprogrammet samstyring?", NAMES)
+    question = "Hvordan beskriver evalueringen av Helgelandsprogrammet samstyring?"
+    scope = scope_of(question, NAMES, TITLES)
     assert scope is not None and scope.query == "Hvordan beskriver av samstyring?"
-    bare = scope_of("Hva er evalueringen av Helgelandsprogrammet?", NAMES)
+    bare = scope_of("Hva er evalueringen av Helgelandsprogrammet?", NAMES, TITLES)
     assert bare is not None and "evalueringen" in bare.query, "kept when nothing else is asked"
+    swedish = scope_of(
+        "Hur beskriver utvärderingen av Helgelandsprogrammet samstyrning?", NAMES, TITLES
+    )
+    assert swedish is not None and "utvärderingen" not in swedish.query
 
 
-TITLES = {doc_id: entry.title for doc_id, entry in ENTRIES.items()}
+def test_a_word_for_another_kind_of_document_is_what_is_asked_about() -> None:
+    """The evaluation is no strategy: asked of it, "strategien" is the topic."""
+    question = "Når ble strategien for Helgelandsprogrammet vedtatt?"
+    scope = scope_of(question, NAMES, TITLES)
+    assert scope is not None and "strategien" in scope.query
+    plan = scope_of("Når ble planen for Vikfjord vedtatt?", NAMES, TITLES)
+    assert plan is not None and "planen" not in plan.query
+    kind = scope_of(
+        "Hva sier arbeidsnotatet om Stene sin samstyring?",
+        NAMES,
+        TITLES,
+        {"paper": "working paper"},
+    )
+    assert kind is not None and "arbeidsnotatet" not in kind.query, "the catalogue's kind says it"
 
 
 def test_a_short_name_matches_only_whole_or_with_a_genitive_s() -> None:
