@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.answering.extractive import LIST_BULLET, Candidate
-from assistant.answering.language import Language
+from assistant.answering.language import Language, share_words
 from assistant.answering.measures import (
     DURATION_QUESTION,
     MEASURED_THINGS,
@@ -858,6 +858,19 @@ def named_before(constraint: Constraint, others: Iterable[str], candidate: Candi
     return bool(mentions) and max(mentions)[1]
 
 
+# Whose a figure is, said by a genitive of a common noun: English "the network's purchases",
+# a Scandinavian definite neuter "nettverkets innkjøp", "nätverkets inköp".
+_OWNER = re.compile(r"(?<![\w'’])([a-zæøåäö][a-zæøåäö-]{2,})(?:['’]s\b|(?<=et)s\b)")
+_NOT_OWNERS = frozenset({"it", "one", "who", "that", "there", "what", "let", "year", "today"})
+
+
+def owners_asked(question: str) -> set[str]:
+    """Stems of the common nouns a question says a figure belongs to ("the coastal
+    procurement network's purchases": "network"), the municipality aside."""
+    owners = {stem(fold(m[1])) for m in _OWNER.finditer(question) if m[1] not in _NOT_OWNERS}
+    return owners - _EVERYWHERE
+
+
 def screen(
     question: str,
     candidates: Sequence[Candidate],
@@ -891,6 +904,10 @@ def screen(
         return Screened(list(candidates), None, list(candidates))
     times = [c for c in constraints if c.is_time]
     periods = any(c.kind == "period" for c in times)
+    # Whose figure is asked: a document in the question's language that never names the
+    # owner ("network") gives someone else's.
+    owners = owners_asked(question) if figure is not None and text_of is not None else set()
+    owning: dict[str, bool] = {}
     kept: list[Candidate] = []
     covering: list[Candidate] = []
     passages: dict[str, str] = {}  # each passage's text without its lists, made once
@@ -937,6 +954,12 @@ def screen(
             continue
         if confined_elsewhere(candidate.text, question, contexts.get(chunk.doc_id, "")):
             continue
+        if owners and text_of is not None and share_words(language, chunk.language or language):
+            if chunk.doc_id not in owning:
+                document = text_of(chunk.doc_id)
+                owning[chunk.doc_id] = all(shares_topic({owner}, document) for owner in owners)
+            if not owning[chunk.doc_id]:
+                continue
         if any(c.is_name and named_in_a_list(c, candidate.text) for c in constraints):
             continue  # "De sju kommunene var Hemnes, Vefsn og Herøy" counts the list, not Vefsn
         # One member's figure is given where it is named, not elsewhere in a passage; what a

@@ -1166,3 +1166,19 @@ def test_an_owners_stake_is_named_in_four_languages() -> None:
     stake = only("Heimvær: Eierandel 30 %; Driftstilskudd 2024, mill. kr 1,26.")
     people = only("Heimvær: Innbyggere 1.1.2024 3 980.")
     assert screen(question, [stake, people], {}, "en").kept == [stake]
+
+
+def test_a_figure_is_whose_the_question_says_only_where_its_document_names_the_owner() -> None:
+    """ "The procurement network's purchases": a municipality's annual report that never
+    speaks of a network gives its own share, not the network's."""
+    question = "What share of the procurement network's purchases went to local suppliers?"
+    text = "Local suppliers' share. In 2023, 31 per cent of purchases went to local suppliers."
+    sentence = "In 2023, 31 per cent of purchases went to local suppliers."
+    report = passage_candidate(text, sentence, doc_id="report", language="en")
+    network = passage_candidate(text, sentence, doc_id="network", language="en")
+    documents = {
+        "report": f"The municipality's annual report. {text}",
+        "network": f"The procurement network of eleven municipalities. {text}",
+    }
+    screened = screen(question, [report, network], {}, "en", text_of=documents.__getitem__)
+    assert screened.kept == [network]
