@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fpdf import FPDF
@@ -103,9 +104,11 @@ def fpdf_section(
     before: Sequence[str],
     rows: Sequence[Sequence[str]],
     repeat_headings: int = 1,
+    **table: Any,
 ) -> None:
     """A new page opening a section: its heading, running text, a ruled table (header in
-    bold, figures set right; its header printed again on a new page or not) and more text."""
+    bold, figures set right; its header printed again on a new page or not; `table`: more of
+    fpdf2's table options) and more text."""
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 15)
     pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
@@ -115,9 +118,10 @@ def fpdf_section(
         pdf.ln(2)
     pdf.set_font("DejaVu", "", 9.5)
     align = ("LEFT", *("RIGHT",) * (len(rows[0]) - 1))
-    with pdf.table(text_align=align, line_height=5.5, repeat_headings=repeat_headings) as table:
+    options = {"line_height": 5.5, **table}
+    with pdf.table(text_align=align, repeat_headings=repeat_headings, **options) as printed:
         for cells in rows:
-            table.row(cells)
+            printed.row(cells)
     pdf.ln(3)
     pdf.set_font("DejaVu", "", 10.5)
     pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
@@ -190,23 +194,10 @@ def test_a_row_label_wrapped_in_its_cell_names_the_rows_figures_whole(tmp_path: 
         ("Årsresultat, kr", "−86 000", "112 000", "204 000"),
     ]
     pdf = fpdf_pdf()
-    pdf.add_page()
-    pdf.set_font("DejaVu", "B", 15)
-    pdf.cell(0, 10, "2 Nøkkeltall", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("DejaVu", "", 10.5)
-    pdf.multi_cell(0, 5.5, BEFORE, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    pdf.set_font("DejaVu", "", 9.5)
-    align = ("LEFT", "RIGHT", "RIGHT", "RIGHT")
-    with pdf.table(
-        col_widths=(50, 22, 22, 22), width=116, align="LEFT", text_align=align, v_align="TOP",
-        line_height=4.5, padding=(1.5, 1),
-    ) as table:  # fmt: skip
-        for cells in (head, *rows):
-            table.row(cells)
-    pdf.ln(3)
-    pdf.set_font("DejaVu", "", 10.5)
-    pdf.multi_cell(0, 5.5, AFTER, new_x="LMARGIN", new_y="NEXT")
+    fpdf_section(
+        pdf, "2 Nøkkeltall", [BEFORE], (head, *rows), col_widths=(50, 22, 22, 22), width=116,
+        align="LEFT", v_align="TOP", line_height=4.5, padding=(1.5, 1),
+    )  # fmt: skip
     path = tmp_path / "nokkeltall.pdf"
     pdf.output(str(path))
     found = paragraphs(load_document(path))
