@@ -118,8 +118,8 @@ def fpdf_section(
         pdf.ln(2)
     pdf.set_font("DejaVu", "", 9.5)
     align = ("LEFT", *("RIGHT",) * (len(rows[0]) - 1))
-    options = {"line_height": 5.5, **table}
-    with pdf.table(text_align=align, repeat_headings=repeat_headings, **options) as printed:
+    options = {"line_height": 5.5, "text_align": align, **table}
+    with pdf.table(repeat_headings=repeat_headings, **options) as printed:
         for cells in rows:
             printed.row(cells)
     pdf.ln(3)
@@ -207,6 +207,41 @@ def test_a_row_label_wrapped_in_its_cell_names_the_rows_figures_whole(tmp_path: 
         )
         assert f"{label}: {named}." in found
     assert AFTER in found
+
+
+@needs_fonts
+def test_a_plan_of_measures_with_words_in_several_columns_reads_row_by_row(
+    tmp_path: Path,
+) -> None:
+    """A plan's table of measures: who is responsible and when, in words, beside the
+    budget; names wrapped in their cells. Many rows with words both sides of one x are no
+    page in two columns, and the source line under the table is no wrapped cell."""
+    head = ("Tiltak", "Ansvar", "Oppstart", "Budsjett (kr)")
+    rows = [
+        ("1.1 Etablere næringsforum", "Næringsavdelingen", "2024", "250 000"),
+        ("1.2 Gründerkurs to ganger i året", "Næringsavdelingen", "2024", "380 000"),
+        ("1.3 Samordnet førstelinjetjeneste", "Regionrådet", "2024", "0"),
+        ("1.4 Inkubator i Kvernås sentrum", "Kvernås Næringsforening", "2025", "1 150 000"),
+        ("1.5 Næringsfond, årlig ramme", "Formannskapet", "2024", "4 200 000"),
+        ("2.1 Traineeordning i regionen", "Regionrådet", "2026", "120 000"),
+        ("2.2 Lærlingløft i byggfagene", "Kvernås vidaregåande skule", "2025", "300 000"),
+        ("3.1 Nytt næringsareal på Kvernåsmoen", "Teknisk etat", "2026", "2 500 000"),
+    ]
+    pdf = fpdf_pdf()
+    fpdf_section(
+        pdf, "4 Tiltaksplan", [BEFORE], (head, *rows), col_widths=(56, 40, 20, 28), width=144,
+        align="LEFT", v_align="TOP", line_height=4.5, padding=(1.5, 1),
+        text_align=("LEFT", "LEFT", "RIGHT", "RIGHT"),
+    )  # fmt: skip
+    pdf.set_font("DejaVu", "", 9)
+    pdf.cell(0, 5, "Kilde: Kommunestyrets vedtak 14. desember 2023.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "tiltak.pdf"
+    pdf.output(str(path))
+    found = paragraphs(load_document(path))
+    for measure, who, year, budget in rows:
+        named = f"{measure}: Ansvar {who}; Oppstart {year}; Budsjett (kr) {budget}."
+        assert named in found
+    assert "Kilde: Kommunestyrets vedtak 14. desember 2023." in found
 
 
 @needs_fonts

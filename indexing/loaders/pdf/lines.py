@@ -192,13 +192,18 @@ def _gutter(groups: list[_Group]) -> float | None:
 
 
 def _splits(group: _Group, x: float) -> bool:
-    """True when the line has running text on both sides of a column edge at ``x``."""
+    """True when the line has running text on both sides of a column edge at ``x``: on the
+    right one run of words, no cells standing apart."""
     runs = sorted((run for _, run in group), key=lambda run: run.x)
     if not any(abs(run.x - x) <= 1 for run in runs):
         return False
     left = "".join(run.text for run in runs if run.x < x - 1).strip()
-    right = "".join(run.text for run in runs if run.x >= x - 1).strip()
-    return len(left) >= COLUMN_TEXT and len(right) >= COLUMN_TEXT
+    right = [run for run in runs if run.x >= x - 1]
+    if len(_cells(right)) > 1:
+        return False  # cells standing apart on the right: a table's row, not a column's line
+    return (
+        len(left) >= COLUMN_TEXT and len("".join(run.text for run in right).strip()) >= COLUMN_TEXT
+    )
 
 
 def _in_columns(group: _Group, x: float, size: float) -> bool:
@@ -321,6 +326,8 @@ CELL_WORDS = 8
 # of the type size), and the lines of a table are at most this many type sizes apart.
 ALIGNED = 0.3
 ROW_PITCH = 2.5
+# A wrapped cell's words start at most this share of the type size left of its column's.
+IN_CELL = 0.4
 # A header's names wrap over at most this many lines of its type (a name centred in the
 # header's height stands between two of them).
 HEADER_LINES = 3
@@ -373,27 +380,24 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
         if table is not None:
             first, header, body = table  # body: the first row
             columns = _columns(cells[body:end])
-            labels: set[int] = set()  # lines that wrap the label of the row above
+            labels: set[int] = set()  # lines that wrap cells of the row above
             while end < len(lines):
-                if _continues(lines[end - 1], lines[end], cells[end], columns):
-                    end += 1  # a row with an empty cell, and those after it
-                elif _wraps_label(
-                    lines[end - 1],
-                    lines[end],
-                    cells[end],
-                    columns,
-                    _row_pitch(lines, body, end, labels),
-                ):
+                pitch = _row_pitch(lines, body, end, labels)
+                if _wraps_cells(lines[end - 1], lines[end], cells[end], columns, pitch):
                     labels.add(end)
                     end += 1
+                elif _continues(lines[end - 1], lines[end], cells[end], columns):
+                    end += 1  # a row with an empty cell, and those after it
                 else:
                     break
             rows: dict[int, tuple[str, ...]] = {}
             for index in range(body, end):
                 if index in labels:
                     above = max(rows)
-                    label, *figures = rows[above]
-                    rows[above] = (f"{label} {lines[index].text.strip()}", *figures)
+                    rows[above] = tuple(
+                        f"{cell} {more}" if more else cell
+                        for cell, more in zip(rows[above], _row(cells[index], columns), strict=True)
+                    )
                 else:
                     rows[index] = _row(cells[index], columns)
             if len(rows) + 1 >= TABLE_LINES and _of_figures(header, list(rows.values())):
@@ -452,21 +456,29 @@ def _continues(
     return placed is not None and bool(placed[0]) and sum(map(bool, placed)) == len(cells)
 
 
-def _wraps_label(
+def _wraps_cells(
     above: TextLine,
     line: TextLine,
     cells: list[_Cell],
     columns: list[tuple[float, float]],
     pitch: float | None,
 ) -> bool:
-    """True when a line goes on with the label of the row above it, wrapped in its cell
-    ("Tildelt fra næringsfondene," over "mill. kr"): words alone in the labels' column,
-    without figures, closer below the row than the rows stand to each other (`pitch`)."""
-    if len(cells) != 1 or not _over(above, line) or _has_digit(line.text):
+    """True when a line goes on with cells of the row above it, wrapped in them
+    ("Tildelt fra næringsfondene," over "mill. kr"; "Inkubator i Kvernås" and "Kvernås"
+    over "sentrum" and "Næringsforening"): words without figures, each in a column,
+    closer below the row than the rows stand to each other (`pitch`)."""
+    if not cells or not _over(above, line) or _has_digit(line.text):
         return False
-    if not columns[0][0] - ALIGNED * line.size <= cells[0].left < cells[0].right < columns[1][0]:
-        return False  # not in the labels' column, before the first figures
-    return pitch is not None and line.top - above.top < pitch
+    if pitch is None or line.top - above.top >= pitch:
+        return False
+    placed = _placed(cells, columns)
+    if placed is None or sum(map(bool, placed)) != len(cells):
+        return False
+    # Within its cell, not out at the table's edge as a source line under it is (a cell's
+    # padding further left).
+    lefts = [left for (left, _), runs in zip(columns, placed, strict=True) if runs]
+    tolerance = IN_CELL * line.size
+    return all(cell.left >= left - tolerance for cell, left in zip(cells, lefts, strict=True))
 
 
 def _row_pitch(lines: list[TextLine], body: int, end: int, labels: set[int]) -> float | None:
