@@ -84,6 +84,36 @@ _PLACEHOLDERS = frozenset(
 ) | {"uten tittel", "utan titel", "no title", "unknown author"}
 
 
+# Office's own name for a user it was not told ("Microsoft Office User", "-bruker", "-brukar",
+# "-användare").
+_OFFICE_USER = re.compile(r"^microsoft office[- ]")
+
+
 def is_placeholder(value: str) -> bool:
-    """True for a metadata value a producer writes by default ("(anonymous)", "untitled")."""
-    return " ".join(value.strip(" ()[]<>").casefold().split()) in _PLACEHOLDERS
+    """True for a metadata value a producer writes by default ("(anonymous)", "untitled",
+    "Microsoft Office User")."""
+    folded = " ".join(value.strip(" ()[]<>").casefold().split())
+    return folded in _PLACEHOLDERS or bool(_OFFICE_USER.match(folded))
+
+
+# Words shorter than this say little of whether a title is printed ("for", "og", "i").
+_TITLE_WORD = 4
+
+
+def printed_title(title: str, text: str) -> bool:
+    """Whether the text prints every longer word of a metadata title: a template's title
+    ("Mall för rapport") it never prints is no title of the document."""
+    folded = text.casefold()
+    return all(w in folded for w in _WORD.findall(title.casefold()) if len(w) >= _TITLE_WORD)
+
+
+def printed_authors(authors: list[str], text: str) -> list[str]:
+    """The metadata authors that read as names ("Kari Nordmann") or whose last word the
+    text prints: a login ("alind", "kari.nordmann") is neither."""
+    folded = text.casefold()
+    return [
+        author
+        for author in authors
+        if _NAME.match(author)
+        or ((words := _WORD.findall(author.casefold())) and words[-1] in folded)
+    ]

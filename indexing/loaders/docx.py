@@ -37,7 +37,13 @@ from indexing.cleaning import (
     split_heading_number,
     word_casing,
 )
-from indexing.loaders._metadata import document_language, is_placeholder, split_authors
+from indexing.loaders._metadata import (
+    document_language,
+    is_placeholder,
+    printed_authors,
+    printed_title,
+    split_authors,
+)
 from indexing.loaders._structure import (
     Heading,
     Part,
@@ -102,10 +108,15 @@ def load_docx(path: Path) -> LoadedDocument:
             f"{path.name}: not a readable Word file ({type(error).__name__}"
             f"{': ' + detail if detail else ''})"
         ) from error
-    loaded = parse_docx_blocks(blocks, path.name, info.title, notes)
+    # Metadata the text never prints (a template's title, a login) says nothing of it.
+    text = "\n".join(block.text for block in blocks)
+    title = info.title if info.title and printed_title(info.title, text) else None
+    loaded = parse_docx_blocks(blocks, path.name, title, notes)
+    if loaded.title is None and info.title:
+        loaded = loaded.model_copy(update={"title": info.title})
     return loaded.model_copy(
         update={
-            "authors": info.authors,
+            "authors": printed_authors(info.authors, text),
             "year": info.year,
             "language": document_language(loaded.text),
         }

@@ -302,3 +302,20 @@ def test_words_own_contents_entries_are_left_out(tmp_path: Path) -> None:
     loaded = load_document(path)
     assert loaded.text.count("1 Fondet") == 1
     assert [s.path for s in loaded.sections] == [["1 Fondet"]]
+
+
+def test_a_templates_title_and_a_login_give_way_to_what_the_document_prints(
+    tmp_path: Path,
+) -> None:
+    """Word keeps a template's title ("Mall för rapport") and the writer's login in the core
+    properties: the title paragraph the document prints is its title, and a login no author."""
+    word = docx.Document()
+    word.add_paragraph("Utvärdering av projektet Företagslyft", style="Title")
+    word.add_paragraph("Projektet stödde små företag i kommunen under tre år.")
+    word.core_properties.title = "Mall för rapport"
+    word.core_properties.author = "alind"
+    path = tmp_path / "foretagslyft.docx"
+    word.save(str(path))
+    document = load_document(path)
+    assert document.title == "Utvärdering av projektet Företagslyft"
+    assert document.authors == []

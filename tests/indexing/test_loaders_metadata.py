@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from indexing.loaders._metadata import document_language, is_placeholder, split_authors, year_in
+from indexing.loaders._metadata import (
+    document_language,
+    is_placeholder,
+    printed_authors,
+    printed_title,
+    split_authors,
+    year_in,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +70,17 @@ def test_a_year_standing_alone_is_the_publication_year_not_a_period_covered() ->
 
 
 @pytest.mark.parametrize(
-    "value", ["(anonymous)", "untitled", "Anonymous", "unknown", "python-docx", " (Untitled) "]
+    "value",
+    [
+        "(anonymous)",
+        "untitled",
+        "Anonymous",
+        "unknown",
+        "python-docx",
+        " (Untitled) ",
+        "Microsoft Office User",
+        "Microsoft Office-brukar",
+    ],
 )
 def test_a_producers_placeholder_is_no_title_or_author(value: str) -> None:
     assert is_placeholder(value)
@@ -74,3 +91,17 @@ def test_a_producers_placeholder_is_no_title_or_author(value: str) -> None:
 )
 def test_a_real_title_or_author_is_no_placeholder(value: str) -> None:
     assert not is_placeholder(value)
+
+
+def test_a_metadata_title_the_text_never_prints_is_no_title_of_it() -> None:
+    cover = "Utvärdering av projektet Företagslyft Älvby 2021–2023 Anna Lindqvist och Johan Berg"
+    assert printed_title("Utvärdering av projektet Företagslyft Älvby 2021–2023", cover)
+    assert not printed_title("Mall för rapport", cover), "a template's title"
+
+
+def test_a_login_is_no_author_but_a_name_is_one_printed_or_not() -> None:
+    text = "Rapporten er skrevet av Anna Lindqvist."
+    assert printed_authors(["alind", "kari.nordmann", "Kari Nordmann", "lindqvist"], text) == [
+        "Kari Nordmann",
+        "lindqvist",
+    ]

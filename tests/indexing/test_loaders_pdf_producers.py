@@ -957,6 +957,30 @@ def test_a_number_a_little_smaller_is_a_marker_only_where_glued_to_the_word_befo
     assert lines[1].text == "Søknader i alt 96"
 
 
+def test_a_templates_title_and_a_login_give_way_to_the_cover(tmp_path: Path) -> None:
+    """A Word template leaves its own title ("Mall för rapport") and the writer's login
+    ("alind") in the file: the cover, which prints neither, says what the report is."""
+    path = tmp_path / "foretagslyft.pdf"
+    sheet = reportlab_canvas(path, "Helvetica")
+    sheet.setTitle("Mall för rapport")
+    sheet.setAuthor("alind")
+    sheet.setFont("Helvetica-Bold", 24)
+    sheet.drawString(62, 640, "Utvärdering av projektet Företagslyft")
+    sheet.setFont("Helvetica", 12)
+    sheet.drawString(62, 600, "Anna Lindqvist")
+    sheet.drawString(62, 582, "Johan Berg")
+    sheet.showPage()
+    sheet.setFont("Helvetica-Bold", 15)
+    sheet.drawString(62, 760, "1 Inledning")
+    sheet.setFont("Helvetica", 10)
+    for row in range(20):
+        sheet.drawString(62, 730 - 14 * row, "Projektet stödde små företag i kommunen.")
+    sheet.save()
+    document = load_document(path)
+    assert document.title == "Utvärdering av projektet Företagslyft"
+    assert document.authors == ["Anna Lindqvist", "Johan Berg"]
+
+
 def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path) -> None:
     """reportlab writes '(anonymous)' as title and author where none was set: the cover's
     title (over two lines, as many lines as the names below it) and authors are read

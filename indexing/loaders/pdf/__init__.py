@@ -22,7 +22,14 @@ from pypdf.generic import ContentStream, NameObject
 from assistant.domain import HiddenReason, HiddenText, LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.instructions import gives_orders
-from indexing.loaders._metadata import document_language, is_placeholder, split_authors, year_in
+from indexing.loaders._metadata import (
+    document_language,
+    is_placeholder,
+    printed_authors,
+    printed_title,
+    split_authors,
+    year_in,
+)
 from indexing.loaders.pdf.document import (
     MIN_LETTERS,
     PdfPage,
@@ -37,6 +44,10 @@ from indexing.loaders.pdf.lines import Run, TextLine, page_lines, plain_lines
 from indexing.loaders.pdf.ocr import ocr_pages
 
 logger = logging.getLogger(__name__)
+
+
+# The pages a document's title is printed on, when it is (its cover and title page).
+OPENING_PAGES = 2
 
 
 def load_pdf(path: Path) -> LoadedDocument:
@@ -69,8 +80,14 @@ def load_pdf(path: Path) -> LoadedDocument:
     first = pages[0] if pages else []
     # A cover has no running text; a first page that has tells nothing of the year.
     cover = [] if any(is_prose(line.text) for line in first) else first
-    title = info.title or document.title
-    authors = info.authors or cover_authors(cover, title)
+    # Metadata the text never prints (a template's title, a login) says nothing of it.
+    opening = " ".join(line.text for lines in pages[:OPENING_PAGES] for line in lines)
+    # (Only a cover's title stands in for it: without a cover, the first page's largest
+    # text may be any line.)
+    unprinted = bool(cover) and info.title is not None and not printed_title(info.title, opening)
+    title = (document.title if unprinted else None) or info.title or document.title
+    printed = printed_authors(info.authors or [], f"{opening}\n{document.text}")
+    authors = printed or cover_authors(cover, title)
     year = year_in(" ".join(line.text for line in cover)) or info.year
     return document.model_copy(
         update={
