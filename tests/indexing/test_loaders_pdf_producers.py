@@ -9,6 +9,7 @@ What the loader reads is compared with the source.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -957,25 +958,37 @@ def test_a_number_a_little_smaller_is_a_marker_only_where_glued_to_the_word_befo
     assert lines[1].text == "Søknader i alt 96"
 
 
+def covered_report(
+    path: Path, metadata: tuple[str, str], cover: Sequence[tuple[str, int, int, str]], body: str
+) -> Path:
+    """A reportlab report: the (title, author) its file says, a cover page of (font, size,
+    height, text) lines, then a page of one section repeating a line of running text."""
+    sheet = reportlab_canvas(path, "Helvetica")
+    sheet.setTitle(metadata[0])
+    sheet.setAuthor(metadata[1])
+    for font, size, height, text in cover:
+        sheet.setFont(font, size)
+        sheet.drawString(62, height, text)
+    sheet.showPage()
+    sheet.setFont("Helvetica-Bold", 15)
+    sheet.drawString(62, 760, "1 Introduction")
+    sheet.setFont("Helvetica", 10)
+    for row in range(20):
+        sheet.drawString(62, 730 - 14 * row, body)
+    sheet.save()
+    return path
+
+
 def test_a_templates_title_and_a_login_give_way_to_the_cover(tmp_path: Path) -> None:
     """A Word template leaves its own title ("Mall för rapport") and the writer's login
     ("alind") in the file: the cover, which prints neither, says what the report is."""
-    path = tmp_path / "foretagslyft.pdf"
-    sheet = reportlab_canvas(path, "Helvetica")
-    sheet.setTitle("Mall för rapport")
-    sheet.setAuthor("alind")
-    sheet.setFont("Helvetica-Bold", 24)
-    sheet.drawString(62, 640, "Utvärdering av projektet Företagslyft")
-    sheet.setFont("Helvetica", 12)
-    sheet.drawString(62, 600, "Anna Lindqvist")
-    sheet.drawString(62, 582, "Johan Berg")
-    sheet.showPage()
-    sheet.setFont("Helvetica-Bold", 15)
-    sheet.drawString(62, 760, "1 Inledning")
-    sheet.setFont("Helvetica", 10)
-    for row in range(20):
-        sheet.drawString(62, 730 - 14 * row, "Projektet stödde små företag i kommunen.")
-    sheet.save()
+    cover = [
+        ("Helvetica-Bold", 24, 640, "Utvärdering av projektet Företagslyft"),
+        ("Helvetica", 12, 600, "Anna Lindqvist"),
+        ("Helvetica", 12, 582, "Johan Berg"),
+    ]
+    body = "Projektet stödde små företag i kommunen."
+    path = covered_report(tmp_path / "lyft.pdf", ("Mall för rapport", "alind"), cover, body)
     document = load_document(path)
     assert document.title == "Utvärdering av projektet Företagslyft"
     assert document.authors == ["Anna Lindqvist", "Johan Berg"]
@@ -985,27 +998,16 @@ def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path)
     """reportlab writes '(anonymous)' as title and author where none was set: the cover's
     title (over two lines, as many lines as the names below it) and authors are read
     instead, and its year is the one standing alone, not the end of the period covered."""
-    path = tmp_path / "kirkby.pdf"
-    sheet = reportlab_canvas(path, "Helvetica")
-    sheet.setTitle("(anonymous)")
-    sheet.setAuthor("(anonymous)")
-    sheet.setFont("Helvetica-Bold", 10)
-    sheet.drawString(62, 770, "NPPI RESEARCH REPORT 2024/02")
-    sheet.setFont("Helvetica-Bold", 26)
-    sheet.drawString(62, 640, "Small Business Growth in the")  # a title over two lines
-    sheet.drawString(62, 610, "Kirkby Vale Market Towns")
-    sheet.setFont("Helvetica", 13)
-    sheet.drawString(62, 580, "An evaluation of the Town Centre Enterprise Fund 2020–2023")
-    sheet.setFont("Helvetica", 12)
-    sheet.drawString(62, 540, "Helen Marsh")
-    sheet.drawString(62, 522, "David Okafor")
-    sheet.showPage()
-    sheet.setFont("Helvetica-Bold", 15)
-    sheet.drawString(62, 760, "1 Introduction")
-    sheet.setFont("Helvetica", 10)
-    for row in range(20):
-        sheet.drawString(62, 730 - 14 * row, "The fund supported small firms in the three towns.")
-    sheet.save()
+    cover = [
+        ("Helvetica-Bold", 10, 770, "NPPI RESEARCH REPORT 2024/02"),
+        ("Helvetica-Bold", 26, 640, "Small Business Growth in the"),  # a title over two lines
+        ("Helvetica-Bold", 26, 610, "Kirkby Vale Market Towns"),
+        ("Helvetica", 13, 580, "An evaluation of the Town Centre Enterprise Fund 2020–2023"),
+        ("Helvetica", 12, 540, "Helen Marsh"),
+        ("Helvetica", 12, 522, "David Okafor"),
+    ]
+    body = "The fund supported small firms in the three towns."
+    path = covered_report(tmp_path / "kirkby.pdf", ("(anonymous)", "(anonymous)"), cover, body)
     document = load_document(path)
     assert document.title == "Small Business Growth in the Kirkby Vale Market Towns"
     assert document.authors == ["Helen Marsh", "David Okafor"]
