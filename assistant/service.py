@@ -62,7 +62,6 @@ from assistant.errors import (
 from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
 from assistant.live_index import NOT_BUILT, IndexProgress, IndexState, LiveIndex
 from assistant.retrieval.retriever import Retriever, ScoredChunk
-from assistant.retrieval.scope import Scope
 from assistant.schemas import (
     DocumentDetail,
     DocumentSummary,
@@ -78,9 +77,6 @@ logger = logging.getLogger(__name__)
 
 # Answers kept of whether a document names a name only in a list (a few bytes each).
 PARTS_KEPT = 4096
-# Passages for the previous turn whose documents a question naming nothing of its own is
-# also searched within.
-CONTEXT_PASSAGES = 3
 
 
 @dataclass
@@ -101,8 +97,6 @@ class Turn:
     previous: str | None = None  # the previous turn's standalone question, for a follow-up
     # For a short question that may lean on the previous turn: it read with that turn's topic.
     leaning: str | None = None
-    # The documents the conversation is about, for a question naming none of its own.
-    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -359,7 +353,6 @@ class Assistant:
         # and after the previous turn's words join it.
         question = state.spelling.restore(question)
         rewritten = self._standalone(question, history, mode)
-        context = () if names_its_own(question) else self._context(state, history, filters)
         return Turn(
             state=state,
             question=question,
@@ -373,22 +366,7 @@ class Assistant:
             filters=filters,
             retrieval=retrieval,
             began=began,
-            context=context,
         )
-
-    def _context(
-        self, state: IndexState, history: Sequence[Message], filters: SearchFilters | None
-    ) -> tuple[str, ...]:
-        """The documents of the best passages for the previous turn (its question and the
-        answer, which quotes them): what a question asked after it without naming anything
-        of its own is about ("Kven leier arbeidet no som selskapet har trekt seg ut?")."""
-        turn = [m.content for m in history[-2:]]
-        if not any(m.role == "user" for m in history[-2:]):
-            return ()
-        text = state.spelling.restore(" ".join(turn))[: self.settings.api.max_query_chars]
-        hits = state.retriever.retrieve(text, CONTEXT_PASSAGES, filters, scope=None)
-        found = tuple(dict.fromkeys(hit.chunk.doc_id for hit in hits))
-        return found if len(found) < len(state.records) else ()  # else nothing to narrow
 
     def _evidence(self, turn: Turn) -> Evidence:
         """Retrieve passages, score their sentences, and decide whether they support answering."""
@@ -397,9 +375,6 @@ class Assistant:
         query_vector = self.store.embedder.embed_query(turn.standalone)
         # A question naming documents is also searched, within them, for what it asks.
         scope = state.retriever.scope_of(turn.standalone, turn.filters, turn.retrieval)
-        if scope is None and turn.context and (turn.filters is None or not turn.filters.doc_ids):
-            # Asked after a turn about some documents, naming none: searched within those too.
-            scope = Scope(doc_ids=turn.context, query=turn.standalone)
         scope_vector = None
         if scope is not None:  # a name found in the text stays in the query: no new vector
             scope_vector = (
