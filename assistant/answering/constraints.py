@@ -89,9 +89,10 @@ _NOT_NAMES = frozenset(
     norwegian swedish danish finnish nordic scandinavian european english sami
     """.split()
 )
-# Words that ask: what keywords without a question lack.
+# Words that ask, folded: what keywords without a question lack.
 _QUESTION_WORDS = frozenset(
-    """
+    fold(word)
+    for word in """
     hva hvordan hvorfor hvem hvilke hvilken hvilket hvor når kva korleis kvifor kven kor
     vad hur varför vem vilka vilken när what how why who which when where
     """.split()
@@ -609,10 +610,7 @@ def _keywords(question: str) -> bool:
     if question.rstrip().endswith("?") or not 2 <= len(words) <= KEYWORD_WORDS:
         return False
     folded = [fold(word.strip(".,:;")) for word in words]
-    return not any(word in _FOLDED_QUESTION_WORDS or word in STOPWORDS for word in folded)
-
-
-_FOLDED_QUESTION_WORDS = frozenset(fold(word) for word in _QUESTION_WORDS)
+    return not any(word in _QUESTION_WORDS or word in STOPWORDS for word in folded)
 
 
 def _keyword_figure(question: str) -> bool:
