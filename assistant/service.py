@@ -36,9 +36,9 @@ from assistant.answering.kinds import question_shape
 from assistant.answering.language import (
     LLM_FALLBACK,
     NOT_COVERED,
-    QUOTED_IN_NORWEGIAN,
     Language,
     detect_language,
+    quoted_in,
 )
 from assistant.answering.selection import answers_the_document, favoured_passages
 from assistant.answering.verification import quoted_sentences
@@ -560,7 +560,9 @@ class Assistant:
             answer=text,
             grounded=True,
             citations=citations,
-            notice=notice if notice is not None else QUOTED_IN_NORWEGIAN[turn.language] or None,
+            notice=notice
+            if notice is not None
+            else quoted_in(turn.language, [c.chunk.language for _, c in cited]),
             sentences=quoted_sentences([(c.marker, c.quote) for c in citations]),
         )
 

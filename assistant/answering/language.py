@@ -10,6 +10,7 @@ by several languages counts for each a share. Nothing here comes from the bundle
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 Language = Literal["nb", "nn", "sv", "en"]
@@ -135,12 +136,44 @@ NOT_COVERED: dict[Language, str] = {
     "The passages below are the closest and may be related.",
 }
 
-QUOTED_IN_NORWEGIAN: dict[Language, str] = {
-    "nb": "",
-    "nn": "",
-    "sv": "Svaret citerar källorna på norska.",
-    "en": "The answer quotes the sources in Norwegian.",
+# "The answer quotes the sources in Swedish": said when a quoted source is in another
+# language than the question (bokmål and nynorsk are one: Norwegian). By the question's
+# language: the sentence, and the name of each source language in it.
+_QUOTED_IN: dict[Language, str] = {
+    "nb": "Svaret siterer kildene på {languages}.",
+    "nn": "Svaret siterer kjeldene på {languages}.",
+    "sv": "Svaret citerar källorna på {languages}.",
+    "en": "The answer quotes the sources in {languages}.",
 }
+_LANGUAGE_NAMES: dict[Language, dict[str, str]] = {
+    "nb": {"no": "norsk", "sv": "svensk", "en": "engelsk", "da": "dansk"},
+    "nn": {"no": "norsk", "sv": "svensk", "en": "engelsk", "da": "dansk"},
+    "sv": {"no": "norska", "sv": "svenska", "en": "engelska", "da": "danska"},
+    "en": {"no": "Norwegian", "sv": "Swedish", "en": "English", "da": "Danish"},
+}
+_AND: dict[Language, str] = {"nb": "og", "nn": "og", "sv": "och", "en": "and"}
+
+
+def quoted_in(language: Language, source_languages: Iterable[str | None]) -> str | None:
+    """The notice that an answer in `language` quotes sources in other languages, naming
+    them ("The answer quotes the sources in Norwegian and Swedish."); None when every
+    quoted source is in the question's language (Norwegian for bokmål and nynorsk)."""
+
+    def family(code: str | None) -> str:
+        code = code or "nb"
+        return "no" if code in ("nb", "nn") else code
+
+    asked = family(language)
+    names = _LANGUAGE_NAMES[language]
+    others = [family(code) for code in source_languages]
+    named = [names[code] for code in dict.fromkeys(others) if code != asked and code in names]
+    if not named:
+        return None
+    listed = (
+        named[0] if len(named) == 1 else f"{', '.join(named[:-1])} {_AND[language]} {named[-1]}"
+    )
+    return _QUOTED_IN[language].format(languages=listed)
+
 
 LLM_FALLBACK: dict[Language, str] = {
     "nb": "Språkmodellen svarte ikke ({reason}); svaret er satt sammen av sitater i stedet.",

@@ -21,7 +21,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessageChunk, BaseMessage, HumanMessage, SystemMessage
 
 from assistant.answering.citations import cite
-from assistant.answering.language import QUOTED_IN_NORWEGIAN, Language
+from assistant.answering.language import Language, quoted_in
 from assistant.answering.verification import (
     SUPPORT_THRESHOLDS,
     MarkerRewriter,
@@ -279,7 +279,7 @@ def check_answer(
         "citations": [c.model_dump() for c in citations],
         "flagged": [f.model_dump() for f in flagged],
         "sentences": [s.model_dump() for s in judged],
-        "notice": _notice(flagged, language),
+        "notice": _notice(flagged, language, [hit.chunk.language for hit in cited_hits]),
     }
 
 
@@ -289,8 +289,10 @@ def make_citation(marker: int, hit: ScoredChunk, record: DocumentRecord, claim: 
     return cite(marker, hit.chunk, record, start, end, hit.score)
 
 
-def _notice(flagged: Sequence[FlaggedSentence], language: Language) -> str | None:
-    parts = [QUOTED_IN_NORWEGIAN[language]]
+def _notice(
+    flagged: Sequence[FlaggedSentence], language: Language, source_languages: Sequence[str]
+) -> str | None:
+    parts = [quoted_in(language, source_languages)]
     if flagged:
         parts.append(FLAGGED_NOTICE[language].format(count=len(flagged)))
     return " ".join(part for part in parts if part) or None

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.language import LANGUAGES, detect_language, language_scores, share_words
+from assistant.answering.language import (
+    LANGUAGES,
+    Language,
+    detect_language,
+    language_scores,
+    quoted_in,
+    share_words,
+)
 
 HELD_OUT = Path(__file__).parent / "data" / "language_questions.txt"
 MIN_ACCURACY = 0.9
@@ -78,3 +85,33 @@ def test_a_text_without_any_sign_is_bokmal() -> None:
 def test_the_scandinavian_languages_share_words_and_english_shares_none_with_them() -> None:
     assert share_words("sv", "nb") and share_words("nn", "nb") and share_words("en", "en")
     assert not share_words("sv", "en") and not share_words("en", "nn")
+
+
+@pytest.mark.parametrize(
+    ("language", "sources", "notice"),
+    [
+        ("en", ["nb", "nn"], "The answer quotes the sources in Norwegian."),
+        ("en", ["en", "sv"], "The answer quotes the sources in Swedish."),
+        ("sv", ["en"], "Svaret citerar källorna på engelska."),
+        ("nb", ["sv", "en", "sv"], "Svaret siterer kildene på svensk og engelsk."),
+        ("nn", ["nb", "sv"], "Svaret siterer kjeldene på svensk."),
+        (
+            "en",
+            ["nb", "sv", "da"],
+            "The answer quotes the sources in Norwegian, Swedish and Danish.",
+        ),
+    ],
+)
+def test_an_answer_names_the_languages_of_the_sources_it_quotes_in_another_language(
+    language: Language, sources: list[str], notice: str
+) -> None:
+    assert quoted_in(language, sources) == notice
+
+
+@pytest.mark.parametrize(
+    ("language", "sources"), [("nb", ["nn", "nb"]), ("nn", ["nb"]), ("sv", ["sv"]), ("en", [])]
+)
+def test_an_answer_quoting_only_sources_in_its_own_language_has_no_language_notice(
+    language: Language, sources: list[str]
+) -> None:
+    assert quoted_in(language, sources) is None
