@@ -415,6 +415,7 @@ class Assistant:
         )
         mismatch = None
         covering = candidates
+        verified = False
         if self.settings.answer.check_constraints:
             # Only evidence about the year, period and names asked about may answer, and
             # only a sentence giving the figure asked for may answer a figure question.
@@ -423,6 +424,7 @@ class Assistant:
                 turn.standalone, candidates, contexts, turn.language, parts, state.view.text
             )
             candidates, mismatch, covering = screened.kept, screened.statement, screened.covering
+            verified = screened.verified
         turn.timings["select"] = _ms(mark)
         penalty = extractive.unknown_term_penalty(
             turn.language,
@@ -438,9 +440,12 @@ class Assistant:
         # Similarity across languages runs lower: the threshold is the language pair of the
         # sentence support is judged by.
         best = extractive.best_claim(covering)
-        grounded = support >= self.settings.answer.threshold(
+        threshold = self.settings.answer.threshold(
             turn.language, best.chunk.language if best is not None else None
-        ) or answers_the_document(turn.standalone, candidates)
+        )
+        if verified:  # a sentence gives the figure asked within the year or period asked
+            threshold -= self.settings.answer.verified_relief
+        grounded = support >= threshold or answers_the_document(turn.standalone, candidates)
         return Evidence(
             hits=hits,
             passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],

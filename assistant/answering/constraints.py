@@ -755,11 +755,14 @@ class Screened:
     """Candidate sentences that answer within the question's years, periods, names and
     measure; those that at least meet its years, periods and names (`covering`: how well the
     literature covers the question is judged on them); and a statement of what the closest
-    evidence is about instead when none does."""
+    evidence is about instead when none does. `verified`: the question asks for a figure
+    and names a year or period, and a kept sentence gives that figure within it; the
+    screening then vouches for the evidence more than its wording's similarity can."""
 
     kept: list[Candidate]
     statement: str | None
     covering: list[Candidate] = field(default_factory=list)
+    verified: bool = False
 
 
 _TITLE_WORD = re.compile(r"[\w'’-]+")
@@ -985,7 +988,8 @@ def screen(
     closest = next((c for c in candidates if c.claim), None)
     # Where a sentence meets what was asked, the sources do not give only another year.
     if closest is None or kept:
-        return Screened(kept, None, covering)
+        dated = any(c.kind in ("year", "period") for c in times)
+        return Screened(kept, None, covering, verified=bool(kept) and figure is not None and dated)
     statement = mismatch(
         question,
         f"{closest.text}\n{heading_of(closest)}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -364,3 +365,57 @@ def test_names_typed_in_lower_case_or_without_their_letters_are_read_as_the_libr
     text, grounded, _ = ask(library, "hvor mye får næringsfondet i botn i 2025?")
     assert not grounded
     assert "Kildene nevner Botn bare blant flere" in text
+
+
+@pytest.mark.parametrize("relief", [0.0, 0.5])
+def test_a_figure_found_within_the_year_asked_needs_less_support_than_other_evidence(
+    tmp_path: Path, relief: float
+) -> None:
+    """A list row ("2025: 1,9 millioner kroner") reads little like the question asking for its
+    figure. Where the constraint check finds the figure asked within the year asked,
+    `verified_relief` lowers the support the answer needs; a question naming no year gets none."""
+    assistant = _library_with(
+        tmp_path, {"nordvik.md": NORDVIK}, min_support=0.99, verified_relief=relief
+    )
+    try:
+        text, dated_answered, _ = ask(assistant, "Hvor mye får næringsfondet i Nordvik i 2025?")
+        _, undated_answered, _ = ask(assistant, "Hvor stort er gründerstipendet i Nordvik?")
+    finally:
+        assistant.close()
+    assert dated_answered is (relief > 0)
+    assert not dated_answered or "1,9 millioner kroner" in text
+    assert not undated_answered
+
+
+def test_an_answer_says_in_which_other_languages_it_quotes_its_sources(tmp_path: Path) -> None:
+    """A library holds Norwegian and English text: an answer names the languages of the
+    sources it quotes that are not the question's, and only those."""
+    assistant = _library_with(tmp_path, {"nordvik.md": NORDVIK, "annual-report.md": ANNUAL_REPORT})
+    questions = {
+        "en": "How much did Nordvik's business fund grant to local businesses in 2024?",
+        "sv": "Hur mycket beviljade näringsfonden till lokala företag 2024?",
+        "nb": "Hvor mye fikk næringsfondet i Nordvik i 2024?",
+    }
+    names = {
+        "en": {"nordvik": "Norwegian"},
+        "sv": {"nordvik": "norska", "annual-report": "engelska"},
+    }
+    try:
+        answers = {lang: ask_fully(assistant, q) for lang, q in questions.items()}
+    finally:
+        assistant.close()
+    for lang, answer in answers.items():
+        assert answer.grounded, lang
+        cited = {c.doc_id for c in answer.citations}
+        named = {names.get(lang, {}).get(doc) for doc in cited} - {None}
+        said = {
+            n for n in ("Norwegian", "norska", "engelska", "English") if n in (answer.notice or "")
+        }
+        assert said == named, (lang, cited, answer.notice)
+    assert answers["sv"].notice and "engelska" in answers["sv"].notice, (
+        "the English report is cited"
+    )
+
+
+def ask_fully(assistant: Assistant, question: str) -> Any:
+    return assistant.chat([Message(role="user", content=question)])
