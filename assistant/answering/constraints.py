@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.answering.claims import not_a_claim
 from assistant.answering.extractive import LIST_BULLET, Candidate
 from assistant.answering.language import Language, share_words
 from assistant.answering.measures import (
@@ -58,6 +59,7 @@ from assistant.retrieval.glossary import (
     organisation_forms,
 )
 from assistant.retrieval.text import STOPWORDS, content_words, stem
+from indexing.cleaning import is_bibliography_heading
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
 TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
@@ -385,7 +387,10 @@ def how_named(
     if is_company(constraint.text):
         return Naming("passing")
     name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
-    paragraphs = [fold(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if named_only_where_published(name, passages):
+        return Naming("passing")
+    # Where the document was published says nothing of what it is about.
+    paragraphs = [fold(p) for p in re.split(r"\n\s*\n", text) if p.strip() and not is_imprint(p)]
     opening = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
     if any(name.search(p) for p in paragraphs[: opening + 1]):
         return Naming("whole")
@@ -393,12 +398,55 @@ def how_named(
     naming = {
         top_section(path)
         for path, passage in passages
-        if name.search(fold("\n".join([*path, passage])))
+        if not any(is_bibliography_heading(heading) for heading in path)
+        and name.search(fold("\n".join([*path, _without_imprints(passage)])))
     }
     # A name the passages never write out as asked (its words apart) cannot be judged.
     if len(naming) != 1 or len(sections) < SECTIONS or naming == {sections[0]}:
         return Naming("whole")
     return Naming("passing", frozenset(naming))
+
+
+# A line that only says where and when a document was published or signed: short, ending in a
+# year, and no claim ("Kristiansund, mai 2022", "Kunnskapsnotat 1/2022. Kristiansund 2022").
+_IMPRINT_WORDS = 8
+_ENDS_IN_A_YEAR = re.compile(r"\b(?:19|20)\d\d\.?\s*$")
+
+
+def is_imprint(line: str) -> bool:
+    """Whether a line only dates and places the document (a cover's imprint, a foreword's
+    place and date)."""
+    stripped = line.strip()
+    return (
+        bool(_ENDS_IN_A_YEAR.search(stripped))
+        and len(stripped.split()) <= _IMPRINT_WORDS
+        and not_a_claim(stripped) is not None
+    )
+
+
+def _without_imprints(passage: str) -> str:
+    return "\n".join(line for line in passage.splitlines() if not is_imprint(line))
+
+
+def named_only_where_published(
+    name: re.Pattern[str], passages: Sequence[tuple[Sequence[str], str]]
+) -> bool:
+    """Whether a document names a place only where it says where it was published: on its
+    cover or under its foreword ("Kristiansund, mai 2022") and in its bibliography. A network
+    of eleven coastal municipalities whose secretariat signs in Kristiansund says nothing of
+    Kristiansund's purchases."""
+    mentioned = False
+    for path, passage in passages:
+        if any(is_bibliography_heading(heading) for heading in path):
+            continue
+        if any(name.search(fold(heading)) for heading in path):
+            return False
+        for line in passage.splitlines():
+            if name.search(fold(line)):
+                if not is_imprint(line):
+                    return False
+                mentioned = True
+    return mentioned
 
 
 def top_section(path: Sequence[str]) -> str:

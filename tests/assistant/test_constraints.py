@@ -621,6 +621,24 @@ def test_a_document_names_what_it_is_about_where_it_opens_and_a_part_in_passing(
     assert naming("Hva skjer i Nordvik Sentrum?", PLAN).how == "whole"
 
 
+def test_a_place_named_only_where_the_document_was_published_is_named_in_passing() -> None:
+    """A cover's imprint, a foreword's place and date and the bibliography say where a
+    document was made, not what it covers: only a passage naming the place speaks for it."""
+    imprinted = {
+        "": "Kystnettverket\n\nKunnskapsnotat 1/2022. Kristiansund 2022",
+        "Forord": "Nettverket er et samarbeid mellom elleve kommuner.\n\nKristiansund, mai 2022",
+        **PLAN,
+        "Referanser": "Kystnettverket (2021). Årsrapport 2020. Kristiansund.",
+    }
+    asked = "Hvor stor andel av innkjøpene i Kristiansund gikk til lokale leverandører?"
+    assert naming(asked, imprinted) == Naming("passing")
+    # Written about anywhere else, in a sentence or a heading, it is named as before.
+    told = {**imprinted, "Forord": "Sekretariatet ligger i Kristiansund, som også er med."}
+    assert naming(asked, told).how == "whole"
+    headed = {**imprinted, "5 Kristiansund": "Byen har egen plan."}
+    assert naming(asked, headed) == Naming("passing", frozenset({"5 Kristiansund"}))
+
+
 def test_a_company_is_always_named_in_passing() -> None:
     """A plan that names a company where it opens is still no account of the company: only a
     passage naming it speaks for it (its own report names it in the title, read before)."""
