@@ -98,6 +98,21 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Confederation of Swedish Enterprise": ("svenskt naringsliv",
                                             "confederation of swedish enterprise"),
     "European Union": ("eu", "den europeiske union", "europeiska unionen", "european union"),
+    # Parties, as minutes and case documents name them in votes: a question says "Frp" where
+    # a nynorsk news item writes "Framstegspartiet".
+    "Progress Party": ("frp", "fremskrittspartiet", "framstegspartiet", "progress party"),
+    "Labour Party": ("arbeiderpartiet", "arbeidarpartiet", "labour party"),
+    "Conservative Party": ("hoyre", "hogre", "conservative party"),
+    "Centre Party": ("senterpartiet", "centre party", "center party"),
+    "Socialist Left Party": ("sosialistisk venstreparti", "socialist left party"),
+    "Christian Democratic Party": ("krf", "kristelig folkeparti", "christian democratic party"),
+    "Green Party": ("mdg", "miljopartiet de gronne", "green party"),
+    "Swedish Social Democrats": ("socialdemokraterna", "social democrats"),
+    "Moderate Party": ("moderaterna", "moderate party"),
+    "Swedish Centre Party": ("centerpartiet",),
+    "Sweden Democrats": ("sverigedemokraterna", "sweden democrats"),
+    "Christian Democrats": ("kristdemokraterna", "christian democrats"),
+    "Left Party": ("vansterpartiet", "left party"),
 }  # fmt: skip
 
 

@@ -42,3 +42,13 @@ def test_a_public_bodys_name_is_met_by_its_name_in_another_language() -> None:
     assert "kommunal og distriktsdepartementet" in ministry, "a long name read past its form"
     [county] = name_constraints("What did Vikfjord agree with Kystverket?")[-1:]
     assert not meets(county, "It agreed with the county authority on the harbour.")
+
+
+def test_a_party_named_by_its_abbreviation_is_met_by_its_name() -> None:
+    """Minutes and news items name parties in full, in their own language; users type the
+    abbreviation ("Frp-kritikken") or the English name."""
+    [frp] = name_constraints("Hvordan svarte ordføreren på Frp-kritikken mot leieavtalen?")
+    assert meets(frp, "Framstegspartiet røysta mot leigeavtalen i kommunestyret i mars 2022.")
+    assert not meets(frp, "Senterpartiet røysta mot leigeavtalen i kommunestyret i mars 2022.")
+    [progress] = name_constraints("What did the Progress Party say about the lease?")
+    assert meets(progress, "Fremskrittspartiet stemte mot leieavtalen.")
