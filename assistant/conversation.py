@@ -87,8 +87,21 @@ _POINTING = frozenset(
     den det denne dette disse desse dessa detta dem dei de them it that this these those
     """.split()
 )
+# A pointer before a verb of being, having or becoming, or before a verb of going or coming,
+# is a pronoun ("hur mycket av det kom från fonden"), not a determiner.
+_VERB_AFTER = (
+    "er|var|ble|blei|vart|blir|har|hadde|skal|kom|kommer|gikk|gjekk|går|gjekk|kostet|kosta|"
+    "är|blev|blivit|hade|ska|gick|kostade|is|was|were|be|been|has|had|will|went|came|cost"
+)
 _NOUN_AFTER = re.compile(
-    r"\s+(?!(?:og|and|och|av|of|i|in|på|on|om|about|for|för|til|to|till|med|with)\b)\w{3,}"
+    r"\s+(?!(?:og|and|och|av|of|i|in|på|on|om|about|for|för|til|to|till|med|with|"
+    + _VERB_AFTER
+    + r")\b)\w{3,}"
+)
+# A pointer that is the object of a preposition ("av det", "of it", "om dem") points back to
+# something said before, however much else the question says.
+_PREPOSITION = re.compile(
+    r"(?i)\b(?:av|om|med|til|till|for|för|fra|frå|från|of|about|with|from|on|på)\s+$"
 )
 _OWN_TOPIC_WORDS = 6  # a follow-up carries at most this many words of earlier topics
 _TOPIC_WORD = re.compile(r"[\w\-]+(?:['’]s\b)?")  # a genitive stays with its name
@@ -130,7 +143,21 @@ def is_follow_up(question: str) -> bool:
     topical = topic_words(question)
     if any(w in _REFERRING for w in words) and len(content_words(question)) < MIN_CONTENT_WORDS:
         return True
+    if _object_pointer(question):
+        return True
     return not topical
+
+
+def _object_pointer(question: str) -> bool:
+    """Whether a pointer stands alone after a preposition ("hur mycket av det kom från
+    näringsfonden?", "what share of it went to"), not before a noun it determines ("av
+    det nye bygget")."""
+    return any(
+        m.group().casefold() in _POINTING
+        and not _NOUN_AFTER.match(question, m.end())
+        and _PREPOSITION.search(question, 0, m.start())
+        for m in re.finditer(r"\b\w+\b", question)
+    )
 
 
 def _merge_topics(own: Sequence[str], inherited: str) -> str:

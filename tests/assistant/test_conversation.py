@@ -214,3 +214,29 @@ def test_a_follow_up_naming_a_place_or_year_is_never_answered_from_earlier_sourc
     from assistant.service import names_its_own
 
     assert names_its_own(question) is own
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lang"),
+    [
+        ("Vad kostade ombyggnaden, och hur mycket av det kom från näringsfonden?", "sv"),
+        ("Hvor mye av dette gikk til samskapingsprosjekter i fjor?", "nb"),
+        ("What share of it went to co-creation projects with local clubs?", "en"),
+        ("Kor mykje av det vart betalt av dei frivillige laga sjølve?", "nn"),
+    ],
+)
+def test_a_pronoun_after_a_preposition_points_back_however_long_the_question(
+    follow_up: str, lang: str
+) -> None:
+    """ "Hur mycket av det" asks about what was said before, though the question names a topic
+    of its own: it takes the previous turn's topic."""
+    history = conversation("Hva er Matstova i Fossvik?")
+    rewritten = standalone(follow_up, history)
+    assert rewritten.follow_up, lang
+    assert "Matstova" in rewritten.question and "Fossvik" in rewritten.question
+
+
+def test_a_pointer_that_determines_a_noun_after_a_preposition_is_no_follow_up() -> None:
+    question = "Hva sier planen om det nye næringsbygget på Straumsnes og gründerne der?"
+    assert not is_follow_up(question)
+    assert standalone(question, conversation("Hva er Matstova i Fossvik?")).question == question
