@@ -40,6 +40,7 @@ from assistant.answering.measures import (
     counted_asked,
     counted_words,
     counts_new,
+    figures_in,
     folded_words,
     gives_aim,
     gives_measure,
@@ -334,6 +335,28 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
         if any(m.start() <= at and to <= m.end() for m in _ENUMERATION.finditer(line)):
             return True
     return False
+
+
+# Where a sentence joins clauses of their own: ", og eit inkluderingsprosjekt der ...".
+_CLAUSE_BREAK = re.compile(r",\s+(?:og|and|och|samt|men|but)\s+|;\s+")
+
+
+def named_apart_from_its_figure(constraint: Constraint, sentence: str, measure: str | None) -> bool:
+    """Whether a sentence names an organisation or person only in a clause without a figure
+    of the measure asked while another clause gives one: "Døme er ei skiløype som
+    idrettslaget bygde med 90 000 kroner frå fondet, og eit inkluderingsprosjekt der Ospedal
+    Sanitetslag ..." says nothing of what the Sanitetslag got."""
+    if measure is None or constraint.kind not in ("organisation", "person"):
+        return False
+    clauses = _CLAUSE_BREAK.split(sentence)
+    naming = [clause for clause in clauses if meets(constraint, clause)]
+    if len(clauses) < 2 or not naming:
+        return False
+
+    def gives(clause: str) -> bool:
+        return any(measure in figure.measures for figure in figures_in(clause))
+
+    return not any(gives(clause) for clause in naming) and any(gives(c) for c in clauses)
 
 
 # A preposition of a spot right before a name ("At Sandneset, ...", "på Hamna, ..."): the name
@@ -1011,6 +1034,8 @@ def screen(
                 continue
         if any(c.is_name and named_in_a_list(c, candidate.text) for c in constraints):
             continue  # "De sju kommunene var Hemnes, Vefsn og Herøy" counts the list, not Vefsn
+        if any(named_apart_from_its_figure(c, candidate.text, figure.measure) for c in constraints):
+            continue
         # One member's figure is given where it is named, not elsewhere in a passage; what a
         # document names in passing, in the section about it.
         if any(

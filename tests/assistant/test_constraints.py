@@ -17,6 +17,7 @@ from assistant.answering.constraints import (
     mismatch,
     name_constraints,
     name_key,
+    named_apart_from_its_figure,
     named_before,
     named_in_a_list,
     naming_by_entry,
@@ -1200,3 +1201,17 @@ def test_a_figure_is_whose_the_question_says_only_where_its_document_names_the_o
     }
     screened = screen(question, [report, network], {}, "en", text_of=documents.__getitem__)
     assert screened.kept == [network]
+
+
+def test_an_organisation_named_in_a_clause_without_the_figure_is_not_given_it() -> None:
+    """A sentence listing examples gives each its own clause: a figure in one says nothing of
+    what the organisation named in the next got."""
+    [club] = name_constraints("How much did Ospedal Sanitetslag's project get from the fund?")
+    examples = (
+        "Døme er ei ny skiløype som idrettslaget bygde med 90 000 kroner frå fondet, og eit "
+        "inkluderingsprosjekt der Ospedal Sanitetslag og tre verksemder gjev arbeidstrening."
+    )
+    assert named_apart_from_its_figure(club, examples, "money")
+    own = examples.replace("tre verksemder gjev", "tre verksemder fekk 40 000 kroner og gjev")
+    assert not named_apart_from_its_figure(club, own, "money")
+    assert not named_apart_from_its_figure(club, "Ospedal Sanitetslag fekk 40 000 kroner.", "money")
