@@ -252,7 +252,7 @@ class Assistant:
             top_k or self.settings.retrieval.top_k,
             filters,
             mode,
-            favour=favoured_passages(question_shape(query)),
+            favour=favoured_passages(question_shape(query), query),
         )
         return [passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)]
 
@@ -392,7 +392,7 @@ class Assistant:
             query_vector=query_vector,
             scope=scope,
             scope_vector=scope_vector,
-            favour=favoured_passages(shape_of(turn.question, turn.standalone)),
+            favour=favoured_passages(shape_of(turn.question, turn.standalone), turn.standalone),
             language=turn.language,
         )
         turn.timings["retrieve"] = _ms(mark)

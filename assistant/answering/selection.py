@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import QuestionShape, names_a_topic, question_shape
 from assistant.answering.language import Language
+from assistant.answering.measures import asked_measure, gives_measure
 from assistant.domain import Chunk
 from assistant.retrieval.retriever import Favour
 
@@ -230,12 +231,14 @@ def recommending_passage(chunk: Chunk) -> bool:
     )
 
 
-def favoured_passages(shape: QuestionShape) -> Favour | None:
+def favoured_passages(shape: QuestionShape, question: str = "") -> Favour | None:
     """How much a passage looks like an answer to this kind of question (0..1), for retrieval
     to rank it higher than its similarity alone would (None: the kind favours no passages).
 
     Only passages of the best passage's document count: a question naming one report must not
-    be answered from another's conclusions.
+    be answered from another's conclusions. A `question` asking for an amount, count or share
+    favours the passages giving a figure of that measure: a report's summary talks around the
+    table row that answers.
     """
     if shape.kind == "recommendation" and not shape.topic:
         # Only a question naming no topic ("What does the paper recommend?"), which is near
@@ -256,6 +259,11 @@ def favoured_passages(shape: QuestionShape) -> Favour | None:
             chunk.doc_id == best.doc_id
             and chunk.section_path == best.section_path
             and _heading_names_members(best, shape)
+        )
+    measure = asked_measure(question)
+    if measure is not None and measure != "duration":
+        return lambda chunk, best: float(
+            chunk.doc_id == best.doc_id and gives_measure(chunk.text, measure)
         )
     return None
 

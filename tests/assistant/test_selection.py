@@ -174,6 +174,31 @@ def test_retrieval_favours_passages_that_look_like_answers_to_the_kind() -> None
     assert favoured_passages(question_shape("Hva er en playmaker?")) is None
 
 
+def passage(text: str, heading: str, doc_id: str = "doc") -> Chunk:
+    return Chunk(
+        id=heading, doc_id=doc_id, text=text, start=0, end=len(text), section_path=[heading],
+        title="T",
+    )  # fmt: skip
+
+
+def test_a_figure_question_favours_its_documents_passages_giving_that_measure() -> None:
+    """A report's summary talks around the table row that answers "how much": retrieval
+    favours the passages of the best passage's document that give a figure of the measure
+    asked, not those giving another measure, nor another document's figures."""
+    summary = passage("Programmet har styrket samarbeidet i regionen.", "Sammendrag")
+    row = passage("Interkommunale fellesprosjekter: 8,6 millioner kroner", "3.1 Mål")
+    count = passage("Programmet støttet 112 prosjekter i sju kommuner.", "3.2 Tall")
+    question = "How much of the programme's money went to joint projects?"
+    money = favoured_passages(question_shape(question), question)
+    assert money is not None
+    assert money(row, summary) == 1.0
+    assert money(summary, summary) == 0.0
+    assert money(count, summary) == 0.0
+    assert money(passage(row.text, "3.1 Mål", "another-report"), summary) == 0.0
+    how = "Hvordan beskriver evalueringen samarbeidet?"
+    assert favoured_passages(question_shape(how), how) is None
+
+
 def test_a_list_goes_on_in_the_section_named_for_it_and_only_there() -> None:
     named = ("2 Funn", "2.2 Ressursutfordringer")
     best = candidate("Penger og økonomiske virkemidler.", 0.8, named).chunk
