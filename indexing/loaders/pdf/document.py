@@ -154,7 +154,7 @@ def parse_pdf_lines(
     first = _body_start(lines, raw)
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
-        kept = _join_continued_notes([_take_notes(page, body_size) for page in kept])
+        kept = _join_continued_notes(_take_all_notes(kept, body_size))
     kept = _take_note_lists(kept, body_size)
     headings = _Headings.find([page.lines for page in kept], body_size)
     parts: list[Part] = []
@@ -253,8 +253,9 @@ def _slot(line: TextLine) -> tuple[int, float]:
 _PAGE_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,4}|[ivxlc]{1,7})(?![\w.,/])", re.IGNORECASE)
 
 
-def _page_value(token: str) -> tuple[bool, int] | None:
-    """``("7")`` → ``(False, 7)``, ``("iv")`` → ``(True, 4)``; None for no page number."""
+def _numeral(token: str) -> tuple[bool, int] | None:
+    """A page's or a note's number: ``("7")`` → ``(False, 7)``, ``("iv")`` → ``(True, 4)``;
+    None for no number."""
     if token.isdigit():
         return (False, int(token)) if int(token) > 0 else None
     value = from_roman(token)
@@ -274,7 +275,7 @@ def printed_page_numbers(furniture: Sequence[Sequence[str]]) -> list[str] | None
             value
             for line in lines
             for m in _PAGE_TOKEN.finditer(line)
-            if (value := _page_value(m.group(1).lower()))
+            if (value := _numeral(m.group(1).lower()))
         }
         for lines in furniture
     ]
@@ -523,8 +524,29 @@ def _body_size(pages: list[list[TextLine]]) -> float:
     return max(sizes, key=lambda size: sizes[size]) if sizes else 0.0
 
 
-def _take_notes(page: _Page, body: float) -> _Page:
-    """The page without its footnote area, and the notes that stood there."""
+def _take_all_notes(pages: list[_Page], body: float) -> list[_Page]:
+    """Each page without its footnote area, and the notes that stood there.
+
+    Endnotes stand together after the text (Word prints them on the last page, LibreOffice
+    on a page of their own), far from the pages citing them: an area may also open with the
+    first note cited on a page before that no area has given yet.
+    """
+    taken: list[_Page] = []
+    cited: list[str] = []  # on the pages so far, in order
+    given: set[str] = set()
+    for page in pages:
+        waiting = next((note for note in cited if note not in given), None)
+        page = _take_notes(page, body, waiting)
+        given.update(page.notes)
+        marks = (mark for line in page.lines for mark in _CITED.findall(line.text))
+        cited.extend(mark for mark in dict.fromkeys(marks) if mark not in cited)
+        taken.append(page)
+    return taken
+
+
+def _take_notes(page: _Page, body: float, waiting: str | None = None) -> _Page:
+    """The page without its footnote area, and the notes that stood there (the first opened
+    by a note the page cites, or by ``waiting``, cited before)."""
     lines = page.lines
     start = len(lines)
     while (
@@ -537,6 +559,7 @@ def _take_notes(page: _Page, body: float) -> _Page:
     # Word processors may set a note's number in the note's own type, or in the body's,
     # without raising it: in the footnote area a number opening a line labels a note too.
     cited = {mark for line in lines[:start] for mark in _CITED.findall(line.text)}
+    cited.update([waiting] if waiting else [])
     lines = [*lines[:start], *_with_note_numbers(lines[start:], cited)]
     area = start
     while start < len(lines) and lines[start].lead is None:
@@ -588,31 +611,35 @@ NOTE_HEADINGS = frozenset(
     "noter notar notes note fotnoter fotnotar footnotes sluttnoter sluttnotar endnotes "
     "slutnoter".split()
 )
-# "1 text", or "1. text" as a list of notes in HTML prints its numbers.
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
+# "1 text", or "1. text" as a list of notes in HTML prints its numbers; "i text" Word's
+# endnotes.
+_NOTE_NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7})[.)]?\s+(?=\S)")
 # The link back to the citing place that ends each note of an HTML page.
 _BACK_LINK = re.compile(r"\s*[\u21a9\u2191\u2934]\ufe0e?\s*$")
 
 
 def _with_note_numbers(area: list[TextLine], cited: set[str]) -> list[TextLine]:
-    """The footnote area's lines, those opened by the next note's bare number led by it.
+    """The footnote area's lines, those opened by the next note's bare number (``3``, or
+    ``iii`` as Word numbers endnotes) led by it.
 
     Only the number after the last note's counts, so a wrapped line that starts with a
-    figure (``44 per cent.``) stays part of its note; the first must be one the page's text
-    cites, so a box of small type at the foot of a page ("146 grants awarded") is no note.
+    figure (``44 per cent.``) stays part of its note; the first must be one `cited`, so a box
+    of small type at the foot of a page ("146 grants awarded") is no note.
     """
     labelled: list[TextLine] = []
-    last: int | None = None
+    last: tuple[bool, int] | None = None  # roman or not, and the value
     for line in area:
         match = _NOTE_NUMBER.match(line.text)
+        number = _numeral(match.group(1)) if match else None
         if (
             line.lead is None
             and match
-            and (match.group(1) in cited if last is None else int(match.group(1)) == last + 1)
+            and number is not None
+            and (match.group(1) in cited if last is None else number == (last[0], last[1] + 1))
         ):
             line = replace(line, text=line.text[match.end() :], lead=match.group(1))
-        if line.lead is not None and line.lead.isdigit():
-            last = int(line.lead)
+        if line.lead is not None and (value := _numeral(line.lead)) is not None:
+            last = value
         labelled.append(line)
     return labelled
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from indexing.loaders._structure import note_mark
+from indexing.loaders._structure import from_roman, note_mark
 
 # A run at most this share of its line's type size is a superscript (or subscript).
 SUPERSCRIPT_SHARE = 0.8
@@ -25,6 +25,10 @@ SUPERSCRIPT_SHARE = 0.8
 SAME_LINE = 0.45
 RAISED = 0.7
 _MARKER = re.compile(r"^(?:\d{1,3}|[*†‡§])$")
+# Word numbers endnotes i, ii, iii: a small roman numeral is a marker where it is raised at
+# least this share of the line's type size (a letter in small type on the baseline is a word).
+_ROMAN_MARKER = re.compile(r"^[ivxlc]{1,7}$")
+ROMAN_RISE = 0.15
 _BULLET = re.compile(r"^\s*[•▪◦‣●]\s*")
 # Bold faces by name: "Arial-BoldMT", "Calibri,Bold", "MinionPro-Semibold", TeX's "CMBX10".
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b|-bd\b|cmbx", re.IGNORECASE)
@@ -297,8 +301,11 @@ GLUED_MARKER_SHARE = 0.9
 
 def _is_marker(run: Run, size: float, baseline: float, previous: Run | None = None) -> bool:
     """A footnote marker: a number in clearly smaller type, on or above the baseline, or in
-    a little smaller type, glued to the text before it ("2024.¹ De største")."""
+    a little smaller type, glued to the text before it ("2024.¹ De største"); or a roman
+    numeral (an endnote's, "utviklingenⁱ") in clearly smaller type, raised."""
     text = run.text
+    if _ROMAN_MARKER.match(text.strip()) and from_roman(text.strip()):
+        return run.size <= SUPERSCRIPT_SHARE * size and run.y >= baseline + ROMAN_RISE * size
     if _MARKER.match(text.strip()) is None or run.y < baseline - 0.05 * size:
         return False
     if run.size <= SUPERSCRIPT_SHARE * size:
