@@ -126,3 +126,41 @@ def test_a_small_roman_numeral_is_a_marker_only_where_raised() -> None:
     lines = page_lines([*raised, *level], 842)
     assert lines[0].text == "Dette er viktig for utviklingen\x00Nii\x00 av næringslivet."
     assert lines[1].text == "Tallene gjelder foretak i Fjordvik."
+
+
+@needs_libreoffice
+def test_a_question_as_the_covers_subtitle_leaves_the_cover_a_cover(
+    printed: LoadedDocument,
+) -> None:
+    """A subtitle asking the report's question is as long as a line of prose; the cover is
+    still a cover: none of it is body text, its title and year are the report's."""
+    assert SUBTITLE not in printed.text
+    assert "RAPPORT 4/2024" not in printed.text
+    assert printed.text.startswith("1 Innledning")
+    assert printed.title == TITLE
+    assert printed.year == 2024
+
+
+def test_a_page_asking_questions_in_its_text_is_no_cover() -> None:
+    from indexing.loaders.pdf.document import has_running_text
+    from indexing.loaders.pdf.lines import TextLine
+
+    question = "Hva kan kommunene gjøre for at flere unge skal bo og arbeide i distriktene?"
+    cover = [
+        TextLine(TITLE, 26, top=120),
+        TextLine(question, 12, top=158),
+        TextLine(" og ".join(AUTHORS), 11, top=200),
+    ]
+    assert not has_running_text(cover)
+    other = "Hvordan har kommunen organisert arbeidet med næringsutvikling i perioden?"
+    asked = [
+        TextLine("Evalueringen svarer på disse spørsmålene:", 11, top=100),
+        TextLine(f"- {question}", 11, top=130),
+        TextLine(f"- {other}", 11, top=160),
+    ]
+    assert has_running_text(asked)
+    two = [
+        TextLine(question, 11, top=100),
+        TextLine(question.replace("unge", "eldre"), 11, top=140),
+    ]
+    assert has_running_text(two)

@@ -34,7 +34,7 @@ from indexing.loaders.pdf.document import (
     MIN_LETTERS,
     PdfPage,
     cover_authors,
-    is_prose,
+    has_running_text,
     parse_pdf_lines,
     parse_pdf_pages,
 )
@@ -79,7 +79,7 @@ def load_pdf(path: Path) -> LoadedDocument:
     info = _metadata(reader)
     first = pages[0] if pages else []
     # A cover has no running text; a first page that has tells nothing of the year.
-    cover = [] if any(is_prose(line.text) for line in first) else first
+    cover = [] if has_running_text(first) else first
     # Metadata the text never prints (a template's title, a login) says nothing of it.
     opening = " ".join(line.text for lines in pages[:OPENING_PAGES] for line in lines)
     # (Only a cover's title stands in for it: without a cover, the first page's largest

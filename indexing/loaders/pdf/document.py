@@ -434,15 +434,60 @@ def is_prose(text: str) -> bool:
     return sum(len(word) > 1 for word in text.split()) >= PROSE_WORDS
 
 
+# A cover's subtitle wraps over at most this many lines.
+SUBTITLE_LINES = 3
+# Lines of one block of text stand at most this many type sizes below each other.
+BLOCK_PITCH = 1.6
+
+
+def has_running_text(lines: list[TextLine]) -> bool:
+    """Whether a page holds running text: a line of prose (`is_prose`) outside a cover's
+    question.
+
+    A cover may ask the report's question as its subtitle ("Hva kan kommunene gjøre for at
+    flere unge skal bo og arbeide i distriktene?"), a line as long as prose: one block of at
+    most `SUBTITLE_LINES` lines ending in a question mark, no list's item, is the only one
+    such on a cover. A page asking more questions than one, or saying something, has text.
+    """
+    blocks = _blocks(lines)
+    prose = [block for block in blocks if any(is_prose(line.text) for line in block)]
+    questions = [block for block in prose if _asks(block)]
+    return len(prose) > len(questions) or len(questions) > 1
+
+
+def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Lines in blocks: those in one type, each right below the one before, go together."""
+    blocks: list[list[TextLine]] = []
+    for line in lines:
+        last = blocks[-1][-1] if blocks else None
+        if (
+            last is not None
+            and line.styled
+            and line.size == last.size
+            and 0 < line.top - last.top <= BLOCK_PITCH * line.size
+        ):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _asks(block: list[TextLine]) -> bool:
+    """Whether a block of lines is one question, short enough for a title's subtitle."""
+    text = " ".join(plain(line.text).strip() for line in block)
+    item = text.startswith(_BULLETS) or _ITEM_NUMBER.match(text) is not None
+    return len(block) <= SUBTITLE_LINES and text.endswith("?") and not item
+
+
 def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
     """Index of the first page after the cover pages (title, authors, colophon).
 
     Cover pages come first (at most `COVER_PAGES` of them), have no running text (no line of
-    many words), and are followed by pages that do; a document whose first page holds prose
-    has no cover.
+    many words but a subtitle's question, `has_running_text`), and are followed by pages
+    that do; a document whose first page holds prose has no cover.
     """
     for index, page in enumerate(lines[: COVER_PAGES + 1]):
-        if any(is_prose(line.text) for line in page):
+        if has_running_text(page):
             return index
         if any(is_toc_heading(line.text) for line in raw[index]):
             return index  # the contents page ends the cover (it leaves nothing behind)
