@@ -141,6 +141,14 @@ def test_a_question_as_the_covers_subtitle_leaves_the_cover_a_cover(
     assert printed.year == 2024
 
 
+@needs_libreoffice
+def test_a_second_author_on_the_covers_line_of_names_is_an_author(
+    printed: LoadedDocument,
+) -> None:
+    """The file names only its first author; the cover names both on one line."""
+    assert printed.authors == list(AUTHORS)
+
+
 def test_a_page_asking_questions_in_its_text_is_no_cover() -> None:
     from indexing.loaders.pdf.document import has_running_text
     from indexing.loaders.pdf.lines import TextLine
