@@ -94,26 +94,40 @@ def add_endnotes(document: Any, notes: dict[str, str]) -> None:
     document.part.relate_to(part, RT.ENDNOTES)
 
 
-# Word's default bullets by level: a dot in Symbol, an "o" in Courier New, a square in
-# Wingdings (private-use characters of the symbol fonts).
-WORD_BULLETS = (("\uf0b7", "Symbol"), ("o", "Courier New"), ("\uf0a7", "Wingdings"))
-_BULLET_LIST = "90"
+# Word's default multi-level lists, level by level: bullets (a dot in Symbol, an "o" in
+# Courier New, a square in Wingdings: private-use characters of the symbol fonts), and
+# numbers (1., a., i.). Each is (format, text, font).
+WORD_LISTS = {
+    "bullet": (
+        ("bullet", "\uf0b7", "Symbol"),
+        ("bullet", "o", "Courier New"),
+        ("bullet", "\uf0a7", "Wingdings"),
+    ),
+    "number": (
+        ("decimal", "%1.", ""),
+        ("lowerLetter", "%2.", ""),
+        ("lowerRoman", "%3.", ""),
+    ),
+}
+_LIST_IDS = {"bullet": "90", "number": "91"}
 
 
-def bullet_item(document: Any, text: str, level: int = 0) -> Any:
-    """A paragraph of Word's default multi-level bullet list at ``level`` (0 the outermost),
-    each level set in half an inch further."""
+def list_item(document: Any, text: str, level: int = 0, kind: str = "bullet") -> Any:
+    """A paragraph of Word's default multi-level list of ``kind`` ("bullet" or "number") at
+    ``level`` (0 the outermost), each level set in half an inch further."""
     numbering = document.part.numbering_part.element
-    if numbering.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{_BULLET_LIST}']") is None:
+    list_id = _LIST_IDS[kind]
+    if numbering.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{list_id}']") is None:
         levels = "".join(
-            f'<w:lvl w:ilvl="{depth}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+            f'<w:lvl w:ilvl="{depth}"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
             f'<w:lvlText w:val="{mark}"/><w:lvlJc w:val="left"/><w:pPr>'
-            f'<w:ind w:left="{720 * (depth + 1)}" w:hanging="360"/></w:pPr><w:rPr>'
-            f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr></w:lvl>'
-            for depth, (mark, font) in enumerate(WORD_BULLETS)
+            f'<w:ind w:left="{720 * (depth + 1)}" w:hanging="360"/></w:pPr>'
+            + (f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else "")
+            + "</w:lvl>"
+            for depth, (form, mark, font) in enumerate(WORD_LISTS[kind])
         )
         abstract = parse_xml(
-            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{_BULLET_LIST}">'
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{list_id}">'
             f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
         )
         first = numbering.find(qn("w:num"))
@@ -123,8 +137,8 @@ def bullet_item(document: Any, text: str, level: int = 0) -> Any:
             numbering.append(abstract)
         numbering.append(
             parse_xml(
-                f'<w:num xmlns:w="{W}" w:numId="{_BULLET_LIST}">'
-                f'<w:abstractNumId w:val="{_BULLET_LIST}"/></w:num>'
+                f'<w:num xmlns:w="{W}" w:numId="{list_id}">'
+                f'<w:abstractNumId w:val="{list_id}"/></w:num>'
             )
         )
     paragraph = document.add_paragraph(text, style="List Paragraph")
@@ -132,7 +146,7 @@ def bullet_item(document: Any, text: str, level: int = 0) -> Any:
     depth = OxmlElement("w:ilvl")
     depth.set(qn("w:val"), str(level))
     number = OxmlElement("w:numId")
-    number.set(qn("w:val"), _BULLET_LIST)
+    number.set(qn("w:val"), list_id)
     numbered.append(depth)
     numbered.append(number)
     paragraph._p.get_or_add_pPr().append(numbered)

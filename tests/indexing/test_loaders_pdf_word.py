@@ -1,7 +1,8 @@
 """Word reports printed by LibreOffice: what Word's defaults put on the page reads as a reader
 reads it. The documents are written with python-docx and printed with ``soffice``, as a
 municipality writes and prints its reports: endnotes numbered i, ii, iii, a cover with a
-question as subtitle and two authors on one line, lists nested with Word's own bullets.
+question as subtitle and two authors on one line, lists nested with Word's own bullets and
+numbers.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 
 from assistant.domain import LoadedDocument
 from indexing.loaders import load_document
-from tests.docx_factory import add_endnotes, bullet_item, endnote_reference
+from tests.docx_factory import add_endnotes, endnote_reference, list_item
 from tests.report_producers import SOFFICE, print_word
 
 needs_libreoffice = pytest.mark.skipif(
@@ -31,12 +32,12 @@ ENDNOTES = {
     "2": "Vedtatt i kommunestyret 12. mars 2023.",
     "3": "Tallene gjelder foretak med minst én ansatt.",
 }
-# Each outer item and the items nested under it.
+# Each outer item and the items nested under it (the second wraps to a full last line).
 NESTED = (
     ("Flere arbeidsplasser i privat sektor", ("Innen havbruk og reiseliv", "Innen industri")),
     (
-        "Et sterkere samarbeid i regionen, med nabokommunene, fylkeskommunen og næringslivets "
-        "egne organisasjoner",
+        "Et sterkere samarbeid i regionen, med nabokommunene, fylkeskommunen, næringslivets "
+        "egne organisasjoner og de videregående skolene i hele regionen",
         ("Med nabokommunene", "Med fylkeskommunen"),
     ),
     ("Bedre tilgang på kompetanse", ()),
@@ -67,12 +68,13 @@ def word_report() -> Any:
         paragraph = document.add_paragraph(PROSE * 2 + "Dette er viktig for utviklingen")
         endnote_reference(paragraph, note)
         paragraph.add_run(" av næringslivet i hele kommunen. " + PROSE)
-    document.add_paragraph("Planen har tre hovedmål:")
-    for item, nested in NESTED:
-        bullet_item(document, item, 0)
-        for sub in nested:
-            bullet_item(document, sub, 1)
-    document.add_paragraph(PROSE * 3)
+    for kind in ("bullet", "number"):
+        document.add_paragraph("Planen har tre hovedmål:")
+        for item, nested in NESTED:
+            list_item(document, item, 0, kind)
+            for sub in nested:
+                list_item(document, sub, 1, kind)
+        document.add_paragraph(PROSE * 3)
     document.add_heading("2 Resultater", level=1)
     paragraph = document.add_paragraph(PROSE * 2 + "I alt var det 412 foretak")
     endnote_reference(paragraph, "3")
@@ -172,3 +174,16 @@ def test_a_page_asking_questions_in_its_text_is_no_cover() -> None:
         TextLine(question.replace("unge", "eldre"), 11, top=140),
     ]
     assert has_running_text(two)
+
+
+@needs_libreoffice
+def test_each_item_of_a_nested_list_is_a_paragraph_of_its_own(printed: LoadedDocument) -> None:
+    """Word's default lists, bulleted (•, then a letter "o") and numbered (1., then a.):
+    each item, outer or nested, is a paragraph, none run into the item above it."""
+    paragraphs = [" ".join(part.split()) for part in printed.text.split("\n\n")]
+    for outer, (item, nested) in enumerate(NESTED, start=1):
+        assert f"• {item}" in paragraphs
+        assert f"{outer}. {item}" in paragraphs
+        for letter, sub in zip("abc", nested, strict=False):
+            assert f"◦ {sub}" in paragraphs
+            assert f"{letter}. {sub}" in paragraphs

@@ -101,6 +101,9 @@ FRONT_MATTER_HEADINGS = frozenset(
 )
 _TOC_COLUMN_HEADS = frozenset({"side", "page", "s.", "sida", "sidan"})
 _BULLETS = ("•", "▪", "◦", "‣", "●", "–", "-", "*")
+# Letters some word processors set as bullets, standing apart from the item's words.
+_LETTER_BULLETS = frozenset({"o"})
+_NESTED_BULLET = "◦"
 
 
 @dataclass
@@ -193,6 +196,10 @@ def _normalized(line: TextLine) -> TextLine:
     text = _cleaned(line.text)
     cells = tuple(_cleaned(cell) for cell in line.cells)
     opening = cells[0] if cells else _cleaned(line.splits[0]) if line.splits else ""
+    if opening in _LETTER_BULLETS and text.startswith(opening):
+        # Word's bullet for a list's second level is a letter "o" (in Courier New), set apart
+        # from its item as any bullet is: a nested item, not a word of the item above.
+        opening, text = _NESTED_BULLET, _NESTED_BULLET + text[len(opening) :]
     if opening in _BULLETS:
         # A bullet set apart from its item ("•  Husleie: 1,85 millioner kroner") opens a
         # list's item, not a table's row.
@@ -1041,6 +1048,8 @@ COLUMN = 24.0
 # A line starting at most this far (pt) right of others is indented within their column.
 INDENT = 60.0
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
+# The mark of a numbered list's item at any level: "1.", "a)", "iv.", "(2)".
+_ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]$")
 
 
 def _next_item(first: TextLine, line: TextLine) -> bool:
@@ -1049,12 +1058,19 @@ def _next_item(first: TextLine, line: TextLine) -> bool:
     return opened is not None and this is not None and int(this[1]) == int(opened[1]) + 1
 
 
+def _opens_item(line: TextLine) -> bool:
+    """Whether a line opens a numbered list's item: its mark ("1.", "a)") set apart from its
+    words, as a word processor sets a list's numbers at any level. A nested item ("a)" under
+    "1.") says nothing of the numbers before it (`_next_item`)."""
+    return bool(line.splits) and _ITEM_MARK.match(line.splits[0].strip()) is not None
+
+
 def _new_paragraph(
     previous: TextLine, line: TextLine, widest: int, indent: int, pitch: float
 ) -> bool:
     """Whether ``line`` starts a new paragraph after ``previous`` (``widest``: the longest line
     of its column, in letters; ``indent``: how many letters it is set in from the column)."""
-    if line.text.lstrip().startswith(_BULLETS) or line.lead:
+    if line.text.lstrip().startswith(_BULLETS) or line.lead or _opens_item(line):
         return True
     if not like_type(line.size, previous.size):
         return True  # type of another size: a box beside the text, a caption, a note
