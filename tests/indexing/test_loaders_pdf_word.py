@@ -43,6 +43,15 @@ NESTED = (
     ("Bedre tilgang på kompetanse", ()),
 )
 
+# A table whose header has a cell over each year's two columns, each named below it.
+GROUPED = (
+    ("Kommune", "2022", "", "2023", ""),
+    ("", "Søknader", "Tilskudd", "Søknader", "Tilskudd"),
+    ("Fjordvik", "14", "1,2", "18", "1,6"),
+    ("Nordbygd", "9", "0,8", "11", "0,9"),
+    ("Sørvik", "21", "2,4", "25", "2,9"),
+)
+
 
 def word_report() -> Any:
     """A short report as Word's defaults set it: the file names only the first author."""
@@ -79,6 +88,16 @@ def word_report() -> Any:
     paragraph = document.add_paragraph(PROSE * 2 + "I alt var det 412 foretak")
     endnote_reference(paragraph, "3")
     paragraph.add_run(" i kommunen ved utgangen av året. " + PROSE)
+    document.add_paragraph("Tabell 1 Søknader og tilskudd etter kommune", style="Caption")
+    table = document.add_table(rows=len(GROUPED), cols=len(GROUPED[0]))
+    table.style = "Table Grid"
+    for row, values in zip(table.rows, GROUPED, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    for first, last in ((1, 2), (3, 4)):
+        table.cell(0, first).merge(table.cell(0, last)).text = GROUPED[0][first]
+    table.cell(0, 0).merge(table.cell(1, 0)).text = GROUPED[0][0]
+    document.add_paragraph(PROSE)
     add_endnotes(document, ENDNOTES)
     return document
 
@@ -187,3 +206,19 @@ def test_each_item_of_a_nested_list_is_a_paragraph_of_its_own(printed: LoadedDoc
         for letter, sub in zip("abc", nested, strict=False):
             assert f"◦ {sub}" in paragraphs
             assert f"{letter}. {sub}" in paragraphs
+
+
+@needs_libreoffice
+def test_a_header_cell_merged_over_two_columns_names_each_of_them(
+    printed: LoadedDocument,
+) -> None:
+    """Each year's cell spans the two columns named below it: every figure is read with its
+    year and its own column's name."""
+    for label, *figures in GROUPED[2:]:
+        named = "; ".join(
+            f"{year} {name} {figure}"
+            for year, name, figure in zip(
+                ("2022", "2022", "2023", "2023"), GROUPED[1][1:], figures, strict=True
+            )
+        )
+        assert f"{label}: {named}." in printed.text
