@@ -379,10 +379,18 @@ def ends_mid_sentence(paragraph: str) -> bool:
     return bool(stripped) and _TERMINAL.search(stripped) is None
 
 
+# A list's item marked by a letter or a roman numeral: "a) Innen havbruk", "ii. Med fylket".
+_LETTERED_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})[.)]\s+(?=[^\W\d_])")
+
+
 def starts_mid_sentence(paragraph: str) -> bool:
-    """True when a paragraph starts with a lower-case letter (``og andre aktører ...``)."""
+    """True when a paragraph starts with a lower-case letter (``og andre aktører ...``), not
+    a list's lettered item (``a) Innen havbruk``: a nested item after its outer one)."""
     stripped = paragraph.lstrip()
-    return bool(stripped) and stripped[0].isalpha() and stripped[0].islower()
+    if not stripped or not stripped[0].isalpha() or not stripped[0].islower():
+        return False
+    item = _LETTERED_ITEM.match(stripped)
+    return item is None or not stripped[item.end()].isupper()
 
 
 def continues(previous: str, following: str) -> bool:

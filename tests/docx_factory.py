@@ -1,5 +1,6 @@
-"""Word's footnotes, written into python-docx documents for tests (python-docx has no API
-for them): the reference after a word, and the footnotes part with the notes' bodies."""
+"""Word's footnotes, endnotes and multi-level lists, written into python-docx documents for
+tests (python-docx has no API for them): the reference after a word, the footnotes or
+endnotes part with the notes' bodies, and the bullet list Word makes by default."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -55,6 +56,101 @@ def add_footnotes(document: Any, notes: dict[str, str], numbered: bool = False) 
         PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package
     )
     document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def endnote_reference(paragraph: Any, note: str) -> None:
+    """Word's own endnote reference, raised, as Word writes it after a word."""
+    run = paragraph.add_run()
+    properties = OxmlElement("w:rPr")
+    align = OxmlElement("w:vertAlign")
+    align.set(qn("w:val"), "superscript")
+    properties.append(align)
+    run._r.append(properties)
+    reference = OxmlElement("w:endnoteReference")
+    reference.set(qn("w:id"), note)
+    run._r.append(reference)
+
+
+def add_endnotes(document: Any, notes: dict[str, str]) -> None:
+    """The endnotes part Word writes: two separators, then the notes, each opened by its
+    number, in Word's endnote text size (10 pt). Word and LibreOffice number them i, ii, iii
+    unless the document says otherwise."""
+    raised = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+    small = '<w:rPr><w:sz w:val="20"/></w:rPr>'
+    bodies = "".join(
+        f'<w:endnote w:id="{note}"><w:p><w:r>{raised}<w:endnoteRef/></w:r><w:r>{small}'
+        f'<w:t xml:space="preserve"> {_xml(text)}</w:t></w:r></w:p></w:endnote>'
+        for note, text in notes.items()
+    )
+    xml = (
+        f'<w:endnotes xmlns:w="{W}">'
+        '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:endnote>"
+        '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:endnote>"
+        f"{bodies}</w:endnotes>"
+    )
+    part = Part(PackURI("/word/endnotes.xml"), CT.WML_ENDNOTES, xml.encode(), document.part.package)
+    document.part.relate_to(part, RT.ENDNOTES)
+
+
+# Word's default multi-level lists, level by level: bullets (a dot in Symbol, an "o" in
+# Courier New, a square in Wingdings: private-use characters of the symbol fonts), and
+# numbers (1., a., i.). Each is (format, text, font).
+WORD_LISTS = {
+    "bullet": (
+        ("bullet", "\uf0b7", "Symbol"),
+        ("bullet", "o", "Courier New"),
+        ("bullet", "\uf0a7", "Wingdings"),
+    ),
+    "number": (
+        ("decimal", "%1.", ""),
+        ("lowerLetter", "%2.", ""),
+        ("lowerRoman", "%3.", ""),
+    ),
+}
+_LIST_IDS = {"bullet": "90", "number": "91"}
+
+
+def list_item(document: Any, text: str, level: int = 0, kind: str = "bullet") -> Any:
+    """A paragraph of Word's default multi-level list of ``kind`` ("bullet" or "number") at
+    ``level`` (0 the outermost), each level set in half an inch further."""
+    numbering = document.part.numbering_part.element
+    list_id = _LIST_IDS[kind]
+    if numbering.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{list_id}']") is None:
+        levels = "".join(
+            f'<w:lvl w:ilvl="{depth}"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
+            f'<w:lvlText w:val="{mark}"/><w:lvlJc w:val="left"/><w:pPr>'
+            f'<w:ind w:left="{720 * (depth + 1)}" w:hanging="360"/></w:pPr>'
+            + (f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else "")
+            + "</w:lvl>"
+            for depth, (form, mark, font) in enumerate(WORD_LISTS[kind])
+        )
+        abstract = parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{list_id}">'
+            f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
+        )
+        first = numbering.find(qn("w:num"))
+        if first is not None:
+            first.addprevious(abstract)  # abstract definitions come before the lists
+        else:
+            numbering.append(abstract)
+        numbering.append(
+            parse_xml(
+                f'<w:num xmlns:w="{W}" w:numId="{list_id}">'
+                f'<w:abstractNumId w:val="{list_id}"/></w:num>'
+            )
+        )
+    paragraph = document.add_paragraph(text, style="List Paragraph")
+    numbered = OxmlElement("w:numPr")
+    depth = OxmlElement("w:ilvl")
+    depth.set(qn("w:val"), str(level))
+    number = OxmlElement("w:numId")
+    number.set(qn("w:val"), list_id)
+    numbered.append(depth)
+    numbered.append(number)
+    paragraph._p.get_or_add_pPr().append(numbered)
+    return paragraph
 
 
 def _xml(text: str) -> str:

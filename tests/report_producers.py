@@ -477,6 +477,20 @@ def word_pdf(path: Path, report: Report, style: str = "number", metadata: bool =
     return path
 
 
+def print_word(document: Any, path: Path) -> Path:
+    """A python-docx document saved and printed to PDF by LibreOffice at ``path``."""
+    if SOFFICE is None:
+        raise RuntimeError(
+            "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+        )
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        source = folder / f"{path.stem}.docx"
+        document.save(str(source))
+        shutil.move(_convert(source, folder), path)
+    return path
+
+
 def _convert(docx_path: Path, folder: Path) -> Path:
     profile = folder / "profile"
     subprocess.run(

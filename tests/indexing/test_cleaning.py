@@ -306,6 +306,10 @@ def test_web_page_buttons_are_widget_lines() -> None:
         ("Kapittel uten punktum", "Neste avsnitt begynner stort.", False),
         ("Spørsmålet er dette:", "hva nå?", False),
         ("- et punkt uten punktum", "- neste punkt", False),
+        ("1. Flere arbeidsplasser i privat sektor", "a) Innen havbruk og reiseliv", False),
+        ("2. Et sterkere samarbeid", "ii. Med fylkeskommunen", False),
+        ("se Stene og Mørkved (2019,", "s. 14) om dette.", True),
+        ("det gjelder", "i. e. de fleste", True),
     ],
 )
 def test_a_paragraph_continues_one_that_stopped_mid_sentence(

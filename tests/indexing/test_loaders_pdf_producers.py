@@ -823,6 +823,27 @@ def test_each_item_of_a_numbered_list_is_a_paragraph_of_its_own() -> None:
     assert any(p.endswith("beslutat av kommunstyrelsen.") for p in paragraphs)
 
 
+def test_an_item_nested_after_a_full_line_opens_a_paragraph_of_its_own() -> None:
+    """A nested item's letter set apart from its words ("a)") opens an item, even after an
+    outer item whose last line runs the column's full width without a full stop."""
+    outer = "2. Et sterkere samarbeid i regionen med nabokommunene, fylkeskommunen og"
+    rest = "næringslivets egne organisasjoner i hele regionen og langs kysten"
+    lines = [
+        TextLine(outer, 10.5, x=83, top=137, splits=("2.", outer[3:])),
+        TextLine(rest, 10.5, x=96, top=152),
+        *(
+            TextLine(f"{mark} {item}", 10.5, x=110, top=top, splits=(mark, item))
+            for mark, item, top in (("a)", "Med nabokommunene", 167), ("b)", "Med fylket", 182))
+        ),
+    ]
+    paragraphs = parse_pdf_lines([PdfPage(lines, "1")]).text.split("\n\n")
+    assert paragraphs == [
+        f"{outer} {rest}",
+        "a) Med nabokommunene",
+        "b) Med fylket",
+    ]
+
+
 def test_a_short_line_indented_in_its_column_ends_its_list_item() -> None:
     """A browser draws a list's bullets rather than printing them: the items are lines set in
     from the body, each as short as its item, and are measured against the body's lines."""

@@ -25,6 +25,7 @@ from indexing.instructions import gives_orders
 from indexing.loaders._metadata import (
     document_language,
     is_placeholder,
+    looks_like_name,
     printed_authors,
     printed_title,
     split_authors,
@@ -34,7 +35,7 @@ from indexing.loaders.pdf.document import (
     MIN_LETTERS,
     PdfPage,
     cover_authors,
-    is_prose,
+    has_running_text,
     parse_pdf_lines,
     parse_pdf_pages,
 )
@@ -79,7 +80,7 @@ def load_pdf(path: Path) -> LoadedDocument:
     info = _metadata(reader)
     first = pages[0] if pages else []
     # A cover has no running text; a first page that has tells nothing of the year.
-    cover = [] if any(is_prose(line.text) for line in first) else first
+    cover = [] if has_running_text(first) else first
     # Metadata the text never prints (a template's title, a login) says nothing of it.
     opening = " ".join(line.text for lines in pages[:OPENING_PAGES] for line in lines)
     # (Only a cover's title stands in for it: without a cover, the first page's largest
@@ -87,7 +88,8 @@ def load_pdf(path: Path) -> LoadedDocument:
     unprinted = bool(cover) and info.title is not None and not printed_title(info.title, opening)
     title = (document.title if unprinted else None) or info.title or document.title
     printed = printed_authors(info.authors or [], f"{opening}\n{document.text}")
-    authors = printed or cover_authors(cover, title)
+    opening_lines = [line for lines in pages[:OPENING_PAGES] for line in lines]
+    authors = _with_coauthors(printed, opening_lines) or cover_authors(cover, title)
     year = year_in(" ".join(line.text for line in cover)) or info.year
     return document.model_copy(
         update={
@@ -98,6 +100,38 @@ def load_pdf(path: Path) -> LoadedDocument:
             "hidden": hidden,
         }
     )
+
+
+def _with_coauthors(authors: list[str], opening: list[TextLine]) -> list[str]:
+    """The file's authors, each with the names printed on one line with it in the opening
+    pages ("Kari Nordvik og Jon Erik Strand").
+
+    A file's author is often whoever made it, not all who wrote it: a report whose cover
+    names two authors on one line may name only the first in its metadata.
+    """
+    found: list[str] = []
+    for author in authors:
+        names = next(
+            (names for line in opening if _author_key(author) in _keys(names := _names(line.text))),
+            [author],
+        )
+        found.extend(name for name in names if _author_key(name) not in _keys(found))
+    return found
+
+
+def _names(text: str) -> list[str]:
+    """The names a line of names holds (none when it is no such line)."""
+    parts = split_authors(" ".join(text.split()))
+    return parts if len(parts) > 1 and all(looks_like_name(part) for part in parts) else []
+
+
+def _keys(names: list[str]) -> set[str]:
+    return {_author_key(name) for name in names}
+
+
+def _author_key(name: str) -> str:
+    """A name as compared: spaces and case aside."""
+    return " ".join(name.split()).casefold()
 
 
 def _hidden_text(pages: list[_Page], labels: list[str]) -> list[HiddenText]:

@@ -101,6 +101,9 @@ FRONT_MATTER_HEADINGS = frozenset(
 )
 _TOC_COLUMN_HEADS = frozenset({"side", "page", "s.", "sida", "sidan"})
 _BULLETS = ("•", "▪", "◦", "‣", "●", "–", "-", "*")
+# Letters some word processors set as bullets, standing apart from the item's words.
+_LETTER_BULLETS = frozenset({"o"})
+_NESTED_BULLET = "◦"
 
 
 @dataclass
@@ -154,7 +157,7 @@ def parse_pdf_lines(
     first = _body_start(lines, raw)
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
-        kept = _join_continued_notes([_take_notes(page, body_size) for page in kept])
+        kept = _join_continued_notes(_take_all_notes(kept, body_size))
     kept = _take_note_lists(kept, body_size)
     headings = _Headings.find([page.lines for page in kept], body_size)
     parts: list[Part] = []
@@ -193,6 +196,10 @@ def _normalized(line: TextLine) -> TextLine:
     text = _cleaned(line.text)
     cells = tuple(_cleaned(cell) for cell in line.cells)
     opening = cells[0] if cells else _cleaned(line.splits[0]) if line.splits else ""
+    if opening in _LETTER_BULLETS and text.startswith(opening):
+        # Word's bullet for a list's second level is a letter "o" (in Courier New), set apart
+        # from its item as any bullet is: a nested item, not a word of the item above.
+        opening, text = _NESTED_BULLET, _NESTED_BULLET + text[len(opening) :]
     if opening in _BULLETS:
         # A bullet set apart from its item ("•  Husleie: 1,85 millioner kroner") opens a
         # list's item, not a table's row.
@@ -253,8 +260,9 @@ def _slot(line: TextLine) -> tuple[int, float]:
 _PAGE_TOKEN = re.compile(r"(?<![\w.,/])(\d{1,4}|[ivxlc]{1,7})(?![\w.,/])", re.IGNORECASE)
 
 
-def _page_value(token: str) -> tuple[bool, int] | None:
-    """``("7")`` → ``(False, 7)``, ``("iv")`` → ``(True, 4)``; None for no page number."""
+def _numeral(token: str) -> tuple[bool, int] | None:
+    """A page's or a note's number: ``("7")`` → ``(False, 7)``, ``("iv")`` → ``(True, 4)``;
+    None for no number."""
     if token.isdigit():
         return (False, int(token)) if int(token) > 0 else None
     value = from_roman(token)
@@ -274,7 +282,7 @@ def printed_page_numbers(furniture: Sequence[Sequence[str]]) -> list[str] | None
             value
             for line in lines
             for m in _PAGE_TOKEN.finditer(line)
-            if (value := _page_value(m.group(1).lower()))
+            if (value := _numeral(m.group(1).lower()))
         }
         for lines in furniture
     ]
@@ -433,15 +441,60 @@ def is_prose(text: str) -> bool:
     return sum(len(word) > 1 for word in text.split()) >= PROSE_WORDS
 
 
+# A cover's subtitle wraps over at most this many lines.
+SUBTITLE_LINES = 3
+# Lines of one block of text stand at most this many type sizes below each other.
+BLOCK_PITCH = 1.6
+
+
+def has_running_text(lines: list[TextLine]) -> bool:
+    """Whether a page holds running text: a line of prose (`is_prose`) outside a cover's
+    question.
+
+    A cover may ask the report's question as its subtitle ("Hva kan kommunene gjøre for at
+    flere unge skal bo og arbeide i distriktene?"), a line as long as prose: one block of at
+    most `SUBTITLE_LINES` lines ending in a question mark, no list's item, is the only one
+    such on a cover. A page asking more questions than one, or saying something, has text.
+    """
+    blocks = _blocks(lines)
+    prose = [block for block in blocks if any(is_prose(line.text) for line in block)]
+    questions = [block for block in prose if _asks(block)]
+    return len(prose) > len(questions) or len(questions) > 1
+
+
+def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Lines in blocks: those in one type, each right below the one before, go together."""
+    blocks: list[list[TextLine]] = []
+    for line in lines:
+        last = blocks[-1][-1] if blocks else None
+        if (
+            last is not None
+            and line.styled
+            and line.size == last.size
+            and 0 < line.top - last.top <= BLOCK_PITCH * line.size
+        ):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _asks(block: list[TextLine]) -> bool:
+    """Whether a block of lines is one question, short enough for a title's subtitle."""
+    text = " ".join(plain(line.text).strip() for line in block)
+    item = text.startswith(_BULLETS) or _ITEM_NUMBER.match(text) is not None
+    return len(block) <= SUBTITLE_LINES and text.endswith("?") and not item
+
+
 def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
     """Index of the first page after the cover pages (title, authors, colophon).
 
     Cover pages come first (at most `COVER_PAGES` of them), have no running text (no line of
-    many words), and are followed by pages that do; a document whose first page holds prose
-    has no cover.
+    many words but a subtitle's question, `has_running_text`), and are followed by pages
+    that do; a document whose first page holds prose has no cover.
     """
     for index, page in enumerate(lines[: COVER_PAGES + 1]):
-        if any(is_prose(line.text) for line in page):
+        if has_running_text(page):
             return index
         if any(is_toc_heading(line.text) for line in raw[index]):
             return index  # the contents page ends the cover (it leaves nothing behind)
@@ -523,8 +576,29 @@ def _body_size(pages: list[list[TextLine]]) -> float:
     return max(sizes, key=lambda size: sizes[size]) if sizes else 0.0
 
 
-def _take_notes(page: _Page, body: float) -> _Page:
-    """The page without its footnote area, and the notes that stood there."""
+def _take_all_notes(pages: list[_Page], body: float) -> list[_Page]:
+    """Each page without its footnote area, and the notes that stood there.
+
+    Endnotes stand together after the text (Word prints them on the last page, LibreOffice
+    on a page of their own), far from the pages citing them: an area may also open with the
+    first note cited on a page before that no area has given yet.
+    """
+    taken: list[_Page] = []
+    cited: list[str] = []  # on the pages so far, in order
+    given: set[str] = set()
+    for page in pages:
+        waiting = next((note for note in cited if note not in given), None)
+        page = _take_notes(page, body, waiting)
+        given.update(page.notes)
+        marks = (mark for line in page.lines for mark in _CITED.findall(line.text))
+        cited.extend(mark for mark in dict.fromkeys(marks) if mark not in cited)
+        taken.append(page)
+    return taken
+
+
+def _take_notes(page: _Page, body: float, waiting: str | None = None) -> _Page:
+    """The page without its footnote area, and the notes that stood there (the first opened
+    by a note the page cites, or by ``waiting``, cited before)."""
     lines = page.lines
     start = len(lines)
     while (
@@ -537,6 +611,7 @@ def _take_notes(page: _Page, body: float) -> _Page:
     # Word processors may set a note's number in the note's own type, or in the body's,
     # without raising it: in the footnote area a number opening a line labels a note too.
     cited = {mark for line in lines[:start] for mark in _CITED.findall(line.text)}
+    cited.update([waiting] if waiting else [])
     lines = [*lines[:start], *_with_note_numbers(lines[start:], cited)]
     area = start
     while start < len(lines) and lines[start].lead is None:
@@ -588,31 +663,35 @@ NOTE_HEADINGS = frozenset(
     "noter notar notes note fotnoter fotnotar footnotes sluttnoter sluttnotar endnotes "
     "slutnoter".split()
 )
-# "1 text", or "1. text" as a list of notes in HTML prints its numbers.
-_NOTE_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
+# "1 text", or "1. text" as a list of notes in HTML prints its numbers; "i text" Word's
+# endnotes.
+_NOTE_NUMBER = re.compile(r"^(\d{1,3}|[ivxlc]{1,7})[.)]?\s+(?=\S)")
 # The link back to the citing place that ends each note of an HTML page.
 _BACK_LINK = re.compile(r"\s*[\u21a9\u2191\u2934]\ufe0e?\s*$")
 
 
 def _with_note_numbers(area: list[TextLine], cited: set[str]) -> list[TextLine]:
-    """The footnote area's lines, those opened by the next note's bare number led by it.
+    """The footnote area's lines, those opened by the next note's bare number (``3``, or
+    ``iii`` as Word numbers endnotes) led by it.
 
     Only the number after the last note's counts, so a wrapped line that starts with a
-    figure (``44 per cent.``) stays part of its note; the first must be one the page's text
-    cites, so a box of small type at the foot of a page ("146 grants awarded") is no note.
+    figure (``44 per cent.``) stays part of its note; the first must be one `cited`, so a box
+    of small type at the foot of a page ("146 grants awarded") is no note.
     """
     labelled: list[TextLine] = []
-    last: int | None = None
+    last: tuple[bool, int] | None = None  # roman or not, and the value
     for line in area:
         match = _NOTE_NUMBER.match(line.text)
+        number = _numeral(match.group(1)) if match else None
         if (
             line.lead is None
             and match
-            and (match.group(1) in cited if last is None else int(match.group(1)) == last + 1)
+            and number is not None
+            and (match.group(1) in cited if last is None else number == (last[0], last[1] + 1))
         ):
             line = replace(line, text=line.text[match.end() :], lead=match.group(1))
-        if line.lead is not None and line.lead.isdigit():
-            last = int(line.lead)
+        if line.lead is not None and (value := _numeral(line.lead)) is not None:
+            last = value
         labelled.append(line)
     return labelled
 
@@ -969,6 +1048,8 @@ COLUMN = 24.0
 # A line starting at most this far (pt) right of others is indented within their column.
 INDENT = 60.0
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s")
+# The mark of a numbered list's item at any level: "1.", "a)", "iv.", "(2)".
+_ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})[.)]$")
 
 
 def _next_item(first: TextLine, line: TextLine) -> bool:
@@ -977,12 +1058,19 @@ def _next_item(first: TextLine, line: TextLine) -> bool:
     return opened is not None and this is not None and int(this[1]) == int(opened[1]) + 1
 
 
+def _opens_item(line: TextLine) -> bool:
+    """Whether a line opens a numbered list's item: its mark ("1.", "a)") set apart from its
+    words, as a word processor sets a list's numbers at any level. A nested item ("a)" under
+    "1.") says nothing of the numbers before it (`_next_item`)."""
+    return bool(line.splits) and _ITEM_MARK.match(line.splits[0].strip()) is not None
+
+
 def _new_paragraph(
     previous: TextLine, line: TextLine, widest: int, indent: int, pitch: float
 ) -> bool:
     """Whether ``line`` starts a new paragraph after ``previous`` (``widest``: the longest line
     of its column, in letters; ``indent``: how many letters it is set in from the column)."""
-    if line.text.lstrip().startswith(_BULLETS) or line.lead:
+    if line.text.lstrip().startswith(_BULLETS) or line.lead or _opens_item(line):
         return True
     if not like_type(line.size, previous.size):
         return True  # type of another size: a box beside the text, a caption, a note

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from indexing.loaders._structure import note_mark
+from indexing.loaders._structure import from_roman, note_mark
 
 # A run at most this share of its line's type size is a superscript (or subscript).
 SUPERSCRIPT_SHARE = 0.8
@@ -25,6 +25,10 @@ SUPERSCRIPT_SHARE = 0.8
 SAME_LINE = 0.45
 RAISED = 0.7
 _MARKER = re.compile(r"^(?:\d{1,3}|[*†‡§])$")
+# Word numbers endnotes i, ii, iii: a small roman numeral is a marker where it is raised at
+# least this share of the line's type size (a letter in small type on the baseline is a word).
+_ROMAN_MARKER = re.compile(r"^[ivxlc]{1,7}$")
+ROMAN_RISE = 0.15
 _BULLET = re.compile(r"^\s*[•▪◦‣●]\s*")
 # Bold faces by name: "Arial-BoldMT", "Calibri,Bold", "MinionPro-Semibold", TeX's "CMBX10".
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b|-bd\b|cmbx", re.IGNORECASE)
@@ -297,8 +301,11 @@ GLUED_MARKER_SHARE = 0.9
 
 def _is_marker(run: Run, size: float, baseline: float, previous: Run | None = None) -> bool:
     """A footnote marker: a number in clearly smaller type, on or above the baseline, or in
-    a little smaller type, glued to the text before it ("2024.¹ De største")."""
+    a little smaller type, glued to the text before it ("2024.¹ De største"); or a roman
+    numeral (an endnote's, "utviklingenⁱ") in clearly smaller type, raised."""
     text = run.text
+    if _ROMAN_MARKER.match(text.strip()) and from_roman(text.strip()):
+        return run.size <= SUPERSCRIPT_SHARE * size and run.y >= baseline + ROMAN_RISE * size
     if _MARKER.match(text.strip()) is None or run.y < baseline - 0.05 * size:
         return False
     if run.size <= SUPERSCRIPT_SHARE * size:
@@ -615,10 +622,45 @@ def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     placed = _placed([_cell([run]) for run in sorted(runs, key=lambda run: run.x)], _columns(rows))
     if placed is None:
         return None
+    placed = _spread_group_names(placed)
     texts = tuple(" ".join(filter(None, map(_cell_text, _by_line(runs)))) for runs in placed)
     if not all(texts[1:]) or any(_BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]):
         return None
     return texts
+
+
+# A group's name spans this many groups of the same columns' names at least.
+NAME_GROUPS = 2
+
+
+def _spread_group_names(placed: list[list[Run]]) -> list[list[Run]]:
+    """A two-row header's runs column by column, a group's name in each column it spans.
+
+    A header cell merged over two columns ("2022" over "Søknader" and "Tilskudd", "2023" over
+    the same again) prints its name over the first of them only: the columns after it that
+    the upper row leaves unnamed are its own. Told by the groups: two or more, each naming
+    the same columns below it, so a name wrapped over one column's two lines is no group.
+    """
+    lines = _by_line([run for runs in placed for run in runs])
+    if len(lines) != 2:
+        return placed
+    upper = {id(run) for run in lines[0]}
+    named = [j for j, runs in enumerate(placed) if j and any(id(run) in upper for run in runs)]
+    spans = [range(start, end) for start, end in zip(named, [*named[1:], len(placed)], strict=True)]
+
+    def below(column: int) -> str:
+        return _cell_text([run for run in placed[column] if id(run) not in upper])
+
+    names = {tuple(below(column) for column in span) for span in spans}
+    shared = next(iter(names)) if len(names) == 1 else ()
+    if len(spans) < NAME_GROUPS or len(shared) < 2 or not all(shared):
+        return placed
+    spread = [list(runs) for runs in placed]
+    for span in spans:
+        group = [run for run in placed[span.start] if id(run) in upper]
+        for column in span[1:]:
+            spread[column] = [*group, *spread[column]]
+    return spread
 
 
 def _by_line(runs: Sequence[Run]) -> list[list[Run]]:
