@@ -434,12 +434,13 @@ class Assistant:
         )
         # Whether the literature covers the question is judged on all evidence within its
         # years and names; an answer also needs a sentence that says what was asked.
+        judged = extractive.judged_claims(covering, turn.standalone)
         support = (
-            extractive.support(covering, penalty) if extractive.quotable(candidates) else -math.inf
+            extractive.support(judged, penalty) if extractive.quotable(candidates) else -math.inf
         )
         # Similarity across languages runs lower: the threshold is the language pair of the
         # sentence support is judged by.
-        best = extractive.best_claim(covering)
+        best = extractive.best_claim(judged)
         threshold = self.settings.answer.threshold(
             turn.language, best.chunk.language if best is not None else None
         )

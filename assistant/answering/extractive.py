@@ -146,6 +146,22 @@ def score_candidates(
     return sorted(candidates, key=lambda c: -c.score)
 
 
+# Words of a question that asks what the literature asks: its research questions, the
+# questions a workshop put ("Hva er problemstillingen?", "Which questions does it answer?").
+_ABOUT_QUESTIONS = re.compile(
+    r"(?i)spørsmål|spursmål|sporsmal|problemstilling|frågeställning|fråg|question|spurt|spør"
+)
+
+
+def judged_claims(candidates: Sequence[Candidate], question: str) -> list[Candidate]:
+    """The candidates support is judged on: a sentence asking a question ("Har programmet
+    nådd måla sine?") is no sign that the literature answers one, however alike two
+    questions embed, unless the question asks what the literature asks."""
+    if _ABOUT_QUESTIONS.search(question):
+        return list(candidates)
+    return [c for c in candidates if not c.text.rstrip().endswith("?")]
+
+
 def support(candidates: Sequence[Candidate], penalty: float) -> float:
     """How strongly the evidence supports answering at all.
 

@@ -10,6 +10,7 @@ from assistant.answering.extractive import (
     Candidate,
     SentenceInput,
     compose,
+    judged_claims,
     lexical_coverage,
     score_candidates,
     strip_bullet,
@@ -129,6 +130,18 @@ def test_support_is_the_best_sentence_similarity_less_the_unknown_term_penalty()
     # The decision rests on similarity alone, not on how sentences are ranked for the answer.
     assert support([best, closer], penalty=0.0) == pytest.approx(0.87)
     assert support([], 0.04) == -math.inf
+
+
+def test_a_question_in_the_text_is_no_support_unless_the_literature_s_questions_are_asked() -> None:
+    """Two questions embed alike: a report's research question ("Har programmet nådd måla
+    sine?") is no sign that it answers a question about stretching after a run."""
+    asking = Candidate(chunk(0, 10), 0, 0, 10, "Har programmet nådd måla sine?", 0.9, 0.0, 0.9)
+    telling = Candidate(chunk(0, 10), 1, 20, 30, "Programmet nådde to av tre mål.", 0.8, 0.0, 0.8)
+    off_topic = "What is a good stretching routine after a long run?"
+    assert judged_claims([asking, telling], off_topic) == [telling]
+    assert support(judged_claims([asking, telling], off_topic), 0.0) == pytest.approx(0.8)
+    about = "Hvilke spørsmål besvarer evalueringen?"
+    assert judged_claims([asking, telling], about) == [asking, telling]
 
 
 def test_unknown_terms_cost_norwegian_questions_in_proportion() -> None:
