@@ -18,13 +18,17 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def footnote_reference(paragraph: Any, note: str) -> None:
     """Word's own footnote reference, raised, as Word writes it after a word."""
+    _note_reference(paragraph, "w:footnoteReference", note)
+
+
+def _note_reference(paragraph: Any, tag: str, note: str) -> None:
     run = paragraph.add_run()
     properties = OxmlElement("w:rPr")
     align = OxmlElement("w:vertAlign")
     align.set(qn("w:val"), "superscript")
     properties.append(align)
     run._r.append(properties)
-    reference = OxmlElement("w:footnoteReference")
+    reference = OxmlElement(tag)
     reference.set(qn("w:id"), note)
     run._r.append(reference)
 
@@ -60,15 +64,7 @@ def add_footnotes(document: Any, notes: dict[str, str], numbered: bool = False) 
 
 def endnote_reference(paragraph: Any, note: str) -> None:
     """Word's own endnote reference, raised, as Word writes it after a word."""
-    run = paragraph.add_run()
-    properties = OxmlElement("w:rPr")
-    align = OxmlElement("w:vertAlign")
-    align.set(qn("w:val"), "superscript")
-    properties.append(align)
-    run._r.append(properties)
-    reference = OxmlElement("w:endnoteReference")
-    reference.set(qn("w:id"), note)
-    run._r.append(reference)
+    _note_reference(paragraph, "w:endnoteReference", note)
 
 
 def add_endnotes(document: Any, notes: dict[str, str]) -> None:
