@@ -25,10 +25,10 @@ from assistant.answering.citations import cite, document_reference
 from assistant.answering.constraints import (
     Constraint,
     Naming,
+    asked_names,
     document_context,
     find_constraints,
     how_named,
-    name_constraints,
     naming_by_entry,
     screen,
 )
@@ -468,7 +468,7 @@ class Assistant:
         doc_ids = [hit.chunk.doc_id for hit in hits if hit.chunk.doc_id in records]
         named: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
         parts: dict[str, dict[str, Naming]] = {doc_id: {} for doc_id in doc_ids}
-        for name in name_constraints(question):
+        for name in asked_names(question):
             for doc_id in state.lexical.documents_with(name.text, doc_ids):
                 entry = records[doc_id].entry
                 naming = naming_by_entry(name, entry, question) or self._how_named(

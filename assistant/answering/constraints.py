@@ -262,14 +262,16 @@ def find_constraints(question: str) -> list[Constraint]:
     """The years, periods, relative periods, figures and names a question names; in a search
     of keywords, the capitalised word it opens with too ("Älvbacka nystartade företag 2023"):
     keywords open no sentence."""
+    return [*time_constraints(question), *number_constraints(question), *asked_names(question)]
+
+
+def asked_names(question: str) -> list[Constraint]:
+    """The places, organisations and people a question names (`name_constraints`); in a
+    search of keywords, the capitalised word it opens with first ("Vikfjord næringsfond
+    ramme 2029")."""
     names = name_constraints(question)
     first = _first_keyword_name(question, names)
-    return [
-        *time_constraints(question),
-        *number_constraints(question),
-        *([first] if first else []),
-        *names,
-    ]
+    return [first, *names] if first else names
 
 
 def _first_keyword_name(question: str, names: Sequence[Constraint]) -> Constraint | None:
@@ -607,14 +609,9 @@ def mismatch(
         asked = _listed([c.text for c in parted], language)
         listed = any(parts[c.text].how == "listed" for c in parted)
         return _TEMPLATES["name-part" if listed else "name-passing"][language].format(asked=asked)
-    times = [c for c in result.unmet if c.is_time]
-    if any(c.kind != "relative" for c in times):  # an explicit year or period says it best
-        times = [c for c in times if c.kind != "relative"]
-    if times:
-        found = [c.text for c in result.found if c.is_time]
-        asked = _listed([_as_object(c, language) for c in times], language)
-        key = "time" if found else "time-none"
-        return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
+    # A place, body or person the evidence is not about comes first: the year of a figure
+    # for someone else says nothing ("The sources give the figure for 2023" is not
+    # Kristiansund's figure for 2023).
     names = [c for c in result.unmet if c.is_name]
     if names:
         # Only names of the kinds asked about, from the sentence itself: what its document's
@@ -624,6 +621,14 @@ def mismatch(
         found = [text for text in found if all(text != c.text for c in names)]
         asked = _listed([c.text for c in names], language)
         key = "name" if found else "name-none"
+        return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
+    times = [c for c in result.unmet if c.is_time]
+    if any(c.kind != "relative" for c in times):  # an explicit year or period says it best
+        times = [c for c in times if c.kind != "relative"]
+    if times:
+        found = [c.text for c in result.found if c.is_time]
+        asked = _listed([_as_object(c, language) for c in times], language)
+        key = "time" if found else "time-none"
         return _TEMPLATES[key][language].format(found=_listed(found, language), asked=asked)
     return None
 

@@ -10,7 +10,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from assistant.answering.constraints import fold, measured_words, name_constraints
+from assistant.answering.constraints import asked_names, fold, measured_words
 from assistant.answering.language import detect_language, share_words
 from assistant.answering.titles import title_words
 from assistant.domain import Chunk, RetrievalMode, SearchFilters
@@ -168,7 +168,7 @@ class Retriever:
         if most < 1:
             return None  # too few documents for a name to single some out
         named: dict[str, None] = {}
-        for name in name_constraints(query):
+        for name in asked_names(query):
             found = self.lexical.documents_naming(name.text)
             if found and len(found) <= most:
                 named.update(dict.fromkeys(sorted(found)))

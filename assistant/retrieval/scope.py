@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answering.constraints import fold, name_constraints
+from assistant.answering.constraints import asked_names, fold
 from assistant.domain import CatalogueEntry
 
 MIN_STEM = 4  # shorter names match too much by prefix
@@ -173,7 +173,7 @@ def scope_of(
         # The title's words stay in the query: they often say what is asked as well.
         if _title_run(folded_question, title):
             named[doc_id] = None
-    for constraint in name_constraints(question):
+    for constraint in asked_names(question):
         for word in constraint.text.split():
             folded = fold(re.sub(r"['’]s$", "", word))
             hits = [

@@ -212,6 +212,16 @@ def test_mismatch_names_the_places_the_evidence_is_about() -> None:
     assert statement == "Kildene handler om Smøla og Hitra, ikke om Trondheim."
 
 
+def test_mismatch_names_the_place_first_when_the_year_is_missed_too() -> None:
+    """Another place's figure for another year: saying which year the sources give would
+    pass that figure off as the place's asked about."""
+    evidence = "In 2023, 31 per cent of Strandheim's purchases went to local suppliers."
+    statement = mismatch(
+        "What share of Kristiansund's purchases went to local suppliers in 2021?", evidence, "en"
+    )
+    assert statement == "The sources are about Strandheim, not about Kristiansund."
+
+
 def test_mismatch_without_a_period_in_the_evidence() -> None:
     statement = mismatch("How much was spent in 2030?", "The fund is large.", "en")
     assert statement == "The sources do not give the figure for 2030."

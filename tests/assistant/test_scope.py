@@ -106,3 +106,12 @@ def test_a_titles_possessive_genitive_matches_an_s_genitive() -> None:
     question = "Hvem bestilte arbeidsnotatet om kommunens framtidige næringsutviklingsrolle?"
     scope = scope_of(question, {}, TITLES)
     assert scope is not None and scope.doc_ids == ("paper",)
+
+
+def test_a_keyword_search_opening_with_a_documents_name_is_scoped_to_it() -> None:
+    """Keywords open no sentence: "Vikfjord næringsfond ramme 2029" names Vikfjord, though a
+    question's capitalised first word is no name."""
+    scope = scope_of("Vikfjord næringsfond ramme 2029", NAMES)
+    assert scope is not None and scope.doc_ids == ("vikfjord",)
+    assert scope.query == "næringsfond ramme 2029"
+    assert scope_of("Hvordan beskriver evalueringen samarbeidet?", NAMES) is None
