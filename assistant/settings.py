@@ -40,6 +40,14 @@ class StoreSettings(BaseModel):
         "and several processes can share it; `path` then only holds the BM25 cache.",
     )
     collection: str = Field("policy_literature", description="Chroma collection name.")
+    search_ef: int = Field(
+        1000,
+        ge=10,
+        description="Neighbours Chroma's HNSW search explores (`ef_search`). Chroma builds "
+        "the graph of a small index anew, in parallel, in each process that opens it, so an "
+        "approximate search may miss a close passage in one process and not the next: at "
+        "least as many as the passages, the search is exact and the same everywhere.",
+    )
 
 
 class EmbedderSettings(BaseModel):

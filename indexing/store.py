@@ -435,16 +435,23 @@ class Generation:
     records: Any
 
     @classmethod
-    def attach(cls, client: Any, prefix: str, name: str) -> Generation:
-        """Open (creating when missing) the collections of generation `name`."""
+    def attach(
+        cls, client: Any, prefix: str, name: str, search_ef: int, read_only: bool = False
+    ) -> Generation:
+        """Open (creating when missing) the collections of generation `name`, their vector
+        search exploring `search_ef` neighbours (`store.search_ef`)."""
+        space = {"hnsw": {**_SPACE["hnsw"], "ef_search": search_ef}}
         collections = {
             part: client.get_or_create_collection(
                 f"{prefix}-{name}-{part}",
                 embedding_function=None,
-                configuration=_SPACE if part in ("chunks", "sentences") else None,
+                configuration=space if part in ("chunks", "sentences") else None,
             )
             for part in PARTS
         }
+        if not read_only:
+            for part in ("chunks", "sentences"):
+                _search_with(collections[part], search_ef)
         return cls(name=name, **collections)
 
     def pieces(self) -> dict[str, DocumentPieces]:
@@ -470,6 +477,14 @@ class Generation:
             if len(result["ids"]) < READ_BATCH:
                 return records
             offset += READ_BATCH
+
+
+def _search_with(collection: Any, search_ef: int) -> None:
+    """Set an existing collection's `ef_search` (made with another, or before it was set):
+    the setting may change at any time, the graph stays."""
+    hnsw = (collection.configuration or {}).get("hnsw") or {}
+    if hnsw.get("ef_search") != search_ef:
+        collection.modify(configuration={"hnsw": {"ef_search": search_ef}})
 
 
 def _pieces_of(metadata: Any) -> DocumentPieces:
@@ -734,7 +749,9 @@ class ChunkStore:
             state.generation = self._new_generation_name()
             if not read_only:
                 self._write_manifest(state)
-        self.current = Generation.attach(client, self.prefix, state.generation)
+        self.current = Generation.attach(
+            client, self.prefix, state.generation, settings.store.search_ef, read_only
+        )
         if check_embedder:
             self._check_embedder(state)
         self.vectors = SentenceVectors(embedder, SENTENCE_VECTORS, store_later=not read_only)
@@ -883,7 +900,13 @@ class ChunkStore:
         manifest = self.manifest()
         if manifest.generation and manifest.generation != self.current.name:
             # Another process switched generations (a rebuild through a shared server).
-            self.current = Generation.attach(self._client, self.prefix, manifest.generation)
+            self.current = Generation.attach(
+                self._client,
+                self.prefix,
+                manifest.generation,
+                self.settings.store.search_ef,
+                self.read_only,
+            )
         key = f"{manifest.generation}:{manifest.changes}"
         with reaching(self.settings.store.chroma_url):
             return StoreView(
@@ -1127,7 +1150,9 @@ class ChunkStore:
         manifest = self.manifest()
         manifest.building = self._new_generation_name()
         self._write_manifest(manifest)
-        return Generation.attach(self._client, self.prefix, manifest.building)
+        return Generation.attach(
+            self._client, self.prefix, manifest.building, self.settings.store.search_ef
+        )
 
     def switch_to(self, generation: Generation) -> Generation:
         """Make a generation current in one manifest write; returns the one it replaced."""

@@ -119,3 +119,19 @@ def test_dense_search_returns_chunks_with_their_metadata(tmp_path: Path) -> None
         assert best.section_path == ["1 Innledning"] and best.page_start == "2"
         assert 0 < similarity <= 1.0
         assert view.dense_search(embedder.embed_query("x"), 5, {"doc_id": "other"}) == []
+
+
+def test_the_vector_search_explores_as_many_neighbours_as_configured_also_in_an_older_store(
+    tmp_path: Path,
+) -> None:
+    """Chroma rebuilds a small index's graph, in parallel, in each process that opens it: an
+    approximate search then misses a close passage in one process and not in the next. The
+    store asks for `store.search_ef` neighbours, also of collections made before."""
+    older = make_settings(tmp_path / "store", store={"search_ef": 100})
+    with ChunkStore.open(older, FakeEmbedder()) as store:
+        store.replace_document(record(), [chunk(TEXT[:22], 0)], [])
+        assert store.current.chunks.configuration["hnsw"]["ef_search"] == 100
+    settings = make_settings(tmp_path / "store")
+    with ChunkStore.open(settings, FakeEmbedder()) as store:
+        for part in (store.current.chunks, store.current.sentences):
+            assert part.configuration["hnsw"]["ef_search"] == settings.store.search_ef == 1000
