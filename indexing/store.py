@@ -749,8 +749,9 @@ class ChunkStore:
             state.generation = self._new_generation_name()
             if not read_only:
                 self._write_manifest(state)
+        # A read-only store read from its own copy may still set how its copy is searched.
         self.current = Generation.attach(
-            client, self.prefix, state.generation, settings.store.search_ef, read_only
+            client, self.prefix, state.generation, settings.store.search_ef, self._fixed
         )
         if check_embedder:
             self._check_embedder(state)
@@ -795,6 +796,11 @@ class ChunkStore:
             if copy is not None:
                 shutil.rmtree(copy.parent, ignore_errors=True)
             raise
+
+    @property
+    def _fixed(self) -> bool:
+        """Whether no setting of the collections may change: read-only, and not a copy."""
+        return self.read_only and self._copy is None
 
     @property
     def folder(self) -> Path:
@@ -905,7 +911,7 @@ class ChunkStore:
                 self.prefix,
                 manifest.generation,
                 self.settings.store.search_ef,
-                self.read_only,
+                self._fixed,
             )
         key = f"{manifest.generation}:{manifest.changes}"
         with reaching(self.settings.store.chroma_url):

@@ -135,3 +135,11 @@ def test_the_vector_search_explores_as_many_neighbours_as_configured_also_in_an_
     with ChunkStore.open(settings, FakeEmbedder()) as store:
         for part in (store.current.chunks, store.current.sentences):
             assert part.configuration["hnsw"]["ef_search"] == settings.store.search_ef == 1000
+    # Read-only, the store is read from a copy: the copy is searched as configured, the
+    # store itself is left as it is.
+    with ChunkStore.open(older, FakeEmbedder()) as store:
+        store.replace_document(record(digest="h2"), [chunk(TEXT[:22], 0)], [])
+    with ChunkStore.open(settings, FakeEmbedder(), read_only=True) as store:
+        assert store.current.chunks.configuration["hnsw"]["ef_search"] == 1000
+    with ChunkStore.open(older, FakeEmbedder(), read_only=True) as store:
+        assert store.current.chunks.configuration["hnsw"]["ef_search"] == 100
