@@ -135,10 +135,18 @@ def test_the_vector_search_explores_as_many_neighbours_as_configured_also_in_an_
     with ChunkStore.open(settings, FakeEmbedder()) as store:
         for part in (store.current.chunks, store.current.sentences):
             assert part.configuration["hnsw"]["ef_search"] == settings.store.search_ef == 1000
-    # Read-only, the store is read from a copy: the copy is searched as configured, the
-    # store itself is left as it is.
+
+
+def test_a_read_only_store_s_copy_is_searched_as_configured_and_the_store_left_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """An embedded store another process owns is read from a copy: the copy's search takes
+    `store.search_ef`, the store is not written to."""
+    embedded = {"chroma_url": None}
+    older = make_settings(tmp_path / "store", store={"search_ef": 100, **embedded})
     with ChunkStore.open(older, FakeEmbedder()) as store:
-        store.replace_document(record(digest="h2"), [chunk(TEXT[:22], 0)], [])
+        store.replace_document(record(), [chunk(TEXT[:22], 0)], [])
+    settings = make_settings(tmp_path / "store", store=embedded)
     with ChunkStore.open(settings, FakeEmbedder(), read_only=True) as store:
         assert store.current.chunks.configuration["hnsw"]["ef_search"] == 1000
     with ChunkStore.open(older, FakeEmbedder(), read_only=True) as store:
