@@ -165,17 +165,32 @@ def test_the_roles_page_shows_a_role_with_its_sources(
     page.close()
 
 
+def pick(page: Any, choice: Any, option: str, tries: int = 4) -> None:
+    """Choose an option of a multiselect. A click while the app reruns (on a busy machine)
+    opens a list the rerun closes again: open it until the option shows."""
+    from playwright.sync_api import TimeoutError as NotShown
+
+    for _ in range(tries):
+        choice.click()
+        wanted = page.get_by_role("option", name=option)
+        try:
+            wanted.wait_for(timeout=10_000)
+        except NotShown:
+            page.keyboard.press("Escape")
+            continue
+        wanted.click()
+        page.keyboard.press("Escape")
+        return
+    raise AssertionError(f"the option {option!r} never showed")
+
+
 def test_the_brief_is_built_in_the_browser(running: Running, browser: Any, shots: Path) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(running.ui)
     page.get_by_role("link", name="Verkstedsnotat").click()
     choices = page.locator('[data-testid="stMultiSelect"]')
-    choices.nth(0).click()
-    page.get_by_role("option", name="brobygger").click()
-    page.keyboard.press("Escape")
-    choices.nth(1).click()
-    page.get_by_role("option", name="samstyring").click()
-    page.keyboard.press("Escape")
+    pick(page, choices.nth(0), "brobygger")
+    pick(page, choices.nth(1), "samstyring")
     page.get_by_role("button", name="Lag notat").click()
     area = page.locator("textarea")
     area.wait_for(timeout=90_000)
