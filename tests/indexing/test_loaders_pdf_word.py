@@ -2,7 +2,7 @@
 reads it. The documents are written with python-docx and printed with ``soffice``, as a
 municipality writes and prints its reports: endnotes numbered i, ii, iii, a cover with a
 question as subtitle and two authors on one line, lists nested with Word's own bullets and
-numbers.
+numbers, a floating text box.
 """
 
 from __future__ import annotations
@@ -13,7 +13,12 @@ import pytest
 
 from assistant.domain import LoadedDocument
 from indexing.loaders import load_document
-from tests.docx_factory import add_endnotes, endnote_reference, list_item
+from tests.docx_factory import (
+    add_endnotes,
+    endnote_reference,
+    list_item,
+    text_box,
+)
 from tests.report_producers import SOFFICE, print_word
 
 needs_libreoffice = pytest.mark.skipif(
@@ -222,3 +227,43 @@ def test_a_header_cell_merged_over_two_columns_names_each_of_them(
             )
         )
         assert f"{label}: {named}." in printed.text
+
+
+# A fact box floated right of a paragraph it interrupts: a title and four short facts.
+FACT_TITLE = "Fakta om Gründerhuset"
+FACTS = ("Åpnet i 2021", "14 kontorplasser", "Leie 1 500 kr i måneden", "Drives av kommunen")
+BESIDE = (
+    "Etter at planen ble vedtatt, har kommunen lagt vekt på å følge opp de foretakene som "
+    "søkte om støtte, og på å samle erfaringene fra dem i en felles oversikt. "
+) * 6
+
+
+@needs_libreoffice
+def test_a_floating_text_box_is_a_block_of_its_own_after_the_paragraph_beside_it(
+    tmp_path: Any,
+) -> None:
+    """A text box floated right, the paragraph wrapping round it: LibreOffice draws the box
+    after the paragraph's lines, and read in a column of its own it split the paragraph in
+    two, its title run into the first half and its last fact into the second. The
+    paragraph reads whole, and the box's title and facts follow it, each a paragraph,
+    none a heading."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("1 Innledning", level=1)
+    document.add_paragraph(PROSE * 3)
+    paragraph = document.add_paragraph()
+    text_box(paragraph, FACT_TITLE, list(FACTS))
+    paragraph.add_run(BESIDE)
+    document.add_paragraph(PROSE * 2)
+    document.add_heading("2 Resultater", level=1)
+    document.add_paragraph(PROSE * 3)
+    loaded = load_document(print_word(document, tmp_path / "faktaboks.pdf"))
+    paragraphs = [" ".join(part.split()) for part in loaded.text.split("\n\n")]
+    beside = paragraphs.index(BESIDE.strip())
+    assert paragraphs[beside + 1 : beside + 6] == [FACT_TITLE, *FACTS]
+    assert [section.path for section in loaded.sections] == [["1 Innledning"], ["2 Resultater"]]

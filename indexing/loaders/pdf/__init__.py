@@ -253,7 +253,7 @@ def _lines_of(page: PageObject) -> _Page:
     kept = {None, "invisible"} if painting.scanned else {None}
     visible = [run for run, why in runs if why in kept]
     hidden = [(why, run.text) for run, why in runs if why not in kept and why and run.text.strip()]
-    return _Page(page_lines(visible, float(page.mediabox.top)), hidden)
+    return _Page(page_lines(visible, float(page.mediabox.top), painting.shapes), hidden)
 
 
 # Characters no reader sees: a soft hyphen where the word was not broken, zero-width spaces.

@@ -6,7 +6,9 @@ smaller than its line and holding only a number is a footnote marker. A marker i
 becomes an invisible mark (see `indexing.loaders._structure.note_mark`), so no ``endring2``
 is left in the text; one that opens a line labels a footnote body. Lines whose runs stand in
 the same columns, a header over rows of figures, are a table: each of them knows its cells
-(see `_with_tables`). Everything here is pure.
+(see `_with_tables`). Lines inside a rectangle the page frames or shades, beside or amid the
+running text (a fact box), are read apart from it and know their box (see `_text_boxes`).
+Everything here is pure.
 """
 
 from __future__ import annotations
@@ -57,6 +59,15 @@ class Run:
         return _BOLD_FONT.search(self.font) is not None
 
 
+@dataclass(frozen=True)
+class TextBox:
+    """A text box of a page: its number there, and where its lines may run to (its right
+    side, less the room its left side leaves before the text)."""
+
+    number: int
+    right: float
+
+
 _Group = list[tuple[int, Run]]  # runs of one line, with the order the file draws them in
 
 
@@ -69,7 +80,8 @@ class TextLine:
     marker that opens the line, if any. A line of a table has its ``cells``, and its first
     line (the columns' names) is its ``header``. A line whose runs stand apart in two cells or
     more, in a table or not, has them as its ``splits``: at the top of a page, they may be
-    the rows of a table whose header was on the page before.
+    the rows of a table whose header was on the page before. A line in a text box knows it
+    (``box``).
     """
 
     text: str
@@ -81,6 +93,8 @@ class TextLine:
     cells: tuple[str, ...] = ()
     header: bool = False
     splits: tuple[str, ...] = ()
+    right: float = 0.0  # where the line's last run ends (0 when not known)
+    box: TextBox | None = None  # the page's text box the line stands in, if any
 
     @property
     def styled(self) -> bool:
@@ -93,18 +107,129 @@ def plain_lines(text: str) -> list[TextLine]:
     return [TextLine(line) for line in text.split("\n")]
 
 
-def page_lines(runs: Sequence[Run], height: float) -> list[TextLine]:
-    """The runs of one page (in drawing order) as lines, top to bottom.
+Box = tuple[float, float, float, float]  # left, bottom, right, top in pt
+
+
+def page_lines(runs: Sequence[Run], height: float, shapes: Sequence[Box] = ()) -> list[TextLine]:
+    """The runs of one page (in drawing order) as lines, top to bottom; those in a text box
+    (one of ``shapes``, the rectangles the page frames or shades) as a block of their own.
 
     Word spaces are part of the runs' text, as pypdf spells them.
     """
-    # Lines from the top of the page; within a line, runs keep the order the file draws
-    # them in, which is the reading order (the positions pypdf reports inside a line are
-    # not always exact enough to sort by).
     indexed = [(order, run) for order, run in enumerate(runs) if run.text.strip()]
+    boxes = _text_boxes(indexed, shapes)
+    boxed = {order for _, members in boxes for order, _ in members}
+    lines = _lines([member for member in indexed if member[0] not in boxed], height)
+    for number, (shape, members) in enumerate(boxes):
+        inside = _lines(members, height)
+        padding = min(line.x for line in inside) - shape[0] if inside else 0.0
+        box = TextBox(number, round(shape[2] - max(padding, 0.0), 1))
+        lines = _with_box(lines, [replace(line, box=box) for line in inside], shape)
+    return lines
+
+
+def _lines(indexed: list[tuple[int, Run]], height: float) -> list[TextLine]:
+    """Runs as lines from the top of the page; within a line, runs keep the order the file
+    draws them in, which is the reading order (the positions pypdf reports inside a line
+    are not always exact enough to sort by)."""
     groups = [_in_reading_order(group) for group in _in_column_order(_grouped(indexed))]
     placed = [(line, group) for group in groups if (line := _line(group, height)) is not None]
     return _with_tables(placed)
+
+
+# --- text boxes ---------------------------------------------------------------------------
+
+# A text box holds this many lines at least (a title and a line, or two lines) and at most
+# this many: a frame around more is a page's or a table's, not a box beside the text.
+BOX_LEAST_LINES = 2
+BOX_MOST_LINES = 20
+# Runs this far (pt) outside a rectangle's edges still stand in it; rectangles whose sides
+# are this close touch (a table's cells).
+BOX_EDGE = 2.0
+
+
+def _text_boxes(
+    indexed: list[tuple[int, Run]], shapes: Sequence[Box]
+) -> list[tuple[Box, list[tuple[int, Run]]]]:
+    """The page's text boxes, top first, each with the runs in it.
+
+    A text box is a framed or shaded rectangle holding a few lines of one cell each (no
+    table's rows), with more of the page's text outside it than in it, and no other
+    rectangle holding text against its sides (a table's cells, shaded one by one). The
+    largest rectangle is taken first, so a shaded box with a frame of its own is one box.
+    """
+    holding = [shape for shape in shapes if any(_inside(run, shape) for _, run in indexed)]
+    found: list[tuple[Box, list[tuple[int, Run]]]] = []
+    taken: set[int] = set()
+    for shape in sorted(holding, key=_area, reverse=True):
+        members = [(o, run) for o, run in indexed if o not in taken and _inside(run, shape)]
+        if _is_text_box(members, indexed, shape, holding):
+            found.append((shape, members))
+            taken.update(order for order, _ in members)
+    return sorted(found, key=lambda box: -box[0][3])
+
+
+def _is_text_box(
+    members: list[tuple[int, Run]],
+    indexed: list[tuple[int, Run]],
+    shape: Box,
+    shapes: list[Box],
+) -> bool:
+    lines = _grouped(members)
+    if not BOX_LEAST_LINES <= len(lines) <= BOX_MOST_LINES:
+        return False
+    if any(len(_cells([run for _, run in line])) > 1 for line in lines):
+        return False  # cells standing apart: a table's rows
+    inside = {order for order, _ in members}
+    letters = sum(len(run.text.strip()) for _, run in members)
+    outside = sum(len(run.text.strip()) for order, run in indexed if order not in inside)
+    return outside > letters and not any(_touch(shape, other) for other in shapes)
+
+
+def _inside(run: Run, shape: Box) -> bool:
+    """True when the run's ink stands within the rectangle."""
+    left, bottom, right, top = shape
+    start, end = _ink(run) if run.width else (run.x, run.x)
+    return (
+        left - BOX_EDGE <= start
+        and end <= right + BOX_EDGE
+        and bottom - BOX_EDGE <= run.y <= top + BOX_EDGE
+    )
+
+
+def _touch(shape: Box, other: Box) -> bool:
+    """True when two rectangles stand side by side or one over the other, touching: cells
+    of one table."""
+    if other == shape:
+        return False
+    left, bottom, right, top = shape
+    o_left, o_bottom, o_right, o_top = other
+    across = min(top, o_top) - max(bottom, o_bottom) > 0
+    along = min(right, o_right) - max(left, o_left) > 0
+    beside = abs(left - o_right) <= BOX_EDGE or abs(o_left - right) <= BOX_EDGE
+    stacked = abs(bottom - o_top) <= BOX_EDGE or abs(o_bottom - top) <= BOX_EDGE
+    return (across and beside) or (along and stacked)
+
+
+def _area(shape: Box) -> float:
+    return (shape[2] - shape[0]) * (shape[3] - shape[1])
+
+
+def _with_box(lines: list[TextLine], inside: list[TextLine], shape: Box) -> list[TextLine]:
+    """The page's lines with a box's lines as a block where it stands in the reading order:
+    before the first line below its top that runs under it (the text beside a box floated
+    right stops short of it), else before the first line below its top."""
+    if not inside:
+        return lines
+    top = inside[0].top
+    below = [index for index, line in enumerate(lines) if line.top > top]
+    under = [
+        index
+        for index in below
+        if lines[index].right > shape[0] + BOX_EDGE and lines[index].x < shape[2] - BOX_EDGE
+    ]
+    at = next(iter(under or below), len(lines))
+    return [*lines[:at], *inside, *lines[at:]]
 
 
 def _grouped(indexed: list[tuple[int, Run]]) -> list[_Group]:
@@ -240,7 +365,16 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
         return None
     bold = sum(len(run.text) for run in main if run.bold) * 2 > sum(len(run.text) for run in main)
     left = min(run.x for run in main) if main else runs[0].x
-    return TextLine(text, round(size, 1), bold, round(left, 1), round(height - baseline, 1), lead)
+    right = max(run.end for run in runs)
+    return TextLine(
+        text,
+        round(size, 1),
+        bold,
+        round(left, 1),
+        round(height - baseline, 1),
+        lead,
+        right=round(right, 1),
+    )
 
 
 def _text(runs: list[Run], size: float, baseline: float) -> tuple[str, str | None]:
