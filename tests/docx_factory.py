@@ -1,7 +1,7 @@
 """Word's footnotes, endnotes, multi-level lists and text boxes, written into python-docx
 documents for tests (python-docx has no API for them): the reference after a word, the
-footnotes or endnotes part with the notes' bodies, the bullet list Word makes by default, and
-a floating text box as Word anchors one in a paragraph."""
+footnotes or endnotes part with the notes' bodies, the bullet list Word makes by default, a
+floating text box as Word anchors one in a paragraph, and a section's columns."""
 
 from __future__ import annotations
 
@@ -148,6 +148,16 @@ def list_item(document: Any, text: str, level: int = 0, kind: str = "bullet") ->
     numbered.append(number)
     paragraph._p.get_or_add_pPr().append(numbered)
     return paragraph
+
+
+def section_columns(section: Any, number: int) -> None:
+    """Set a section's text in ``number`` columns (Word's Layout > Columns), 1.25 cm apart."""
+    columns = section._sectPr.find(qn("w:cols"))
+    if columns is None:
+        columns = OxmlElement("w:cols")
+        section._sectPr.append(columns)
+    columns.set(qn("w:num"), str(number))
+    columns.set(qn("w:space"), "708")
 
 
 _DRAWING = (

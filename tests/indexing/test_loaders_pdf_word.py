@@ -2,7 +2,7 @@
 reads it. The documents are written with python-docx and printed with ``soffice``, as a
 municipality writes and prints its reports: endnotes numbered i, ii, iii, a cover with a
 question as subtitle and two authors on one line, lists nested with Word's own bullets and
-numbers, a floating text box.
+numbers, a floating text box, a summary in two columns.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from tests.docx_factory import (
     add_endnotes,
     endnote_reference,
     list_item,
+    section_columns,
     text_box,
 )
 from tests.report_producers import SOFFICE, print_word
@@ -267,3 +268,47 @@ def test_a_floating_text_box_is_a_block_of_its_own_after_the_paragraph_beside_it
     beside = paragraphs.index(BESIDE.strip())
     assert paragraphs[beside + 1 : beside + 6] == [FACT_TITLE, *FACTS]
     assert [section.path for section in loaded.sections] == [["1 Innledning"], ["2 Resultater"]]
+
+
+# A summary in two columns, on a page whose next section goes on in one.
+SUMMARY = (
+    "Evalueringen viser at næringsarbeidet i kommunen har gitt flere nye arbeidsplasser, "
+    "særlig innen reiseliv og havbruk, og at samarbeidet med nabokommunene er blitt bedre.",
+    "Tilskuddene fra næringsfondet har nådd mange små foretak, men oppfølgingen av dem etter "
+    "tildelingen har vært svak, og kommunen vet lite om hva støtten har betydd for dem.",
+    "Vi anbefaler at kommunen lager en plan for oppfølging av foretakene, at den samler "
+    "tallene for hvert år i en felles oversikt, og at den drøfter dem med næringsforeningen.",
+    "Kommunen bør også vurdere om næringsfondet skal prioritere færre og større prosjekter, "
+    "slik at virkningene blir lettere å måle og å følge opp over tid.",
+)
+
+
+@needs_libreoffice
+def test_a_summary_in_two_columns_reads_column_by_column_under_its_own_heading(
+    tmp_path: Any,
+) -> None:
+    """A summary set in two columns (a continuous section break), the next chapter in one
+    column below it on the same page: the chapter's heading, short and left of the gutter,
+    was read as a line of the left column, so the right column's text came after it, in the
+    next section. Each paragraph of the summary is whole, in order, under the summary."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("Sammendrag", level=1)
+    section_columns(document.add_section(WD_SECTION.CONTINUOUS), 2)
+    for text in SUMMARY:
+        document.add_paragraph(text)
+    section_columns(document.add_section(WD_SECTION.CONTINUOUS), 1)
+    document.add_heading("1 Innledning", level=1)
+    for _ in range(3):
+        document.add_paragraph(PROSE * 3)
+    loaded = load_document(print_word(document, tmp_path / "sammendrag.pdf"))
+    paragraphs = [" ".join(part.split()) for part in loaded.text.split("\n\n")]
+    assert paragraphs[: len(SUMMARY) + 2] == ["Sammendrag", *SUMMARY, "1 Innledning"]
+    for text in SUMMARY:
+        assert path_of(loaded, text) == ["Sammendrag"]

@@ -285,11 +285,16 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     first, last = split[0], split[-1]
     # Lines next to the band that stand in one column or both (a heading atop the left column,
     # the longer column's last lines) belong to it; a line across the page, or in smaller
-    # type (a footnote, a page number), ends it.
+    # type (a footnote, a page number), ends it, and so does a heading below the band that
+    # heads text across the page (the next section's, after a summary set in two columns).
     size = _main_size([run for group in groups[first : last + 1] for _, run in group])
     while first > 0 and _in_columns(groups[first - 1], gutter, size):
         first -= 1
-    while last + 1 < len(groups) and _in_columns(groups[last + 1], gutter, size):
+    while (
+        last + 1 < len(groups)
+        and _in_columns(groups[last + 1], gutter, size)
+        and not _heads_the_page(groups, last + 1, gutter, size)
+    ):
         last += 1
     band = [member for group in groups[first : last + 1] for member in group]
     # Each column is cut into lines anew: a large heading in one column would otherwise
@@ -346,6 +351,19 @@ def _in_columns(group: _Group, x: float, size: float) -> bool:
     if max(run.size for run in runs) < NOTE_SHARE * size:
         return False
     return all(run.x + max(run.width, _least_width(run)) <= x for run in runs)
+
+
+# A heading is set at least this much larger than the body, or bold.
+HEADING_SHARE = 1.1
+
+
+def _heads_the_page(groups: list[_Group], index: int, x: float, size: float) -> bool:
+    """True when the line is a heading (larger than the body's ``size``, or bold) over a
+    line that stands outside the columns split at ``x``, or over none."""
+    runs = [run for _, run in groups[index] if run.text.strip()]
+    heading = _main_size(runs) >= HEADING_SHARE * size or all(run.bold for run in runs)
+    following = groups[index + 1] if index + 1 < len(groups) else None
+    return heading and (following is None or not _in_columns(following, x, size))
 
 
 def _same_line(group: list[Run], run: Run) -> bool:
