@@ -2,7 +2,7 @@
 reads it. The documents are written with python-docx and printed with ``soffice``, as a
 municipality writes and prints its reports: endnotes numbered i, ii, iii, a cover with a
 question as subtitle and two authors on one line, lists nested with Word's own bullets and
-numbers, a floating text box, a summary in two columns.
+numbers, a floating text box, a summary in two columns, a table on a landscape page.
 """
 
 from __future__ import annotations
@@ -312,3 +312,86 @@ def test_a_summary_in_two_columns_reads_column_by_column_under_its_own_heading(
     assert paragraphs[: len(SUMMARY) + 2] == ["Sammendrag", *SUMMARY, "1 Innledning"]
     for text in SUMMARY:
         assert path_of(loaded, text) == ["Sammendrag"]
+
+
+# Key figures too wide for a portrait page, on a landscape page of their own.
+KEY_FIGURES = (
+    ("Kommune", "Innbyggere", "Foretak", "Nye foretak", "Tilskudd (mill. kr)", "Prosjekter"),
+    ("Fjordvik", "7 860", "412", "33", "1,9", "14"),
+    ("Nordbygd", "3 120", "188", "12", "0,8", "6"),
+    ("Sørvik", "11 450", "640", "51", "2,4", "21"),
+)
+
+
+def landscape_report() -> Any:
+    """A report whose second section is a landscape page holding a table."""
+    import docx
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("1 Innledning", level=1)
+    document.add_paragraph(PROSE * 3)
+    for orientation in (WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT):
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = orientation
+        section.page_width, section.page_height = section.page_height, section.page_width
+        if orientation == WD_ORIENT.LANDSCAPE:
+            document.add_heading("2 Nøkkeltall", level=1)
+            document.add_paragraph("Tabellen viser nøkkeltall for hver kommune i regionen.")
+            table = document.add_table(rows=len(KEY_FIGURES), cols=len(KEY_FIGURES[0]))
+            table.style = "Table Grid"
+            for row, values in zip(table.rows, KEY_FIGURES, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
+    document.add_heading("3 Vurdering", level=1)
+    document.add_paragraph("Vurderingen bygger på tallene og på intervjuer med foretakene.")
+    return document
+
+
+def turned(path: Any, turn: int) -> Any:
+    """The PDF with each landscape page made a portrait page shown turned by /Rotate, its
+    content drawn a quarter turn round, as LaTeX's pdflscape and some print drivers write one
+    (a ``turn`` of 90 runs the text up the portrait page, 270 down it)."""
+    from pypdf import PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter(clone_from=path)
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if width > height:
+            matrix = (0, 1, -1, 0, height, 0) if turn == 90 else (0, -1, 1, 0, 0, width)
+            page.add_transformation(Transformation(matrix))
+            page.mediabox = RectangleObject((0, 0, height, width))
+            page.cropbox = RectangleObject((0, 0, height, width))
+            page.rotate(turn)
+    target = path.with_name(f"{path.stem}-{turn}.pdf")
+    writer.write(target)
+    return target
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("turn", [0, 90, 270])
+def test_a_table_on_a_landscape_page_reads_row_by_row_however_the_page_is_turned(
+    turn: int, tmp_path: Any
+) -> None:
+    """A landscape page holding a table, as LibreOffice prints it (a wide page) or set on a
+    portrait page turned by /Rotate, its text running up or down the page: read across the
+    portrait page, each letter was a line of its own and the table came out as columns of
+    figures. Each row is a sentence naming its figures' columns, under its own section."""
+    path = print_word(landscape_report(), tmp_path / "nokkeltall.pdf")
+    loaded = load_document(turned(path, turn) if turn else path)
+    header, *rows = KEY_FIGURES
+    for label, *figures in rows:
+        columns = zip(header[1:], figures, strict=True)
+        named = "; ".join(f"{name} {figure}" for name, figure in columns)
+        assert f"{label}: {named}." in loaded.text
+        assert path_of(loaded, f"{label}: ") == ["2 Nøkkeltall"]
+    assert [section.path[0] for section in loaded.sections] == [
+        "1 Innledning",
+        "2 Nøkkeltall",
+        "3 Vurdering",
+    ]
