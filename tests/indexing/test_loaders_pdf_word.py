@@ -2,7 +2,8 @@
 reads it. The documents are written with python-docx and printed with ``soffice``, as a
 municipality writes and prints its reports: endnotes numbered i, ii, iii, a cover with a
 question as subtitle and two authors on one line, lists nested with Word's own bullets and
-numbers, a floating text box, a summary in two columns, a table on a landscape page.
+numbers, a floating text box, a summary in two columns, a table on a landscape page, a
+table of words only.
 """
 
 from __future__ import annotations
@@ -395,3 +396,44 @@ def test_a_table_on_a_landscape_page_reads_row_by_row_however_the_page_is_turned
         "2 Nøkkeltall",
         "3 Vurdering",
     ]
+
+
+# Who does what, and how far they have come: words only, a row's first cell wrapped.
+MEASURES = (
+    ("Tiltak", "Ansvarlig", "Status"),
+    ("Kartlegge behovet for næringsareal", "Næringssjefen", "Fullført"),
+    ("Etablere et gründerhus", "Kommunen og næringsforeningen", "Pågår"),
+    ("Styrke samarbeidet med skolene", "Oppvekstsektoren", "Ikke startet"),
+    ("Lage en reiselivsstrategi", "Destinasjonsselskapet", "Utsatt"),
+)
+
+
+@needs_libreoffice
+def test_a_table_of_words_under_a_bold_header_reads_as_a_sentence_a_row(tmp_path: Any) -> None:
+    """A table without figures, its header row in bold and its cells' words wrapped over
+    two lines: read as lines, each row ran its cells together ("Kartlegge behovet for
+    Næringssjefen Fullført") and its wrapped words followed as a paragraph of their own.
+    Each row is a sentence naming its cells' columns, each cell whole."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("1 Oppfølging", level=1)
+    document.add_paragraph("Tabellen viser hvordan tiltakene i planen er fulgt opp.")
+    table = document.add_table(rows=len(MEASURES), cols=len(MEASURES[0]))
+    table.style = "Table Grid"
+    for row, values in zip(table.rows, MEASURES, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].runs[0].bold = True
+    document.add_paragraph("Flere av tiltakene er forsinket, men de fleste blir fullført.")
+    loaded = load_document(print_word(document, tmp_path / "tiltak.pdf"))
+    header, *rows = MEASURES
+    for label, *cells in rows:
+        columns = zip(header[1:], cells, strict=True)
+        named = "; ".join(f"{name} {cell}" for name, cell in columns)
+        assert f"{label}: {named}." in loaded.text

@@ -559,7 +559,11 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
                     )
                 else:
                     rows[index] = _row(cells[index], columns)
-            if len(rows) + 1 >= TABLE_LINES and _of_figures(header, list(rows.values())):
+            found = list(rows.values())
+            if len(rows) + 1 >= TABLE_LINES and (
+                _of_figures(header, found)
+                or _of_words(lines[first], [lines[index] for index in rows], header, found)
+            ):
                 lines[first] = replace(lines[first], cells=header, header=True)
                 wrapped.update(range(first + 1, body))  # the header's names, wrapped
                 wrapped.update(labels)
@@ -641,12 +645,16 @@ def _wraps_cells(
 
 
 def _row_pitch(lines: list[TextLine], body: int, end: int, labels: set[int]) -> float | None:
-    """The least distance between two rows of a table, one right below the other."""
+    """The least distance between two rows of a table, from the last line of one (a cell's
+    wrapped words, perhaps) to the next; with one row so far, its distance below the header
+    (whose last line is right above it)."""
     gaps = [
         lines[index + 1].top - lines[index].top
         for index in range(body, end - 1)
-        if index not in labels and index + 1 not in labels
+        if index + 1 not in labels
     ]
+    if not gaps and body > 0 and end - 1 == body:
+        gaps = [lines[body].top - lines[body - 1].top]
     return min(gaps) if gaps else None
 
 
@@ -824,16 +832,40 @@ def _by_line(runs: Sequence[Run]) -> list[list[Run]]:
     return [lines[y] for y in sorted(lines, reverse=True)]
 
 
-def _of_figures(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
-    """True for rows of short cells, a column of which holds figures, under a header: not a
-    list (marks in the first column), a contents page (dot leaders) or running text."""
+def _short_cells(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
+    """True for rows of short cells under a header: not a list (marks in the first column),
+    a contents page (dot leaders) or running text."""
     cells = [text for row in (header, *rows) for text in row if text]
     if any(len(text.split()) > CELL_WORDS or _LEADER.match(text) for text in cells):
         return False
-    if all(_LIST_MARK.match(row[0]) for row in rows):
+    return not all(_LIST_MARK.match(row[0]) for row in rows)
+
+
+def _of_figures(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
+    """True for rows of short cells, a column of which holds figures, under a header."""
+    if not _short_cells(header, rows):
         return False
     columns = [[text for text in column if text] for column in list(zip(*rows, strict=True))[1:]]
     return any(column and all(_has_digit(text) for text in column) for column in columns)
+
+
+# A header row's names are this many words at most each.
+HEADER_WORDS = 4
+
+
+def _of_words(
+    top: TextLine, below: list[TextLine], header: tuple[str, ...], rows: list[tuple[str, ...]]
+) -> bool:
+    """True for rows of short cells, words only, under a header set apart from them in bold:
+    a name over every column, each a few words, every row labelled in its first column.
+
+    Without figures, the bold header is what tells a table from lines that happen to stand
+    in columns (a list whose items wrap, a form's labels and answers)."""
+    if not top.bold or any(line.bold for line in below):
+        return False
+    if not all(header) or any(len(name.split()) > HEADER_WORDS for name in header):
+        return False
+    return _short_cells(header, rows) and all(row[0] for row in rows)
 
 
 def _has_digit(text: str) -> bool:
