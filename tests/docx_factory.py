@@ -1,6 +1,7 @@
-"""Word's footnotes, endnotes and multi-level lists, written into python-docx documents for
-tests (python-docx has no API for them): the reference after a word, the footnotes or
-endnotes part with the notes' bodies, and the bullet list Word makes by default."""
+"""Word's footnotes, endnotes, multi-level lists and text boxes, written into python-docx
+documents for tests (python-docx has no API for them): the reference after a word, the
+footnotes or endnotes part with the notes' bodies, the bullet list Word makes by default, a
+floating text box as Word anchors one in a paragraph, and a section's columns."""
 
 from __future__ import annotations
 
@@ -147,6 +148,64 @@ def list_item(document: Any, text: str, level: int = 0, kind: str = "bullet") ->
     numbered.append(number)
     paragraph._p.get_or_add_pPr().append(numbered)
     return paragraph
+
+
+def section_columns(section: Any, number: int) -> None:
+    """Set a section's text in ``number`` columns (Word's Layout > Columns), 1.25 cm apart."""
+    columns = section._sectPr.find(qn("w:cols"))
+    if columns is None:
+        columns = OxmlElement("w:cols")
+        section._sectPr.append(columns)
+    columns.set(qn("w:num"), str(number))
+    columns.set(qn("w:space"), "708")
+
+
+_DRAWING = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    f'xmlns:w="{W}"'
+)
+_EMU_PER_CM = 360000
+
+
+def text_box(
+    paragraph: Any, title: str, lines: list[str], width_cm: float = 6.0, height_cm: float = 4.5
+) -> None:
+    """A text box floated at the right of the column beside ``paragraph``, the text wrapping
+    around it, as Word's Insert > Text Box makes one: framed, shaded light blue, a bold title
+    over short lines, each a paragraph in smaller type."""
+    width, height = int(width_cm * _EMU_PER_CM), int(height_cm * _EMU_PER_CM)
+    content = (
+        f'<w:p><w:r><w:rPr><w:b/><w:sz w:val="20"/></w:rPr><w:t>{_xml(title)}</w:t></w:r></w:p>'
+    )
+    content += "".join(
+        f'<w:p><w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{_xml(line)}'
+        "</w:t></w:r></w:p>"
+        for line in lines
+    )
+    run = parse_xml(
+        f"<w:r {_DRAWING}><w:drawing>"
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        'relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:align>right</wp:align></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:wrapSquare wrapText="bothSides"/><wp:docPr id="5" name="Tekstboks 5"/>'
+        "<wp:cNvGraphicFramePr/><a:graphic>"
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        '<a:solidFill><a:srgbClr val="DDEBF7"/></a:solidFill>'
+        '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>'
+        f"<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" '
+        'rIns="91440" bIns="45720" anchor="t"/></wps:wsp></a:graphicData></a:graphic>'
+        "</wp:anchor></w:drawing></w:r>"
+    )
+    paragraph._p.append(run)
 
 
 def _xml(text: str) -> str:

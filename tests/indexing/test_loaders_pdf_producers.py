@@ -198,6 +198,80 @@ def test_a_fact_box_beside_the_text_reads_apart_from_it(box: str, tmp_path: Path
     assert any("Gründerhuset åpnet i 2021" in p and "1 500 kroner i" in p for p in after)
 
 
+# A fact box drawn at the top of a page, the text running on below it from the page before.
+BOX_TITLE = "Faktaboks: Gründerhuset"
+BOX_FACTS = ("Åpnet i 2021 med 14 kontorplasser", "Leie: 1 500 kroner i måneden")
+BOX_PLACES = "Kvernås Lidvang Tverrdal Fossvik Ospedal Skarvdal Vikfjord Storlia Sandvær".split()
+# Sentences of unlike length, so that one of them breaks over the page.
+BOX_SENTENCES = [
+    f"Tiltaket i {BOX_PLACES[n % 9]} ble fulgt opp av kommunen i samarbeid med "
+    f"næringsforeningen og regionrådet{' det året' * (n % 3)}."
+    for n in range(54)
+]
+
+
+@needs_fonts
+def test_a_fact_box_is_a_block_of_its_own_not_part_of_the_paragraph_running_past_it(
+    tmp_path: Path,
+) -> None:
+    """A framed, shaded box at the top of a page, the paragraph from the page before going
+    on below it: its bold title read as a heading and its last line took the paragraph's
+    rest as its own. The box is a block of its own after the paragraph, its title no
+    section, and every sentence of the paragraph is whole."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph
+
+    for name, file in (("Serif", "DejaVuSerif.ttf"), ("Sans", "DejaVuSans.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(DEJAVU / file)))
+    pdfmetrics.registerFont(TTFont("Sans-Bold", str(DEJAVU / "DejaVuSans-Bold.ttf")))
+    width, height = A4
+
+    def box(canvas: Any, _: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(HexColor("#E8F0F8"))
+        canvas.setStrokeColor(HexColor("#336699"))
+        canvas.rect(72, height - 162, width - 144, 90, fill=1, stroke=1)
+        canvas.setFillColor(HexColor("#000000"))
+        canvas.setFont("Sans-Bold", 12)
+        canvas.drawString(84, height - 92, BOX_TITLE)
+        canvas.setFont("Sans", 9.5)
+        for row, fact in enumerate(BOX_FACTS):
+            canvas.drawString(84, height - 110 - 13 * row, fact)
+        canvas.restoreState()
+
+    body = ParagraphStyle(
+        "body", fontName="Serif", fontSize=10.5, leading=14, alignment=TA_JUSTIFY, spaceAfter=6
+    )
+    head = ParagraphStyle("head", fontName="Sans-Bold", fontSize=15, leading=19, spaceAfter=8)
+    path = tmp_path / "faktaboks.pdf"
+    document = BaseDocTemplate(str(path), pagesize=A4)
+    full = Frame(72, 72, width - 144, height - 144)
+    under = Frame(72, 72, width - 144, height - 244)
+    document.addPageTemplates(
+        [PageTemplate("plain", [full]), PageTemplate("boxed", [under], onPage=box)]
+    )
+    story: list[Any] = [Paragraph("1 Innledning", head), NextPageTemplate("boxed")]
+    for start in range(0, len(BOX_SENTENCES), 9):
+        story.append(Paragraph(" ".join(BOX_SENTENCES[start : start + 9]), body))
+    story += [NextPageTemplate("plain"), Paragraph("2 Resultater", head)]
+    story += [Paragraph(" ".join(BOX_SENTENCES[:4]), body)]
+    document.build(story)
+
+    loaded = load_document(path)
+    paragraphs = [" ".join(part.split()) for part in loaded.text.split("\n\n")]
+    assert [section.path for section in loaded.sections] == [["1 Innledning"], ["2 Resultater"]]
+    for sentence in BOX_SENTENCES:
+        assert sentence in loaded.text
+    at = paragraphs.index(BOX_TITLE)
+    assert paragraphs[at + 1 : at + 3] == list(BOX_FACTS)
+    assert paragraphs[at - 1].endswith(BOX_SENTENCES[17])  # the paragraph the box stood in
+
+
 def test_a_table_is_not_read_as_two_columns() -> None:
     runs = []
     for row, (label, value) in enumerate([("Etablering", "14"), ("Kompetanse", "8")] * 3):

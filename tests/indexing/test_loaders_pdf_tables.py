@@ -423,6 +423,48 @@ def test_a_list_numbered_apart_from_its_items_is_no_table() -> None:
     assert not any(line.cells for line in lines)
 
 
+def words_in_columns(header: tuple[str, str], rows: list[tuple[str, str]], bold: bool) -> list[Run]:
+    """Two columns of words under a header (in bold or not), 13 pt apart."""
+    font = "Helvetica-Bold" if bold else "Helvetica"
+    runs = [
+        Run(header[0], 72, 700, 10, font, width=5 * len(header[0]), space=2.8),
+        Run(header[1], 310, 700, 10, font, width=5 * len(header[1]), space=2.8),
+    ]
+    for row, (left, right) in enumerate(rows, start=1):
+        y = 700 - 13 * row
+        runs += [
+            Run(left, 72, y, 10, "Helvetica", width=5 * len(left), space=2.8),
+            Run(right, 310, y, 10, "Helvetica", width=5 * len(right), space=2.8),
+        ]
+    return runs
+
+
+def test_two_columns_of_text_headed_in_bold_side_by_side_are_no_table() -> None:
+    """Short lines of running text in two columns, a bold heading atop each: no figures, and
+    the header's bold does not make the columns' lines a table's rows."""
+    rows = [
+        ("Kommunen har arbeidet lenge med", "Evalueringen bygger på intervjuer"),
+        ("næringsutvikling i hele regionen, og", "med foretak og på kommunens"),
+        ("arbeidet har gitt gode resultater", "egne tall for hele perioden"),
+        ("for mange av foretakene her.", "fra 2019 til og med 2023."),
+    ]
+    lines = lines_of(words_in_columns(("Bakgrunn", "Metode"), rows, bold=True))
+    assert not any(line.cells for line in lines)
+    assert [line.text for line in lines][:2] == ["Bakgrunn", rows[0][0]]
+
+
+def test_words_in_columns_under_a_header_not_set_apart_are_no_table() -> None:
+    """Terms and what they mean in two columns, the header in the rows' own type: without
+    figures or a bold header nothing tells a table from lines standing in columns."""
+    rows = [
+        ("Etablerer", "En som starter et foretak"),
+        ("Inkubator", "Et miljø for nye foretak"),
+        ("Klynge", "Foretak som samarbeider"),
+    ]
+    lines = lines_of(words_in_columns(("Begrep", "Forklaring"), rows, bold=False))
+    assert not any(line.cells for line in lines)
+
+
 def test_a_contents_page_with_page_numbers_set_right_is_no_table() -> None:
     entries = [("1 Innledning", "3"), ("2 Kommunene", "5"), ("3 Vurdering", "9")]
     runs = [Run("Innhold", 72, 760, 14, width=55, space=4)]

@@ -2,7 +2,8 @@
 reads it. The documents are written with python-docx and printed with ``soffice``, as a
 municipality writes and prints its reports: endnotes numbered i, ii, iii, a cover with a
 question as subtitle and two authors on one line, lists nested with Word's own bullets and
-numbers.
+numbers, a floating text box, a summary in two columns, a table on a landscape page, a
+table of words only.
 """
 
 from __future__ import annotations
@@ -13,7 +14,13 @@ import pytest
 
 from assistant.domain import LoadedDocument
 from indexing.loaders import load_document
-from tests.docx_factory import add_endnotes, endnote_reference, list_item
+from tests.docx_factory import (
+    add_endnotes,
+    endnote_reference,
+    list_item,
+    section_columns,
+    text_box,
+)
 from tests.report_producers import SOFFICE, print_word
 
 needs_libreoffice = pytest.mark.skipif(
@@ -222,3 +229,211 @@ def test_a_header_cell_merged_over_two_columns_names_each_of_them(
             )
         )
         assert f"{label}: {named}." in printed.text
+
+
+# A fact box floated right of a paragraph it interrupts: a title and four short facts.
+FACT_TITLE = "Fakta om Gründerhuset"
+FACTS = ("Åpnet i 2021", "14 kontorplasser", "Leie 1 500 kr i måneden", "Drives av kommunen")
+BESIDE = (
+    "Etter at planen ble vedtatt, har kommunen lagt vekt på å følge opp de foretakene som "
+    "søkte om støtte, og på å samle erfaringene fra dem i en felles oversikt. "
+) * 6
+
+
+@needs_libreoffice
+def test_a_floating_text_box_is_a_block_of_its_own_after_the_paragraph_beside_it(
+    tmp_path: Any,
+) -> None:
+    """A text box floated right, the paragraph wrapping round it: LibreOffice draws the box
+    after the paragraph's lines, and read in a column of its own it split the paragraph in
+    two, its title run into the first half and its last fact into the second. The
+    paragraph reads whole, and the box's title and facts follow it, each a paragraph,
+    none a heading."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("1 Innledning", level=1)
+    document.add_paragraph(PROSE * 3)
+    paragraph = document.add_paragraph()
+    text_box(paragraph, FACT_TITLE, list(FACTS))
+    paragraph.add_run(BESIDE)
+    document.add_paragraph(PROSE * 2)
+    document.add_heading("2 Resultater", level=1)
+    document.add_paragraph(PROSE * 3)
+    loaded = load_document(print_word(document, tmp_path / "faktaboks.pdf"))
+    paragraphs = [" ".join(part.split()) for part in loaded.text.split("\n\n")]
+    beside = paragraphs.index(BESIDE.strip())
+    assert paragraphs[beside + 1 : beside + 6] == [FACT_TITLE, *FACTS]
+    assert [section.path for section in loaded.sections] == [["1 Innledning"], ["2 Resultater"]]
+
+
+# A summary in two columns, on a page whose next section goes on in one.
+SUMMARY = (
+    "Evalueringen viser at næringsarbeidet i kommunen har gitt flere nye arbeidsplasser, "
+    "særlig innen reiseliv og havbruk, og at samarbeidet med nabokommunene er blitt bedre.",
+    "Tilskuddene fra næringsfondet har nådd mange små foretak, men oppfølgingen av dem etter "
+    "tildelingen har vært svak, og kommunen vet lite om hva støtten har betydd for dem.",
+    "Vi anbefaler at kommunen lager en plan for oppfølging av foretakene, at den samler "
+    "tallene for hvert år i en felles oversikt, og at den drøfter dem med næringsforeningen.",
+    "Kommunen bør også vurdere om næringsfondet skal prioritere færre og større prosjekter, "
+    "slik at virkningene blir lettere å måle og å følge opp over tid.",
+)
+
+
+@needs_libreoffice
+def test_a_summary_in_two_columns_reads_column_by_column_under_its_own_heading(
+    tmp_path: Any,
+) -> None:
+    """A summary set in two columns (a continuous section break), the next chapter in one
+    column below it on the same page: the chapter's heading, short and left of the gutter,
+    was read as a line of the left column, so the right column's text came after it, in the
+    next section. Each paragraph of the summary is whole, in order, under the summary."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("Sammendrag", level=1)
+    section_columns(document.add_section(WD_SECTION.CONTINUOUS), 2)
+    for text in SUMMARY:
+        document.add_paragraph(text)
+    section_columns(document.add_section(WD_SECTION.CONTINUOUS), 1)
+    document.add_heading("1 Innledning", level=1)
+    for _ in range(3):
+        document.add_paragraph(PROSE * 3)
+    loaded = load_document(print_word(document, tmp_path / "sammendrag.pdf"))
+    paragraphs = [" ".join(part.split()) for part in loaded.text.split("\n\n")]
+    assert paragraphs[: len(SUMMARY) + 2] == ["Sammendrag", *SUMMARY, "1 Innledning"]
+    for text in SUMMARY:
+        assert path_of(loaded, text) == ["Sammendrag"]
+
+
+# Key figures too wide for a portrait page, on a landscape page of their own.
+KEY_FIGURES = (
+    ("Kommune", "Innbyggere", "Foretak", "Nye foretak", "Tilskudd (mill. kr)", "Prosjekter"),
+    ("Fjordvik", "7 860", "412", "33", "1,9", "14"),
+    ("Nordbygd", "3 120", "188", "12", "0,8", "6"),
+    ("Sørvik", "11 450", "640", "51", "2,4", "21"),
+)
+
+
+def landscape_report() -> Any:
+    """A report whose second section is a landscape page holding a table."""
+    import docx
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("1 Innledning", level=1)
+    document.add_paragraph(PROSE * 3)
+    for orientation in (WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT):
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = orientation
+        section.page_width, section.page_height = section.page_height, section.page_width
+        if orientation == WD_ORIENT.LANDSCAPE:
+            document.add_heading("2 Nøkkeltall", level=1)
+            document.add_paragraph("Tabellen viser nøkkeltall for hver kommune i regionen.")
+            table = document.add_table(rows=len(KEY_FIGURES), cols=len(KEY_FIGURES[0]))
+            table.style = "Table Grid"
+            for row, values in zip(table.rows, KEY_FIGURES, strict=True):
+                for cell, value in zip(row.cells, values, strict=True):
+                    cell.text = value
+    document.add_heading("3 Vurdering", level=1)
+    document.add_paragraph("Vurderingen bygger på tallene og på intervjuer med foretakene.")
+    return document
+
+
+def turned(path: Any, turn: int) -> Any:
+    """The PDF with each landscape page made a portrait page shown turned by /Rotate, its
+    content drawn a quarter turn round, as LaTeX's pdflscape and some print drivers write one
+    (a ``turn`` of 90 runs the text up the portrait page, 270 down it)."""
+    from pypdf import PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter(clone_from=path)
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if width > height:
+            matrix = (0, 1, -1, 0, height, 0) if turn == 90 else (0, -1, 1, 0, 0, width)
+            page.add_transformation(Transformation(matrix))
+            page.mediabox = RectangleObject((0, 0, height, width))
+            page.cropbox = RectangleObject((0, 0, height, width))
+            page.rotate(turn)
+    target = path.with_name(f"{path.stem}-{turn}.pdf")
+    writer.write(target)
+    return target
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("turn", [0, 90, 270])
+def test_a_table_on_a_landscape_page_reads_row_by_row_however_the_page_is_turned(
+    turn: int, tmp_path: Any
+) -> None:
+    """A landscape page holding a table, as LibreOffice prints it (a wide page) or set on a
+    portrait page turned by /Rotate, its text running up or down the page: read across the
+    portrait page, each letter was a line of its own and the table came out as columns of
+    figures. Each row is a sentence naming its figures' columns, under its own section."""
+    path = print_word(landscape_report(), tmp_path / "nokkeltall.pdf")
+    loaded = load_document(turned(path, turn) if turn else path)
+    header, *rows = KEY_FIGURES
+    for label, *figures in rows:
+        columns = zip(header[1:], figures, strict=True)
+        named = "; ".join(f"{name} {figure}" for name, figure in columns)
+        assert f"{label}: {named}." in loaded.text
+        assert path_of(loaded, f"{label}: ") == ["2 Nøkkeltall"]
+    assert [section.path[0] for section in loaded.sections] == [
+        "1 Innledning",
+        "2 Nøkkeltall",
+        "3 Vurdering",
+    ]
+
+
+# Who does what, and how far they have come: words only, a row's first cell wrapped.
+MEASURES = (
+    ("Tiltak", "Ansvarlig", "Status"),
+    ("Kartlegge behovet for næringsareal", "Næringssjefen", "Fullført"),
+    ("Etablere et gründerhus", "Kommunen og næringsforeningen", "Pågår"),
+    ("Styrke samarbeidet med skolene", "Oppvekstsektoren", "Ikke startet"),
+    ("Lage en reiselivsstrategi", "Destinasjonsselskapet", "Utsatt"),
+)
+
+
+@needs_libreoffice
+def test_a_table_of_words_under_a_bold_header_reads_as_a_sentence_a_row(tmp_path: Any) -> None:
+    """A table without figures, its header row in bold and its cells' words wrapped over
+    two lines: read as lines, each row ran its cells together ("Kartlegge behovet for
+    Næringssjefen Fullført") and its wrapped words followed as a paragraph of their own.
+    Each row is a sentence naming its cells' columns, each cell whole."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "DejaVu Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Heading 1"].font.name = "DejaVu Sans"
+    document.add_heading("1 Oppfølging", level=1)
+    document.add_paragraph("Tabellen viser hvordan tiltakene i planen er fulgt opp.")
+    table = document.add_table(rows=len(MEASURES), cols=len(MEASURES[0]))
+    table.style = "Table Grid"
+    for row, values in zip(table.rows, MEASURES, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    for cell in table.rows[0].cells:
+        cell.paragraphs[0].runs[0].bold = True
+    document.add_paragraph("Flere av tiltakene er forsinket, men de fleste blir fullført.")
+    loaded = load_document(print_word(document, tmp_path / "tiltak.pdf"))
+    header, *rows = MEASURES
+    for label, *cells in rows:
+        columns = zip(header[1:], cells, strict=True)
+        named = "; ".join(f"{name} {cell}" for name, cell in columns)
+        assert f"{label}: {named}." in loaded.text

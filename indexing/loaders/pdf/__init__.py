@@ -212,6 +212,7 @@ def _lines_of(page: PageObject) -> _Page:
         (float(box.left), float(box.bottom), float(box.right), float(box.top)), _images(page)
     )
     runs: list[tuple[Run, HiddenReason | None]] = []
+    turns: list[int] = []  # how each run's baseline is turned on the page
     # Character and word spacing and horizontal scaling widen a run beyond its glyphs.
     spacing = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0}
 
@@ -225,8 +226,14 @@ def _lines_of(page: PageObject) -> _Page:
         # The run's origin and size in page space: the text matrix under the current one.
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-        scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
-        across = abs(tm[0] * cm[0]) * spacing[b"Tz"] / 100 or scale
+        turn = _turn(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+        if turn in (0, 180):
+            scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+            along = abs(tm[0] * cm[0])
+        else:  # set a quarter turn round (a landscape page on a portrait one)
+            along = abs(tm[0] * cm[1] + tm[1] * cm[3])
+            scale = abs(tm[2] * cm[0] + tm[3] * cm[2]) or along or 1.0
+        across = along * spacing[b"Tz"] / 100 or scale
         name = str(font.get("/BaseFont", "")) if font else ""
         glyphs = glyph_widths(font)
         why = painting.reason(text, x, y, size * scale)
@@ -238,8 +245,9 @@ def _lines_of(page: PageObject) -> _Page:
             ) * across
             space = glyphs.space / 1000 * size * across
             # pypdf may hand over several lines at once; later ones stand a line lower.
-            lower = y - offset * 1.2 * size * scale
-            runs.append((Run(piece, x, lower, size * scale, name, width, space), why))
+            x_at, y_at = _lower(x, y, turn, offset * 1.2 * size * scale)
+            runs.append((Run(piece, x_at, y_at, size * scale, name, width, space), why))
+            turns.append(turn)
 
     def after(operator: bytes, operands: Any, cm: Any, tm: Any) -> None:
         if operator in spacing and operands:
@@ -251,9 +259,72 @@ def _lines_of(page: PageObject) -> _Page:
     page.extract_text(visitor_text=visit, visitor_operand_after=after)
     # Invisible text over a scanned page is its OCR layer: what the reader sees in the image.
     kept = {None, "invisible"} if painting.scanned else {None}
-    visible = [run for run, why in runs if why in kept]
+    visible = [(run, turn) for (run, why), turn in zip(runs, turns, strict=True) if why in kept]
     hidden = [(why, run.text) for run, why in runs if why not in kept and why and run.text.strip()]
-    return _Page(page_lines(visible, float(page.mediabox.top)), hidden)
+    turn = _reading_turn(visible)
+    if turn == 0:
+        lines = page_lines([run for run, _ in visible], float(page.mediabox.top), painting.shapes)
+    else:
+        frame = _Frame(turn, painting.box)
+        turned = [frame.run(run) for run, _ in visible]
+        lines = page_lines(turned, frame.height, [frame.shape(s) for s in painting.shapes])
+    return _Page(lines, hidden)
+
+
+def _turn(a: float, b: float) -> int:
+    """The quarter turn (degrees anticlockwise) nearest a baseline running along (a, b)."""
+    if abs(a) >= abs(b):
+        return 0 if a >= 0 else 180
+    return 90 if b > 0 else 270
+
+
+def _lower(x: float, y: float, turn: int, distance: float) -> tuple[float, float]:
+    """The point ``distance`` below (x, y) as text turned by ``turn`` reads."""
+    return {
+        0: (x, y - distance),
+        90: (x + distance, y),
+        180: (x, y + distance),
+        270: (x - distance, y),
+    }[turn]
+
+
+def _reading_turn(runs: list[tuple[Run, int]]) -> int:
+    """How most of the page's letters are turned: 0 on an upright page, 90 or 270 where a
+    landscape page is set on a portrait one, its text running up or down the page."""
+    letters: dict[int, int] = {}
+    for run, turn in runs:
+        letters[turn] = letters.get(turn, 0) + sum(char.isalpha() for char in run.text)
+    return max(letters, key=lambda turn: (letters[turn], turn == 0), default=0)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """A page turned so that text turned by ``turn`` reads upright: points of the page, in pt
+    from its box's bottom left, as the reader of the turned page has them."""
+
+    turn: int
+    box: tuple[float, float, float, float]  # the page's left, bottom, right, top
+
+    @property
+    def height(self) -> float:
+        left, bottom, right, top = self.box
+        return right - left if self.turn in (90, 270) else top - bottom
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        left, bottom, right, top = self.box
+        return {
+            90: (y - bottom, right - x),
+            180: (right - x, top - y),
+            270: (top - y, x - left),
+        }.get(self.turn, (x - left, y - bottom))
+
+    def run(self, run: Run) -> Run:
+        x, y = self.point(run.x, run.y)
+        return replace(run, x=x, y=y)
+
+    def shape(self, shape: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        (x0, y0), (x1, y1) = self.point(shape[0], shape[1]), self.point(shape[2], shape[3])
+        return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 # Characters no reader sees: a soft hyphen where the word was not broken, zero-width spaces.

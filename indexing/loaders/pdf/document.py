@@ -13,7 +13,8 @@ it did not, so text without layout (`parse_pdf_pages`) goes the same way:
    an unnumbered heading takes the level of numbered ones set in the same type;
 5. lines join into paragraphs at gaps, short lines and outdents, hyphenation is undone, and
    a sentence broken over a page is joined again; a table's rows are one sentence each, every
-   figure named by its column (`table_rows`).
+   figure named by its column (`table_rows`); a text box's lines are a block of their own
+   after the paragraph they stand beside or in (`Caption`s, never part of its sentences).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from indexing.cleaning import (
 )
 from indexing.loaders._metadata import looks_like_name, split_authors
 from indexing.loaders._structure import (
+    Caption,
     Heading,
     PageBreak,
     Part,
@@ -63,7 +65,7 @@ from indexing.loaders._structure import (
     to_roman,
 )
 from indexing.loaders.markdown import group_quoted_items
-from indexing.loaders.pdf.lines import CELL_WORDS, TextLine, like_type, plain_lines
+from indexing.loaders.pdf.lines import CELL_WORDS, TextBox, TextLine, like_type, plain_lines
 
 # Fewer letters than this in the whole file means the pages are images (a scan).
 MIN_LETTERS = 20
@@ -606,6 +608,7 @@ def _take_notes(page: _Page, body: float, waiting: str | None = None) -> _Page:
         and lines[start - 1].styled
         and lines[start - 1].size < NOTE_SCALE * body
         and not lines[start - 1].cells  # a table in small type is no footnote
+        and lines[start - 1].box is None  # nor is a box's text
     ):
         start -= 1
     # Word processors may set a note's number in the note's own type, or in the body's,
@@ -863,6 +866,8 @@ def _looks_like_heading(line: TextLine, body: float, width: int, count: int) -> 
     text = plain(line.text).strip()
     if not text or len(text.split()) > HEADING_WORDS or parse_toc_line(text) or line.cells:
         return False
+    if line.box is not None:
+        return False  # a box's title heads the box, not a section of the text
     if _is_styled_heading(line, body):
         # A line in large type going on in lower case is a quote's or a caption's, set out
         # in the text ("vi en lots som tar tag i saken och"), not a heading.
@@ -944,6 +949,8 @@ def _page_parts(
     widths = _column_widths(lines)
     pitch = _line_pitch(lines, headings)
     bibliography = False
+    boxes = _boxes(lines)
+    waiting: list[TextBox] = []  # boxes met inside a paragraph or table, to follow it
 
     def close() -> None:
         if paragraph:
@@ -954,9 +961,20 @@ def _page_parts(
         if table:
             parts.extend(table_rows([row.cells for row in table]))
             table.clear()
+        for number in waiting:
+            parts.extend(boxes[number])
+        waiting.clear()
 
     for index, line in enumerate(lines):
         text = line.text.strip()
+        if line.box is not None:
+            if index and lines[index - 1].box == line.box:
+                continue  # the box is read from its first line
+            if paragraph or table:
+                waiting.append(line.box)
+            else:
+                parts.extend(boxes[line.box])
+            continue
         heading = headings.get(index)
         # Rows whose header is gone (left on the page before) read as lines.
         if line.cells and (line.header or table):
@@ -990,6 +1008,48 @@ def _page_parts(
     return parts
 
 
+def _boxes(lines: list[TextLine]) -> dict[TextBox, list[Part]]:
+    """Each text box of the page as its paragraphs, each a `Caption`: a block of its own that
+    no sentence of the text beside it runs into or out of, its title no heading."""
+    boxes: dict[TextBox, list[TextLine]] = {}
+    for line in lines:
+        if line.box is not None:
+            boxes.setdefault(line.box, []).append(line)
+    return {box: _box_paragraphs(inside, box.right) for box, inside in boxes.items()}
+
+
+def _box_paragraphs(lines: list[TextLine], edge: float) -> list[Part]:
+    """A box's lines as paragraphs: a box holds a title and short lines (facts, items) more
+    often than prose, so a line goes on only with a sentence wrapped at the box's ``edge``
+    (where its lines may run to)."""
+    paragraphs: list[list[TextLine]] = []
+    for line in lines:
+        if paragraphs and not _box_line_goes_on(paragraphs[-1][-1], line, edge):
+            paragraphs.append([line])
+        elif paragraphs:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    texts = [dehyphenate("\n".join(line.text for line in lines)) for lines in paragraphs]
+    return [Caption(join_broken_ranges(text).replace("\n", " ")) for text in texts]
+
+
+def _box_line_goes_on(previous: TextLine, line: TextLine, edge: float) -> bool:
+    """Whether ``line`` goes on with the sentence of the box's line above it: in the same
+    weight (a bold title stands alone), the sentence unfinished, and the line either going on
+    in lower case or its first word too long for the room ``previous`` left before the
+    box's ``edge``."""
+    text = plain(line.text).strip()
+    if not text or previous.bold != line.bold or text.startswith(_BULLETS):
+        return False
+    if not ends_mid_sentence(plain(previous.text)):
+        return False
+    if text[0].islower():
+        return True
+    word = len(text.split(maxsplit=1)[0]) + 1  # and the space before it
+    return previous.right + word * LETTER_WIDTH * line.size > edge
+
+
 def _continues_heading(lines: list[TextLine], index: int) -> bool:
     """A heading wrapped over two lines: the same type, directly below, unnumbered rest."""
     above, line = lines[index - 1], lines[index]
@@ -1010,7 +1070,12 @@ def _line_pitch(lines: list[TextLine], headings: dict[int, Heading]) -> float:
     gaps = [
         b.top - a.top
         for i, (a, b) in enumerate(pairwise(lines))
-        if a.styled and i not in headings and i + 1 not in headings and b.top > a.top
+        if a.styled
+        and i not in headings
+        and i + 1 not in headings
+        and b.top > a.top
+        and a.box is None
+        and b.box is None
     ]
     return statistics.median(gaps) if gaps else 0.0
 
@@ -1030,7 +1095,11 @@ def _column_widths(lines: list[TextLine]) -> list[tuple[int, int]]:
             other
             for other in lines
             if not line.styled
-            or (other.size == line.size and -COLUMN <= line.x - other.x <= INDENT)
+            or (
+                other.size == line.size
+                and other.box == line.box
+                and -COLUMN <= line.x - other.x <= INDENT
+            )
         ]
         widest = max((len(other.text) for other in same), default=len(line.text))
         left = min((other.x for other in same), default=line.x)

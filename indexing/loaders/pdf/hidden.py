@@ -11,7 +11,9 @@ pypdf reports each run of text with its position and size but not how it is pain
 saved and restored, a page-size fill that sets the background, smaller fills that text may
 stand on, such as a table header's coloured cells under white type, a page-size image that
 makes the page a scan) and says, for each run, why it is hidden, if it is. Invisible text over a
-scanned page is its OCR layer, the text a reader sees in the image, and is kept. All pure.
+scanned page is its OCR layer, the text a reader sees in the image, and is kept. It also keeps
+the rectangles the page frames or shades (`Painting.shapes`): a box set apart from the text
+is told by them (`lines.page_lines`). All pure.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ PAGE_SHARE = 0.5
 # the page but runs into it from text that stays outside.
 GLYPH_WIDTH = 0.6
 INVISIBLE_MODES = frozenset({3, 7})
+# Points of a drawn path this close (pt) to its bounding box's edges make it a rectangle.
+ON_EDGE = 1.0
+# A rectangle narrower or lower than this (pt) is a rule or a border's side, not a shape.
+LEAST_SIDE = 12.0
 WHITE = (1.0, 1.0, 1.0)
 BLACK = (0.0, 0.0, 0.0)
 
@@ -78,6 +84,10 @@ class Painting:
     _shown: list[tuple[HiddenReason | None, Colour | None]] = field(default_factory=list)
     _rectangle: Box | None = None
     _fills: list[tuple[Box, Colour]] = field(default_factory=list)  # smaller than the page
+    _path: list[tuple[float, float]] = field(default_factory=list)  # in page space
+    # Rectangles framed (stroked) or shaded (filled in another colour than the page's),
+    # smaller than the page, as left-bottom-right-top.
+    shapes: list[Box] = field(default_factory=list)
 
     def after(
         self, operator: bytes, operands: Sequence[Any], cm: Sequence[float], tm: Any = None
@@ -98,15 +108,22 @@ class Painting:
             self._shown.append((self._painted_reason(), state.fill))
         elif operator == b"re" and len(operands) == 4:
             self._rectangle = _placed(operands, cm)
-        elif operator in (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"):
-            if self._rectangle and state.fill:
+            if self._rectangle is not None:
+                x0, y0, x1, y1 = self._rectangle
+                self._path += [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+        elif operator in _PATH_POINTS:
+            self._path += _points(operands, cm)
+        elif operator in _FILLS or operator in _STROKES:
+            if operator in _FILLS and self._rectangle and state.fill:
                 if self._covers_page(self._rectangle):
                     self.background = state.fill
                 else:
                     self._fills.append((self._rectangle, state.fill))
+            self._take_shape(operator in _STROKES or self._shaded(state.fill))
             self._rectangle = None
         elif operator == b"n":
             self._rectangle = None
+            self._path = []
         elif operator == b"Do" and operands and str(operands[0]) in self.images:
             self.scanned = self.scanned or self._covers_page(_placed([0, 0, 1, 1], cm))
 
@@ -151,6 +168,31 @@ class Painting:
                 )
         return False
 
+    def _shaded(self, fill: Colour | None) -> bool:
+        """Whether a fill in this colour shows against the page."""
+        return fill is not None and any(
+            abs(a - b) > SAME_COLOUR for a, b in zip(fill, self.background, strict=True)
+        )
+
+    def _take_shape(self, seen: bool) -> None:
+        """Keep the path just painted when it is a rectangle a reader sees, smaller than the
+        page; start the next path."""
+        path, self._path = self._path, []
+        if not seen or len(path) < 4:
+            return
+        xs, ys = [x for x, _ in path], [y for _, y in path]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        left, bottom, right, top = box
+        if right - left < LEAST_SIDE or top - bottom < LEAST_SIDE or self._covers_page(box):
+            return
+        on_edges = all(
+            min(abs(x - left), abs(x - right)) <= ON_EDGE
+            or min(abs(y - bottom), abs(y - top)) <= ON_EDGE
+            for x, y in path
+        )
+        if on_edges and box not in self.shapes:
+            self.shapes.append(box)
+
     def _covers_page(self, rectangle: Box | None) -> bool:
         if rectangle is None:
             return False
@@ -162,6 +204,25 @@ class Painting:
         y1 = min(top, max(rectangle[1], rectangle[3]))
         covered = max(0.0, x1 - x0) * max(0.0, y1 - y0)
         return page > 0 and covered >= PAGE_SHARE * page
+
+
+_FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
+_STROKES = frozenset({b"S", b"s", b"B", b"B*", b"b", b"b*"})
+# Path operators whose last two operands are the point the path goes to (a curve's control
+# points are left out: a rounded corner's stay near it).
+_PATH_POINTS = frozenset({b"m", b"l", b"c", b"v", b"y"})
+
+
+def _points(operands: Sequence[Any], cm: Sequence[float]) -> list[tuple[float, float]]:
+    """The points a path operator names (its last pair: where the path goes), in page space."""
+    try:
+        values = [float(value) for value in operands]
+    except (TypeError, ValueError):
+        return []
+    if len(values) < 2 or len(values) % 2:
+        return []
+    x, y = values[-2], values[-1]
+    return [(cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5])]
 
 
 def _integer(value: Any) -> int:

@@ -6,7 +6,9 @@ smaller than its line and holding only a number is a footnote marker. A marker i
 becomes an invisible mark (see `indexing.loaders._structure.note_mark`), so no ``endring2``
 is left in the text; one that opens a line labels a footnote body. Lines whose runs stand in
 the same columns, a header over rows of figures, are a table: each of them knows its cells
-(see `_with_tables`). Everything here is pure.
+(see `_with_tables`). Lines inside a rectangle the page frames or shades, beside or amid the
+running text (a fact box), are read apart from it and know their box (see `_text_boxes`).
+Everything here is pure.
 """
 
 from __future__ import annotations
@@ -57,6 +59,15 @@ class Run:
         return _BOLD_FONT.search(self.font) is not None
 
 
+@dataclass(frozen=True)
+class TextBox:
+    """A text box of a page: its number there, and where its lines may run to (its right
+    side, less the room its left side leaves before the text)."""
+
+    number: int
+    right: float
+
+
 _Group = list[tuple[int, Run]]  # runs of one line, with the order the file draws them in
 
 
@@ -69,7 +80,8 @@ class TextLine:
     marker that opens the line, if any. A line of a table has its ``cells``, and its first
     line (the columns' names) is its ``header``. A line whose runs stand apart in two cells or
     more, in a table or not, has them as its ``splits``: at the top of a page, they may be
-    the rows of a table whose header was on the page before.
+    the rows of a table whose header was on the page before. A line in a text box knows it
+    (``box``).
     """
 
     text: str
@@ -81,6 +93,8 @@ class TextLine:
     cells: tuple[str, ...] = ()
     header: bool = False
     splits: tuple[str, ...] = ()
+    right: float = 0.0  # where the line's last run ends (0 when not known)
+    box: TextBox | None = None  # the page's text box the line stands in, if any
 
     @property
     def styled(self) -> bool:
@@ -93,18 +107,129 @@ def plain_lines(text: str) -> list[TextLine]:
     return [TextLine(line) for line in text.split("\n")]
 
 
-def page_lines(runs: Sequence[Run], height: float) -> list[TextLine]:
-    """The runs of one page (in drawing order) as lines, top to bottom.
+Box = tuple[float, float, float, float]  # left, bottom, right, top in pt
+
+
+def page_lines(runs: Sequence[Run], height: float, shapes: Sequence[Box] = ()) -> list[TextLine]:
+    """The runs of one page (in drawing order) as lines, top to bottom; those in a text box
+    (one of ``shapes``, the rectangles the page frames or shades) as a block of their own.
 
     Word spaces are part of the runs' text, as pypdf spells them.
     """
-    # Lines from the top of the page; within a line, runs keep the order the file draws
-    # them in, which is the reading order (the positions pypdf reports inside a line are
-    # not always exact enough to sort by).
     indexed = [(order, run) for order, run in enumerate(runs) if run.text.strip()]
+    boxes = _text_boxes(indexed, shapes)
+    boxed = {order for _, members in boxes for order, _ in members}
+    lines = _lines([member for member in indexed if member[0] not in boxed], height)
+    for number, (shape, members) in enumerate(boxes):
+        inside = _lines(members, height)
+        padding = min(line.x for line in inside) - shape[0] if inside else 0.0
+        box = TextBox(number, round(shape[2] - max(padding, 0.0), 1))
+        lines = _with_box(lines, [replace(line, box=box) for line in inside], shape)
+    return lines
+
+
+def _lines(indexed: list[tuple[int, Run]], height: float) -> list[TextLine]:
+    """Runs as lines from the top of the page; within a line, runs keep the order the file
+    draws them in, which is the reading order (the positions pypdf reports inside a line
+    are not always exact enough to sort by)."""
     groups = [_in_reading_order(group) for group in _in_column_order(_grouped(indexed))]
     placed = [(line, group) for group in groups if (line := _line(group, height)) is not None]
     return _with_tables(placed)
+
+
+# --- text boxes ---------------------------------------------------------------------------
+
+# A text box holds this many lines at least (a title and a line, or two lines) and at most
+# this many: a frame around more is a page's or a table's, not a box beside the text.
+BOX_LEAST_LINES = 2
+BOX_MOST_LINES = 20
+# Runs this far (pt) outside a rectangle's edges still stand in it; rectangles whose sides
+# are this close touch (a table's cells).
+BOX_EDGE = 2.0
+
+
+def _text_boxes(
+    indexed: list[tuple[int, Run]], shapes: Sequence[Box]
+) -> list[tuple[Box, list[tuple[int, Run]]]]:
+    """The page's text boxes, top first, each with the runs in it.
+
+    A text box is a framed or shaded rectangle holding a few lines of one cell each (no
+    table's rows), with more of the page's text outside it than in it, and no other
+    rectangle holding text against its sides (a table's cells, shaded one by one). The
+    largest rectangle is taken first, so a shaded box with a frame of its own is one box.
+    """
+    holding = [shape for shape in shapes if any(_inside(run, shape) for _, run in indexed)]
+    found: list[tuple[Box, list[tuple[int, Run]]]] = []
+    taken: set[int] = set()
+    for shape in sorted(holding, key=_area, reverse=True):
+        members = [(o, run) for o, run in indexed if o not in taken and _inside(run, shape)]
+        if _is_text_box(members, indexed, shape, holding):
+            found.append((shape, members))
+            taken.update(order for order, _ in members)
+    return sorted(found, key=lambda box: -box[0][3])
+
+
+def _is_text_box(
+    members: list[tuple[int, Run]],
+    indexed: list[tuple[int, Run]],
+    shape: Box,
+    shapes: list[Box],
+) -> bool:
+    lines = _grouped(members)
+    if not BOX_LEAST_LINES <= len(lines) <= BOX_MOST_LINES:
+        return False
+    if any(len(_cells([run for _, run in line])) > 1 for line in lines):
+        return False  # cells standing apart: a table's rows
+    inside = {order for order, _ in members}
+    letters = sum(len(run.text.strip()) for _, run in members)
+    outside = sum(len(run.text.strip()) for order, run in indexed if order not in inside)
+    return outside > letters and not any(_touch(shape, other) for other in shapes)
+
+
+def _inside(run: Run, shape: Box) -> bool:
+    """True when the run's ink stands within the rectangle."""
+    left, bottom, right, top = shape
+    start, end = _ink(run) if run.width else (run.x, run.x)
+    return (
+        left - BOX_EDGE <= start
+        and end <= right + BOX_EDGE
+        and bottom - BOX_EDGE <= run.y <= top + BOX_EDGE
+    )
+
+
+def _touch(shape: Box, other: Box) -> bool:
+    """True when two rectangles stand side by side or one over the other, touching: cells
+    of one table."""
+    if other == shape:
+        return False
+    left, bottom, right, top = shape
+    o_left, o_bottom, o_right, o_top = other
+    across = min(top, o_top) - max(bottom, o_bottom) > 0
+    along = min(right, o_right) - max(left, o_left) > 0
+    beside = abs(left - o_right) <= BOX_EDGE or abs(o_left - right) <= BOX_EDGE
+    stacked = abs(bottom - o_top) <= BOX_EDGE or abs(o_bottom - top) <= BOX_EDGE
+    return (across and beside) or (along and stacked)
+
+
+def _area(shape: Box) -> float:
+    return (shape[2] - shape[0]) * (shape[3] - shape[1])
+
+
+def _with_box(lines: list[TextLine], inside: list[TextLine], shape: Box) -> list[TextLine]:
+    """The page's lines with a box's lines as a block where it stands in the reading order:
+    before the first line below its top that runs under it (the text beside a box floated
+    right stops short of it), else before the first line below its top."""
+    if not inside:
+        return lines
+    top = inside[0].top
+    below = [index for index, line in enumerate(lines) if line.top > top]
+    under = [
+        index
+        for index in below
+        if lines[index].right > shape[0] + BOX_EDGE and lines[index].x < shape[2] - BOX_EDGE
+    ]
+    at = next(iter(under or below), len(lines))
+    return [*lines[:at], *inside, *lines[at:]]
 
 
 def _grouped(indexed: list[tuple[int, Run]]) -> list[_Group]:
@@ -160,11 +285,16 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     first, last = split[0], split[-1]
     # Lines next to the band that stand in one column or both (a heading atop the left column,
     # the longer column's last lines) belong to it; a line across the page, or in smaller
-    # type (a footnote, a page number), ends it.
+    # type (a footnote, a page number), ends it, and so does a heading below the band that
+    # heads text across the page (the next section's, after a summary set in two columns).
     size = _main_size([run for group in groups[first : last + 1] for _, run in group])
     while first > 0 and _in_columns(groups[first - 1], gutter, size):
         first -= 1
-    while last + 1 < len(groups) and _in_columns(groups[last + 1], gutter, size):
+    while (
+        last + 1 < len(groups)
+        and _in_columns(groups[last + 1], gutter, size)
+        and not _heads_the_page(groups, last + 1, gutter, size)
+    ):
         last += 1
     band = [member for group in groups[first : last + 1] for member in group]
     # Each column is cut into lines anew: a large heading in one column would otherwise
@@ -223,6 +353,19 @@ def _in_columns(group: _Group, x: float, size: float) -> bool:
     return all(run.x + max(run.width, _least_width(run)) <= x for run in runs)
 
 
+# A heading is set at least this much larger than the body, or bold.
+HEADING_SHARE = 1.1
+
+
+def _heads_the_page(groups: list[_Group], index: int, x: float, size: float) -> bool:
+    """True when the line is a heading (larger than the body's ``size``, or bold) over a
+    line that stands outside the columns split at ``x``, or over none."""
+    runs = [run for _, run in groups[index] if run.text.strip()]
+    heading = _main_size(runs) >= HEADING_SHARE * size or all(run.bold for run in runs)
+    following = groups[index + 1] if index + 1 < len(groups) else None
+    return heading and (following is None or not _in_columns(following, x, size))
+
+
 def _same_line(group: list[Run], run: Run) -> bool:
     main = max(group, key=lambda member: member.size)
     size = max(main.size, run.size)
@@ -240,7 +383,16 @@ def _line(runs: list[Run], height: float) -> TextLine | None:
         return None
     bold = sum(len(run.text) for run in main if run.bold) * 2 > sum(len(run.text) for run in main)
     left = min(run.x for run in main) if main else runs[0].x
-    return TextLine(text, round(size, 1), bold, round(left, 1), round(height - baseline, 1), lead)
+    right = max(run.end for run in runs)
+    return TextLine(
+        text,
+        round(size, 1),
+        bold,
+        round(left, 1),
+        round(height - baseline, 1),
+        lead,
+        right=round(right, 1),
+    )
 
 
 def _text(runs: list[Run], size: float, baseline: float) -> tuple[str, str | None]:
@@ -407,7 +559,11 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
                     )
                 else:
                     rows[index] = _row(cells[index], columns)
-            if len(rows) + 1 >= TABLE_LINES and _of_figures(header, list(rows.values())):
+            found = list(rows.values())
+            if len(rows) + 1 >= TABLE_LINES and (
+                _of_figures(header, found)
+                or _of_words(lines[first], [lines[index] for index in rows], header, found)
+            ):
                 lines[first] = replace(lines[first], cells=header, header=True)
                 wrapped.update(range(first + 1, body))  # the header's names, wrapped
                 wrapped.update(labels)
@@ -489,12 +645,16 @@ def _wraps_cells(
 
 
 def _row_pitch(lines: list[TextLine], body: int, end: int, labels: set[int]) -> float | None:
-    """The least distance between two rows of a table, one right below the other."""
+    """The least distance between two rows of a table, from the last line of one (a cell's
+    wrapped words, perhaps) to the next; with one row so far, its distance below the header
+    (whose last line is right above it)."""
     gaps = [
         lines[index + 1].top - lines[index].top
         for index in range(body, end - 1)
-        if index not in labels and index + 1 not in labels
+        if index + 1 not in labels
     ]
+    if not gaps and body > 0 and end - 1 == body:
+        gaps = [lines[body].top - lines[body - 1].top]
     return min(gaps) if gaps else None
 
 
@@ -672,16 +832,40 @@ def _by_line(runs: Sequence[Run]) -> list[list[Run]]:
     return [lines[y] for y in sorted(lines, reverse=True)]
 
 
-def _of_figures(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
-    """True for rows of short cells, a column of which holds figures, under a header: not a
-    list (marks in the first column), a contents page (dot leaders) or running text."""
+def _short_cells(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
+    """True for rows of short cells under a header: not a list (marks in the first column),
+    a contents page (dot leaders) or running text."""
     cells = [text for row in (header, *rows) for text in row if text]
     if any(len(text.split()) > CELL_WORDS or _LEADER.match(text) for text in cells):
         return False
-    if all(_LIST_MARK.match(row[0]) for row in rows):
+    return not all(_LIST_MARK.match(row[0]) for row in rows)
+
+
+def _of_figures(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> bool:
+    """True for rows of short cells, a column of which holds figures, under a header."""
+    if not _short_cells(header, rows):
         return False
     columns = [[text for text in column if text] for column in list(zip(*rows, strict=True))[1:]]
     return any(column and all(_has_digit(text) for text in column) for column in columns)
+
+
+# A header row's names are this many words at most each.
+HEADER_WORDS = 4
+
+
+def _of_words(
+    top: TextLine, below: list[TextLine], header: tuple[str, ...], rows: list[tuple[str, ...]]
+) -> bool:
+    """True for rows of short cells, words only, under a header set apart from them in bold:
+    a name over every column, each a few words, every row labelled in its first column.
+
+    Without figures, the bold header is what tells a table from lines that happen to stand
+    in columns (a list whose items wrap, a form's labels and answers)."""
+    if not top.bold or any(line.bold for line in below):
+        return False
+    if not all(header) or any(len(name.split()) > HEADER_WORDS for name in header):
+        return False
+    return _short_cells(header, rows) and all(row[0] for row in rows)
 
 
 def _has_digit(text: str) -> bool:
