@@ -13,10 +13,16 @@
   python-docx from `sources/arsmelding-skarvdal-naeringsutvikling-2024.py` (Word styles, real
   footnotes, a running header, a PAGE field, tables whose header rows are white on a coloured
   fill) and printed to PDF by LibreOffice (``soffice --headless --convert-to pdf``).
+- `northern-fjords-partnership-evaluation-2021-2025.pdf`: an English evaluation report laid out
+  by reportlab's platypus from `sources/northern-fjords-partnership-evaluation-2021-2025.py`
+  (a cover drawn on the canvas, a contents page numbered by a second pass, two-column body
+  pages under full-width chapter headings, a table across both columns, a running header and a
+  "Page n of m" footer, footnotes at the page foot, a fact box in a shaded frame).
 
 The generated files are committed; rebuild after editing a source. Chromium stamps the print
 time into the PDF and the Word file's zip entries carry the write time, so a rebuild changes the
-files' bytes but not their text.
+files' bytes but not their text. The reportlab report is built with a fixed date and ID, so it
+rebuilds byte for byte.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ SOURCES = HERE / "sources"
 REPORT = "foljeforskning-starka-bygder-mellanalven-2021-2024"
 CASE = "ospedal-saksframlegg-naeringsfond-2025"
 ANNUAL = "arsmelding-skarvdal-naeringsutvikling-2024"
+EVALUATION = "northern-fjords-partnership-evaluation-2021-2025"
 PAGE_NUMBER = re.compile(r'(<span class="pg" data-for="([\w-]+)">)\d+(</span>)')
 HEADING = re.compile(r'<h[12] id="([\w-]+)">(.+?)</h[12]>')
 
@@ -115,8 +122,15 @@ def print_annual() -> Path:
     return HERE / f"{ANNUAL}.pdf"
 
 
+def lay_out_evaluation() -> Path:
+    """Lay out the English evaluation report with reportlab from its source."""
+    out = HERE / f"{EVALUATION}.pdf"
+    _source(EVALUATION).build(out)
+    return out
+
+
 def _source(name: str) -> Any:
-    """The python-docx source module of a document in `sources/`."""
+    """The Python source module of a document in `sources/`."""
     spec = importlib.util.spec_from_file_location(name, SOURCES / f"{name}.py")
     assert spec is not None and spec.loader is not None
     source = importlib.util.module_from_spec(spec)
@@ -126,7 +140,7 @@ def _source(name: str) -> Any:
 
 def main() -> None:
     """Build the documents next to this script."""
-    for build in (print_report, write_case, print_annual):
+    for build in (print_report, write_case, print_annual, lay_out_evaluation):
         print(f"built {build().name}")
 
 
