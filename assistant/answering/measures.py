@@ -44,7 +44,11 @@ _CURRENCY = (
     r"(?:kr\.?|kroner|kronor|krone|nok|sek|dkk|eur|euro|euros|dollars?|usd|mkr|mnkr|tkr|msek)"
 )
 _MONEY_AFTER = re.compile(rf"(?i)^\s*(?:{_AMOUNT}\s*)?(?:{_CURRENCY}|{_AMOUNT})(?!\w)")
-_MONEY_BEFORE = re.compile(rf"(?i)(?:{_CURRENCY}|[€$£])\s*$")
+# A currency, with or without a unit, just before the figure: "NOK 2.5", "NOK m 2.58" and
+# "mill. kr 2,5" (a table's column named by its unit).
+_MONEY_BEFORE = re.compile(
+    rf"(?i)(?<!\w)(?:{_AMOUNT}\s*)?(?:{_CURRENCY}|[€$£])\s*(?:(?:m|mn|bn|k)\b\.?|{_AMOUNT})?\s*$"
+)
 _PERCENT_AFTER = re.compile(
     r"(?i)^\s*(?:%|prosent|procent|percent|per\s+cent|prosentpoeng|procentenheter)"
 )
@@ -184,11 +188,17 @@ class Figure:
 
     measures: frozenset[Measure]
     beside: tuple[str, ...]
+    # The words before it in its clause, up to `LEAD_WITHIN` ("hver ny arbeidsplass kostet om
+    # lag" before "367 000 kroner").
+    lead: tuple[str, ...] = ()
 
 
 # How many words on either side of a figure say what it is of ("203 deltakere", "the number
 # of participants was 203", "NOK 1.8 million each").
 BESIDE_WITHIN = 4
+# How many words of its clause before a figure may say what it is for each of.
+LEAD_WITHIN = 8
+_CLAUSE_END = re.compile(r"[,;:()]\s|[.!?]\s+(?=[A-ZÆØÅÄÖ])")
 
 
 def figures_in(text: str) -> list[Figure]:
@@ -214,7 +224,8 @@ def figures_in(text: str) -> list[Figure]:
             measures = {"count"}
         beside = before.split()[-BESIDE_WITHIN:] + after.split()[:BESIDE_WITHIN]
         words = tuple(word.strip(".,;:!?()«»\"'") for word in beside)
-        figures.append(Figure(frozenset(measures), words))
+        lead = tuple(_CLAUSE_END.split(before)[-1].split()[-LEAD_WITHIN:])
+        figures.append(Figure(frozenset(measures), words, lead))
     return figures
 
 
@@ -300,8 +311,12 @@ def asks_per_unit(question: str) -> bool:
 
 def gives_per_unit(text: str) -> bool:
     """Whether a text gives a figure for each one, or on average, saying so beside it
-    ("NOK 1.8 million each", "hver kommune fikk 1,8 millioner")."""
-    return any(_PER_UNIT.search(" ".join(figure.beside)) for figure in figures_in(text))
+    ("NOK 1.8 million each", "hver kommune fikk 1,8 millioner", "each new job cost about NOK
+    367,000")."""
+    return any(
+        _PER_UNIT.search(" ".join(figure.beside)) or _PER_UNIT.search(" ".join(figure.lead))
+        for figure in figures_in(text)
+    )
 
 
 _MONTH = r"(?:jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)[a-zäå]*\.?"

@@ -68,6 +68,9 @@ def test_trade_is_not_a_share() -> None:
         ("Eit etablerartilskot på inntil 50 000 kroner.", {"money"}),
         ("Fonden delade ut 2,7 miljoner kronor år 2022.", {"money"}),
         ("Programmets budget var 31,5 Mkr.", {"money"}),
+        # A table's column named by its currency and unit before the figure.
+        ("2023: Applications 63; Granted 44; NOK m 2.58.", {"count", "money"}),
+        ("Tildelt, mill. kr 2,5", {"money"}),
         ("Av dette gikk 24 prosent til lokale leverandører.", {"share"}),
         ("Andelen var 28 % år 2021.", {"share"}),
         ("Halvparten av kommunene deltok.", {"share"}),
@@ -169,6 +172,15 @@ def test_a_figure_for_each_one_says_so_beside_it() -> None:
     assert not gives_per_unit(
         "Programmet hadde tre delmål: et kompetent førstelinjeapparat i hver kommune."
     ), "'hver' far from the figure is about something else"
+
+
+def test_a_figure_for_each_one_may_say_so_at_the_start_of_its_clause() -> None:
+    assert gives_per_unit(
+        "Med registertallet som grunnlag har hver ny arbeidsplass kostet om lag 367 000 kroner."
+    )
+    assert not gives_per_unit(
+        "I hver kommune er det et næringskontor, og budsjettet var 2 millioner kroner."
+    ), "'hver' in another clause"
 
 
 def test_how_much_something_got_asks_for_money() -> None:
