@@ -321,6 +321,13 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
     name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
     if any(name.search(fold(listed.group())) for listed in _NAME_LIST.finditer(text)):
         return True
+    # An enumeration whose other items are no names describes the name ("Nausthuset, a
+    # shared workshop, small-business centre and visitor centre"): it lists no peers.
+    with_peers = {
+        fold(listed.group())
+        for listed in _ENUMERATION.finditer(text)
+        if name.search(fold(listed.group())) and _names_others(listed.group(), name)
+    }
     folded = fold(text)
     for match in name.finditer(folded):
         # Only the line around each mention is read: an enumeration holds no full stop.
@@ -334,9 +341,22 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
             continue  # "7,4 miljoner kronor från Region Värmland": an item with its own figure
         if _PLACE_BEFORE.search(line[:at]):
             continue  # "At Sandneset, Havbris AS and the municipality built": where, not who
-        if any(m.start() <= at and to <= m.end() for m in _ENUMERATION.finditer(line)):
+        if any(
+            m.start() <= at and to <= m.end() and m.group() in with_peers
+            for m in _ENUMERATION.finditer(line)
+        ):
             return True
     return False
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÆØÅÄÖ]")
+
+
+def _names_others(enumeration: str, name: re.Pattern[str]) -> bool:
+    """Whether an enumeration names something besides the name: an item, other than the
+    one with the name, with a word written with a capital."""
+    items = _LIST_SEPARATOR.split(enumeration)
+    return any(_CAPITALISED.search(item) for item in items if not name.search(fold(item)))
 
 
 # Where a sentence joins clauses of their own: ", og eit inkluderingsprosjekt der ...".
@@ -498,10 +518,11 @@ def outside_lists(text: str) -> str:
     )
 
 
-def meets(constraint: Constraint, text: str, context: str = "") -> bool:
+def meets(constraint: Constraint, text: str, context: str = "", exact: bool = False) -> bool:
     """Whether the text (or, for a name, the context) meets one constraint. The period
     before the one in the title of the text's document (the first line of the context)
-    meets "the previous period"."""
+    meets "the previous period". A period that begins or ends in a year meets it, unless
+    `exact` (a figure for a year: the total for 2016–2020 is no figure for 2020)."""
     if constraint.is_name:
         return _name_met(constraint, fold(f"{text}\n{context}"))
     if constraint.kind == "number":
@@ -514,14 +535,17 @@ def meets(constraint: Constraint, text: str, context: str = "") -> bool:
     if constraint.kind == "period":
         return constraint in times
     year = constraint.key[0]
-    return any(c.kind == "year" and c.key == (year,) for c in times) or any(
-        c.kind == "period" and year in c.key for c in times
+    return any(c.kind == "year" and c.key == (year,) for c in times) or (
+        not exact and any(c.kind == "period" and year in c.key for c in times)
     )
 
 
-def check(constraints: list[Constraint], text: str, context: str = "") -> Check:
-    """Which constraints the text meets; `found` is what the text names of the unmet kinds."""
-    met = tuple(c for c in constraints if meets(c, text, context))
+def check(
+    constraints: list[Constraint], text: str, context: str = "", exact: bool = False
+) -> Check:
+    """Which constraints the text meets; `found` is what the text names of the unmet kinds.
+    `exact`: see `meets`."""
+    met = tuple(c for c in constraints if meets(c, text, context, exact))
     unmet = tuple(c for c in constraints if c not in met)
     found: list[Constraint] = []
     if any(c.is_time for c in unmet):
@@ -1011,7 +1035,7 @@ def screen(
         about = [name for name, naming in named_parts.items() if section in naming.sections]
         context = "\n".join([contexts.get(chunk.doc_id, ""), passages[chunk.id], *about])
         comparable = same_language(language, chunk.language)
-        if not check(constraints, f"{candidate.text}\n{dating}", context).ok:
+        if not check(constraints, f"{candidate.text}\n{dating}", context, figure is not None).ok:
             continue
         if comparable and any(
             not meets(c, dating) and time_in_passing(c, candidate.text, terms, language)
@@ -1117,7 +1141,10 @@ def heading_of(candidate: Candidate) -> str:
 
 _CONTINUES = re.compile(
     r"(?i)^(?:(?:av|of)\s+(?:dette|disse|desse|detta|dessa|dei|dem|this|these|them|that|those|"
-    r"which)|herav|derav|därav|hereof|thereof)\b"
+    r"which)|herav|derav|därav|hereof|thereof)\b|"
+    # A subject pronoun for what the sentence before named ("The Fjordland Business Initiative
+    # 2016–2020 ... It had a budget of ..."); not "det", which is as often a dummy subject.
+    r"^(?:It|They|Den|De|Dei)\s"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Where a sentence ends and the next begins with a capital ("per 1. januar 2024" goes on).
@@ -1125,7 +1152,7 @@ _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÄÖ«\"])")
 
 
 def continued_sentence(candidate: Candidate) -> str:
-    """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ..."),
+    """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ...", "It had ..."),
     within its passage; empty for a sentence that stands on its own."""
     if not _CONTINUES.match(candidate.text):
         return ""

@@ -136,6 +136,28 @@ def test_a_year_is_met_by_the_same_year_or_a_period_it_bounds() -> None:
     assert not meets(year, "2128 meter over havet")
 
 
+def test_a_figure_for_a_year_is_not_one_for_a_period_it_bounds() -> None:
+    year = Constraint("year", "2020", ("2020",))
+    assert not meets(year, "Fondet delte ut 9 millioner kroner i 2016–2020.", exact=True)
+    assert meets(year, "Fondet delte ut 2,1 millioner kroner i 2020.", exact=True)
+    total = only("Fondet delte ut 9 millioner kroner i perioden 2016–2020.")
+    assert screen("Hvor mye delte fondet ut i 2020?", [total], {}, "nb").kept == []
+    assert screen("Hva skjedde med fondet i 2020?", [total], {}, "nb").kept == [total]
+
+
+def test_a_sentence_going_on_from_the_one_before_by_a_pronoun_is_dated_by_it() -> None:
+    passage = (
+        "The Fjordland Business Initiative 2016–2020 was run by three municipalities. "
+        "It had a budget of NOK 22.9 million and gave 79 new jobs."
+    )
+    sentence = "It had a budget of NOK 22.9 million and gave 79 new jobs."
+    candidate = passage_candidate(passage, sentence, language="en")
+    question = "How many new jobs did the initiative give in 2016–2020?"
+    assert screen(question, [candidate], {}, "en").kept == [candidate]
+    alone = only(sentence, language="en")
+    assert screen(question, [alone], {}, "en").kept == []
+
+
 def test_a_period_is_met_only_by_the_same_period() -> None:
     [period] = find_constraints("i 2018–2022")
     assert not meets(period, FUND)
@@ -587,6 +609,17 @@ def test_a_name_in_an_enumeration_is_one_of_several_parts() -> None:
     )
     [forum] = name_constraints("What is the budget of Vikfjord Næringsforum?")
     assert named_in_a_list(forum, partners)
+
+
+def test_a_name_followed_by_what_it_is_is_no_enumeration() -> None:
+    [nausthuset] = name_constraints("What did Nausthuset cost?")
+    apposition = (
+        "They converted the old station into Nausthuset, a shared workshop, small-business "
+        "centre and visitor centre."
+    )
+    assert not named_in_a_list(nausthuset, apposition)
+    peers = "The users are Nausthuset, a shared workshop, Kjerrvik Kystlag and two tourism firms."
+    assert named_in_a_list(nausthuset, peers)
 
 
 def test_three_names_written_with_capitals_are_an_enumeration_three_words_are_not() -> None:
