@@ -32,13 +32,15 @@ from assistant.answering.measures import (
     MONEY_THINGS,
     TARGET_WORDS,
     Aim,
+    Figure,
     Measure,
     asked_aim,
     asked_measure,
     asks_for_accounts,
     asks_per_unit,
     counted_asked,
-    counted_words,
+    counted_noun,
+    counts,
     counts_new,
     figures_in,
     folded_words,
@@ -1143,8 +1145,10 @@ _CONTINUES = re.compile(
     r"(?i)^(?:(?:av|of)\s+(?:dette|disse|desse|detta|dessa|dei|dem|this|these|them|that|those|"
     r"which)|herav|derav|därav|hereof|thereof)\b|"
     # A subject pronoun for what the sentence before named ("The Fjordland Business Initiative
-    # 2016–2020 ... It had a budget of ..."); not "det", which is as often a dummy subject.
-    r"^(?:It|They|Den|De|Dei)\s"
+    # 2016–2020 ... It had a budget of ...", "Det finansierade 61 projekt"); not "det" before
+    # "is" or "there are", where it is a dummy subject ("Det ble skapt 40 jobber").
+    r"^(?:It|They|Den|De|Dei)\s|"
+    r"^Det\s(?!(?:er|var|är|ble|blei|blev|vart|finnes|fins|finns|fanst|fanns|har\s+vært)\b)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Where a sentence ends and the next begins with a capital ("per 1. januar 2024" goes on).
@@ -1152,8 +1156,8 @@ _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÄÖ«\"])")
 
 
 def continued_sentence(candidate: Candidate) -> str:
-    """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ...", "It had ..."),
-    within its passage; empty for a sentence that stands on its own."""
+    """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ...",
+    "It had ..."), within its passage; empty for a sentence that stands on its own."""
     if not _CONTINUES.match(candidate.text):
         return ""
     chunk = candidate.chunk
@@ -1263,6 +1267,20 @@ class FigureAsked:
             glossary=glossary_terms(fold(about), compounds=language != "en"),
         )
 
+    def _counts(self, figure: Figure, counted: frozenset[str], compounds: bool) -> bool:
+        """Whether a count counts what the question counts, named beside it; not when the
+        word right after it names another thing ("126 nya arbetstillfällen" counts no
+        projects, though "projekten" stands before it)."""
+        noun = counted_noun(figure)
+        if noun and self.things and not (counted and shares_topic(set(counted), noun)):
+            named = things_named(folded_words(fold(noun)), compounds)
+            if named and not self.things & named:
+                return False
+        beside = " ".join(word.strip(".,;:!?()«»\"'") for word in figure.beside)
+        if counted and shares_topic(set(counted), beside):
+            return True
+        return bool(self.things & things_named(folded_words(fold(beside)), compounds))
+
     def answered_by(
         self, sentence: str, headings: str, language: str, comparable: bool, caption: str = ""
     ) -> bool:
@@ -1303,10 +1321,7 @@ class FigureAsked:
             return False
         counted = self.counted if comparable else frozenset()
         if self.measure == "count" and (counted or self.things):
-            beside = " ".join(counted_words(sentence))
-            if counted and shares_topic(set(counted), beside):
-                return True
-            return bool(self.things & things_named(folded_words(fold(beside)), compounds))
+            return any(self._counts(figure, counted, compounds) for figure in counts(sentence))
         named = f"{sentence}\n{headings}"
         if comparable and self.terms:
             if shares_topic(set(self.terms), named):

@@ -191,6 +191,8 @@ class Figure:
     # The words before it in its clause, up to `LEAD_WITHIN` ("hver ny arbeidsplass kostet om
     # lag" before "367 000 kroner").
     lead: tuple[str, ...] = ()
+    # The words after it in its clause ("nya arbetstillfällen" after "126").
+    tail: tuple[str, ...] = ()
 
 
 # How many words on either side of a figure say what it is of ("203 deltakere", "the number
@@ -225,7 +227,10 @@ def figures_in(text: str) -> list[Figure]:
         beside = before.split()[-BESIDE_WITHIN:] + after.split()[:BESIDE_WITHIN]
         words = tuple(word.strip(".,;:!?()«»\"'") for word in beside)
         lead = tuple(_CLAUSE_END.split(before)[-1].split()[-LEAD_WITHIN:])
-        figures.append(Figure(frozenset(measures), words, lead))
+        tail = tuple(
+            re.split(r"[,;:()]|[.!?](?:\s|$)", after, maxsplit=1)[0].split()[:BESIDE_WITHIN]
+        )
+        figures.append(Figure(frozenset(measures), words, lead, tail))
     return figures
 
 
@@ -240,6 +245,21 @@ def measures_in(text: str) -> set[Measure]:
 def counted_words(text: str) -> list[str]:
     """The words beside each count a text gives: what it counts."""
     return [word for f in figures_in(text) if "count" in f.measures for word in f.beside]
+
+
+def counts(text: str) -> list[Figure]:
+    """The counts a text gives."""
+    return [f for f in figures_in(text) if "count" in f.measures]
+
+
+def counted_noun(figure: Figure) -> str:
+    """The word a count counts when it stands right after it in its clause, past articles
+    and adjectives ("126 nya arbetstillfällen" counts "arbetstillfällen"); empty for none."""
+    for word in figure.tail:
+        word = word.strip(".,;:!?()«»\"'")
+        if word.casefold() not in _BEFORE_COUNTED:
+            return word
+    return ""
 
 
 # Words between "how many" and what it counts: "how many of the new local jobs".

@@ -158,6 +158,34 @@ def test_a_sentence_going_on_from_the_one_before_by_a_pronoun_is_dated_by_it() -
     assert screen(question, [alone], {}, "en").kept == []
 
 
+def test_a_count_of_another_thing_right_after_it_counts_nothing_asked() -> None:
+    jobs = only(
+        "Enligt företagens egna uppgifter har projekten gett 126 nya arbetstillfällen.",
+        language="sv",
+    )
+    projects = only("Programmet finansierade 93 projekt i de tre kommunerna.", language="sv")
+    question = "Hvor mange prosjekter finansierte programmet?"
+    assert screen(question, [jobs, projects], {}, "nb").kept == [projects]
+    row = only("Kjerrvik: Projects 29; New jobs 43.", language="en")
+    assert screen("Hur många projekt hade Kjerrvik?", [row], {}, "sv").kept == [row]
+
+
+def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not() -> None:
+    passage = (
+        "Gränsprogrammet 2015–2019 drevs av de tre svenska kommunerna. "
+        "Det finansierade 61 projekt."
+    )
+    going_on = passage_candidate(passage, "Det finansierade 61 projekt.", language="sv")
+    question = "Hur många projekt finansierade Gränsprogrammet 2015–2019?"
+    assert screen(question, [going_on], {}, "sv").kept == [going_on]
+    dummy = (
+        "Gränsprogrammet 2015–2019 drevs av de tre svenska kommunerna. "
+        "Det finns 61 projekt i registret."
+    )
+    standing = passage_candidate(dummy, "Det finns 61 projekt i registret.", language="sv")
+    assert screen(question, [standing], {}, "sv").kept == []
+
+
 def test_a_period_is_met_only_by_the_same_period() -> None:
     [period] = find_constraints("i 2018–2022")
     assert not meets(period, FUND)
