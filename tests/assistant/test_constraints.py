@@ -172,8 +172,7 @@ def test_a_count_of_another_thing_right_after_it_counts_nothing_asked() -> None:
 
 def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not() -> None:
     passage = (
-        "Gränsprogrammet 2015–2019 drevs av de tre svenska kommunerna. "
-        "Det finansierade 61 projekt."
+        "Gränsprogrammet 2015–2019 drevs av de tre svenska kommunerna. Det finansierade 61 projekt."
     )
     going_on = passage_candidate(passage, "Det finansierade 61 projekt.", language="sv")
     question = "Hur många projekt finansierade Gränsprogrammet 2015–2019?"
