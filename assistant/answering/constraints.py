@@ -1145,10 +1145,13 @@ _CONTINUES = re.compile(
     r"(?i)^(?:(?:av|of)\s+(?:dette|disse|desse|detta|dessa|dei|dem|this|these|them|that|those|"
     r"which)|herav|derav|därav|hereof|thereof)\b|"
     # A subject pronoun for what the sentence before named ("The Fjordland Business Initiative
-    # 2016–2020 ... It had a budget of ...", "Det finansierade 61 projekt"); not "det" before
-    # "is" or "there are", where it is a dummy subject ("Det ble skapt 40 jobber").
-    r"^(?:It|They|Den|De|Dei)\s|"
-    r"^Det\s(?!(?:er|var|är|ble|blei|blev|vart|finnes|fins|finns|fanst|fanns|har\s+vært)\b)"
+    # 2016–2020 ... It had a budget of ...", "Det finansierade 61 projekt"); "it" not before
+    # "is" or "was" (a dummy subject), and "det", "den", "de" only before a verb of what
+    # something did, since they are as often a dummy subject ("Det ble skapt 40 jobber") or
+    # an article ("Det største tilskuddet gikk i 2023 til ...").
+    r"^(?:It(?!\s+(?:is|was)\b)|They)\s|"
+    r"^(?:Det|Den|De|Dei)\s+(?:\w+ade|hadde|hade|fikk|fick|fekk|gav|gjorde|gjekk|gikk|gick|"
+    r"kostet|kosta)\s"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Where a sentence ends and the next begins with a capital ("per 1. januar 2024" goes on).

@@ -9,6 +9,7 @@ from assistant.answering.constraints import (
     Naming,
     asks_for_figure,
     check,
+    continued_sentence,
     find_constraints,
     holds_figure,
     how_named,
@@ -183,6 +184,9 @@ def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not()
     )
     standing = passage_candidate(dummy, "Det finns 61 projekt i registret.", language="sv")
     assert screen(question, [standing], {}, "sv").kept == []
+    fund = "Fondet delte ut 1,4 millioner kroner i 2022. Det største tilskuddet gikk til Lunde AS."
+    article = passage_candidate(fund, "Det største tilskuddet gikk til Lunde AS.")
+    assert continued_sentence(article) == "", "'Det' as an article goes on from nothing"
 
 
 def test_a_period_is_met_only_by_the_same_period() -> None:
