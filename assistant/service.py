@@ -61,6 +61,7 @@ from assistant.errors import (
 )
 from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
 from assistant.live_index import NOT_BUILT, IndexProgress, IndexState, LiveIndex
+from assistant.retrieval.glossary import country_forms, fold
 from assistant.retrieval.retriever import Retriever, ScoredChunk
 from assistant.schemas import (
     DocumentDetail,
@@ -469,7 +470,10 @@ class Assistant:
         named: dict[str, list[str]] = {doc_id: [] for doc_id in doc_ids}
         parts: dict[str, dict[str, Naming]] = {doc_id: {} for doc_id in doc_ids}
         for name in asked_names(question):
-            for doc_id in state.lexical.documents_with(name.text, doc_ids):
+            # A country is named by its name or adjective in the document's language.
+            forms = [name.text, *country_forms(fold(name.text))]
+            naming_docs = set().union(*(state.lexical.documents_with(f, doc_ids) for f in forms))
+            for doc_id in [d for d in dict.fromkeys(doc_ids) if d in naming_docs]:
                 entry = records[doc_id].entry
                 naming = naming_by_entry(name, entry, question) or self._how_named(
                     state, doc_id, name

@@ -57,6 +57,7 @@ from assistant.domain import CatalogueEntry
 from assistant.retrieval.glossary import (
     TERMS,
     FoldedText,
+    country_forms,
     fold,
     glossary_terms,
     organisation_forms,
@@ -292,11 +293,12 @@ def _first_keyword_name(question: str, names: Sequence[Constraint]) -> Constrain
 def _name_met(constraint: Constraint, folded_text: str) -> bool:
     """Whether a folded text names what the name names: the name, inflected or compounded
     ("Vikfjords", "Helgelandsprogrammet"), or, for a public body, any of its names in the
-    four languages ("SCB" for "Statistics Sweden")."""
+    four languages ("SCB" for "Statistics Sweden"), for a country any of its names or
+    adjectives ("Sverige", "svenska" for "Sweden")."""
     stem = constraint.key[0]
     if re.search(rf"(?<!\w){re.escape(stem)}", folded_text):
         return True
-    forms = organisation_forms(fold(constraint.text))
+    forms = organisation_forms(fold(constraint.text)) or country_forms(fold(constraint.text))
     if not forms:
         return False
     text = FoldedText(folded_text)
@@ -429,6 +431,8 @@ def how_named(
     it: the figures of a fund's report are the fund's, not those of a company it granted to.
     (A company's own report names it in its title, authors or publisher, read before this.)
     """
+    if country_forms(fold(constraint.text)):
+        return Naming("whole")  # a country is where what a document is about lies, no part
     if named_in_a_list(constraint, text):
         return Naming("listed", others=frozenset(_listed_with(constraint, text)))
     if is_company(constraint.text):

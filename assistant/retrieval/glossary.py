@@ -132,6 +132,24 @@ def organisation_forms(folded_name: str) -> tuple[str, ...]:
     return ()
 
 
+# The Nordic countries, each by its names and adjectives in the four languages, folded: a
+# Swedish report writes "Sverige" or "svenska kommuner" where an English question names
+# "Sweden".
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "Norway": ("norge", "noreg", "norway", "norsk", "norwegian"),
+    "Sweden": ("sverige", "sweden", "svensk", "swedish"),
+    "Finland": ("finland", "finsk", "finnish"),
+    "Denmark": ("danmark", "denmark", "dansk", "danish"),
+}  # fmt: skip
+
+
+def country_forms(folded_name: str) -> tuple[str, ...]:
+    """Every name and adjective of the country a folded name names ("sweden" → "sverige",
+    "svensk", ...); none for a name that is no country of `COUNTRIES`."""
+    name = " ".join(_WORD.findall(folded_name))
+    return next((forms for forms in COUNTRIES.values() if name in forms[:3]), ())
+
+
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Least length of a form found inside a compound word ("samskapingsprosjekt").
 COMPOUND_PART = 6

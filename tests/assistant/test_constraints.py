@@ -202,6 +202,15 @@ def test_a_name_is_met_inflected_or_by_the_documents_title() -> None:
     assert meets(place, FUND, context=TITLE)
 
 
+def test_a_country_is_met_by_its_name_or_adjective_in_any_language_and_is_never_a_part() -> None:
+    [sweden] = [c for c in find_constraints("What did the Sweden fund grant?") if c.is_name]
+    assert meets(sweden, "Programmet omfattar tre kommuner i Sverige.")
+    assert meets(sweden, "De svenska kommunerna bidrog med 4 miljoner kronor.")
+    assert not meets(sweden, "Kommunane i Noreg bidrog med 4 millionar kroner.")
+    plan = {**PLAN, "4 Straumen": PLAN["4 Straumen"] + " Turistane kjem frå Sweden."}
+    assert naming("Hva satser Nordvik på i Sweden?", plan).how == "whole"
+
+
 def test_a_figure_is_met_by_the_same_figure_however_written() -> None:
     [figure] = [c for c in find_constraints("Er fondet 11.2 millioner?") if c.kind == "number"]
     assert meets(figure, FUND)
