@@ -288,20 +288,42 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     # type (a footnote, a page number), ends it, and so does a heading below the band that
     # heads text across the page (the next section's, after a summary set in two columns).
     size = _main_size([run for group in groups[first : last + 1] for _, run in group])
-    while first > 0 and _in_columns(groups[first - 1], gutter, size):
+    # Where the left column's lines end: what starts past it and runs on over the gutter
+    # stands in the right column (`_in_right_column`).
+    left_end = max(
+        (
+            run.end
+            for i in split
+            for _, run in groups[i]
+            if run.width > 0 and run.x < gutter - 1 and run.end <= gutter + 1
+        ),
+        default=gutter,
+    )
+    while first > 0 and _in_columns(groups[first - 1], gutter, size, left_end):
         first -= 1
     while (
         last + 1 < len(groups)
-        and _in_columns(groups[last + 1], gutter, size)
-        and not _heads_the_page(groups, last + 1, gutter, size)
+        and _in_columns(groups[last + 1], gutter, size, left_end)
+        and not _heads_the_page(groups, last + 1, gutter, size, left_end)
     ):
         last += 1
     band = [member for group in groups[first : last + 1] for member in group]
     # Each column is cut into lines anew: a large heading in one column would otherwise
     # gather two lines of the other, as if one were its superscript.
-    left = _grouped([m for m in band if m[1].x < gutter - 1])
-    right = _grouped([m for m in band if m[1].x >= gutter - 1])
-    return groups[:first] + left + right + groups[last + 1 :]
+    right_side = [m for m in band if _in_right_column(m[1], gutter, left_end)]
+    left = _grouped([m for m in band if not _in_right_column(m[1], gutter, left_end)])
+    return groups[:first] + left + _grouped(right_side) + groups[last + 1 :]
+
+
+def _in_right_column(run: Run, gutter: float, left_end: float) -> bool:
+    """Whether a run of a two-column band stands in its right column: it starts at the
+    column's edge (``gutter``) or beyond, or it starts past where the left column's lines
+    end (``left_end``) and runs on over the gutter: the first line of a hanging indent (a
+    reference list's entry, whose later lines are set in and give the gutter) is outdented
+    into the gap between the columns, where no line of the left column reaches."""
+    if run.x >= gutter - 1:
+        return True
+    return run.x > left_end + 1 and run.width > 0 and run.end > gutter + 1
 
 
 def _gutter(groups: list[_Group]) -> float | None:
@@ -340,9 +362,10 @@ def _splits(group: _Group, x: float) -> bool:
     )
 
 
-def _in_columns(group: _Group, x: float, size: float) -> bool:
-    """True when a line in at least the body's type stands in the columns split at ``x``:
-    it has text starting there, or it ends before it."""
+def _in_columns(group: _Group, x: float, size: float, left_end: float) -> bool:
+    """True when a line in at least the body's type stands in the columns split at ``x``
+    (the left one's lines ending at ``left_end``): it has text starting there, or outdented
+    from there (`_in_right_column`), or it ends before it."""
     runs = [run for _, run in group if run.text.strip()]
     if not runs:
         return False
@@ -350,6 +373,8 @@ def _in_columns(group: _Group, x: float, size: float) -> bool:
         return True  # in the right column, or a box's line (in its own, smaller type)
     if max(run.size for run in runs) < NOTE_SHARE * size:
         return False
+    if any(_in_right_column(run, x, left_end) for run in runs if run.size >= NOTE_SHARE * size):
+        return True
     return all(run.x + max(run.width, _least_width(run)) <= x for run in runs)
 
 
@@ -357,13 +382,15 @@ def _in_columns(group: _Group, x: float, size: float) -> bool:
 HEADING_SHARE = 1.1
 
 
-def _heads_the_page(groups: list[_Group], index: int, x: float, size: float) -> bool:
+def _heads_the_page(
+    groups: list[_Group], index: int, x: float, size: float, left_end: float
+) -> bool:
     """True when the line is a heading (larger than the body's ``size``, or bold) over a
     line that stands outside the columns split at ``x``, or over none."""
     runs = [run for _, run in groups[index] if run.text.strip()]
     heading = _main_size(runs) >= HEADING_SHARE * size or all(run.bold for run in runs)
     following = groups[index + 1] if index + 1 < len(groups) else None
-    return heading and (following is None or not _in_columns(following, x, size))
+    return heading and (following is None or not _in_columns(following, x, size, left_end))
 
 
 def _same_line(group: list[Run], run: Run) -> bool:
@@ -481,7 +508,7 @@ CELL_GAP = 2.0
 TABLE_LINES = 3
 # A cell holds at most this many words; more is running text.
 CELL_WORDS = 8
-# Cells of one column share their left or right edge or their middle this closely (a share
+# Cells of one column share their left or right edge or their left_end this closely (a share
 # of the type size), and the lines of a table are at most this many type sizes apart.
 ALIGNED = 0.3
 ROW_PITCH = 2.5
@@ -509,7 +536,7 @@ class _Cell:
     right: float
 
     @property
-    def middle(self) -> float:
+    def left_end(self) -> float:
         return (self.left + self.right) / 2
 
 
@@ -517,7 +544,7 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
     """The lines, those of a table knowing their cells.
 
     A table is a block of lines whose runs stand apart in the same two columns or more, each
-    column's cells aligned on their left or right edge or their middle, below a header that
+    column's cells aligned on their left or right edge or their left_end, below a header that
     names the columns; a column holds figures. Running text, a list, a contents page or a
     footnote area has no such columns, or no figures under a header, and stays as it is.
     """
@@ -700,7 +727,7 @@ def _aligned(lines: list[TextLine], cells: list[list[_Cell]]) -> bool:
         return False
     tolerance = ALIGNED * max(sizes)
     for column in zip(*cells, strict=True):
-        edges = ([c.left for c in column], [c.right for c in column], [c.middle for c in column])
+        edges = ([c.left for c in column], [c.right for c in column], [c.left_end for c in column])
         if not any(max(edge) - min(edge) <= tolerance for edge in edges):
             return False
     return all(
