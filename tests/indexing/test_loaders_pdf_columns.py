@@ -14,6 +14,7 @@ import pytest
 
 from assistant.domain import LoadedDocument
 from indexing.loaders import load_document
+from indexing.loaders.pdf.lines import Run, _spread_group_names
 from indexing.references import parse_bibliography
 from tests.report_producers import DEJAVU, HAS_FONTS
 
@@ -130,3 +131,11 @@ def test_a_reference_list_in_two_columns_parses_into_its_entries(
 ) -> None:
     references = parse_bibliography(references_beside_the_text.text, "doc")
     assert [reference.raw for reference in references] == REFERENCES
+
+
+def test_an_upper_header_row_naming_no_group_leaves_the_header_as_it_is() -> None:
+    """A header read over two lines whose upper line names the first column alone names no
+    groups of columns; a page with such lines reads (it made the whole file unreadable)."""
+    upper = Run("Municipality and the region", 57, 700, 9.6, width=120)
+    lower = Run("for almost half of the projects", 57, 687, 9.6, width=130)
+    assert _spread_group_names([[upper, lower], []]) == [[upper, lower], []]

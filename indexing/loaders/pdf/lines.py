@@ -833,6 +833,8 @@ def _spread_group_names(placed: list[list[Run]]) -> list[list[Run]]:
         return placed
     upper = {id(run) for run in lines[0]}
     named = [j for j, runs in enumerate(placed) if j and any(id(run) in upper for run in runs)]
+    if len(named) < NAME_GROUPS:
+        return placed  # (an upper row naming the first column alone names no groups)
     spans = [range(start, end) for start, end in zip(named, [*named[1:], len(placed)], strict=True)]
 
     def below(column: int) -> str:
