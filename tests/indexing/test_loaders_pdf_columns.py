@@ -133,6 +133,88 @@ def test_a_reference_list_in_two_columns_parses_into_its_entries(
     assert [reference.raw for reference in references] == REFERENCES
 
 
+# A chapter's first page: a paragraph across the page above two justified columns, in which
+# paragraphs, a numbered list set ragged and references with hanging indents run on.
+INTRO = (
+    "The programme had a total budget of NOK 41.7 million for 2021–2025, of which NOK 33.5 "
+    "million was spent on projects and advice in the four municipalities and NOK 8.2 million "
+    "on joint activities such as the learning network and supplier development."
+)
+COLUMN_TEXT = [
+    "The budget was financed by the county authority with NOK 17.5 million, the regional "
+    "business fund with NOK 11.3 million, the four municipalities with NOK 7.4 million, the "
+    "savings bank foundation with NOK 3.0 million and Innovation Norway with NOK 2.5 million.",
+    "Ulvsund is the regional centre and accounts for almost half of the projects and the new "
+    "jobs. The municipalities' own contributions were set by population, with a minimum of "
+    "NOK 120,000 a year for each municipality, and Havrøy had the smallest budget.",
+    "Kjerrvik stands out relative to its size. With just over a quarter of the region's "
+    "population it had 29 projects and 43 new jobs, and its share of purchases from "
+    "suppliers in the region rose from 19 per cent in 2020 to 29 per cent in 2025.",
+    "The business desk held 455 advisory sessions with businesses and would-be entrepreneurs "
+    "in 2025, against 188 in 2021. It is financed by the programme, and without new funding "
+    "from 2026 it will have to close or be reduced to a single adviser.",
+]
+ITEMS = [
+    "1. Has the programme reached the objectives the regional council set for it?",
+    "2. What roles have the municipalities taken in business development, and how have "
+    "these roles changed since 2021?",
+    "3. Measure new jobs with register data from Statistics Norway rather than with the "
+    "businesses' own estimates.",
+    "4. Finance the business desk permanently with NOK 2.8 million a year from the four "
+    "municipalities, shared by population.",
+]
+ENTRIES = [
+    "Nordre Fjordland regionråd (2020). Programdokument for Partnerskapsprogrammet Nordre "
+    "Fjordland 2021–2025. Ulvsund: Nordre Fjordland regionråd.",
+    "Vollan, H. L. & Marø, E. S. (2023). Midtveisevaluering av Partnerskapsprogrammet "
+    "Nordre Fjordland. INRS Report 2023:5. Harstad: Institute for Northern Regional Studies.",
+]
+
+
+@pytest.fixture(scope="module")
+def chapter_page(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    s = styles()
+    width, height = A4
+    left, gap, top = 57.0, 20.0, 72.0
+    inner = width - 2 * left
+    column = (inner - gap) / 2
+    padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    head = Frame(left, height - top - 80, inner, 80, id="head", **padding)
+    frames = [
+        Frame(left, 300, column, height - top - 90 - 300, id="left", **padding),
+        Frame(left + column + gap, 300, column, height - top - 90 - 300, id="right", **padding),
+    ]
+    path = tmp_path_factory.mktemp("chapter") / "chapter.pdf"
+    document = BaseDocTemplate(str(path), pagesize=A4)
+    document.addPageTemplates([PageTemplate("chapter", [head, *frames])])
+    story: list[Any] = [Paragraph("2 Resources", s["heading"]), Paragraph(INTRO, s["body"])]
+    story.append(FrameBreak())
+    story += [Paragraph(text, s["body"]) for text in COLUMN_TEXT]
+    for item in ITEMS:
+        number, text = item.split(" ", 1)
+        story.append(Paragraph(text, s["numbered"], bulletText=number))
+    story.append(Paragraph("References", s["heading"]))
+    story += [Paragraph(entry.replace("&", "&amp;"), s["reference"]) for entry in ENTRIES]
+    document.build(story)
+    return load_document(path)
+
+
+def test_numbers_and_headings_set_out_into_the_gap_stand_in_the_right_column(
+    chapter_page: LoadedDocument,
+) -> None:
+    """A list item's number at the right column's edge, its words set in from it, and a
+    heading there too, stand in the right column, not in the left column's line beside them:
+    the gutter found is where the item's words start."""
+    text = " ".join(chapter_page.text.split())
+    for item in ITEMS:
+        assert item in text, item
+    assert text.index("References") < text.index(ENTRIES[0].split(" (")[0])
+    assert "References" in paragraphs(chapter_page)
+
+
 def test_an_upper_header_row_naming_no_group_leaves_the_header_as_it_is() -> None:
     """A header read over two lines whose upper line names the first column alone names no
     groups of columns; a page with such lines reads (it made the whole file unreadable)."""

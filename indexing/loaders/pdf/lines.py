@@ -288,17 +288,7 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     # type (a footnote, a page number), ends it, and so does a heading below the band that
     # heads text across the page (the next section's, after a summary set in two columns).
     size = _main_size([run for group in groups[first : last + 1] for _, run in group])
-    # Where the left column's lines end: what starts past it and runs on over the gutter
-    # stands in the right column (`_in_right_column`).
-    left_end = max(
-        (
-            run.end
-            for i in split
-            for _, run in groups[i]
-            if run.width > 0 and run.x < gutter - 1 and run.end <= gutter + 1
-        ),
-        default=gutter,
-    )
+    left_end = _left_end([groups[i] for i in split], gutter)
     while first > 0 and _in_columns(groups[first - 1], gutter, size, left_end):
         first -= 1
     while (
@@ -317,13 +307,29 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
 
 def _in_right_column(run: Run, gutter: float, left_end: float) -> bool:
     """Whether a run of a two-column band stands in its right column: it starts at the
-    column's edge (``gutter``) or beyond, or it starts past where the left column's lines
-    end (``left_end``) and runs on over the gutter: the first line of a hanging indent (a
-    reference list's entry, whose later lines are set in and give the gutter) is outdented
-    into the gap between the columns, where no line of the left column reaches."""
-    if run.x >= gutter - 1:
-        return True
-    return run.x > left_end + 1 and run.width > 0 and run.end > gutter + 1
+    column's edge (``gutter``) or beyond, or past where the left column's lines end
+    (``left_end``): the number of a list's item or the first line of a reference list's
+    entry, set out from the column's edge into the gap between the columns (the item's or
+    entry's later lines, set in, give the gutter)."""
+    return run.x >= gutter - 1 or run.x > left_end + run.size / 2
+
+
+def _left_end(lines: list[_Group], gutter: float) -> float:
+    """Where the left column's text ends in lines split into two columns at ``gutter``: each
+    line's runs from its left edge on, up to a gap wider than a letter space stretches to
+    (the gap between the columns, before a right column's run set out into it)."""
+    ends = []
+    for group in lines:
+        runs = sorted((run for _, run in group if run.x < gutter - 1), key=lambda run: run.x)
+        if not runs or not all(run.width > 0 for run in runs):
+            continue
+        end = runs[0].end
+        for run in runs[1:]:
+            if run.x - end > run.size:
+                break
+            end = max(end, run.end)
+        ends.append(end)
+    return max(ends, default=gutter)
 
 
 def _gutter(groups: list[_Group]) -> float | None:
