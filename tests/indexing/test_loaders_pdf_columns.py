@@ -192,14 +192,48 @@ def chapter_page(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
     document.addPageTemplates([PageTemplate("chapter", [head, *frames])])
     story: list[Any] = [Paragraph("2 Resources", s["heading"]), Paragraph(INTRO, s["body"])]
     story.append(FrameBreak())
-    story += [Paragraph(text, s["body"]) for text in COLUMN_TEXT]
+    story.append(Paragraph(COLUMN_TEXT[0], s["body"]))
     for item in ITEMS:
         number, text = item.split(" ", 1)
         story.append(Paragraph(text, s["numbered"], bulletText=number))
+    story += [Paragraph(text, s["body"]) for text in COLUMN_TEXT[1:]]
     story.append(Paragraph("References", s["heading"]))
     story += [Paragraph(entry.replace("&", "&amp;"), s["reference"]) for entry in ENTRIES]
     document.build(story)
     return load_document(path)
+
+
+def test_a_justified_columns_lines_are_measured_against_the_column_not_the_page(
+    chapter_page: LoadedDocument,
+) -> None:
+    """A line of a justified column that ends at the column's edge is full, however few
+    letters it holds next to the paragraph set across the page above the columns: the
+    paragraph goes on after it ("with NOK" / "17.5 million")."""
+    found = paragraphs(chapter_page)
+    assert INTRO in found
+    for text in COLUMN_TEXT:
+        assert text in found, text
+
+
+def test_a_ragged_items_line_ends_where_its_next_word_would_not_fit_the_column(
+    chapter_page: LoadedDocument,
+) -> None:
+    """A list item set ragged in a justified column wraps where its next word would cross
+    the column's edge, in points: "... changed since" / "2021?" is one item."""
+    found = paragraphs(chapter_page)
+    for item in ITEMS:
+        assert item in found, item
+
+
+def test_a_reference_entry_goes_on_under_its_hanging_indent_after_a_full_stop(
+    chapter_page: LoadedDocument,
+) -> None:
+    """A line set in under a reference's first line goes on with that entry, though the line
+    above ends a sentence ("... 2021–2025." / "Ulvsund: ..."); only the next entry's first
+    line stands out again."""
+    found = paragraphs(chapter_page)
+    for entry in ENTRIES:
+        assert entry in found, entry
 
 
 def test_numbers_and_headings_set_out_into_the_gap_stand_in_the_right_column(
