@@ -255,3 +255,49 @@ def test_an_upper_header_row_naming_no_group_leaves_the_header_as_it_is() -> Non
     upper = Run("Municipality and the region", 57, 700, 9.6, width=120)
     lower = Run("for almost half of the projects", 57, 687, 9.6, width=130)
     assert _spread_group_names([[upper, lower], []]) == [[upper, lower], []]
+
+
+BOX_ITEMS = [
+    ("Opened", "3 May 2024, in the old fish-landing station down on the harbour"),
+    ("Operator", "Nausthuset SA, a cooperative with thirty-seven members"),
+    ("Conversion cost", "NOK 4.35 million"),
+    (
+        "Financing",
+        "savings bank foundation NOK 1.1 million; cultural heritage funds NOK 0.9 million; "
+        "Innovation Norway NOK 0.8 million; voluntary work valued at NOK 0.9 million",
+    ),
+    ("Users in 2025", "11 small businesses and 4 associations with their own keys"),
+    ("Visitors in 2025", "about 5,800"),
+]
+
+
+def test_a_fact_boxs_items_are_told_apart_by_the_gap_between_them(tmp_path: Path) -> None:
+    """A shaded box of facts sets a little more space between its items than between an
+    item's lines: an item wrapped after a semicolon goes on, and an item that fills its line
+    without a full stop ends there, the next one starting in capitals."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    s = styles()
+    item = ParagraphStyle("item", fontName="Serif", fontSize=8.3, leading=10.5, spaceBefore=2.5)
+    content: list[Any] = [Paragraph("Fact box 1 Nausthuset in Kjerrvik", s["heading"])]
+    content += [Paragraph(f"{label}: {value}", item) for label, value in BOX_ITEMS]
+    box = Table([[content]], colWidths=[230])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), HexColor("#F3EDE0")),
+                ("BOX", (0, 0), (-1, -1), 0.8, HexColor("#1D5C63")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
+    story = [Paragraph(text, s["body"]) for text in COLUMN_TEXT[:2]]
+    story += [box, *(Paragraph(text, s["body"]) for text in COLUMN_TEXT[2:])]
+    found = paragraphs(load_document(two_column_pdf(tmp_path / "box.pdf", story, 360)))
+    for label, value in BOX_ITEMS:
+        assert f"{label}: {value}" in found
+    for text in COLUMN_TEXT:
+        assert text in found

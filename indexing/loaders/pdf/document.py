@@ -1029,8 +1029,9 @@ def _box_paragraphs(lines: list[TextLine], edge: float) -> list[Part]:
     often than prose, so a line goes on only with a sentence wrapped at the box's ``edge``
     (where its lines may run to)."""
     paragraphs: list[list[TextLine]] = []
+    pitch = _box_pitch(lines)
     for line in lines:
-        if paragraphs and not _box_line_goes_on(paragraphs[-1][-1], line, edge):
+        if paragraphs and not _box_line_goes_on(paragraphs[-1][-1], line, edge, pitch):
             paragraphs.append([line])
         elif paragraphs:
             paragraphs[-1].append(line)
@@ -1040,14 +1041,38 @@ def _box_paragraphs(lines: list[TextLine], edge: float) -> list[Part]:
     return [Caption(join_broken_ranges(text).replace("\n", " ")) for text in texts]
 
 
-def _box_line_goes_on(previous: TextLine, line: TextLine, edge: float) -> bool:
+# Lines of a box further apart than this many times its closest lines stand in two paragraphs.
+BOX_PARAGRAPH_GAP = 1.15
+
+
+def _box_pitch(lines: list[TextLine]) -> float | None:
+    """The distance between the lines of one of a box's paragraphs, where its paragraphs
+    stand further apart than that (and None where all its lines stand alike); lines in
+    another type than the next (a title over the facts) say nothing of it."""
+    gaps = [
+        b.top - a.top
+        for a, b in pairwise(lines)
+        if a.styled and b.top > a.top and (a.size, a.bold) == (b.size, b.bold)
+    ]
+    if not gaps:
+        return None
+    least = min(gaps)
+    return least if any(gap > BOX_PARAGRAPH_GAP * least for gap in gaps) else None
+
+
+def _box_line_goes_on(
+    previous: TextLine, line: TextLine, edge: float, pitch: float | None = None
+) -> bool:
     """Whether ``line`` goes on with the sentence of the box's line above it: in the same
-    weight (a bold title stands alone), the sentence unfinished, and the line either going on
-    in lower case or its first word too long for the room ``previous`` left before the
-    box's ``edge``."""
+    weight (a bold title stands alone), and, where the box sets its paragraphs apart by a
+    wider gap (``pitch`` between the lines of one), no further below than that; elsewhere
+    the sentence unfinished, and the line either going on in lower case or its first word
+    too long for the room ``previous`` left before the box's ``edge``."""
     text = plain(line.text).strip()
     if not text or previous.bold != line.bold or text.startswith(_BULLETS):
         return False
+    if pitch is not None and line.styled and previous.styled:
+        return 0 < line.top - previous.top <= BOX_PARAGRAPH_GAP * pitch
     if not ends_mid_sentence(plain(previous.text)):
         return False
     if text[0].islower():
