@@ -1109,6 +1109,25 @@ def test_a_producers_placeholder_metadata_gives_way_to_the_cover(tmp_path: Path)
     assert document.year == 2024
 
 
+def test_the_file_naming_its_first_author_only_gives_way_to_the_covers_names(
+    tmp_path: Path,
+) -> None:
+    """A report generator writes the first author only into the file; the cover sets each
+    author on a line of their own under the title and subtitle: both are authors, and the
+    publisher at the cover's foot is none."""
+    cover = [
+        ("Helvetica-Bold", 24, 640, "Regional Partnerships in the Fjords"),
+        ("Helvetica", 14, 610, "Final evaluation of the partnership programme"),
+        ("Helvetica", 12, 570, "Hanna Lindbakk Vollan"),
+        ("Helvetica", 12, 552, "Erlend Søvik Marø"),
+        ("Helvetica-Bold", 10, 90, "Institute for Northern Regional Studies"),
+    ]
+    body = "The programme supported small firms in the four municipalities."
+    metadata = ("Regional Partnerships in the Fjords", "Hanna Lindbakk Vollan")
+    document = load_document(covered_report(tmp_path / "fjords.pdf", metadata, cover, body))
+    assert document.authors == ["Hanna Lindbakk Vollan", "Erlend Søvik Marø"]
+
+
 def test_contents_whose_leaders_are_drawn_after_the_page_number_are_never_quoted(
     tmp_path: Path,
 ) -> None:

@@ -89,7 +89,8 @@ def load_pdf(path: Path) -> LoadedDocument:
     title = (document.title if unprinted else None) or info.title or document.title
     printed = printed_authors(info.authors or [], f"{opening}\n{document.text}")
     opening_lines = [line for lines in pages[:OPENING_PAGES] for line in lines]
-    authors = _with_coauthors(printed, opening_lines) or cover_authors(cover, title)
+    authors = _with_cover_names(_with_coauthors(printed, opening_lines), cover, title)
+    authors = authors or cover_authors(cover, title)
     year = year_in(" ".join(line.text for line in cover)) or info.year
     return document.model_copy(
         update={
@@ -117,6 +118,23 @@ def _with_coauthors(authors: list[str], opening: list[TextLine]) -> list[str]:
         )
         found.extend(name for name in names if _author_key(name) not in _keys(found))
     return found
+
+
+def _with_cover_names(authors: list[str], cover: list[TextLine], title: str | None) -> list[str]:
+    """The file's one author, or the cover's names under its title where that author heads
+    them, each on a line of its own: a file often names only the first author, where the
+    cover lists them a line each. (Where the cover joins them on one line, `_with_coauthors`
+    has found them; a file naming several names them all.)"""
+    on_cover = cover_authors(cover, title)
+    lines = {" ".join(line.text.split()) for line in cover}
+    if (
+        len(authors) == 1
+        and len(on_cover) > 1
+        and _author_key(on_cover[0]) == _author_key(authors[0])
+        and all(name in lines for name in on_cover)
+    ):
+        return on_cover
+    return authors
 
 
 def _names(text: str) -> list[str]:

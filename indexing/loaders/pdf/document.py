@@ -947,6 +947,8 @@ def _page_parts(
     # the header and rows of a table read so far
     table: list[TextLine] = [header] if header is not None else []
     widths = _column_widths(lines)
+    # where the column of each line ends, by the line
+    edges = {id(line): edge for line, edge in zip(lines, _column_edges(lines), strict=True)}
     pitch = _line_pitch(lines, headings)
     bibliography = False
     boxes = _boxes(lines)
@@ -998,9 +1000,13 @@ def _page_parts(
         if not text and not line.lead:
             close()
             continue
-        if paragraph and (
-            _new_paragraph(paragraph[-1], line, *widths[index], pitch)
-            or _next_item(paragraph[0], line)
+        if (
+            paragraph
+            and not (bibliography and _hangs_on(paragraph, line))
+            and (
+                _new_paragraph(paragraph[-1], line, *widths[index], pitch, edges[id(paragraph[-1])])
+                or _next_item(paragraph[0], line)
+            )
         ):
             close()
         paragraph.append(line)
@@ -1023,8 +1029,9 @@ def _box_paragraphs(lines: list[TextLine], edge: float) -> list[Part]:
     often than prose, so a line goes on only with a sentence wrapped at the box's ``edge``
     (where its lines may run to)."""
     paragraphs: list[list[TextLine]] = []
+    pitch = _box_pitch(lines)
     for line in lines:
-        if paragraphs and not _box_line_goes_on(paragraphs[-1][-1], line, edge):
+        if paragraphs and not _box_line_goes_on(paragraphs[-1][-1], line, edge, pitch):
             paragraphs.append([line])
         elif paragraphs:
             paragraphs[-1].append(line)
@@ -1034,20 +1041,59 @@ def _box_paragraphs(lines: list[TextLine], edge: float) -> list[Part]:
     return [Caption(join_broken_ranges(text).replace("\n", " ")) for text in texts]
 
 
-def _box_line_goes_on(previous: TextLine, line: TextLine, edge: float) -> bool:
+# Lines of a box further apart than this many times its closest lines stand in two paragraphs.
+BOX_PARAGRAPH_GAP = 1.15
+
+
+def _box_pitch(lines: list[TextLine]) -> float | None:
+    """The distance between the lines of one of a box's paragraphs, where its paragraphs
+    stand further apart than that (and None where all its lines stand alike); lines in
+    another type than the next (a title over the facts) say nothing of it."""
+    gaps = [
+        b.top - a.top
+        for a, b in pairwise(lines)
+        if a.styled and b.top > a.top and (a.size, a.bold) == (b.size, b.bold)
+    ]
+    if not gaps:
+        return None
+    least = min(gaps)
+    return least if any(gap > BOX_PARAGRAPH_GAP * least for gap in gaps) else None
+
+
+def _box_line_goes_on(
+    previous: TextLine, line: TextLine, edge: float, pitch: float | None = None
+) -> bool:
     """Whether ``line`` goes on with the sentence of the box's line above it: in the same
-    weight (a bold title stands alone), the sentence unfinished, and the line either going on
-    in lower case or its first word too long for the room ``previous`` left before the
-    box's ``edge``."""
+    weight (a bold title stands alone), and, where the box sets its paragraphs apart by a
+    wider gap (``pitch`` between the lines of one), no further below than that; elsewhere
+    the sentence unfinished, and the line either going on in lower case or its first word
+    too long for the room ``previous`` left before the box's ``edge``."""
     text = plain(line.text).strip()
     if not text or previous.bold != line.bold or text.startswith(_BULLETS):
         return False
+    if pitch is not None and line.styled and previous.styled:
+        return 0 < line.top - previous.top <= BOX_PARAGRAPH_GAP * pitch
     if not ends_mid_sentence(plain(previous.text)):
         return False
     if text[0].islower():
         return True
     word = len(text.split(maxsplit=1)[0]) + 1  # and the space before it
     return previous.right + word * LETTER_WIDTH * line.size > edge
+
+
+def _hangs_on(paragraph: list[TextLine], line: TextLine) -> bool:
+    """Whether ``line`` goes on with an entry set with a hanging indent (a bibliography's):
+    it stands set in under the entry's first line, level with the line above, where only
+    the next entry's first line stands out again; however short the line above is."""
+    first, previous = paragraph[0], paragraph[-1]
+    return (
+        line.styled
+        and like_type(line.size, first.size)
+        and line.x > first.x + 2
+        and (previous is first or abs(line.x - previous.x) <= 2)
+        and not line.lead
+        and not line.text.lstrip().startswith(_BULLETS)
+    )
 
 
 def _continues_heading(lines: list[TextLine], index: int) -> bool:
@@ -1110,6 +1156,38 @@ def _column_widths(lines: list[TextLine]) -> list[tuple[int, int]]:
 
 # The mean width of a letter of running text, as a share of the type size.
 LETTER_WIDTH = 0.5
+# A column's right edge is where at least this share of its lines (and three) end: the
+# full lines of justified type.
+EDGE_SHARE = 0.25
+EDGE_LINES = 3
+# A line ending this close (pt) to its column's right edge is a full line.
+EDGE_ROOM = 1.0
+
+
+def _column_edges(lines: list[TextLine]) -> list[float | None]:
+    """For each line, the right edge of its column in pt, where the column's lines are set
+    justified (most of them end there); None where that is not known.
+
+    Counted in points, not letters: a line of few long words, or of figures, is as full as a
+    line of many short ones, and a line across the page above two columns says nothing of
+    where a column's lines end.
+    """
+    edges: list[float | None] = []
+    for line in lines:
+        if not line.styled or line.right <= 0:
+            edges.append(None)
+            continue
+        same = [
+            round(other.right * 2) / 2
+            for other in lines
+            if other.size == line.size
+            and other.box == line.box
+            and other.right > 0
+            and -COLUMN <= line.x - other.x <= INDENT
+        ]
+        edge, count = Counter(same).most_common(1)[0]
+        edges.append(edge if count >= max(EDGE_LINES, EDGE_SHARE * len(same)) else None)
+    return edges
 
 
 # Lines whose left edges are this close (pt) stand in one column (hanging indents too).
@@ -1135,10 +1213,16 @@ def _opens_item(line: TextLine) -> bool:
 
 
 def _new_paragraph(
-    previous: TextLine, line: TextLine, widest: int, indent: int, pitch: float
+    previous: TextLine,
+    line: TextLine,
+    widest: int,
+    indent: int,
+    pitch: float,
+    edge: float | None = None,
 ) -> bool:
     """Whether ``line`` starts a new paragraph after ``previous`` (``widest``: the longest line
-    of its column, in letters; ``indent``: how many letters it is set in from the column)."""
+    of its column, in letters; ``indent``: how many letters it is set in from the column;
+    ``edge``: where the full lines of the column of ``previous`` end, in pt, when known)."""
     if line.text.lstrip().startswith(_BULLETS) or line.lead or _opens_item(line):
         return True
     if not like_type(line.size, previous.size):
@@ -1148,7 +1232,17 @@ def _new_paragraph(
     layout = bool(pitch) and line.styled and previous.styled
     if layout and line.top - previous.top > PARAGRAPH_GAP * pitch:
         return True
-    if len(previous.text) < SHORT_LINE * widest:
+    if edge is not None and previous.right > 0 and line.right > line.x:
+        # Where the column's edge is known, a line ending short of it ends its paragraph,
+        # unless it stops mid-sentence and the next word (in the next line's letters)
+        # would not have fit before the edge: a ragged list item wraps there too.
+        if previous.right < edge - EDGE_ROOM:
+            words = line.text.split()
+            letter = (line.right - line.x) / max(len(plain(line.text)), 1)
+            following = (len(plain(words[0])) + 1) * letter if words else 0.0
+            fits = previous.right + following <= edge
+            return fits or not ends_mid_sentence(plain(previous.text))
+    elif len(previous.text) < SHORT_LINE * widest:
         # A short line ends its paragraph, unless it stops mid-sentence and the next word
         # would not have fit on it: justified type spreads few long words over a full line.
         # Lines set in under one another (a list's items) are ragged: a word fits in all

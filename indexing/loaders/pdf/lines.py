@@ -288,20 +288,48 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     # type (a footnote, a page number), ends it, and so does a heading below the band that
     # heads text across the page (the next section's, after a summary set in two columns).
     size = _main_size([run for group in groups[first : last + 1] for _, run in group])
-    while first > 0 and _in_columns(groups[first - 1], gutter, size):
+    left_end = _left_end([groups[i] for i in split], gutter)
+    while first > 0 and _in_columns(groups[first - 1], gutter, size, left_end):
         first -= 1
     while (
         last + 1 < len(groups)
-        and _in_columns(groups[last + 1], gutter, size)
-        and not _heads_the_page(groups, last + 1, gutter, size)
+        and _in_columns(groups[last + 1], gutter, size, left_end)
+        and not _heads_the_page(groups, last + 1, gutter, size, left_end)
     ):
         last += 1
     band = [member for group in groups[first : last + 1] for member in group]
     # Each column is cut into lines anew: a large heading in one column would otherwise
     # gather two lines of the other, as if one were its superscript.
-    left = _grouped([m for m in band if m[1].x < gutter - 1])
-    right = _grouped([m for m in band if m[1].x >= gutter - 1])
-    return groups[:first] + left + right + groups[last + 1 :]
+    right_side = [m for m in band if _in_right_column(m[1], gutter, left_end)]
+    left = _grouped([m for m in band if not _in_right_column(m[1], gutter, left_end)])
+    return groups[:first] + left + _grouped(right_side) + groups[last + 1 :]
+
+
+def _in_right_column(run: Run, gutter: float, left_end: float) -> bool:
+    """Whether a run of a two-column band stands in its right column: it starts at the
+    column's edge (``gutter``) or beyond, or past where the left column's lines end
+    (``left_end``): the number of a list's item or the first line of a reference list's
+    entry, set out from the column's edge into the gap between the columns (the item's or
+    entry's later lines, set in, give the gutter)."""
+    return run.x >= gutter - 1 or run.x > left_end + run.size / 2
+
+
+def _left_end(lines: list[_Group], gutter: float) -> float:
+    """Where the left column's text ends in lines split into two columns at ``gutter``: each
+    line's runs from its left edge on, up to a gap wider than a letter space stretches to
+    (the gap between the columns, before a right column's run set out into it)."""
+    ends = []
+    for group in lines:
+        runs = sorted((run for _, run in group if run.x < gutter - 1), key=lambda run: run.x)
+        if not runs or not all(run.width > 0 for run in runs):
+            continue
+        end = runs[0].end
+        for run in runs[1:]:
+            if run.x - end > run.size:
+                break
+            end = max(end, run.end)
+        ends.append(end)
+    return max(ends, default=gutter)
 
 
 def _gutter(groups: list[_Group]) -> float | None:
@@ -340,9 +368,10 @@ def _splits(group: _Group, x: float) -> bool:
     )
 
 
-def _in_columns(group: _Group, x: float, size: float) -> bool:
-    """True when a line in at least the body's type stands in the columns split at ``x``:
-    it has text starting there, or it ends before it."""
+def _in_columns(group: _Group, x: float, size: float, left_end: float) -> bool:
+    """True when a line in at least the body's type stands in the columns split at ``x``
+    (the left one's lines ending at ``left_end``): it has text starting there, or outdented
+    from there (`_in_right_column`), or it ends before it."""
     runs = [run for _, run in group if run.text.strip()]
     if not runs:
         return False
@@ -350,6 +379,8 @@ def _in_columns(group: _Group, x: float, size: float) -> bool:
         return True  # in the right column, or a box's line (in its own, smaller type)
     if max(run.size for run in runs) < NOTE_SHARE * size:
         return False
+    if any(_in_right_column(run, x, left_end) for run in runs if run.size >= NOTE_SHARE * size):
+        return True
     return all(run.x + max(run.width, _least_width(run)) <= x for run in runs)
 
 
@@ -357,13 +388,15 @@ def _in_columns(group: _Group, x: float, size: float) -> bool:
 HEADING_SHARE = 1.1
 
 
-def _heads_the_page(groups: list[_Group], index: int, x: float, size: float) -> bool:
+def _heads_the_page(
+    groups: list[_Group], index: int, x: float, size: float, left_end: float
+) -> bool:
     """True when the line is a heading (larger than the body's ``size``, or bold) over a
     line that stands outside the columns split at ``x``, or over none."""
     runs = [run for _, run in groups[index] if run.text.strip()]
     heading = _main_size(runs) >= HEADING_SHARE * size or all(run.bold for run in runs)
     following = groups[index + 1] if index + 1 < len(groups) else None
-    return heading and (following is None or not _in_columns(following, x, size))
+    return heading and (following is None or not _in_columns(following, x, size, left_end))
 
 
 def _same_line(group: list[Run], run: Run) -> bool:
@@ -481,7 +514,7 @@ CELL_GAP = 2.0
 TABLE_LINES = 3
 # A cell holds at most this many words; more is running text.
 CELL_WORDS = 8
-# Cells of one column share their left or right edge or their middle this closely (a share
+# Cells of one column share their left or right edge or their left_end this closely (a share
 # of the type size), and the lines of a table are at most this many type sizes apart.
 ALIGNED = 0.3
 ROW_PITCH = 2.5
@@ -509,7 +542,7 @@ class _Cell:
     right: float
 
     @property
-    def middle(self) -> float:
+    def left_end(self) -> float:
         return (self.left + self.right) / 2
 
 
@@ -517,7 +550,7 @@ def _with_tables(placed: list[tuple[TextLine, list[Run]]]) -> list[TextLine]:
     """The lines, those of a table knowing their cells.
 
     A table is a block of lines whose runs stand apart in the same two columns or more, each
-    column's cells aligned on their left or right edge or their middle, below a header that
+    column's cells aligned on their left or right edge or their left_end, below a header that
     names the columns; a column holds figures. Running text, a list, a contents page or a
     footnote area has no such columns, or no figures under a header, and stays as it is.
     """
@@ -700,7 +733,7 @@ def _aligned(lines: list[TextLine], cells: list[list[_Cell]]) -> bool:
         return False
     tolerance = ALIGNED * max(sizes)
     for column in zip(*cells, strict=True):
-        edges = ([c.left for c in column], [c.right for c in column], [c.middle for c in column])
+        edges = ([c.left for c in column], [c.right for c in column], [c.left_end for c in column])
         if not any(max(edge) - min(edge) <= tolerance for edge in edges):
             return False
     return all(
@@ -806,6 +839,8 @@ def _spread_group_names(placed: list[list[Run]]) -> list[list[Run]]:
         return placed
     upper = {id(run) for run in lines[0]}
     named = [j for j, runs in enumerate(placed) if j and any(id(run) in upper for run in runs)]
+    if len(named) < NAME_GROUPS:
+        return placed  # (an upper row naming the first column alone names no groups)
     spans = [range(start, end) for start, end in zip(named, [*named[1:], len(placed)], strict=True)]
 
     def below(column: int) -> str:
