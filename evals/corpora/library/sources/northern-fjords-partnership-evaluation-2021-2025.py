@@ -861,7 +861,7 @@ class _Layout:
 
     def heading(self, text: str, level: int, style: ParagraphStyle) -> Paragraph:
         paragraph = Paragraph(_escape(text), style)
-        paragraph.toc_level = level  # type: ignore[attr-defined]
+        paragraph.toc_level = level
         return paragraph
 
     def block(self, block: tuple, width: float = COLUMN) -> list[Any]:
