@@ -619,7 +619,10 @@ def test_headings_footnotes_and_references_are_structural_quotes_claims_are_not(
 
 
 def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
-    text = "Årlig ramme:\n\n- 2026: 2,2 millioner kroner\n\nNæringsfond og ramme\n"
+    text = (
+        "Årlig ramme:\n\n- 2026: 2,2 millioner kroner\n\nNæringsfond og ramme\n\n"
+        "- First-line advice at the Business Desk: NOK 9.9 million\n"
+    )
     source = {"doc": text}.__getitem__
 
     def at(fragment: str) -> Citation:
@@ -630,6 +633,9 @@ def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
         )  # fmt: skip
 
     assert not structural_quote(at("2026: 2,2 millioner kroner"), source)
+    assert not structural_quote(
+        at("First-line advice at the Business Desk: NOK 9.9 million"), source
+    )
     assert structural_quote(at("Næringsfond og ramme"), source)
 
 
