@@ -15,6 +15,7 @@ another language than the question can be held to naming what the question measu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -255,7 +256,12 @@ def counts(text: str) -> list[Figure]:
 def counted_noun(figure: Figure) -> str:
     """The word a count counts when it stands right after it in its clause, past articles
     and adjectives ("126 nya arbetstillfällen" counts "arbetstillfällen"); empty for none."""
-    for word in figure.tail:
+    return _first_counted(figure.tail)
+
+
+def _first_counted(words: Iterable[str]) -> str:
+    """The first of the words that is no article or adjective before what is counted."""
+    for word in words:
         word = word.strip(".,;:!?()«»\"'")
         if word.casefold() not in _BEFORE_COUNTED:
             return word
@@ -280,11 +286,7 @@ def counted_asked(question: str) -> str:
     found = _COUNT_QUESTION.search(question)
     if found is None:
         return ""
-    for word in question[found.end() :].split():
-        word = word.strip(".,;:!?()«»\"'")
-        if word.casefold() not in _BEFORE_COUNTED:
-            return word
-    return ""
+    return _first_counted(question[found.end() :].split())
 
 
 # Words that say the things counted are new ("nye arbeidsplasser", "nyetablerte bedrifter",
