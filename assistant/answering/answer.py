@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from assistant.answering.constraints import antecedent
 from assistant.answering.extractive import Candidate, compose
 from assistant.answering.kinds import QuestionShape, question_shape
 from assistant.answering.language import Language
@@ -56,4 +57,18 @@ def extractive_answer(
         parts = compare(candidates, shape.sides, language, max_sentences, margin)
         if any(part.quotes for part in parts):
             return compose_parts(parts)
-    return compose(select_for_question(candidates, shape, max_sentences, margin))
+    return compose(with_antecedents(select_for_question(candidates, shape, max_sentences, margin)))
+
+
+def with_antecedents(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """The chosen sentences, each that goes on from the one before it ("Twenty-nine of them
+    ...", "It had a budget of ...") quoted after that one, unless it is chosen already."""
+    quoted = {(c.chunk.doc_id, c.start) for c in chosen}
+    out: list[Candidate] = []
+    for candidate in chosen:
+        before = antecedent(candidate)
+        if before is not None and (before.chunk.doc_id, before.start) not in quoted:
+            quoted.add((before.chunk.doc_id, before.start))
+            out.append(before)
+        out.append(candidate)
+    return out

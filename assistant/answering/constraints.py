@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from assistant.answering.claims import not_a_claim
@@ -42,6 +42,7 @@ from assistant.answering.measures import (
     counted_noun,
     counts,
     counts_new,
+    counts_of_the_previous,
     figures_in,
     folded_words,
     gives_aim,
@@ -1090,7 +1091,12 @@ def screen(
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
         headings = "\n".join([*chunk.section_path, lead_in])
         if names_title and figure.answered_by(
-            candidate.text, headings, chunk.language, comparable, lead_in
+            candidate.text,
+            headings,
+            chunk.language,
+            comparable,
+            lead_in,
+            continued_sentence(candidate),
         ):
             kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
@@ -1148,6 +1154,8 @@ def heading_of(candidate: Candidate) -> str:
 _CONTINUES = re.compile(
     r"(?i)^(?:(?:av|of)\s+(?:dette|disse|desse|detta|dessa|dei|dem|this|these|them|that|those|"
     r"which)|herav|derav|därav|hereof|thereof)\b|"
+    # A count of some of what the sentence before counted ("Twenty-nine of them", "27 av dei").
+    r"^[\w-]+\s+(?:av|of)\s+(?:them|these|those|dem|dei|desse|disse|dessa|de)\b|"
     # A subject pronoun for what the sentence before named ("The Fjordland Business Initiative
     # 2016–2020 ... It had a budget of ...", "Det finansierade 61 projekt"); "it" not before
     # "is" or "was" (a dummy subject), and "det", "den", "de" only before a verb of what
@@ -1170,6 +1178,29 @@ def continued_sentence(candidate: Candidate) -> str:
     chunk = candidate.chunk
     before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()
     return _SENTENCE_END.split(before)[-1] if before else ""
+
+
+def antecedent(candidate: Candidate) -> Candidate | None:
+    """The sentence before a candidate that goes on from it, as a candidate of its own to
+    quote before it ("The pilot supported 37 new business start-ups." before "Twenty-nine of
+    them were still operating"): without it, "them" or "It had a budget of ..." says nothing
+    of what it is about. Only within the candidate's paragraph; None when it stands alone or
+    the sentence before is no claim (a heading)."""
+    if not _CONTINUES.match(candidate.text):
+        return None
+    chunk = candidate.chunk
+    before = chunk.text[: max(0, candidate.start - chunk.start)]
+    paragraph = before.rsplit("\n", 1)[-1]
+    stripped = paragraph.rstrip()
+    if not stripped:
+        return None
+    ends = list(_SENTENCE_END.finditer(stripped))
+    opening = ends[-1].end() if ends else len(paragraph) - len(paragraph.lstrip())
+    text = stripped[opening:]
+    if len(text.split()) < 3 or not_a_claim(text, chunk.section_path) is not None:
+        return None
+    start = chunk.start + len(before) - len(paragraph) + opening
+    return replace(candidate, start=start, end=start + len(text), text=text, listed=False)
 
 
 def list_lead_in(candidate: Candidate, text_of: Callable[[str], str] | None = None) -> str:
@@ -1289,14 +1320,22 @@ class FigureAsked:
         return bool(self.things & things_named(folded_words(fold(beside)), compounds))
 
     def answered_by(
-        self, sentence: str, headings: str, language: str, comparable: bool, caption: str = ""
+        self,
+        sentence: str,
+        headings: str,
+        language: str,
+        comparable: bool,
+        caption: str = "",
+        before: str = "",
     ) -> bool:
         """Whether a sentence (under its headings, in `language`) gives the figure asked for:
         one of the measure asked, for each one when asked so, naming what the question
         measures: one of its topic terms where words can be compared (`comparable`), else
         one of the things it measures. A count names what the question counts beside it:
         "203 deltakere" counts no women, "to møter" no associations. A table's row is read
-        with the `caption` over its table, which may say the unit of its figures."""
+        with the `caption` over its table, which may say the unit of its figures. A count
+        of some of what the sentence `before` counted ("Twenty-nine of them ...") counts what
+        that sentence names."""
         if self.each and not gives_per_unit(sentence):
             return False  # the total for all of them is no figure for each one
         if self.measure == "duration":
@@ -1315,7 +1354,8 @@ class FigureAsked:
             return False
         if self.aim is not None and not gives_aim(sentence, self.aim):
             return False  # a plan's target is no result, nor a result the target asked for
-        if self.new and not names_new(sentence):
+        partitive = [f for f in counts(sentence) if counts_of_the_previous(f)] if before else []
+        if self.new and not names_new(f"{before}\n{sentence}" if partitive else sentence):
             return False  # the 620 people a trade employs are no count of new jobs
         compounds = language != "en"
         # Across languages the literature's own terms still tell what a figure is of: the
@@ -1328,6 +1368,8 @@ class FigureAsked:
             return False
         counted = self.counted if comparable else frozenset()
         if self.measure == "count" and (counted or self.things):
+            if partitive:  # "of them": what the count before it counted
+                return any(self._counts(figure, counted, compounds) for figure in counts(before))
             return any(self._counts(figure, counted, compounds) for figure in counts(sentence))
         named = f"{sentence}\n{headings}"
         if comparable and self.terms:

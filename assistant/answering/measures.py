@@ -259,6 +259,17 @@ def counted_noun(figure: Figure) -> str:
     return _first_counted(figure.tail)
 
 
+# "Twenty-nine of them", "27 av desse": a count of what the sentence before counted.
+_PARTITIVE = frozenset("them these those dem dei desse disse dessa de".split())
+
+
+def counts_of_the_previous(figure: Figure) -> bool:
+    """Whether a count counts some of what the sentence before named ("The pilot supported
+    37 new start-ups. Twenty-nine of them were still operating")."""
+    words = [word.strip(".,;:!?()«»\"'").casefold() for word in figure.tail[:2]]
+    return len(words) == 2 and words[0] in ("of", "av") and words[1] in _PARTITIVE
+
+
 def _first_counted(words: Iterable[str]) -> str:
     """The first of the words that is no article or adjective before what is counted."""
     for word in words:

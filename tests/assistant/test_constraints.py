@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.answer import with_antecedents
 from assistant.answering.constraints import (
     Constraint,
     Naming,
@@ -169,6 +170,42 @@ def test_a_count_of_another_thing_right_after_it_counts_nothing_asked() -> None:
     assert screen(question, [jobs, projects], {}, "nb").kept == [projects]
     row = only("Kjerrvik: Projects 29; New jobs 43.", language="en")
     assert screen("Hur många projekt hade Kjerrvik?", [row], {}, "sv").kept == [row]
+
+
+def test_a_count_of_some_of_them_counts_what_the_sentence_before_counted() -> None:
+    passage = (
+        "The pilot supported 37 new business start-ups. "
+        "Twenty-nine of them were still operating in March 2023."
+    )
+    sentence = "Twenty-nine of them were still operating in March 2023."
+    going_on = passage_candidate(passage, sentence, language="en")
+    question = "Kor mange av dei nyetablerte verksemdene var framleis i drift i mars 2023?"
+    assert screen(question, [going_on], {}, "nn").kept == [going_on]
+    other = passage_candidate(
+        "The pilot held 37 meetings with the county. Twenty-nine of them were in Tromsø.",
+        "Twenty-nine of them were in Tromsø.",
+        language="en",
+    )
+    assert screen(question, [other], {}, "nn").kept == [], "meetings are no new businesses"
+
+
+def test_a_sentence_going_on_from_the_one_before_is_quoted_after_it() -> None:
+    passage = (
+        "Evaluation\n\nThe pilot supported 37 new business start-ups. "
+        "Twenty-nine of them were still operating in March 2023."
+    )
+    going_on = passage_candidate(passage, "Twenty-nine of them were still operating in March 2023.")
+    [before, quoted] = with_antecedents([going_on])
+    assert quoted is going_on
+    assert before.text == "The pilot supported 37 new business start-ups."
+    assert passage[before.start : before.end] == before.text, "a verbatim span"
+    standing = passage_candidate(passage, "The pilot supported 37 new business start-ups.")
+    assert with_antecedents([standing]) == [standing]
+    opening = passage_candidate(
+        "It had a budget of NOK 22.9 million.", "It had a budget of NOK 22.9 million."
+    )
+    assert with_antecedents([opening]) == [opening], "nothing before it in its paragraph"
+    assert with_antecedents([before, going_on]) == [before, going_on], "never quoted twice"
 
 
 def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not() -> None:
