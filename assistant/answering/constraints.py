@@ -1024,15 +1024,12 @@ def screen(
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
         lead_in = list_lead_in(candidate, text_of)
-        dating = "\n".join(
-            [
-                continued_sentence(candidate),
-                lead_in,
-                heading_of(candidate),
-                # The whole period, not each year in it: "i programperioden" says nothing of 2021.
-                own_period(candidate.text, contexts.get(chunk.doc_id, "")) if periods else "",
-            ]
-        )
+        dating = "\n".join([continued_sentence(candidate), lead_in, heading_of(candidate)])
+        if periods:
+            # The whole period, not each year in it: "i programperioden" says nothing of 2021.
+            dating += "\n" + own_period(
+                candidate.text, contexts.get(chunk.doc_id, ""), f"{candidate.text}\n{dating}"
+            )
         # A passage that names a place only in a list of several is not about it; one in the
         # section about what its document names in passing is.
         if chunk.id not in passages:
@@ -1136,11 +1133,13 @@ def _names_period_before(times: list[Constraint], title: str) -> bool:
     )
 
 
-def own_period(sentence: str, context: str) -> str:
+def own_period(sentence: str, context: str, dated_by: str = "") -> str:
     """The period in the document's title (the first line of its `contexts` entry) when the
     sentence dates itself by its document's period ("Målet var 160 nye arbeidsplasser i
-    programperioden"); else empty."""
-    if not _OWN_PERIOD.search(sentence):
+    programperioden"), or when nothing dates it (`dated_by`: the sentence with what may date
+    it, such as its heading): an evaluation of a programme's 2020–2023 gives its survey's
+    response rate for that period without saying so. Else empty."""
+    if not _OWN_PERIOD.search(sentence) and (not dated_by or time_constraints(dated_by)):
         return ""
     title = context.split("\n", 1)[0]
     return " ".join(_TITLE_PERIOD.findall(title))

@@ -208,6 +208,27 @@ def test_a_sentence_going_on_from_the_one_before_is_quoted_after_it() -> None:
     assert with_antecedents([before, going_on]) == [before, going_on], "never quoted twice"
 
 
+def test_an_undated_sentence_is_dated_by_the_period_in_its_documents_title() -> None:
+    rate = passage_candidate(
+        "Enkäten besvarades av 131, vilket ger en svarsfrekvens på 54 procent.",
+        "Enkäten besvarades av 131, vilket ger en svarsfrekvens på 54 procent.",
+        doc_id="gr",
+        language="sv",
+        heading="1.3 Metod",
+    )
+    title = {"gr": "Utvärdering av programmet Gränslöst näringsliv 2020–2023"}
+    question = "Hva var svarprosenten i evalueringen av grenseprogrammet 2020–2023?"
+    assert screen(question, [rate], title, "nb").kept == [rate]
+    earlier = "Hva var svarprosenten i evalueringen av grenseprogrammet 2015–2019?"
+    assert screen(earlier, [rate], title, "nb").kept == [], "another period is not the title's"
+    assert screen(question, [rate], {"gr": "Utvärdering av Gränslöst"}, "nb").kept == []
+    dated = passage_candidate(
+        "Enkäten 2021 besvarades av 131 företag.", "Enkäten 2021 besvarades av 131 företag.",
+        doc_id="gr", language="sv",
+    )  # fmt: skip
+    assert screen(question, [dated], title, "nb").kept == [], "dated by its own year"
+
+
 def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not() -> None:
     passage = (
         "Gränsprogrammet 2015–2019 drevs av de tre svenska kommunerna. Det finansierade 61 projekt."
