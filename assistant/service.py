@@ -30,6 +30,7 @@ from assistant.answering.constraints import (
     find_constraints,
     how_named,
     naming_by_entry,
+    off_topic_for_the_asker,
     screen,
 )
 from assistant.answering.kinds import question_shape
@@ -448,6 +449,14 @@ class Assistant:
         if verified:  # a sentence gives the figure asked within the year or period asked
             threshold -= self.settings.answer.verified_relief
         grounded = support >= threshold or answers_the_document(turn.standalone, candidates)
+        if (
+            grounded
+            and shape_of(turn.question, turn.standalone).kind != "source"
+            and off_topic_for_the_asker(
+                turn.standalone, turn.language, [c for c in judged if c.claim]
+            )
+        ):
+            grounded = False  # "Hvordan søker jeg startlån?" answered by a plan's advice
         return Evidence(
             hits=hits,
             passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],

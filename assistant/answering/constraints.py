@@ -798,6 +798,40 @@ def topic_terms(question: str) -> set[str]:
     }
 
 
+# "How do I ...", "Korleis set eg opp ...", "Hur ansöker jag ...": the asker's own affairs. "I"
+# only in English (in bokmål and Swedish it is "in"); not "me", which is "we" in nynorsk and
+# the object of "tell me more" in English.
+_PERSONAL = {
+    "nb": re.compile(r"(?i)\b(?:jeg|min|mitt|mine)\b"),
+    "nn": re.compile(r"(?i)\b(?:eg|mi|mitt|mine)\b"),
+    "sv": re.compile(r"(?i)\b(?:jag|min|mitt|mina)\b"),
+    "en": re.compile(r"\b(?:I|I'm|I've|my)\b"),
+}
+# Stems shorter than this are too often a common word's ("lang", "fast", "bol"): a topic is
+# told by its longer words.
+_TOPIC_STEM = 5
+
+
+def off_topic_for_the_asker(question: str, language: Language, claims: Sequence[Candidate]) -> bool:
+    """Whether a question about the asker's own affairs ("Hvordan søker jeg startlån?",
+    "How do I reset my password?") finds only sentences that share none of its topic's words,
+    in its language: business development literature speaks to municipalities, and a
+    sentence that reads like an answer to "how do I" (an evaluation's advice in the
+    infinitive) without naming what was asked is about something else. Sentences in other
+    languages cannot be compared and say nothing either way."""
+    personal = _PERSONAL.get(language)
+    if personal is None or not personal.search(question):
+        return False
+    terms = {t for t in topic_terms(question) - _EVERYWHERE if len(t) >= _TOPIC_STEM}
+    comparable = [c for c in claims if same_language(language, c.chunk.language or language)]
+    if not terms or not comparable:
+        return False
+    return not any(
+        shares_topic(terms, f"{c.text}\n{' '.join(c.chunk.section_path)}\n{c.chunk.title}")
+        for c in comparable
+    )
+
+
 def measured_words(question: str, language: str | None) -> list[str]:
     """The words, in all four languages, that name the things of `MEASURED_THINGS` a
     question names ("new jobs": "arbeidsplass", "arbetstillfall", "employment", ...): what a

@@ -23,6 +23,7 @@ from assistant.answering.constraints import (
     named_before,
     named_in_a_list,
     naming_by_entry,
+    off_topic_for_the_asker,
     outside_lists,
     screen,
     time_constraints,
@@ -227,6 +228,22 @@ def test_an_undated_sentence_is_dated_by_the_period_in_its_documents_title() -> 
         doc_id="gr", language="sv",
     )  # fmt: skip
     assert screen(question, [dated], title, "nb").kept == [], "dated by its own year"
+
+
+def test_a_question_about_the_askers_own_affairs_needs_a_sentence_naming_its_topic() -> None:
+    advice = only("Etablere et fast samarbeid mellom innkjøp og næringsavdelingen.")
+    question = "Hvordan søker jeg startlån fra kommunen til å kjøpe bolig?"
+    assert off_topic_for_the_asker(question, "nb", [advice])
+    loan = only("Kommunen tildeler startlån til unge som skal kjøpe sin første bolig.")
+    assert not off_topic_for_the_asker(question, "nb", [advice, loan])
+    municipal = "Hvordan søker kommunen om startlån fra Husbanken?"
+    assert not off_topic_for_the_asker(municipal, "nb", [advice]), "not the asker's own affairs"
+    swedish = only("Kommunen bör upprätta en plan för upphandling.", language="sv")
+    assert not off_topic_for_the_asker(question, "nb", [swedish]), "other languages say nothing"
+    preposition = "I hvilken periode manglet Elvmoen kommune næringssjef?"
+    assert not off_topic_for_the_asker(preposition, "nb", [advice]), "'I' is 'in' in bokmål"
+    english = only("Municipalities should publish a procurement plan.", language="en")
+    assert off_topic_for_the_asker("How do I reset my email password?", "en", [english])
 
 
 def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not() -> None:
