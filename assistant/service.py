@@ -62,6 +62,7 @@ from assistant.errors import (
 )
 from assistant.events import AnswerEvent, AnswerStreamEvent, DeltaEvent, ResetEvent, StartEvent
 from assistant.live_index import NOT_BUILT, IndexProgress, IndexState, LiveIndex
+from assistant.retrieval.fusion import quoted_first
 from assistant.retrieval.glossary import country_forms, fold
 from assistant.retrieval.retriever import Retriever, ScoredChunk
 from assistant.schemas import (
@@ -256,7 +257,55 @@ class Assistant:
             mode,
             favour=favoured_passages(question_shape(query), query),
         )
+        if self._orders_by_quotes(mode):
+            turn = self._prepare(
+                [Message(role="user", content=query)], None, filters, "extractive", mode
+            )
+            by_id = {hit.chunk.id: hit for hit in hits}
+            order = quoted_first(list(by_id), self._quoted(turn, self._evidence(turn)))
+            hits = [by_id[cid] for cid in order]
         return [passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)]
+
+    def _orders_by_quotes(self, mode: RetrievalMode | None) -> bool:
+        """Whether passages are ranked with those an answer quotes first (hybrid search)."""
+        retrieval = self.settings.retrieval
+        return retrieval.quoted_first and (mode or retrieval.mode) == "hybrid"
+
+    def _quoted(self, turn: Turn, evidence: Evidence) -> list[str]:
+        """The passages an extractive answer from the evidence quotes, best quote first; none
+        when it does not support answering."""
+        if not evidence.grounded:
+            return []
+        _, cited = self._quotes(turn, evidence)
+        return [c.chunk.id for _, c in sorted(cited, key=lambda quote: -quote[1].score)]
+
+    def _quotes(
+        self, turn: Turn, evidence: Evidence
+    ) -> tuple[str, list[tuple[int, extractive.Candidate]]]:
+        """The extractive answer's text and the sentence each of its markers quotes."""
+        return extractive_answer(
+            turn.standalone,
+            evidence.candidates,
+            turn.state.records,
+            turn.language,
+            self.settings.answer.max_sentences,
+            self.settings.answer.selection_margin,
+            shape_of(turn.question, turn.standalone),
+        )
+
+    def _in_quoted_order(self, turn: Turn, evidence: Evidence) -> Evidence:
+        """The evidence with the passages an answer quotes first, as search ranks them: the
+        sources a model reads and the answer lists come in the same order."""
+        if not self._orders_by_quotes(turn.retrieval):
+            return evidence
+        by_id = {hit.chunk.id: hit for hit in evidence.hits}
+        order = quoted_first(list(by_id), self._quoted(turn, evidence))
+        hits = [by_id[cid] for cid in order]
+        return replace(
+            evidence,
+            hits=hits,
+            passages=[passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)],
+        )
 
     def chat(
         self,
@@ -511,6 +560,11 @@ class Assistant:
         return known
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
+        """`_found_evidence`, its passages ranked as search ranks them."""
+        turn, evidence = self._found_evidence(turn)
+        return turn, self._in_quoted_order(turn, evidence)
+
+    def _found_evidence(self, turn: Turn) -> tuple[Turn, Evidence]:
         """The turn's evidence; for a short question that may lean on the previous turn, and
         whose own search finds too little, its evidence read with that turn's topic; for a
         follow-up whose own search finds too little, the previous turn's sources (retrieved
@@ -558,15 +612,7 @@ class Assistant:
 
     def _extractive(self, turn: Turn, evidence: Evidence, notice: str | None) -> Answer:
         """Quotes of the sentences that answer best, each with its citation."""
-        text, cited = extractive_answer(
-            turn.standalone,
-            evidence.candidates,
-            turn.state.records,
-            turn.language,
-            self.settings.answer.max_sentences,
-            self.settings.answer.selection_margin,
-            shape_of(turn.question, turn.standalone),
-        )
+        text, cited = self._quotes(turn, evidence)
         records = self._records_of(turn.state, [c.chunk.doc_id for _, c in cited])
         citations = [
             cite(marker, c.chunk, records[c.chunk.doc_id], c.start, c.end, c.score)

@@ -187,6 +187,14 @@ class RetrievalSettings(BaseModel):
         "question names by their title, authors or publisher, searched with the question "
         "without those names (0: off).",
     )
+    quoted_first: bool = Field(
+        True,
+        description="In hybrid search, rank first the passages an extractive answer to the "
+        "query quotes, best quote first, then the rest in fused order: the sentence that "
+        "answers, found after each sentence is checked against the question's years, names "
+        "and figures, tells which passage answers better than the passages' likeness to the "
+        "question (a summary near every question about its report).",
+    )
     scope_rrf_k: int = Field(
         10,
         ge=1,

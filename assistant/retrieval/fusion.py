@@ -117,3 +117,11 @@ def drop_overlapping(ranked: Sequence[tuple[str, Span]], max_share: float) -> li
         if all(overlap_share(span, other) <= max_share for _, other in kept):
             kept.append((item, span))
     return [item for item, _ in kept]
+
+
+def quoted_first(ids: Sequence[str], quoted: Sequence[str]) -> list[str]:
+    """The ids with those quoted (best quote first) moved to the front, the rest in order;
+    a quoted id that is not among them is left out."""
+    present = set(ids)
+    front = [cid for cid in dict.fromkeys(quoted) if cid in present]
+    return [*front, *(cid for cid in ids if cid not in set(front))]

@@ -10,6 +10,7 @@ from assistant.retrieval.fusion import (
     as_rank_scores,
     drop_overlapping,
     overlap_share,
+    quoted_first,
     reciprocal_rank_fusion,
     with_stand_in_ranks,
     z_score_fusion,
@@ -107,3 +108,12 @@ def test_a_fused_ranking_takes_the_scores_rank_fusion_gives_its_places() -> None
 
 def test_candidates_tied_by_score_keep_the_dense_order() -> None:
     assert z_score_fusion({"a": 0.8, "b": 0.8}, {"b": 1.0, "a": 1.0}) == ["a", "b"]
+
+
+def test_quoted_passages_move_to_the_front_best_quote_first_the_rest_keep_their_order() -> None:
+    ids = ["summary", "foreword", "table", "method", "findings"]
+    assert quoted_first(ids, ["findings", "table", "findings"]) == [
+        "findings", "table", "summary", "foreword", "method",
+    ]  # fmt: skip
+    assert quoted_first(ids, []) == ids
+    assert quoted_first(ids, ["elsewhere"]) == ids, "a quote from outside the list adds nothing"
