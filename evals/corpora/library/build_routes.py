@@ -18,11 +18,21 @@
   (a cover drawn on the canvas, a contents page numbered by a second pass, two-column body
   pages under full-width chapter headings, a table across both columns, a running header and a
   "Page n of m" footer, footnotes at the page foot, a fact box in a shaded frame).
+- `folgjeevaluering-naeringsbrua-ramnefjorden-2021-2025.pdf`: a nynorsk follow-up evaluation
+  written as a flat OpenDocument text file (.fodt) by
+  `sources/folgjeevaluering-naeringsbrua-ramnefjorden-2021-2025.py` and printed to PDF by
+  LibreOffice (a cover and a colophon on a page style without header, a table of contents,
+  outline-numbered headings, a running header and a footer with a page-number field, real
+  footnotes, three tables, a bulleted and a numbered list, a fact box in a text frame, a
+  two-column section; title and authors in the document's meta). A headless conversion does not
+  update the contents, so the report is printed twice: the first print tells on which page each
+  heading falls, the second fills the contents' index body with those numbers.
 
 The generated files are committed; rebuild after editing a source. Chromium stamps the print
 time into the PDF and the Word file's zip entries carry the write time, so a rebuild changes the
-files' bytes but not their text. The reportlab report is built with a fixed date and ID, so it
-rebuilds byte for byte.
+files' bytes but not their text; so does LibreOffice, which stamps the conversion time into the
+PDFs it prints. The reportlab report is built with a fixed date and ID, so it rebuilds byte for
+byte.
 """
 
 from __future__ import annotations
@@ -44,6 +54,7 @@ REPORT = "foljeforskning-starka-bygder-mellanalven-2021-2024"
 CASE = "ospedal-saksframlegg-naeringsfond-2025"
 ANNUAL = "arsmelding-skarvdal-naeringsutvikling-2024"
 EVALUATION = "northern-fjords-partnership-evaluation-2021-2025"
+FOLLOW_UP = "folgjeevaluering-naeringsbrua-ramnefjorden-2021-2025"
 PAGE_NUMBER = re.compile(r'(<span class="pg" data-for="([\w-]+)">)\d+(</span>)')
 HEADING = re.compile(r'<h[12] id="([\w-]+)">(.+?)</h[12]>')
 
@@ -129,6 +140,49 @@ def lay_out_evaluation() -> Path:
     return out
 
 
+def print_follow_up() -> Path:
+    """Write the follow-up evaluation as flat ODT and print it with LibreOffice, numbered."""
+    source = _source(FOLLOW_UP)
+    out = HERE / f"{FOLLOW_UP}.pdf"
+    with tempfile.TemporaryDirectory() as work:
+        fodt = Path(work) / f"{FOLLOW_UP}.fodt"
+        source.build(fodt)
+        _soffice(fodt, Path(work))
+        pages = _outline_pages(source.headings(), Path(work) / out.name)
+        source.build(fodt, pages)
+        _soffice(fodt, Path(work))
+        if _outline_pages(source.headings(), Path(work) / out.name) != pages:
+            raise RuntimeError(f"{out.name}: the numbered contents moved the headings; print again")
+        shutil.copyfile(Path(work) / out.name, out)
+    return out
+
+
+def _soffice(document: Path, work: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice is not installed (make system-deps)")
+    command = [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless"]
+    command += ["--convert-to", "pdf", "--outdir", str(work), str(document)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+
+
+def _outline_pages(headings: list[tuple[str, str, str]], pdf: Path) -> dict[str, int]:
+    """The page (counted from the cover, as the footer counts) each heading is printed on."""
+    texts = [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+    pages: dict[str, int] = {}
+    start = 3  # the cover, the colophon and the contents come first
+    for anchor, number, title in headings:
+        label = f"{number} {title}" if number else title
+        for index in range(start, len(texts)):
+            if label in texts[index]:
+                pages[anchor] = index + 1
+                start = index
+                break
+        else:
+            raise RuntimeError(f"{pdf.name}: heading {label!r} is on no page")
+    return pages
+
+
 def _source(name: str) -> Any:
     """The Python source module of a document in `sources/`."""
     spec = importlib.util.spec_from_file_location(name, SOURCES / f"{name}.py")
@@ -140,7 +194,7 @@ def _source(name: str) -> Any:
 
 def main() -> None:
     """Build the documents next to this script."""
-    for build in (print_report, write_case, print_annual, lay_out_evaluation):
+    for build in (print_report, write_case, print_annual, lay_out_evaluation, print_follow_up):
         print(f"built {build().name}")
 
 
