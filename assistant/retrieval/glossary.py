@@ -29,6 +29,9 @@ TERMS: dict[str, tuple[str, ...]] = {
                           "entrepreneur role"),
     "volunteering": ("frivillig", "volunteer", "voluntary", "ideell", "ideel"),
     "care farm": ("inn pa tunet", "care farm", "green care"),
+    "first-line service": ("forstelinje", "forstalinje", "first-line", "first line service"),
+    "guidance": ("veiledning", "rettleiing", "vagledning", "radgivning", "guidance", "advisory",
+                 "counselling"),
 }  # fmt: skip
 
 

@@ -19,6 +19,12 @@ def test_a_role_named_in_one_language_is_searched_in_the_others() -> None:
     assert "co-creat" in words("Kor mange samskapingsprosjekt har kommunen?")
 
 
+def test_the_first_line_service_and_its_guidance_are_searched_in_every_language() -> None:
+    found = words("How many advisory meetings did the first-line service hold?", compounds=False)
+    assert {"forstelinje", "rettleiing", "veiledning", "vagledning"} <= set(found)
+    assert "first-line" in words("Kor mange saker hadde førstelinjetenesta i 2024?")
+
+
 def test_a_question_naming_no_term_searches_for_nothing_more() -> None:
     assert words("Hvor mye får næringsfondet i 2026?") == []
     assert words("Who won the World Cup in 2018?", compounds=False) == []
