@@ -1,6 +1,6 @@
 """The library test sets quote their documents literally, and cover what they promise.
 
-The library corpus (evals/corpora/library) holds the working paper and seventeen fictional
+The library corpus (evals/corpora/library) holds the working paper and eighteen fictional
 documents on the same themes. Evidence is checked against each document's text as the
 product's loaders give it, since PDFs and Word files are parsed, not read as written.
 """
