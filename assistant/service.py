@@ -113,6 +113,8 @@ class Evidence:
     grounded: bool
     # What the closest evidence is about instead of the year, period or name asked about.
     mismatch: str | None = None
+    # The passages retrieved, best first: `hits` and, for a search, those ranked below them.
+    ranked: list[ScoredChunk] = field(default_factory=list)
 
 
 def names_its_own(question: str) -> bool:
@@ -246,24 +248,28 @@ class Assistant:
         filters: SearchFilters | None = None,
         mode: RetrievalMode | None = None,
     ) -> list[Passage]:
-        """Passages for a query, best first."""
+        """Passages for a query, best first: in hybrid search, those an extractive answer to
+        it quotes first (`retrieval.quoted_first`)."""
         query = self._check_question(query)
-        state = self.live.require()
-        self._check_filters(state, filters)
-        hits = state.retriever.retrieve(
-            query,
-            top_k or self.settings.retrieval.top_k,
-            filters,
-            mode,
-            favour=favoured_passages(question_shape(query), query),
-        )
+        depth = top_k or self.settings.retrieval.top_k
         if self._orders_by_quotes(mode):
             turn = self._prepare(
                 [Message(role="user", content=query)], None, filters, "extractive", mode
             )
-            by_id = {hit.chunk.id: hit for hit in hits}
-            order = quoted_first(list(by_id), self._quoted(turn, self._evidence(turn)))
-            hits = [by_id[cid] for cid in order]
+            evidence = self._evidence(turn, depth)
+            by_id = {hit.chunk.id: hit for hit in evidence.ranked}
+            order = quoted_first(list(by_id), self._quoted(turn, evidence))
+            hits = [by_id[cid] for cid in order][:depth]
+        else:
+            state = self.live.require()
+            self._check_filters(state, filters)
+            hits = state.retriever.retrieve(
+                query,
+                depth,
+                filters,
+                mode,
+                favour=favoured_passages(question_shape(query), query),
+            )
         return [passage_of(rank, hit) for rank, hit in enumerate(hits, start=1)]
 
     def _orders_by_quotes(self, mode: RetrievalMode | None) -> bool:
@@ -419,8 +425,10 @@ class Assistant:
             began=began,
         )
 
-    def _evidence(self, turn: Turn) -> Evidence:
-        """Retrieve passages, score their sentences, and decide whether they support answering."""
+    def _evidence(self, turn: Turn, depth: int = 0) -> Evidence:
+        """Retrieve passages, score their sentences, and decide whether they support answering.
+        The answer reads the turn's `top_k` best; `depth` asks for more to be ranked
+        (`Evidence.ranked`), as a search does."""
         state = turn.state
         mark = time.perf_counter()
         query_vector = self.store.embedder.embed_query(turn.standalone)
@@ -435,9 +443,9 @@ class Assistant:
             )
         turn.timings["embed"] = _ms(mark)
         mark = time.perf_counter()
-        hits = state.retriever.retrieve(
+        ranked = state.retriever.retrieve(
             turn.standalone,
-            turn.top_k,
+            max(turn.top_k, depth),
             turn.filters,
             turn.retrieval,
             query_vector=query_vector,
@@ -446,6 +454,7 @@ class Assistant:
             favour=favoured_passages(shape_of(turn.question, turn.standalone), turn.standalone),
             language=turn.language,
         )
+        hits = ranked[: turn.top_k]
         turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
         # Planted instructions (flagged at ingest) are never quoted.
@@ -513,6 +522,7 @@ class Assistant:
             support=support,
             grounded=grounded,
             mismatch=None if grounded else mismatch,
+            ranked=ranked,
         )
 
     def _contexts(

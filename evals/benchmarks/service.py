@@ -111,7 +111,12 @@ def resident_mb(pid: int) -> tuple[float, float]:
 def over_http(store: Path, asked: list[str], requests: int, clients: int) -> None:
     """Latency and throughput of a served instance with concurrent clients."""
     port = free_port()
-    env = {**os.environ, "POLICY_ASSISTANT_STORE__PATH": str(store)}
+    # Throughput is measured, not the per-client rate limit (one client address sends it all).
+    env = {
+        **os.environ,
+        "POLICY_ASSISTANT_STORE__PATH": str(store),
+        "POLICY_ASSISTANT_API__RATE_LIMIT_PER_MINUTE": "0",
+    }
     command = [sys.executable, "-m", "assistant", "serve", "--port", str(port)]
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
