@@ -1134,7 +1134,12 @@ def screen(
     # Where a sentence meets what was asked, the sources do not give only another year.
     if closest is None or kept:
         dated = any(c.kind in ("year", "period") for c in times)
-        return Screened(kept, None, covering, verified=bool(kept) and figure is not None and dated)
+        names = [c for c in constraints if c.is_name]
+        named = bool(names) and any(
+            all(_name_met(c, fold(candidate.text)) for c in names) for candidate in kept
+        )
+        verified = bool(kept) and ((figure is not None and dated) or named)
+        return Screened(kept, None, covering, verified=verified)
     statement = mismatch(
         question,
         f"{closest.text}\n{heading_of(closest)}",

@@ -246,6 +246,18 @@ def test_a_question_about_the_askers_own_affairs_needs_a_sentence_naming_its_top
     assert off_topic_for_the_asker("How do I reset my email password?", "en", [english])
 
 
+def test_a_sentence_naming_the_place_asked_itself_is_verified_evidence() -> None:
+    """It needs less support than one met only by its document's name for the place."""
+    question = "What was the co-creation project in Loppa?"
+    naming = only("They included a community-run fuel station in Loppa.", language="en")
+    assert screen(question, [naming], {}, "en").verified
+    context = {"doc": "Evaluation of the coastal pilot in Loppa"}
+    elsewhere = only("They included a community-run fuel station.", language="en")
+    screened = screen(question, [elsewhere], context, "en")
+    assert screened.kept == [elsewhere] and not screened.verified
+    assert not screen("What was the co-creation project?", [naming], {}, "en").verified
+
+
 def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not() -> None:
     passage = (
         "Gränsprogrammet 2015–2019 drevs av de tre svenska kommunerna. Det finansierade 61 projekt."
