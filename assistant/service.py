@@ -31,6 +31,7 @@ from assistant.answering.constraints import (
     how_named,
     naming_by_entry,
     off_topic_for_the_asker,
+    same_language,
     screen,
 )
 from assistant.answering.kinds import question_shape
@@ -65,6 +66,7 @@ from assistant.live_index import NOT_BUILT, IndexProgress, IndexState, LiveIndex
 from assistant.retrieval.fusion import quoted_first
 from assistant.retrieval.glossary import country_forms, fold
 from assistant.retrieval.retriever import Retriever, ScoredChunk
+from assistant.retrieval.scope import Scope
 from assistant.schemas import (
     DocumentDetail,
     DocumentSummary,
@@ -443,9 +445,10 @@ class Assistant:
             )
         turn.timings["embed"] = _ms(mark)
         mark = time.perf_counter()
+        reads = turn.top_k + self._more_across_languages(state, scope, turn.language)
         ranked = state.retriever.retrieve(
             turn.standalone,
-            max(turn.top_k, depth),
+            max(reads, depth),
             turn.filters,
             turn.retrieval,
             query_vector=query_vector,
@@ -454,7 +457,7 @@ class Assistant:
             favour=favoured_passages(shape_of(turn.question, turn.standalone), turn.standalone),
             language=turn.language,
         )
-        hits = ranked[: turn.top_k]
+        hits = ranked[:reads]
         turn.timings["retrieve"] = _ms(mark)
         mark = time.perf_counter()
         # Planted instructions (flagged at ingest) are never quoted.
@@ -524,6 +527,21 @@ class Assistant:
             mismatch=None if grounded else mismatch,
             ranked=ranked,
         )
+
+    def _more_across_languages(
+        self, state: IndexState, scope: Scope | None, language: Language
+    ) -> int:
+        """How many more passages an answer reads for a question naming one document written
+        in another language than its own (`retrieval.more_across_languages`): within one
+        document, similarity across languages ranks the passage that answers lower, among
+        passages that are all about what was asked."""
+        if scope is None or len(scope.doc_ids) != 1:
+            return 0
+        record = state.records.get(scope.doc_ids[0])
+        written = record.entry.language if record is not None else None
+        if written is None or same_language(language, written):
+            return 0
+        return self.settings.retrieval.more_across_languages
 
     def _contexts(
         self, state: IndexState, hits: Sequence[ScoredChunk], question: str

@@ -187,6 +187,15 @@ class RetrievalSettings(BaseModel):
         "question names by their title, authors or publisher, searched with the question "
         "without those names (0: off).",
     )
+    more_across_languages: int = Field(
+        6,
+        ge=0,
+        le=20,
+        description="Passages an answer reads beyond `top_k` when the question names one "
+        "document written in another language than the question's (bokmål and nynorsk "
+        "count as one): within the document, similarity across languages ranks the passage "
+        "that answers lower among passages all about what was asked.",
+    )
     quoted_first: bool = Field(
         True,
         description="In hybrid search, rank first the passages an extractive answer to the "

@@ -51,6 +51,7 @@ from assistant.answering.measures import (
     is_company,
     money_source,
     names_new,
+    per_unit_things,
     things_named,
 )
 from assistant.answering.titles import titles_asked, titles_named
@@ -1302,6 +1303,7 @@ class FigureAsked:
     aim: Aim | None = None  # a target set, or what was reached
     new: bool = False  # a count of new things ("nye arbeidsplasser"), not of all there are
     glossary: frozenset[str] = frozenset()  # the literature's terms it names ("co-creation")
+    each_of: frozenset[str] = frozenset()  # what it asks the figure for each of ("municipalities")
 
     @classmethod
     def of(cls, question: str, language: str, terms: set[str]) -> FigureAsked | None:
@@ -1341,6 +1343,7 @@ class FigureAsked:
             aim=aim,
             new=measure == "count" and counts_new(question),
             glossary=glossary_terms(fold(about), compounds=language != "en"),
+            each_of=per_unit_things(question, language != "en"),
         )
 
     def _counts(self, figure: Figure, counted: frozenset[str], compounds: bool) -> bool:
@@ -1376,6 +1379,10 @@ class FigureAsked:
         that sentence names."""
         if self.each and not gives_per_unit(sentence):
             return False  # the total for all of them is no figure for each one
+        if self.each_of:
+            given = per_unit_things(sentence, language != "en")
+            if given and not given & self.each_of:
+                return False  # a cost per job is no grant per municipality
         if self.measure == "duration":
             # Weeks or days, or the span between two dates ("frå august 2022 til mai 2023"),
             # about what was asked where the words can be compared.

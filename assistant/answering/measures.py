@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.retrieval.glossary import fold
+
 Measure = Literal["money", "share", "count", "duration"]
 # Whether a figure is one a plan or programme set out to reach, or one it reached.
 Aim = Literal["target", "outcome"]
@@ -340,6 +342,31 @@ _PER_UNIT = re.compile(
 def asks_per_unit(question: str) -> bool:
     """Whether a figure question asks for it for each one of several (not each year)."""
     return bool(_PER_UNIT_QUESTION.search(question))
+
+
+# The words naming what a figure is for each of ("each municipality", "per ny arbeidsplass").
+_EACH_OF = re.compile(
+    rf"(?i)\b(?:each|every|per|hver|hvert|kvar|kvart|varje|vardera)\s+(?!{_TIME_UNIT})"
+    r"((?:[^\W\d_]+[\s-]+){0,3}[^\W\d_]+)"
+)
+
+
+def per_unit_things(text: str, compounds: bool = True) -> frozenset[str]:
+    """The `MEASURED_THINGS` a text gives or asks a figure for each of ("each municipality":
+    municipalities; "113 000 kroner per ny eller sikret arbeidsplass": jobs)."""
+    found: set[str] = set()
+    for match in _EACH_OF.finditer(text):
+        words = folded_words(fold(match[1]))
+        # What it is for each of stands before any preposition: "per case in the business
+        # fund" is per case, not per business.
+        stop = next((i for i, word in enumerate(words) if word in _PREPOSITIONS), len(words))
+        found |= things_named(words[:stop], compounds)
+    return frozenset(found)
+
+
+_PREPOSITIONS = frozenset(
+    "i in pa on av of for til to fra fran from med with ved vid at om about under over".split()
+)
 
 
 def gives_per_unit(text: str) -> bool:

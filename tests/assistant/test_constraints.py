@@ -884,6 +884,16 @@ def test_a_figure_asked_for_each_one_is_not_answered_with_the_total_for_all() ->
     assert screen("Hvor mye fikk kommunene i programmet?", [total], {}, "nb").kept == [total]
 
 
+def test_a_figure_for_each_of_another_thing_does_not_answer_for_each_one_asked() -> None:
+    per_job = only("Programmet har kostet om lag 113 000 kroner per ny eller sikret arbeidsplass.")
+    each = only("Each municipality received NOK 1.8 million over three years.", "en")
+    question = "How much did each municipality receive in the programme?"
+    assert screen(question, [per_job, each], {}, "en").kept == [each]
+    per_grant = only("Fossvik har sett eit tak på 175 000 kroner per tilskot.", "nn")
+    cap = "Is there a maximum grant per case in the business fund guidelines, and how large?"
+    assert screen(cap, [per_grant], {}, "en").kept == [per_grant], "'per case in' names no thing"
+
+
 def test_a_count_names_what_it_counts_though_not_in_the_questions_words() -> None:
     """ "deltok" and "deltakere" share no word, but both are about participants."""
     participants = only("Kurset hadde til sammen 203 deltakere.")

@@ -23,6 +23,13 @@ CATALOGUE = """\
   kind: report
   language: nb
   file: fjellbygda.md
+- id: harbour-2025
+  title: Evaluation of the Harbour Town business programme
+  authors: [Harbour Town Council]
+  year: 2025
+  kind: report
+  language: en
+  file: harbour.md
 - id: nordvik-2024
   title: Strategisk næringsplan for Nordvik kommune 2024–2028
   authors: [Nordvik kommune]
@@ -53,6 +60,12 @@ Det kommunale næringsfondet i Nordvik får en samlet ramme på 9,5 millioner kr
 2024–2028. Fondet skal prioritere gründere og reiseliv.
 """
 
+HARBOUR = "\n\n".join(
+    f"# {n} Theme {n}\n\nThe Harbour Town programme worked on theme {n} with local firms, "
+    f"and the council met the firms {n} times about it during the programme period."
+    for n in range(1, 15)
+)
+
 QUESTION = "Hvor mye tildelte Fjellbygda næringsfond i 2022?"
 
 
@@ -64,6 +77,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     (corpus / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
     (corpus / "fjellbygda.md").write_text(FJELLBYGDA, encoding="utf-8")
     (corpus / "nordvik.md").write_text(NORDVIK, encoding="utf-8")
+    (corpus / "harbour.md").write_text(HARBOUR, encoding="utf-8")
     settings = make_settings(Path(folder / "store"), corpus)
     with open_store(settings, make_embedder(settings.embedder)) as store:
         assert index_corpus(settings, store).ok
@@ -115,3 +129,23 @@ def test_dense_and_bm25_searches_rank_by_themselves_alone(settings: Settings) ->
             assistant.close()
         plain = _search(settings, QUESTION, mode=mode, quoted_first=False)
         assert [h.chunk_id for h in quoted] == [h.chunk_id for h in plain]
+
+
+def test_a_question_naming_a_document_in_another_language_reads_more_of_it(
+    settings: Settings,
+) -> None:
+    """Across languages the passage that answers ranks lower among the document's own."""
+    assistant = Assistant.open(settings)
+    try:
+        across = assistant.chat(
+            [Message(role="user", content="Hva gjorde Harbour Town med bedriftene?")]
+        )
+        within = assistant.chat(
+            [Message(role="user", content="What did Harbour Town do with the firms?")]
+        )
+    finally:
+        assistant.close()
+    top_k, more = settings.retrieval.top_k, settings.retrieval.more_across_languages
+    assert more > 0
+    assert len(across.passages) == top_k + more
+    assert len(within.passages) == top_k
