@@ -369,6 +369,27 @@ def _names_others(enumeration: str, name: re.Pattern[str]) -> bool:
 _CLAUSE_BREAK = re.compile(r",\s+(?:og|and|och|samt|men|but)\s+|;\s+")
 
 
+def named_in_another_body(place: Constraint, sentence: str) -> bool:
+    """Whether a sentence names a place only inside the name of a body other than its
+    municipality ("Sandvær Sparebank har satt av 400 000 kroner"): its figure is that body's,
+    not the place's."""
+    key = place.key[0]
+    bodies = [
+        name.text
+        for name in name_constraints(sentence)
+        if name.kind == "organisation"
+        and len(name.text.split()) > 1
+        and key in fold(name.text)
+        and not re.search(r"(?i)kommun|municipal", name.text)
+    ]
+    if not bodies:
+        return False
+    rest = sentence
+    for body in bodies:
+        rest = rest.replace(body, " ")
+    return not _name_met(place, fold(rest))
+
+
 def named_apart_from_its_figure(constraint: Constraint, sentence: str, measure: str | None) -> bool:
     """Whether a sentence names an organisation or person only in a clause without a figure
     of the measure asked while another clause gives one: "Døme er ei skiløype som
@@ -1104,6 +1125,10 @@ def screen(
             continue  # "De sju kommunene var Hemnes, Vefsn og Herøy" counts the list, not Vefsn
         if any(named_apart_from_its_figure(c, candidate.text, figure.measure) for c in constraints):
             continue
+        if not any(c.kind == "organisation" for c in constraints) and any(
+            c.kind == "place" and named_in_another_body(c, candidate.text) for c in constraints
+        ):
+            continue  # "Sandvær Sparebank har satt av ..." gives no figure of Sandvær's
         # One member's figure is given where it is named, not elsewhere in a passage; what a
         # document names in passing, in the section about it.
         if any(

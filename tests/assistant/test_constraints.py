@@ -894,6 +894,18 @@ def test_a_figure_for_each_of_another_thing_does_not_answer_for_each_one_asked()
     assert screen(cap, [per_grant], {}, "en").kept == [per_grant], "'per case in' names no thing"
 
 
+def test_a_place_named_only_inside_another_bodys_name_gives_that_bodys_figure() -> None:
+    bank = only(
+        "Sandvær Sparebank opplyste at banken har satt av 400 000 kroner til et lokalt "
+        "gründerfond i 2024."
+    )
+    municipality = only("Sandvær kommune har satt av 600 000 kroner til næringsfondet i 2024.")
+    question = "Hur mycket har Sandvær kommun avsatt till sin egen näringsfond för 2024?"
+    assert screen(question, [bank, municipality], {}, "sv").kept == [municipality]
+    asked = "Hvor mye har Sandvær Sparebank satt av til gründerfondet i 2024?"
+    assert screen(asked, [bank], {}, "nb").kept == [bank], "the bank's own figure answers for it"
+
+
 def test_a_count_names_what_it_counts_though_not_in_the_questions_words() -> None:
     """ "deltok" and "deltakere" share no word, but both are about participants."""
     participants = only("Kurset hadde til sammen 203 deltakere.")
