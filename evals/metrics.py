@@ -332,7 +332,9 @@ _LINE_END = re.compile(r"[.!?…][»\"”’)\]]*\s*$")
 TITLE_WORDS = 12
 # "2026: 2,2 millioner kroner", "- Andel inköp: 28 procent (2021)": a label, then a figure.
 # A row giving a figure, perhaps after its currency ("- Rådgiving: NOK 9.9 million").
-_DATA_ROW = re.compile(r"^(?:[-•*–]\s+)?[^:]{1,60}:\s+(?:[A-Za-z]{1,4}\.?\s+)?\S*\d")
+# The label may name its item at length ("Førstelinjetjeneste og veiledning i Kvernådalen
+# Næringsservice: 10,3 millioner kroner").
+_DATA_ROW = re.compile(r"^(?:[-•*–]\s+)?[^:]{1,100}:\s+(?:[A-Za-z]{1,4}\.?\s+)?\S*\d")
 
 
 def _line_of(text: str, start: int, end: int) -> str:

@@ -622,6 +622,7 @@ def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
     text = (
         "Årlig ramme:\n\n- 2026: 2,2 millioner kroner\n\nNæringsfond og ramme\n\n"
         "- First-line advice at the Business Desk: NOK 9.9 million\n"
+        "- Førstelinjetjeneste og veiledning i Kvernådalen Næringsservice: 10,3 millioner kroner\n"
     )
     source = {"doc": text}.__getitem__
 
@@ -636,6 +637,8 @@ def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
     assert not structural_quote(
         at("First-line advice at the Business Desk: NOK 9.9 million"), source
     )
+    long_label = "Førstelinjetjeneste og veiledning i Kvernådalen Næringsservice: 10,3 millioner"
+    assert not structural_quote(at(long_label), source), "a long label names its item"
     assert structural_quote(at("Næringsfond og ramme"), source)
 
 
