@@ -117,6 +117,8 @@ class Evidence:
     mismatch: str | None = None
     # The passages retrieved, best first: `hits` and, for a search, those ranked below them.
     ranked: list[ScoredChunk] = field(default_factory=list)
+    # The extractive answer's text and the sentence each marker quotes, once selected.
+    quotes: tuple[str, list[tuple[int, extractive.Candidate]]] | None = None
 
 
 def names_its_own(question: str) -> bool:
@@ -291,6 +293,8 @@ class Assistant:
         self, turn: Turn, evidence: Evidence
     ) -> tuple[str, list[tuple[int, extractive.Candidate]]]:
         """The extractive answer's text and the sentence each of its markers quotes."""
+        if evidence.quotes is not None:
+            return evidence.quotes
         return extractive_answer(
             turn.standalone,
             evidence.candidates,
@@ -304,8 +308,10 @@ class Assistant:
     def _in_quoted_order(self, turn: Turn, evidence: Evidence) -> Evidence:
         """The evidence with the passages an answer quotes first, as search ranks them: the
         sources a model reads and the answer lists come in the same order."""
-        if not self._orders_by_quotes(turn.retrieval):
+        if not self._orders_by_quotes(turn.retrieval) or not evidence.grounded:
             return evidence
+        quotes = self._quotes(turn, evidence)  # kept: the extractive answer is these quotes
+        evidence = replace(evidence, quotes=quotes)
         by_id = {hit.chunk.id: hit for hit in evidence.hits}
         order = quoted_first(list(by_id), self._quoted(turn, evidence))
         hits = [by_id[cid] for cid in order]

@@ -92,6 +92,23 @@ def make_settings(store_path: Path, corpus: Path = CORPUS, **groups: Any) -> Set
     return Settings(corpus={"folder": corpus}, store=store_group, **groups)
 
 
+def indexed_library(folder: Path, files: dict[str, str], **groups: Any) -> Settings:
+    """Settings over a corpus of the given files (name: text, a `catalogue.yaml` among them)
+    written into `folder`, indexed with the configured embedder."""
+    from indexing.embedders import make_embedder
+    from indexing.pipeline import index_corpus
+    from indexing.store import open_store
+
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = make_settings(folder / "store", corpus, **groups)
+    with open_store(settings, make_embedder(settings.embedder)) as store:
+        assert index_corpus(settings, store).ok
+    return settings
+
+
 def free_port() -> int:
     """A TCP port on loopback nobody listens on right now."""
     with socket.socket() as probe:

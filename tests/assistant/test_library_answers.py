@@ -14,7 +14,7 @@ from assistant.service import Assistant
 from indexing.embedders import make_embedder
 from indexing.pipeline import index_corpus
 from indexing.store import open_store
-from tests.helpers import make_settings
+from tests.helpers import indexed_library, make_settings
 
 CATALOGUE = """\
 - id: nordvik-2024
@@ -140,19 +140,15 @@ Fondet har virket etter formålet, og flere av prosjektene har gitt nye arbeidsp
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    folder = tmp_path_factory.mktemp("two-plans")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
-    (corpus / "nordvik.md").write_text(NORDVIK, encoding="utf-8")
-    (corpus / "sorbygda.md").write_text(SORBYGDA, encoding="utf-8")
-    (corpus / "vestli.md").write_text(VESTLI, encoding="utf-8")
-    (corpus / "dalheim.md").write_text(DALHEIM, encoding="utf-8")
-    (corpus / "lunde.md").write_text(LUNDE, encoding="utf-8")
-    settings = make_settings(Path(folder / "store"), corpus)
-    with open_store(settings, make_embedder(settings.embedder)) as store:
-        assert index_corpus(settings, store).ok
-    assistant = Assistant.open(settings)
+    files = {
+        "catalogue.yaml": CATALOGUE,
+        "nordvik.md": NORDVIK,
+        "sorbygda.md": SORBYGDA,
+        "vestli.md": VESTLI,
+        "dalheim.md": DALHEIM,
+        "lunde.md": LUNDE,
+    }
+    assistant = Assistant.open(indexed_library(tmp_path_factory.mktemp("two-plans"), files))
     yield assistant
     assistant.close()
 

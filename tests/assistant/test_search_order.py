@@ -3,17 +3,12 @@ word of the question ranks below the table row the answer quotes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.domain import Message, Passage
 from assistant.service import Assistant
 from assistant.settings import Settings
-from indexing.embedders import make_embedder
-from indexing.pipeline import index_corpus
-from indexing.store import open_store
-from tests.helpers import make_settings
+from tests.helpers import indexed_library
 
 CATALOGUE = """\
 - id: fjellbygda-2024
@@ -71,17 +66,13 @@ QUESTION = "Hvor mye tildelte Fjellbygda næringsfond i 2022?"
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    folder = tmp_path_factory.mktemp("search-order")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "catalogue.yaml").write_text(CATALOGUE, encoding="utf-8")
-    (corpus / "fjellbygda.md").write_text(FJELLBYGDA, encoding="utf-8")
-    (corpus / "nordvik.md").write_text(NORDVIK, encoding="utf-8")
-    (corpus / "harbour.md").write_text(HARBOUR, encoding="utf-8")
-    settings = make_settings(Path(folder / "store"), corpus)
-    with open_store(settings, make_embedder(settings.embedder)) as store:
-        assert index_corpus(settings, store).ok
-    return settings
+    files = {
+        "catalogue.yaml": CATALOGUE,
+        "fjellbygda.md": FJELLBYGDA,
+        "nordvik.md": NORDVIK,
+        "harbour.md": HARBOUR,
+    }
+    return indexed_library(tmp_path_factory.mktemp("search-order"), files)
 
 
 def _search(settings: Settings, question: str, **retrieval: object) -> list[Passage]:
