@@ -261,9 +261,7 @@ class Assistant:
                 [Message(role="user", content=query)], None, filters, "extractive", mode
             )
             evidence = self._evidence(turn, depth)
-            by_id = {hit.chunk.id: hit for hit in evidence.ranked}
-            order = quoted_first(list(by_id), self._quoted(turn, evidence))
-            hits = [by_id[cid] for cid in order][:depth]
+            hits = self._quoted_first(turn, evidence, evidence.ranked)[:depth]
         else:
             state = self.live.require()
             self._check_filters(state, filters)
@@ -281,13 +279,17 @@ class Assistant:
         retrieval = self.settings.retrieval
         return retrieval.quoted_first and (mode or retrieval.mode) == "hybrid"
 
-    def _quoted(self, turn: Turn, evidence: Evidence) -> list[str]:
-        """The passages an extractive answer from the evidence quotes, best quote first; none
-        when it does not support answering."""
-        if not evidence.grounded:
-            return []
-        _, cited = self._quotes(turn, evidence)
-        return [c.chunk.id for _, c in sorted(cited, key=lambda quote: -quote[1].score)]
+    def _quoted_first(
+        self, turn: Turn, evidence: Evidence, hits: Sequence[ScoredChunk]
+    ) -> list[ScoredChunk]:
+        """The hits with those an extractive answer from the evidence quotes first, best quote
+        first; in their order when it does not support answering."""
+        quoted: list[str] = []
+        if evidence.grounded:
+            _, cited = self._quotes(turn, evidence)
+            quoted = [c.chunk.id for _, c in sorted(cited, key=lambda quote: -quote[1].score)]
+        by_id = {hit.chunk.id: hit for hit in hits}
+        return [by_id[cid] for cid in quoted_first(list(by_id), quoted)]
 
     def _quotes(
         self, turn: Turn, evidence: Evidence
@@ -312,9 +314,7 @@ class Assistant:
             return evidence
         quotes = self._quotes(turn, evidence)  # kept: the extractive answer is these quotes
         evidence = replace(evidence, quotes=quotes)
-        by_id = {hit.chunk.id: hit for hit in evidence.hits}
-        order = quoted_first(list(by_id), self._quoted(turn, evidence))
-        hits = [by_id[cid] for cid in order]
+        hits = self._quoted_first(turn, evidence, evidence.hits)
         return replace(
             evidence,
             hits=hits,
