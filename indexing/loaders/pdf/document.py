@@ -1136,7 +1136,8 @@ def _column_widths(lines: list[TextLine]) -> list[tuple[int, int]]:
     has one column.
     """
     widths = []
-    for line in lines:
+    limits = _beside_limits(lines)
+    for line, limit in zip(lines, limits, strict=True):
         same = [
             other
             for other in lines
@@ -1145,6 +1146,7 @@ def _column_widths(lines: list[TextLine]) -> list[tuple[int, int]]:
                 other.size == line.size
                 and other.box == line.box
                 and -COLUMN <= line.x - other.x <= INDENT
+                and other.right <= limit
             )
         ]
         widest = max((len(other.text) for other in same), default=len(line.text))
@@ -1152,6 +1154,47 @@ def _column_widths(lines: list[TextLine]) -> list[tuple[int, int]]:
         indent = round((line.x - left) / (LETTER_WIDTH * line.size)) if line.styled else 0
         widths.append((widest, indent))
     return widths
+
+
+def _beside_limits(lines: list[TextLine]) -> list[float]:
+    """For each line, where the text standing beside its block starts (infinity where none
+    does): lines wrapped beside a box floated into the text, or the left column of a page
+    set in one column above and two below, run no further than that, and the page's lines
+    across it (the full-width text above or below) say nothing of how long theirs are.
+
+    A line's block is the run of lines next to it in reading order, in its type and at its
+    left edge; text beside it stands right of all of them, level with one or more.
+    """
+    limits = [float("inf")] * len(lines)
+    start = 0
+    while start < len(lines):
+        first = lines[start]
+        end = start + 1
+        while (
+            end < len(lines)
+            and first.styled
+            and first.box is None
+            and lines[end].box is None
+            and lines[end].size == first.size
+            and abs(lines[end].x - first.x) <= 2
+        ):
+            end += 1
+        block = lines[start:end]
+        if first.styled and first.box is None and len(block) > 1:
+            right = max(line.right for line in block)
+            top, bottom = block[0].top - first.size, block[-1].top + first.size
+            beside = [
+                other.x
+                for other in lines
+                if other.right > 0
+                and other.x > right
+                and top <= other.top <= bottom
+                and all(other is not line for line in block)
+            ]
+            if beside:
+                limits[start:end] = [min(beside)] * len(block)
+        start = end
+    return limits
 
 
 # The mean width of a letter of running text, as a share of the type size.
@@ -1173,7 +1216,7 @@ def _column_edges(lines: list[TextLine]) -> list[float | None]:
     where a column's lines end.
     """
     edges: list[float | None] = []
-    for line in lines:
+    for line, limit in zip(lines, _beside_limits(lines), strict=True):
         if not line.styled or line.right <= 0:
             edges.append(None)
             continue
@@ -1182,7 +1225,7 @@ def _column_edges(lines: list[TextLine]) -> list[float | None]:
             for other in lines
             if other.size == line.size
             and other.box == line.box
-            and other.right > 0
+            and 0 < other.right <= limit
             and -COLUMN <= line.x - other.x <= INDENT
         ]
         edge, count = Counter(same).most_common(1)[0]

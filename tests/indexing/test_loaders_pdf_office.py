@@ -1,0 +1,200 @@
+"""Layouts an office suite prints (LibreOffice's or Word's PDF export): a colophon page of
+"Label: value" lines, a summary set ragged in two columns below text across the page, text
+wrapped beside a framed fact box, a table whose header breaks a word in a narrow column, and
+a reference list whose entries wrap.
+
+Each page is drawn line by line with reportlab's canvas, so a test knows exactly where every
+line breaks, as the office suite broke it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from assistant.domain import LoadedDocument
+from indexing.loaders import load_document
+from tests.report_producers import DEJAVU, HAS_FONTS
+
+pytestmark = pytest.mark.skipif(not HAS_FONTS, reason="needs fonts-dejavu-core")
+
+PAGE_HEIGHT = 842.0
+LEFT = 71.0
+# Where the right column of a page in two columns starts.
+RIGHT = 315.0
+
+
+@dataclass(frozen=True)
+class Text:
+    """A line drawn at ``x`` with its baseline ``top`` pt below the top of the page."""
+
+    x: float
+    top: float
+    text: str
+    size: float = 9.0
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A framed rectangle (a text box): left, top, right, bottom, from the page's top."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+def draw_pdf(path: Path, pages: list[list[Text | Frame]], title: str = "Rapport") -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(TTFont("OfficeSans", str(DEJAVU / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont("OfficeSans-Bold", str(DEJAVU / "DejaVuSans-Bold.ttf")))
+    canvas = Canvas(str(path), pagesize=(595.0, PAGE_HEIGHT))
+    canvas.setTitle(title)
+    for items in pages:
+        for item in items:
+            if isinstance(item, Frame):
+                canvas.rect(
+                    item.left,
+                    PAGE_HEIGHT - item.bottom,
+                    item.right - item.left,
+                    item.bottom - item.top,
+                    stroke=1,
+                    fill=0,
+                )
+                continue
+            canvas.setFont("OfficeSans-Bold" if item.bold else "OfficeSans", item.size)
+            canvas.drawString(item.x, PAGE_HEIGHT - item.top, item.text)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def lines(x: float, top: float, texts: list[str], pitch: float = 12.0, **style: object) -> list[Text]:
+    return [Text(x, top + i * pitch, text, **style) for i, text in enumerate(texts)]  # type: ignore[arg-type]
+
+
+def paragraphs(document: LoadedDocument) -> list[str]:
+    return [part.strip() for part in document.text.split("\n\n") if part.strip()]
+
+
+# --- a summary in two ragged columns below text across the page ----------------------------
+
+FULL_WIDTH = [
+    "Denne rapporten er sluttrapporten frå følgjeevalueringa av Fjordbrua, eit regionalt",
+    "program for næringsutvikling i dei tre kommunane Austvik, Nordland og Vestdal. Programmet",
+    "gjekk frå 1. januar 2021 til 31. desember 2025, og regionrådet har vore oppdragsgjevar for",
+    "evalueringa heile tida.",
+]
+LEFT_COLUMN = [
+    "Fjordbrua skulle gjere dei tre kommunane betre",
+    "i stand til å utvikle næringslivet saman med",
+    "bedriftene. Programmet hadde eit samla",
+    "budsjett på 26,3 millionar kroner for perioden",
+    "2021–2025. Fylkeskommunen finansierte 15,5",
+    "millionar kroner og Sparebankstiftinga",
+    "Vestfjord 6,0 millionar kroner.",
+]
+RIGHT_COLUMN = [
+    "I programperioden kom det inn 234 søknader, og",
+    "83 prosjekt fekk støtte. Det førre programmet,",
+    "Fjordprogrammet 2016–2020, gav 64 nye",
+    "arbeidsplassar med eit budsjett på 19,7",
+    "millionar kroner.",
+]
+
+
+@pytest.fixture(scope="module")
+def summary_in_columns(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
+    page: list[Text | Frame] = [Text(LEFT, 108, "Føreord", 17, True)]
+    page += lines(LEFT, 132, FULL_WIDTH)
+    page.append(Text(LEFT, 220, "Samandrag", 17, True))
+    page += lines(LEFT, 245, LEFT_COLUMN)
+    page += lines(RIGHT, 245, RIGHT_COLUMN)
+    page += [Text(LEFT, 380, "1 Innleiing", 17, True)]
+    page += lines(LEFT, 405, FULL_WIDTH[:3] + ["evalueringa heile tida, og vi takkar for det."])
+    path = tmp_path_factory.mktemp("office") / "samandrag.pdf"
+    return load_document(draw_pdf(path, [page]))
+
+
+def test_a_ragged_column_below_text_across_the_page_reads_whole_sentences(
+    summary_in_columns: LoadedDocument,
+) -> None:
+    """A column's ragged lines end far short of the full-width lines above it: they are
+    measured against their own column, not the page, and no sentence breaks at a line end."""
+    found = paragraphs(summary_in_columns)
+    assert " ".join(LEFT_COLUMN) in found
+    assert " ".join(RIGHT_COLUMN) in found
+    assert " ".join(FULL_WIDTH) in found
+
+
+# --- text wrapped beside a framed fact box -------------------------------------------------
+
+BESIDE_BOX = [
+    "Fjordbrua vart vedteken av regionrådet 9. desember",
+    "2020 i sak 31/20. Programmet var ei vidareføring av",
+    "Fjordprogrammet 2016–2020, som berre Austvik og",
+    "Nordland var med i. Vestdal kom med frå 1. januar",
+    "2021, etter vedtak i kommunestyret i oktober",
+    "2020.",
+]
+AFTER_GAP = [
+    "Namnet på programmet skulle seie kva det handla om:",
+    "kommunane skulle byggje bruer mellom bedrifter, lag",
+    "og offentlege aktørar.",
+]
+BELOW_BOX = [
+    "Den første programleiaren, Lars Endre Hovlid, slutta hausten 2021. Randi Vatle har vore programleiar",
+    "sidan februar 2022, i ei 80 prosent stilling i regionrådet, og ho har leia arbeidet med tenesta for",
+    "næringslivet.",
+]
+BOX_TITLE = "Faktaboks: Fjordbrua"
+BOX_LINES = [
+    "Periode: 2021–2025",
+    "Kommunar: Austvik og",
+    "Vestdal",
+    "Eigar: Fjord regionråd",
+    "Budsjett: 26,3 mill. kr",
+    "Leiar: Randi Vatle",
+    "Teneste: Fjord Utvikling",
+    "AS",
+]
+BOX_FACTS = [
+    "Periode: 2021–2025",
+    "Kommunar: Austvik og Vestdal",
+    "Eigar: Fjord regionråd",
+    "Budsjett: 26,3 mill. kr",
+    "Leiar: Randi Vatle",
+    "Teneste: Fjord Utvikling AS",
+]
+
+
+@pytest.fixture(scope="module")
+def fact_box(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
+    page: list[Text | Frame] = [Text(LEFT, 108, "1 Innleiing", 17, True)]
+    page.append(Text(LEFT, 140, "1.1 Om Fjordbrua", 13, True))
+    page += lines(LEFT, 170, BESIDE_BOX)
+    page += lines(LEFT, 170 + 6 * 12 + 6, AFTER_GAP)
+    page.append(Frame(345, 158, 470, 270))
+    page += lines(352, 170, [BOX_TITLE], bold=True)
+    page += lines(352, 182, BOX_LINES, pitch=11.0)
+    page += lines(LEFT, 290, BELOW_BOX)
+    path = tmp_path_factory.mktemp("office") / "faktaboks.pdf"
+    return load_document(draw_pdf(path, [page]))
+
+
+def test_text_wrapped_beside_a_box_is_measured_against_its_own_lines(
+    fact_box: LoadedDocument,
+) -> None:
+    """Lines wrapped beside a box end short of the text across the page below it: a line
+    ending mid-sentence there goes on, however short beside the page's full lines."""
+    found = paragraphs(fact_box)
+    assert " ".join(BESIDE_BOX) in found
+    assert " ".join(AFTER_GAP) in found
+    assert " ".join(BELOW_BOX) in found
+
