@@ -198,3 +198,13 @@ def test_text_wrapped_beside_a_box_is_measured_against_its_own_lines(
     assert " ".join(AFTER_GAP) in found
     assert " ".join(BELOW_BOX) in found
 
+
+def test_each_line_of_a_fact_box_stands_alone_however_its_next_label_would_fit(
+    fact_box: LoadedDocument,
+) -> None:
+    """A fact's line ends short of the box's edge and without a stop, and the next label is
+    too long for the room left: still each "Label: value" is its own line, and a value
+    wrapped in the box ("... og" / "Vestdal") goes on with its label."""
+    found = paragraphs(fact_box)
+    start = found.index(BOX_TITLE)
+    assert found[start + 1 : start + 1 + len(BOX_FACTS)] == BOX_FACTS

@@ -35,6 +35,7 @@ from indexing.cleaning import (
     furniture_bounds,
     furniture_key,
     is_bibliography_heading,
+    is_field_line,
     is_shouting,
     is_toc_heading,
     is_widget_line,
@@ -1006,6 +1007,7 @@ def _page_parts(
             and (
                 _new_paragraph(paragraph[-1], line, *widths[index], pitch, edges[id(paragraph[-1])])
                 or _next_item(paragraph[0], line)
+                or _next_field(paragraph[0], line)
             )
         ):
             close()
@@ -1031,7 +1033,10 @@ def _box_paragraphs(lines: list[TextLine], edge: float) -> list[Part]:
     paragraphs: list[list[TextLine]] = []
     pitch = _box_pitch(lines)
     for line in lines:
-        if paragraphs and not _box_line_goes_on(paragraphs[-1][-1], line, edge, pitch):
+        if paragraphs and (
+            _next_field(paragraphs[-1][0], line)
+            or not _box_line_goes_on(paragraphs[-1][-1], line, edge, pitch)
+        ):
             paragraphs.append([line])
         elif paragraphs:
             paragraphs[-1].append(line)
@@ -1246,6 +1251,14 @@ def _next_item(first: TextLine, line: TextLine) -> bool:
     """Whether ``line`` opens the item of a numbered list after the one ``first`` opens."""
     opened, this = _ITEM_NUMBER.match(first.text), _ITEM_NUMBER.match(line.text)
     return opened is not None and this is not None and int(this[1]) == int(opened[1]) + 1
+
+
+def _next_field(first: TextLine, line: TextLine) -> bool:
+    """Whether ``line`` is the next of a list of fields ("Eigar: Ramnefjord regionråd",
+    "Budsjett: 26,3 millionar kroner") whose first ``first`` opens: a label and its value on
+    each line, however long the next label would have been for the room the line above left
+    (a colophon's or a fact box's lines are never one sentence)."""
+    return is_field_line(plain(first.text)) and is_field_line(plain(line.text))
 
 
 def _opens_item(line: TextLine) -> bool:
