@@ -208,3 +208,57 @@ def test_each_line_of_a_fact_box_stands_alone_however_its_next_label_would_fit(
     found = paragraphs(fact_box)
     start = found.index(BOX_TITLE)
     assert found[start + 1 : start + 1 + len(BOX_FACTS)] == BOX_FACTS
+
+
+# --- a colophon after the cover --------------------------------------------------------------
+
+COLOPHON = [
+    "Tittel: Brubygging i praksis",
+    "Undertittel: Følgjeevaluering av Fjordbrua 2021–2025. Sluttrapport med vedlegg og tabellar",
+    "Forfattarar: Solveig Aarnes Hjelmeland, Kjetil Brattebø",
+    "Rapportnummer: VFS-rapport 2026:2",
+    "Oppdragsgjevar: Fjord regionråd",
+    "Dato: 20. januar 2026",
+    "Emneord: næringsutvikling, følgjeevaluering, kommunen si rolle, playmakar, samskaping",
+]
+PUBLISHER = [
+    "Vestfjord Samfunnsforsking er eit uavhengig forskingsinstitutt som arbeider med regional utvikling og",
+    "offentleg forvaltning.",
+]
+FOREWORD = [
+    "Denne rapporten er sluttrapporten frå følgjeevalueringa av Fjordbrua, eit regionalt program for",
+    "næringsutvikling i dei tre kommunane Austvik, Nordland og Vestdal.",
+]
+
+
+@pytest.fixture(scope="module")
+def colophon(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
+    cover: list[Text | Frame] = [
+        Text(LEFT, 288, "Brubygging i praksis", 30, True),
+        Text(LEFT, 330, "Følgjeevaluering av Fjordbrua 2021–2025", 16),
+        Text(LEFT, 420, "Solveig Aarnes Hjelmeland og Kjetil Brattebø", 12),
+    ]
+    page: list[Text | Frame] = [Text(LEFT, 84, "Om rapporten", 14, True)]
+    page += lines(LEFT, 100, COLOPHON, pitch=17.0)
+    page += lines(LEFT, 100 + 7 * 17.0, PUBLISHER)
+    body: list[Text | Frame] = [Text(LEFT, 108, "Føreord", 17, True)]
+    body += lines(LEFT, 132, FOREWORD)
+    path = tmp_path_factory.mktemp("office") / "kolofon.pdf"
+    return load_document(draw_pdf(path, [cover, page, body]))
+
+
+def test_a_colophon_after_the_cover_is_front_matter(colophon: LoadedDocument) -> None:
+    """A page of "Label: value" fields after the cover, with the publisher's line of prose
+    below them, is the colophon: like the cover, it is no part of the body."""
+    assert paragraphs(colophon) == ["Føreord", " ".join(FOREWORD)]
+    assert colophon.sections[0].path == ["Føreord"]
+
+
+def test_fields_in_the_body_stand_each_on_their_own(tmp_path: Path) -> None:
+    """A case document's fields opening its first page stay one to a line, however long the
+    next label is for the room the line above left."""
+    page: list[Text | Frame] = [Text(LEFT, 84, "Saksframlegg", 14, True)]
+    page += lines(LEFT, 100, COLOPHON[1:], pitch=17.0)
+    page += lines(LEFT, 100 + 6 * 17.0 + 6, PUBLISHER)
+    found = paragraphs(load_document(draw_pdf(tmp_path / "sak.pdf", [page])))
+    assert found[1:7] == COLOPHON[1:]

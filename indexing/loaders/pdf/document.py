@@ -497,11 +497,38 @@ def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
     that do; a document whose first page holds prose has no cover.
     """
     for index, page in enumerate(lines[: COVER_PAGES + 1]):
+        if index and is_colophon(page):
+            continue  # after the cover, its prose a publisher's line or two
         if has_running_text(page):
             return index
         if any(is_toc_heading(line.text) for line in raw[index]):
             return index  # the contents page ends the cover (it leaves nothing behind)
     return 0
+
+
+# A colophon lists this many fields at least ("Oppdragsgjevar: ...", "Dato: ..."), and they
+# make up this share of its lines at least.
+COLOPHON_FIELDS = 4
+COLOPHON_SHARE = 0.5
+# The numbers that identify a publication, which only a colophon prints before the body.
+_PUBLICATION_NUMBER = re.compile(r"\b(?:ISBN|ISSN|e-ISBN|DOI)\b:?\s*[\dX-]", re.IGNORECASE)
+
+
+def is_colophon(lines: list[TextLine]) -> bool:
+    """Whether a page after the cover is its colophon: the report's fields ("Tittel:",
+    "Forfattarar:", "Oppdragsgjevar:", "Emneord:"), a label and a value on each line, for at
+    least half of its lines, or its ISBN or ISSN; a publisher's line of prose or two
+    besides. Such a page is front matter, however long its lines: its fields say nothing the
+    body does not, and they are no paragraph."""
+    texts = [plain(line.text).strip() for line in lines]
+    texts = [text for text in texts if text]
+    if not texts:
+        return False
+    fields = sum(is_field_line(text) for text in texts)
+    if fields >= COLOPHON_FIELDS and fields >= COLOPHON_SHARE * len(texts):
+        return True
+    prose = sum(is_prose(text) for text in texts)
+    return any(_PUBLICATION_NUMBER.search(text) for text in texts) and prose <= len(texts) / 2
 
 
 def _cover_title(pages: list[list[TextLine]]) -> str | None:
