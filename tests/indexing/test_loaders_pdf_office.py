@@ -35,6 +35,7 @@ class Text:
     text: str
     size: float = 9.0
     bold: bool = False
+    flush_right: bool = False  # ``x`` is where the line ends (a table's figures)
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,16 @@ def draw_pdf(path: Path, pages: list[list[Text | Frame]], title: str = "Rapport"
                 )
                 continue
             canvas.setFont("OfficeSans-Bold" if item.bold else "OfficeSans", item.size)
-            canvas.drawString(item.x, PAGE_HEIGHT - item.top, item.text)
+            draw = canvas.drawRightString if item.flush_right else canvas.drawString
+            draw(item.x, PAGE_HEIGHT - item.top, item.text)
         canvas.showPage()
     canvas.save()
     return path
 
 
-def lines(x: float, top: float, texts: list[str], pitch: float = 12.0, **style: object) -> list[Text]:
+def lines(
+    x: float, top: float, texts: list[str], pitch: float = 12.0, **style: object
+) -> list[Text]:
     return [Text(x, top + i * pitch, text, **style) for i, text in enumerate(texts)]  # type: ignore[arg-type]
 
 
@@ -117,7 +121,7 @@ def summary_in_columns(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocume
     page += lines(LEFT, 245, LEFT_COLUMN)
     page += lines(RIGHT, 245, RIGHT_COLUMN)
     page += [Text(LEFT, 380, "1 Innleiing", 17, True)]
-    page += lines(LEFT, 405, FULL_WIDTH[:3] + ["evalueringa heile tida, og vi takkar for det."])
+    page += lines(LEFT, 405, [*FULL_WIDTH[:3], "evalueringa heile tida, og vi takkar for det."])
     path = tmp_path_factory.mktemp("office") / "samandrag.pdf"
     return load_document(draw_pdf(path, [page]))
 
@@ -149,8 +153,10 @@ AFTER_GAP = [
     "og offentlege aktørar.",
 ]
 BELOW_BOX = [
-    "Den første programleiaren, Lars Endre Hovlid, slutta hausten 2021. Randi Vatle har vore programleiar",
-    "sidan februar 2022, i ei 80 prosent stilling i regionrådet, og ho har leia arbeidet med tenesta for",
+    "Den første programleiaren, Lars Endre Hovlid, slutta hausten 2021. Randi Vatle har vore "
+    "programleiar",
+    "sidan februar 2022, i ei 80 prosent stilling i regionrådet, og ho har leia arbeidet med "
+    "tenesta for",
     "næringslivet.",
 ]
 BOX_TITLE = "Faktaboks: Fjordbrua"
@@ -222,11 +228,13 @@ COLOPHON = [
     "Emneord: næringsutvikling, følgjeevaluering, kommunen si rolle, playmakar, samskaping",
 ]
 PUBLISHER = [
-    "Vestfjord Samfunnsforsking er eit uavhengig forskingsinstitutt som arbeider med regional utvikling og",
+    "Vestfjord Samfunnsforsking er eit uavhengig forskingsinstitutt som arbeider med regional "
+    "utvikling og",
     "offentleg forvaltning.",
 ]
 FOREWORD = [
-    "Denne rapporten er sluttrapporten frå følgjeevalueringa av Fjordbrua, eit regionalt program for",
+    "Denne rapporten er sluttrapporten frå følgjeevalueringa av Fjordbrua, eit regionalt "
+    "program for",
     "næringsutvikling i dei tre kommunane Austvik, Nordland og Vestdal.",
 ]
 
@@ -262,3 +270,61 @@ def test_fields_in_the_body_stand_each_on_their_own(tmp_path: Path) -> None:
     page += lines(LEFT, 100 + 6 * 17.0 + 6, PUBLISHER)
     found = paragraphs(load_document(draw_pdf(tmp_path / "sak.pdf", [page])))
     assert found[1:7] == COLOPHON[1:]
+
+
+# --- a table whose header breaks a word in a narrow column --------------------------------
+
+# Each column's right edge; the first (the labels) is set flush left at LEFT.
+TABLE_EDGES = [190.0, 250.0, 332.0, 410.0]
+HEADER_ROWS = [
+    ["Kommune", "Søknader", "Støtta", "Nye", "Nye"],
+    ["", "", "prosjekt", "arbeidsplassa", "verksemder"],
+    ["", "", "", "r", ""],
+]
+TABLE_ROWS = [
+    ["Austvik", "121", "41", "63", "19"],
+    ["Nordland", "74", "27", "38", "12"],
+    ["Vestdal", "39", "15", "17", "6"],
+]
+
+
+@pytest.fixture(scope="module")
+def broken_header(tmp_path_factory: pytest.TempPathFactory) -> LoadedDocument:
+    page: list[Text | Frame] = [Text(LEFT, 108, "3 Resultat", 17, True)]
+    page += lines(
+        LEFT,
+        132,
+        [
+            "Tabell 3.1 viser søknader, støtta prosjekt, nye arbeidsplassar og nye verksemder i",
+            "kvar kommune for heile perioden.",
+        ],
+    )
+    top = 160.0
+    for rows, bold, pitch in ((HEADER_ROWS, True, 10.0), (TABLE_ROWS, False, 15.0)):
+        for row in rows:
+            if row[0]:
+                page.append(Text(LEFT, top, row[0], bold=bold))
+            for edge, cell in zip(TABLE_EDGES, row[1:], strict=True):
+                if cell:
+                    page.append(Text(edge, top, cell, bold=bold, flush_right=True))
+            top += pitch
+        top += 5
+    page += lines(
+        LEFT, top + 20, ["Austvik fekk flest prosjekt, men Nordland fekk mest ut av programmet."]
+    )
+    path = tmp_path_factory.mktemp("office") / "tabell.pdf"
+    return load_document(draw_pdf(path, [page]))
+
+
+def test_a_header_word_broken_in_a_narrow_column_is_whole_in_every_row(
+    broken_header: LoadedDocument,
+) -> None:
+    """ "arbeidsplassa" over "r": the word the text spells ("nye arbeidsplassar") is read
+    whole; two words over each other ("Støtta" over "prosjekt") stay two."""
+    found = paragraphs(broken_header)
+    assert (
+        "Austvik: Søknader 121; Støtta prosjekt 41; Nye arbeidsplassar 63; Nye verksemder 19."
+        in found
+    ), found
+    assert not any("arbeidsplassa r" in part for part in found)
+

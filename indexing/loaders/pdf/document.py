@@ -66,7 +66,14 @@ from indexing.loaders._structure import (
     to_roman,
 )
 from indexing.loaders.markdown import group_quoted_items
-from indexing.loaders.pdf.lines import CELL_WORDS, TextBox, TextLine, like_type, plain_lines
+from indexing.loaders.pdf.lines import (
+    CELL_WORDS,
+    NAME_BREAK,
+    TextBox,
+    TextLine,
+    like_type,
+    plain_lines,
+)
 
 # Fewer letters than this in the whole file means the pages are images (a scan).
 MIN_LETTERS = 20
@@ -146,7 +153,8 @@ def parse_pdf_lines(
     With ``printed_labels`` (the file defines no page labels), pages are labelled with the
     numbers their headers or footers print, when those run in order.
     """
-    raw = [[_normalized(line) for line in page.lines] for page in pages]
+    raw = _with_header_words([page.lines for page in pages])
+    raw = [[_normalized(line) for line in page] for page in raw]
     raw = [[line for line in lines if line.text.strip() or line.lead] for lines in raw]
     if sum(char.isalpha() for lines in raw for line in lines for char in line.text) < MIN_LETTERS:
         raise DocumentLoadError(f"{name}: no extractable text")
@@ -193,6 +201,40 @@ def parse_pdf_lines(
         page_count=len(pages),
         title=cover_title,
     )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NAME_BREAK = re.compile(rf"([^\W\d_]+){NAME_BREAK}([^\W\d_]*)")
+
+
+def _with_header_words(pages: list[list[TextLine]]) -> list[list[TextLine]]:
+    """Table headers with the words a narrow column broke over two lines made whole:
+    "arbeidsplassa" over "r" is "arbeidsplassar" where the rest of the text spells the word
+    so ("nye arbeidsplassar og ..."), and two words ("Støtta prosjekt") elsewhere, so two
+    real words are never glued into one the text never uses."""
+    if not any(NAME_BREAK in cell for lines in pages for line in lines for cell in line.cells):
+        return pages
+    words = {
+        word.casefold()
+        for lines in pages
+        for line in lines
+        if not line.header
+        for word in _WORD.findall(line.text.replace(NAME_BREAK, ""))
+    }
+
+    def joined(match: re.Match[str]) -> str:
+        whole = match[1] + match[2]
+        return whole if whole.casefold() in words else f"{match[1]} {match[2]}"
+
+    return [
+        [
+            replace(line, cells=tuple(_NAME_BREAK.sub(joined, cell) for cell in line.cells))
+            if line.header
+            else line
+            for line in lines
+        ]
+        for lines in pages
+    ]
 
 
 def _normalized(line: TextLine) -> TextLine:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -816,10 +816,28 @@ def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     if placed is None:
         return None
     placed = _spread_group_names(placed)
-    texts = tuple(" ".join(filter(None, map(_cell_text, _by_line(runs)))) for runs in placed)
+    texts = tuple(_joined_names(filter(None, map(_cell_text, _by_line(runs)))) for runs in placed)
     if not all(texts[1:]) or any(_BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]):
         return None
     return texts
+
+
+# Marks where a header's name may break inside a word ("arbeidsplassa" over "r" in a narrow
+# column); `indexing.loaders.pdf.document` joins the word there when the text spells it so.
+NAME_BREAK = "\u00ad"
+
+
+def _joined_names(lines: Iterable[str]) -> str:
+    """A header cell's lines as one name: a word space between them, or `NAME_BREAK` where
+    the line below goes on in lower case after a letter, without a hyphen (a word the
+    column's width broke, or just the next word: only the text can tell)."""
+    joined = ""
+    for line in lines:
+        if joined and joined[-1].isalpha() and line[:1].isalpha() and line[:1].islower():
+            joined += NAME_BREAK + line
+        else:
+            joined = f"{joined} {line}" if joined else line
+    return joined
 
 
 # A group's name spans this many groups of the same columns' names at least.
