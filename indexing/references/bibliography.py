@@ -131,10 +131,32 @@ def _entry_texts(text: str) -> Iterator[str]:
         # Blank lines, page numbers, rules and headings belong to no entry.
         if line.strip() and not _JUNK_LINE.match(line) and line.lstrip()[:1] != "#"
     ]
+    for entry in _entries(lines):
+        yield plain(entry)
+
+
+def entry_lines(lines: list[str]) -> list[str]:
+    """Printed lines of a bibliography as its entries, one line each: a line goes on with the
+    entry above unless it opens one (authors and a year, or a list's bullet), as
+    `parse_bibliography` cuts them. Lines that are no entry's (blank, a page number, a
+    heading) stay as they are."""
+    joined: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip() and not _JUNK_LINE.match(line) and line.lstrip()[:1] != "#":
+            run.append(line.strip())
+            continue
+        joined.extend(_entries(run, keep_bullets=True))
+        run = []
+        joined.append(line)
+    return joined[:-1]
+
+
+def _entries(lines: list[str], keep_bullets: bool = False) -> Iterator[str]:
     entry = ""
     for index, line in enumerate(lines):
         bullet = _BULLET.match(line)
-        body = line[bullet.end() :] if bullet else line
+        body = line[bullet.end() :] if bullet and not keep_bullets else line
         following = lines[index + 1] if index + 1 < len(lines) else ""
         # A line after 'Ingstad, E. L.,' or 'VRI-' goes on with the same entry.
         unfinished = re.search(r"(?:[,&-]|\band|\bog)$", entry)
@@ -143,10 +165,10 @@ def _entry_texts(text: str) -> Iterator[str]:
             entry += body if broken_word else f" {body}"
             continue
         if entry:
-            yield plain(entry)
+            yield entry
         entry = body
     if entry:
-        yield plain(entry)
+        yield entry
 
 
 def _starts_entry(line: str, following: str) -> bool:

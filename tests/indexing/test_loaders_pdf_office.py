@@ -328,3 +328,39 @@ def test_a_header_word_broken_in_a_narrow_column_is_whole_in_every_row(
     ), found
     assert not any("arbeidsplassa r" in part for part in found)
 
+
+# --- a reference list whose entries wrap ---------------------------------------------------
+
+REFERENCES = [
+    [
+        "Hjelmeland, S. A. og Brattebø, K. (2022). Fjordbrua. Delrapport 1 frå",
+        "følgjeevalueringa. VFS-rapport 2022:9. Austvik: Vestfjord Samfunnsforsking.",
+    ],
+    [
+        "Røiseland, A. og Vabo, S. I. (2016). Styring og samstyring: governance på norsk "
+        "(2. utg.).",
+        "Bergen: Fagbokforlaget.",
+    ],
+    [
+        "Stene, M. og Mørkved, B. P. (2019). Kommunen sin framtidige næringsutviklingsrolle.",
+        "Arbeidsnotat nr. 2. Bodø: Nord universitet.",
+    ],
+]
+
+
+@pytest.mark.parametrize("gap", [6.0, 0.0], ids=["entries set apart", "entries close"])
+def test_each_reference_reads_as_one_line(tmp_path: Path, gap: float) -> None:
+    """An entry's printed line break is no part of it: each entry is one line of the text,
+    whether the entries stand apart or not, and the parser reads the same entries."""
+    from indexing.references import parse_bibliography
+
+    page: list[Text | Frame] = [Text(LEFT, 108, "Referansar", 17, True)]
+    top = 132.0
+    for entry in REFERENCES:
+        page += lines(LEFT, top, entry)
+        top += len(entry) * 12.0 + gap
+    document = load_document(draw_pdf(tmp_path / "referansar.pdf", [page]))
+    text_lines = [line for line in document.text.splitlines() if line.strip()]
+    assert text_lines == ["Referansar", *(" ".join(entry) for entry in REFERENCES)]
+    parsed = parse_bibliography(document.text, "doc")
+    assert [reference.raw for reference in parsed] == [" ".join(e) for e in REFERENCES]

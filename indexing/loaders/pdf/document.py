@@ -74,6 +74,7 @@ from indexing.loaders.pdf.lines import (
     like_type,
     plain_lines,
 )
+from indexing.references.bibliography import entry_lines
 
 # Fewer letters than this in the whole file means the pages are images (a scan).
 MIN_LETTERS = 20
@@ -1027,8 +1028,12 @@ def _page_parts(
     def close() -> None:
         if paragraph:
             text = dehyphenate("\n".join(_with_lead(line) for line in paragraph))
-            # A bibliography keeps its lines: the reference parser tells entries apart by them.
-            parts.append(text if bibliography else join_broken_ranges(text).replace("\n", " "))
+            if bibliography:
+                # A bibliography keeps a line for each entry: the reference parser tells
+                # entries apart by them; an entry's printed lines are one.
+                parts.append("\n".join(entry_lines(join_broken_ranges(text).split("\n"))))
+            else:
+                parts.append(join_broken_ranges(text).replace("\n", " "))
             paragraph.clear()
         if table:
             parts.extend(table_rows([row.cells for row in table]))
