@@ -189,3 +189,31 @@ def test_a_documents_names_come_from_its_own_text_not_its_bibliography(tmp_path:
     )
     assert {"Ospedal", "Sandvik", "Sjømat"} <= set(record.names)
     assert not {"Public", "Procurement", "Administration"} & set(record.names)
+
+
+def test_an_uncatalogued_pdf_gets_the_year_and_language_the_file_gives_not_its_name(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The file name's year (2021, the start of the period it evaluates) and the default
+    language are only guesses: the PDF's creation date and its nynorsk text win when the
+    catalogue has no entry for it."""
+    from pypdf import PdfReader, PdfWriter
+
+    pages = [
+        [
+            "## 1 Innleiing",
+            "Programmet skulle gjere dei tre kommunane betre i stand til å utvikle næringslivet",
+            "saman med bedriftene og frivilligheita. Vi har følgt programmet sidan hausten 2021,",
+            "og vi meiner at kommunane har gått kvar sin veg i næringsarbeidet sitt.",
+        ],
+    ]
+    written = write_pdf(tmp_path / "printed.pdf", pages, header=None)
+    writer = PdfWriter(clone_from=PdfReader(written))
+    writer.add_metadata({"/CreationDate": "D:20240120120000+01'00'"})
+    with (corpus / "evaluering-fjordbrua-2021-2025.pdf").open("wb") as file:
+        writer.write(file)
+    settings = make_settings(tmp_path / "store", corpus)
+    assert "evaluering-fjordbrua-2021-2025" in run(settings).indexed
+    with open_store(settings, FakeEmbedder()) as store:
+        entry = store.records()["evaluering-fjordbrua-2021-2025"].entry
+    assert (entry.year, entry.language) == (2024, "nn")
