@@ -364,3 +364,24 @@ def test_each_reference_reads_as_one_line(tmp_path: Path, gap: float) -> None:
     assert text_lines == ["Referansar", *(" ".join(entry) for entry in REFERENCES)]
     parsed = parse_bibliography(document.text, "doc")
     assert [reference.raw for reference in parsed] == [" ".join(e) for e in REFERENCES]
+
+
+def test_a_colophon_known_by_its_isbn_is_front_matter(tmp_path: Path) -> None:
+    """A colophon without fields: the publisher, the series, the ISBN and a line of prose on
+    the rights, after the cover, is no page of the body either."""
+    cover: list[Text | Frame] = [Text(LEFT, 288, "Brubygging i praksis", 30, True)]
+    page: list[Text | Frame] = lines(
+        LEFT,
+        600,
+        [
+            "Vestfjord Samfunnsforsking",
+            "VFS-rapport 2026:2",
+            "ISBN 978-82-93456-12-3",
+            "Rapporten kan lastast ned frå nettsidene våre og fritt siterast når kjelda er "
+            "oppgitt.",
+        ],
+    )
+    body: list[Text | Frame] = [Text(LEFT, 108, "Føreord", 17, True)]
+    body += lines(LEFT, 132, FOREWORD)
+    document = load_document(draw_pdf(tmp_path / "isbn.pdf", [cover, page, body]))
+    assert paragraphs(document) == ["Føreord", " ".join(FOREWORD)]
