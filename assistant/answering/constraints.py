@@ -227,11 +227,13 @@ def name_constraints(text: str) -> list[Constraint]:
 # The field's terms of several words ("inn pa tunet"): a capitalised word opening one ("Inn på
 # tunet") is no part of the name before it.
 _PHRASES = tuple(form for forms in TERMS.values() for form in forms if " " in form)
+_PHRASE_WORDS = max(len(phrase.split()) for phrase in _PHRASES)
 
 
 def _before_a_term(words: list[str], after: str) -> list[str]:
     """The words of a name up to one that opens a term of the field with the text after it:
     "Midtfjorden Inn" before "på tunet-tjänster" is "Midtfjorden"."""
+    after = " ".join(after.split()[:_PHRASE_WORDS])  # no phrase reaches further
     for index in range(len(words)):
         rest = " ".join(fold(" ".join([*words[index:], after])).split())
         if any(rest.startswith(phrase) for phrase in _PHRASES):

@@ -39,7 +39,14 @@ def fold(text: str) -> str:
     """Case-folded text without diacritics, for comparing names and terms: 'Älvbackas' →
     'alvbackas'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ø", "o").replace("æ", "ae"))
+    # The Latin letters' marks at once; a character by character pass only for other marks.
+    decomposed = _LATIN_MARKS.sub("", decomposed)
+    if decomposed.isascii() or not any(unicodedata.combining(char) for char in set(decomposed)):
+        return decomposed
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")
 
 
 # Public bodies the literature names, each by its names in bokmål, nynorsk, Swedish and
