@@ -349,6 +349,8 @@ def named_in_a_list(constraint: Constraint, text: str) -> bool:
             continue  # "7,4 miljoner kronor från Region Värmland": an item with its own figure
         if _PLACE_BEFORE.search(line[:at]):
             continue  # "At Sandneset, Havbris AS and the municipality built": where, not who
+        if _WITHIN.search(line[:at]) and _ENDS_ITEM.match(line[to:]):
+            continue  # "Kvernås, Tindvoll og Elvmoen i Trøndelag": where they all lie
         if any(
             m.start() <= at and to <= m.end() and m.group() in with_peers
             for m in _ENUMERATION.finditer(line)
@@ -414,6 +416,9 @@ def named_apart_from_its_figure(constraint: Constraint, sentence: str, measure: 
 # says where, and the commas after it open no list it belongs to. ("i" and "in" also open
 # lists of places: "kommunane i Hemnes, Leirfjord, Vefsn og Herøy".)
 _PLACE_BEFORE = re.compile(r"(?i)(?:^|\s)(?:at|on|på|pa|ved|vid|hos)\s+$")
+# A name after "in" closing a list's last item holds the items: "... og Elvmoen i Trøndelag".
+_WITHIN = re.compile(r"(?i)\w\s+(?:i|in)\s+$")
+_ENDS_ITEM = re.compile(r"\w*(?:\s*[.;:)]|\s*$)")
 
 
 # How a document names a name its title does not: as what it is about ("whole"), only as one

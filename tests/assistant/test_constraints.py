@@ -738,6 +738,17 @@ def test_a_name_in_an_enumeration_is_one_of_several_parts() -> None:
     assert named_in_a_list(forum, partners)
 
 
+def test_the_region_a_list_lies_in_is_no_item_of_it() -> None:
+    members = (
+        "Et program for næringsutvikling i de fem kommunene Kvernås, Tindvoll, Bjørkmo, "
+        "Lauvhaug og Elvmoen i Trøndelag. Programmet løp fra 2020."
+    )
+    [region] = name_constraints("Hvor mange startet bedrift i programmet i Trøndelag?")
+    [elvmoen] = name_constraints("Hvor mange startet bedrift i Elvmoen?")
+    assert not named_in_a_list(region, members)
+    assert named_in_a_list(elvmoen, members)
+
+
 def test_a_name_followed_by_what_it_is_is_no_enumeration() -> None:
     [nausthuset] = name_constraints("What did Nausthuset cost?")
     apposition = (
