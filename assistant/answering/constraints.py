@@ -54,7 +54,7 @@ from assistant.answering.measures import (
     per_unit_things,
     things_named,
 )
-from assistant.answering.titles import titles_asked, titles_named
+from assistant.answering.titles import asks_which_place, titles_asked, titles_named
 from assistant.domain import CatalogueEntry
 from assistant.retrieval.glossary import (
     TERMS,
@@ -1035,6 +1035,31 @@ _OWNER = re.compile(r"(?<![\w'’])([a-zæøåäö][a-zæøåäö-]{2,})(?:['’
 _NOT_OWNERS = frozenset({"it", "one", "who", "that", "there", "what", "let", "year", "today"})
 
 
+# Words that open a sentence without naming anything.
+_NOT_NAMED_OPENINGS = _NOT_NAMES | STOPWORDS
+
+
+def names_another(
+    sentence: str,
+    asked: set[str],
+    text_of: Callable[[str], str] | None = None,
+    doc_id: str = "",
+) -> bool:
+    """Whether a sentence names a place, organisation or person besides the `asked` names
+    (their keys): a name inside it, or its capitalised first word when its document never
+    writes that word in lower case ("Lidvang delte avtalen i sju roder")."""
+    if any(c.key[0] not in asked for c in name_constraints(sentence)):
+        return True
+    first = re.match(r"\s*(?:[-•*]\s*)?([A-ZÆØÅÄÖ][\w-]{2,})", sentence)
+    if first is None or text_of is None or name_key(first[1]) in asked:
+        return False
+    word = first[1]
+    if word.casefold() in _NOT_NAMED_OPENINGS or _GENERIC.match(fold(word)):
+        return False
+    lower = re.compile(rf"(?<!\w){re.escape(word.lower())}(?!\w)")
+    return lower.search(text_of(doc_id)) is None
+
+
 def owners_asked(question: str) -> set[str]:
     """Stems of the common nouns a question says a figure belongs to ("the coastal
     procurement network's purchases": "network"), the municipality aside."""
@@ -1071,7 +1096,8 @@ def screen(
     document_titles = [context.split("\n", 1)[0] for context in contexts.values()]
     figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
     asked_titles = titles_asked(question, fold(question))
-    if not constraints and figure is None and not asked_titles:
+    place_asked = asks_which_place(question)
+    if not constraints and figure is None and not asked_titles and not place_asked:
         return Screened(list(candidates), None, list(candidates))
     times = [c for c in constraints if c.is_time]
     periods = any(c.kind == "period" for c in times)
@@ -1115,6 +1141,12 @@ def screen(
             bool(asked_titles & titles_named(fold(candidate.text)))
             and any(c.kind == "person" for c in name_constraints(candidate.text))
         )
+        # Which municipality did something is said only by a sentence naming one ("in one of
+        # the network's municipalities" names none).
+        if place_asked and not names_another(
+            candidate.text, {c.key[0] for c in constraints if c.is_name}, text_of, chunk.doc_id
+        ):
+            continue
         if figure is None:
             covering.append(candidate)
             if names_title:

@@ -34,6 +34,7 @@ PERSON_TITLES: dict[str, tuple[str, ...]] = {
                      "forde protokoll", "forte protokoll", "skrev referat", "skreiv referat",
                      "minute taker", "minute-taker", "took the minutes", "took minutes",
                      "kept the minutes", "minutes were taken"),
+    "adviser": ("radgiver", "radgjevar", "radgivare", "adviser", "advisor"),
     "project manager": ("prosjektleder", "prosjektleiar", "projektledare", "project manager",
                         "project leader", "programleder", "programleiar", "programledare",
                         "programme manager", "program manager", "programme director"),
@@ -66,6 +67,34 @@ def asks_who(question: str) -> bool:
         return False
     following = fold(which[1])  # the title must be what "which" asks about, the word after it
     return any(following.startswith(form) for forms in PERSON_TITLES.values() for form in forms)
+
+
+# "Which" asking for a place: "Which municipality ...", "Vilken kommun ...", "Kva for ei bygd ...".
+_PLACE_ASKED = re.compile(
+    r"(?:kommun(?:e|en|er|ene|ar|ane|erna)?|municipalit(?:y|ies)|fylke(?:t|r|ne)?|"
+    r"count(?:y|ies)|bygd(?:a|er|ene|ene)?|grend(?:a|er|ene)?|villages?|tettste[dn]\w*|"
+    r"tettstad\w*|ort(?:en|er|erna)?)$"
+)
+
+
+def asks_which_place(question: str) -> bool:
+    """Whether a question asks which municipality, county or village did something: only a
+    sentence naming one answers it ("in one of the network's municipalities" does not)."""
+    which = _WHICH.search(question)
+    if which is None:
+        return False
+    for word in fold(which[1]).split():  # "which of the three municipalities"
+        if _PLACE_ASKED.match(word):
+            return True
+        if word not in _OF_THE:
+            return False
+    return False
+
+
+_OF_THE = frozenset(
+    "of the av de dei dom two three four five six to tva tre fire fyra fem seks sex sju "
+    "seven".split()
+)
 
 
 def title_words(folded: str, compounds: bool = True) -> list[str]:

@@ -22,6 +22,7 @@ from assistant.answering.constraints import (
     named_apart_from_its_figure,
     named_before,
     named_in_a_list,
+    names_another,
     naming_by_entry,
     off_topic_for_the_asker,
     outside_lists,
@@ -37,6 +38,7 @@ from assistant.answering.measures import (
     is_company,
     money_source,
 )
+from assistant.answering.titles import asks_which_place
 from assistant.domain import CatalogueEntry, Chunk
 
 FUND = (
@@ -1418,3 +1420,27 @@ def test_an_organisation_named_in_a_clause_without_the_figure_is_not_given_it() 
     own = examples.replace("tre verksemder gjev", "tre verksemder fekk 40 000 kroner og gjev")
     assert not named_apart_from_its_figure(club, own, "money")
     assert not named_apart_from_its_figure(club, "Ospedal Sanitetslag fekk 40 000 kroner.", "money")
+
+
+def test_which_municipality_is_answered_only_by_a_sentence_naming_one() -> None:
+    passage = (
+        "Det første eksempelet er en rammeavtale for snøbrøyting i en av nettverkets kommuner, "
+        "der kommunen delte avtalen i sju roder. Lidvang delte avtalen for renhold i fire deler."
+    )
+    unnamed = passage_candidate(passage, passage.split(". ")[0] + ".")
+    named = passage_candidate(passage, "Lidvang delte avtalen for renhold i fire deler.")
+    document = {"doc": f"Lidvang kommune og nettverket. {passage}"}.__getitem__
+    question = "Which municipality in the network split its framework agreement into zones?"
+    screened = screen(question, [unnamed, named], {}, "en", text_of=document)
+    assert screened.kept == [named]
+    # A word the document also writes in lower case opens a sentence without naming anyone.
+    assert not names_another("Delte avtaler gir lokale tilbud.", set(), {"doc": "delte"}.get, "doc")
+    assert asks_which_place("Kva for ein av dei fire kommunane fekk flest nye jobbar?")
+    assert not asks_which_place("Hvilken kommunal rolle er viktigst?")
+
+
+def test_the_name_of_an_adviser_is_given_only_where_an_adviser_is_named() -> None:
+    question = "Vad heter näringslivsrådgivaren i Gamvik?"
+    role = only("In Gamvik, the municipality negotiated with the county authority.", "en")
+    adviser = only("In Gamvik, business adviser Ola Nilsen led the talks.", "en")
+    assert screen(question, [role, adviser], {}, "sv").kept == [adviser]
