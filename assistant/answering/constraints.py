@@ -281,10 +281,16 @@ def asked_names(question: str) -> list[Constraint]:
     return [first, *names] if first else names
 
 
+# A question opening with the name of what it is about, set off by a dash or colon:
+# "Älvbacka – which villages ...", "Strandheim: i hvilken sak ...".
+_LABEL = re.compile(r"^\s*[A-ZÆØÅÄÖ][\w-]+(?:\s+[\w-]+){0,2}(?:\s+[–—-]|:)\s")
+
+
 def _first_keyword_name(question: str, names: Sequence[Constraint]) -> Constraint | None:
-    if not _keywords(question):
+    if not _keywords(question) and not _LABEL.match(question):
         return None
-    word = question.split()[0].strip(".,:;")
+    # A compound of a name and a common noun names the name: "Vikfjord-planen".
+    word = re.sub(r"(?<=\w)-[a-zæøåäöé]+$", "", question.split()[0].strip(".,:;"))
     if not word[:1].isupper() or len(word) < 3 or word.isupper():
         return None
     if word.casefold() in _NOT_NAMES or _GENERIC.match(fold(word)):

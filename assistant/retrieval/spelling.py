@@ -29,6 +29,10 @@ DocumentsHolding = Callable[[str], set[str] | None]
 Knows = Callable[[str], bool]
 
 
+# The rest of a label a question opens with: "Budsjett næringsfond: ...", "Älvbacka – ...".
+_LABEL_END = re.compile(r"(?:\s+[\w-]+){0,2}(?:\s+[–—-]|:)\s")
+
+
 def spelling_key(word: str) -> str:
     """A word without case and diacritics: "Älvbacka", "alvbacka" and "ALVBACKA" alike."""
     decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_PLAIN))
@@ -72,18 +76,19 @@ class NameSpelling:
 
     def restore(self, question: str) -> str:
         """The question with the library's spelling of the names it writes otherwise, and
-        a capitalised first word before a name read in lower case when it is a word the
-        library uses and no name of it."""
+        a capitalised first word before a name or opening a label ("Budsjett: ...") read in
+        lower case when it is a word the library uses and no name of it."""
         restored = _WORD.sub(self._restored_word, question)
         first = _WORD.search(restored)
         if first is None or not first[0][:1].isupper() or first[0].isupper():
             return restored
         following = _WORD.search(restored, first.end())
         between = restored[first.end() : following.start()] if following else ""
+        # Before a name, or as a label set off by a dash or colon ("Budsjett: ..."), a
+        # capitalised first word reads as a name (`constraints.asked_names`).
+        before_name = following is not None and following[0][:1].isupper() and between.strip() == ""
         if (
-            following is not None
-            and following[0][:1].isupper()
-            and between.strip() == ""
+            (before_name or _LABEL_END.match(restored, first.end()))
             and spelling_key(first[0]) not in self._spellings
             and self._knows(first[0])
         ):

@@ -8,6 +8,7 @@ from assistant.answering.answer import with_antecedents
 from assistant.answering.constraints import (
     Constraint,
     Naming,
+    asked_names,
     asks_for_figure,
     check,
     continued_sentence,
@@ -1444,3 +1445,12 @@ def test_the_name_of_an_adviser_is_given_only_where_an_adviser_is_named() -> Non
     role = only("In Gamvik, the municipality negotiated with the county authority.", "en")
     adviser = only("In Gamvik, business adviser Ola Nilsen led the talks.", "en")
     assert screen(question, [role, adviser], {}, "sv").kept == [adviser]
+
+
+def test_a_name_set_off_as_the_questions_label_is_asked_for() -> None:
+    """Users open with what they ask about: "Älvbacka – which villages ...?"."""
+    [label] = asked_names("Älvbacka business strategy – which villages fixed up swimming spots?")
+    assert label.key == ("alvbacka",)
+    [plan] = asked_names("Vikfjord-planen: hva er budsjettet?")
+    assert plan.key == ("vikfjord",)
+    assert asked_names("Across 2021–2024, how many applications were approved?") == []

@@ -20,7 +20,7 @@ HOLDING = {
     "Helgelandsprogrammet": {"helgeland"},
     "Møre": {"coast"},
 }
-KNOWN = {"more", "nådde", "målet", "hvor", "mange"}
+KNOWN = {"more", "nådde", "målet", "hvor", "mange", "budsjett"}
 
 
 def spelling() -> NameSpelling:
@@ -61,4 +61,15 @@ def test_a_capitalised_first_word_before_a_name_is_no_part_of_it() -> None:
     assert names.restore("Ospedal Analyse") == "Ospedal Analyse", "a name stays capitalised"
     assert names.restore("Trondheim Helgelandsprogrammet") == "Trondheim Helgelandsprogrammet", (
         "a word the library does not know may be a name of its own"
+    )
+
+
+def test_a_question_opening_with_a_label_reads_a_common_word_in_lower_case() -> None:
+    names = spelling()
+    assert names.restore("Budsjett næringsfond: hva var det i 2024?") == (
+        "budsjett næringsfond: hva var det i 2024?"
+    )
+    assert names.restore("alvbacka – hur många företag?") == "Älvbacka – hur många företag?"
+    assert names.restore("Budsjett 2021–2024, hvor mye?") == "Budsjett 2021–2024, hvor mye?", (
+        "a period's dash sets off no label"
     )
