@@ -481,6 +481,7 @@ class Assistant:
             state.lexical.query_terms,
             state.lexical.idf,
             content_vector=scope_vector if self.settings.answer.content_similarity else None,
+            question=turn.standalone,
         )
         mismatch = None
         covering = candidates

@@ -128,3 +128,25 @@ def footnote_body(text: str, start: int) -> tuple[str, int]:
     if match is None:
         return text, start
     return text[match.end() :], start + match.end()
+
+
+# A sentence whose subject is its own document: "This report summarises the evaluation of ...",
+# "Den här rapporten är slututvärderingen av ...", "Dette er sluttevalueringen av ...".
+_DOCUMENT_NOUN = (
+    r"(?:report|note|memo|paper|evaluation|document|strategy|plan|rapport(?:en)?|notat(?:et)?|"
+    r"arbeidsnotat(?:et)?|dokument(?:et)?|evaluering(?:en|a)?|sluttevaluering(?:en|a)?|"
+    r"utvärdering(?:en)?|slututvärdering(?:en)?|strategi(?:en|n)?|plan(?:en|a)?)"
+)
+_SELF_DESCRIPTION = re.compile(
+    rf"(?i)^\s*(?:(?:this|denne|dette|denna|detta|den här|det här)\s+{_DOCUMENT_NOUN}\b|"
+    rf"(?:this is|dette er|detta är|det här är)\s+(?:the\s+|a\s+|en\s+|ei\s+|eit\s+|et\s+)?"
+    rf"(?:final\s+)?{_DOCUMENT_NOUN}\b|"
+    r"(?:rapporten|notatet|evalueringen|evalueringa|utvärderingen|"
+    r"the (?:report|evaluation|note|memo|paper))\s)"
+)
+
+
+def describes_its_document(text: str) -> bool:
+    """Whether a sentence is about its own document (what it is, who asked for it, what it
+    rests on) rather than about what the document is about."""
+    return _SELF_DESCRIPTION.match(text) is not None

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answering.claims import NotClaim, footnote_body, not_a_claim
+from assistant.answering.claims import (
+    NotClaim,
+    describes_its_document,
+    footnote_body,
+    not_a_claim,
+)
 from assistant.domain import Chunk
 
 # The marker opening an item of a list ("- ", "• ", "3. ").
@@ -28,6 +33,11 @@ MIN_WORDS = 4
 # decides; a little weight on shared rare terms and on the passage's rank breaks ties.
 LEXICAL_WEIGHT = 0.05
 RANK_DECAY = 0.02
+# What a sentence about its own document loses ("This report summarises the evaluation of
+# ..."): it names the document, its programme and period, so it reads like every question
+# about the document, and was quoted where a sentence below it answered. Library dev + batch
+# 15 dev: MRR@10 0.847 -> 0.851, citation recall 0.854 -> 0.858, key facts 0.823 -> 0.827.
+SELF_DESCRIPTION_PENALTY = 0.03
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,7 @@ def score_candidates(
     lexical_weight: float = LEXICAL_WEIGHT,
     rank_decay: float = RANK_DECAY,
     content_vector: Sequence[float] | None = None,
+    question: str = "",
 ) -> list[Candidate]:
     """Score every sentence lying inside a retrieved passage; best first.
 
@@ -100,8 +111,10 @@ def score_candidates(
     `content_vector` is the question without the names of the documents it names: when
     given, a sentence ranks by its mean similarity to both, so that one saying what was
     asked beats one that merely names the document (its `dense`, what support is judged
-    on, stays the similarity to the whole question).
+    on, stays the similarity to the whole question). A sentence about its own document
+    ranks a little lower unless the `question` asks about the document itself.
     """
+    self_penalty = 0.0 if asks_about_the_document(question) else SELF_DESCRIPTION_PENALTY
     query = np.asarray(query_vector, dtype=float)
     content = np.asarray(content_vector, dtype=float) if content_vector is not None else None
     candidates: list[Candidate] = []
@@ -137,6 +150,8 @@ def score_candidates(
         similarity = dense if content is None else (dense + float(np.dot(content, vector))) / 2
         lexical = lexical_coverage(query_terms, analyse(text), idf)
         score = similarity + lexical_weight * lexical - rank_decay * rank
+        if self_penalty and describes_its_document(text):
+            score -= self_penalty
         not_claim = not_a_claim(text, chunk.section_path)
         candidates.append(
             Candidate(
@@ -144,6 +159,18 @@ def score_candidates(
             )
         )
     return sorted(candidates, key=lambda c: -c.score)
+
+
+# Words of a question about a document itself: who asked for or wrote it, and why.
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"(?i)bestil|beställ|oppdrag|uppdrag|commission|syfte|formål|føremål|purpose|hensikt|"
+    r"\baim|skrev|skreiv|wrote|written|författ|forfatt|author"
+)
+
+
+def asks_about_the_document(question: str) -> bool:
+    """Whether a question asks who asked for or wrote a document, or why."""
+    return _ABOUT_THE_DOCUMENT.search(question) is not None
 
 
 # Words of a question that asks what the literature asks: its research questions, the

@@ -90,6 +90,32 @@ def test_an_item_of_a_list_is_as_near_the_question_as_the_sentence_opening_the_l
     assert [(c.text, c.dense) for c in found] == [("2022: 27 prosent i alt", pytest.approx(1.0))]
 
 
+def test_a_sentence_about_its_own_document_yields_to_one_about_what_was_asked() -> None:
+    """ "This report summarises the evaluation of ..." names the document, its programme and
+    period, and so reads like any question about the document."""
+    text = (
+        "This report summarises the evaluation of the coastal pilot in six municipalities. "
+        "Entrepreneurs valued practical help with permits more than financial support."
+    )
+    passage = Chunk(
+        id="r:0", doc_id="r", text=text, start=0, end=len(text), section_path=["1"], title="T"
+    )
+    first, second = text.split(". ")
+    sentences = [
+        SentenceInput("r", 0, len(first) + 1, first + ".", [1.0, 0.0]),
+        SentenceInput("r", len(first) + 2, len(text), second, [0.99, 0.14]),
+    ]
+
+    def best(question: str) -> str:
+        found = score_candidates(
+            [passage], sentences, [1.0, 0.0], [], lambda t: [], lambda t: 0.0, question=question
+        )
+        return found[0].text
+
+    assert best("What did entrepreneurs in the coastal pilot value most?") == second
+    assert best("Who commissioned the evaluation of the coastal pilot?") == first + "."
+
+
 def test_short_lines_count_when_they_hold_an_address() -> None:
     sentences = [sentence("Se https://www.ue.no/", [1.0, 0.0])]
     found = score_candidates(
