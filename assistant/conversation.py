@@ -199,7 +199,8 @@ def standalone(question: str, history: Sequence[Message]) -> Rewrite:
 
     A follow-up gets the previous turn's topic: a pronoun that points back ("det", "it",
     "that", "dem") is replaced by it, an ellipsis ("Gi et eksempel fra notatet.") gets it
-    added in brackets. Topics are words, never earlier questions, so rewrites do not nest
+    added in brackets; so does a question naming no place, organisation or person after a
+    turn that named one. Topics are words, never earlier questions, so rewrites do not nest
     however deep the conversation goes. A short question that only may lean on the previous
     turn (`may_lean`) stays as asked, with the topic-added form as its `leaning`.
     """
@@ -208,11 +209,23 @@ def standalone(question: str, history: Sequence[Message]) -> Rewrite:
         return Rewrite(question, topic=" ".join(carried_words(question)))
     if not is_follow_up(question):
         own = Rewrite(question, topic=" ".join(carried_words(question)))
+        if _names_nothing_after_a_name(question, history, user_turns[-1]):
+            return _with_previous_topic(question, history, user_turns[-1])
         if not may_lean(question):
             return own
         leaning = _with_previous_topic(question, history, user_turns[-1])
         return replace(own, leaning=leaning.question) if leaning.question != question else own
     return _with_previous_topic(question, history, user_turns[-1])
+
+
+def _names_nothing_after_a_name(question: str, history: Sequence[Message], last: int) -> bool:
+    """Whether a question names no place, organisation or person while the user turn at
+    `last` did: among many documents, a question about "the three municipalities" or "the
+    programme" after one about Næringsbrua Ramnefjorden is about Ramnefjorden still."""
+    if name_constraints(question):
+        return False
+    previous = standalone(history[last].content, history[:last])
+    return bool(name_constraints(previous.question))
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?$")

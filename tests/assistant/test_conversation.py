@@ -240,3 +240,27 @@ def test_a_pointer_that_determines_a_noun_after_a_preposition_is_no_follow_up() 
     question = "Hva sier planen om det nye næringsbygget på Straumsnes og gründerne der?"
     assert not is_follow_up(question)
     assert standalone(question, conversation("Hva er Matstova i Fossvik?")).question == question
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "carried"),
+    [
+        ("How satisfied were businesses with the first-line service in Næringsbrua Ramnefjorden?",
+         "Which of the three municipalities had the least happy firms?", "Ramnefjorden"),
+        ("Vilken roll ville deltagarna på verkstaden i Sandvær att kommunen skulle ta?",
+         "Vad bestämdes om gårdsturismen, vad ska kommunen göra och till när?", "Sandvær"),
+    ],
+)  # fmt: skip
+def test_a_question_naming_nothing_after_a_turn_that_named_a_place_stays_with_it(
+    first: str, follow_up: str, carried: str
+) -> None:
+    rewritten = standalone(follow_up, conversation(first))
+    assert rewritten.follow_up
+    assert rewritten.question.startswith(follow_up.rstrip("?"))
+    assert carried in rewritten.question
+
+
+def test_a_question_naming_a_place_of_its_own_does_not_take_the_previous_one() -> None:
+    history = conversation("Hvor stort er næringsfondet i Vikfjord?")
+    question = "Hvor mange søknader behandlet Strandheim kommune i 2023 i alt?"
+    assert standalone(question, history).question == question
