@@ -1045,6 +1045,19 @@ _NOT_OWNERS = frozenset({"it", "one", "who", "that", "there", "what", "let", "ye
 _NOT_NAMED_OPENINGS = _NOT_NAMES | STOPWORDS
 
 
+# Where a question asking two things turns to its second: "... i 2024? og hvem leder ...",
+# "How many ..., and who chairs ...".
+_SECOND_QUESTION = re.compile(
+    r"(?i)(?:\?|,|\b(?:og|and|och|samt))\s+(?:og\s+|and\s+|och\s+)?"
+    r"(?:hvem|kven|vem|who|hvor|kor|hur|how|what|hva|kva|vad|when|når|which|hvilke\w*|vilk\w*)\b"
+)
+
+
+def asks_two_things(question: str) -> bool:
+    """Whether a question asks a second question after its first."""
+    return _SECOND_QUESTION.search(question.strip().rstrip("?")) is not None
+
+
 def names_another(
     sentence: str,
     asked: set[str],
@@ -1103,6 +1116,7 @@ def screen(
     figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
     asked_titles = titles_asked(question, fold(question))
     place_asked = asks_which_place(question)
+    asked_apart = bool(asked_titles) and figure is not None and asks_two_things(question)
     if not constraints and figure is None and not asked_titles and not place_asked:
         return Screened(list(candidates), None, list(candidates))
     times = [c for c in constraints if c.is_time]
@@ -1192,14 +1206,17 @@ def screen(
         # A sentence's topic may be named by the headings above it ("5 Kommunalt
         # næringsfond" over a table row "2026: 2,2 millioner kroner").
         headings = "\n".join([*chunk.section_path, lead_in])
-        if names_title and figure.answered_by(
+        gives_figure = figure.answered_by(
             candidate.text,
             headings,
             chunk.language,
             comparable,
             lead_in,
             continued_sentence(candidate),
-        ):
+        )
+        # "How many courses were held, and who leads the programme?" asks two things: a
+        # sentence answering either answers.
+        if (names_title and gives_figure) or (asked_apart and (names_title or gives_figure)):
             kept.append(candidate)
     closest = next((c for c in candidates if c.claim), None)
     # Where a sentence meets what was asked, the sources do not give only another year.

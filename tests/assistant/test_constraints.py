@@ -1454,3 +1454,13 @@ def test_a_name_set_off_as_the_questions_label_is_asked_for() -> None:
     [plan] = asked_names("Vikfjord-planen: hva er budsjettet?")
     assert plan.key == ("vikfjord",)
     assert asked_names("Across 2021–2024, how many applications were approved?") == []
+
+
+def test_a_question_asking_a_count_and_who_leads_is_answered_by_either() -> None:
+    question = "Hvor mange anbudskurs holdt programmet i 2024, og hvem leder programmet?"
+    heading = "4 Prosjekter i 2024"
+    count = only("Programmet holdt fem anbudskurs med 71 deltakere.", heading=heading)
+    leader = only("Prosjektleder Linn Therese Aakre leder programmet.", heading=heading)
+    assert screen(question, [count, leader], {}, "nb").kept == [count, leader]
+    alone = "Hvor mange anbudskurs holdt programmet i 2024?"
+    assert screen(alone, [count, leader], {}, "nb").kept == [count]
