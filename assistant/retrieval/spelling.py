@@ -29,6 +29,8 @@ DocumentsHolding = Callable[[str], set[str] | None]
 Knows = Callable[[str], bool]
 
 
+# Where a word opens the question, a sentence or a bracket.
+_OPENING = re.compile(r"^\s*|[.!?]\s+|\(\s*")
 # The rest of a label a question opens with: "Budsjett næringsfond: ...", "Älvbacka – ...".
 _LABEL_END = re.compile(r"(?:\s+[\w-]+){0,2}(?:\s+[–—-]|:)\s")
 
@@ -75,25 +77,31 @@ class NameSpelling:
         return spelling
 
     def restore(self, question: str) -> str:
-        """The question with the library's spelling of the names it writes otherwise, and
-        a capitalised first word before a name or opening a label ("Budsjett: ...") read in
-        lower case when it is a word the library uses and no name of it."""
+        """The question with the library's spelling of the names it writes otherwise, and a
+        capitalised word opening the question, a sentence or a bracket ("... (Äger
+        Fjellstrand kommun ...)") read in lower case when a name follows it, or when it opens
+        the question's label ("Budsjett: ..."), and it is a word the library uses and no
+        name of it."""
         restored = _WORD.sub(self._restored_word, question)
-        first = _WORD.search(restored)
-        if first is None or not first[0][:1].isupper() or first[0].isupper():
-            return restored
-        following = _WORD.search(restored, first.end())
-        between = restored[first.end() : following.start()] if following else ""
-        # Before a name, or as a label set off by a dash or colon ("Budsjett: ..."), a
-        # capitalised first word reads as a name (`constraints.asked_names`).
-        before_name = following is not None and following[0][:1].isupper() and between.strip() == ""
-        if (
-            (before_name or _LABEL_END.match(restored, first.end()))
-            and spelling_key(first[0]) not in self._spellings
-            and self._knows(first[0])
-        ):
-            start = first.start()
-            return restored[:start] + first[0].lower() + restored[first.end() :]
+        for opening in _OPENING.finditer(restored):
+            first = _WORD.match(restored, opening.end())
+            if first is None or not first[0][:1].isupper() or first[0].isupper():
+                continue
+            following = _WORD.search(restored, first.end())
+            between = restored[first.end() : following.start()] if following else ""
+            # Before a name, or as a label set off by a dash or colon ("Budsjett: ..."), a
+            # capitalised first word reads as a name (`constraints.asked_names`).
+            before_name = (
+                following is not None and following[0][:1].isupper() and between.strip() == ""
+            )
+            label = opening.start() == 0 and _LABEL_END.match(restored, first.end())
+            if (
+                (before_name or label)
+                and spelling_key(first[0]) not in self._spellings
+                and self._knows(first[0])
+            ):
+                lowered = first[0].lower()  # as long as the word: later offsets stand
+                restored = restored[: first.start()] + lowered + restored[first.end() :]
         return restored
 
     def _restored_word(self, match: re.Match[str]) -> str:

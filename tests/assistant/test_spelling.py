@@ -73,3 +73,13 @@ def test_a_question_opening_with_a_label_reads_a_common_word_in_lower_case() -> 
     assert names.restore("Budsjett 2021–2024, hvor mye?") == "Budsjett 2021–2024, hvor mye?", (
         "a period's dash sets off no label"
     )
+
+
+def test_a_capitalised_word_opening_a_sentence_or_bracket_before_a_name_is_no_part_of_it() -> None:
+    names = spelling()
+    assert names.restore("Hvem eier huset? (Nådde Helgelandsprogrammet målet)") == (
+        "Hvem eier huset? (nådde Helgelandsprogrammet målet)"
+    )
+    assert names.restore("Det gikk bra. Nådde Helgelandsprogrammet målet?") == (
+        "Det gikk bra. nådde Helgelandsprogrammet målet?"
+    )
