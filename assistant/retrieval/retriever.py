@@ -24,7 +24,7 @@ from assistant.retrieval.fusion import (
 )
 from assistant.retrieval.glossary import glossary_words
 from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.scope import Scope, document_names, scope_of
+from assistant.retrieval.scope import Scope, cover_lines, document_names, scope_of
 from assistant.settings import RetrievalSettings
 from indexing.store import StoreView
 
@@ -149,8 +149,12 @@ class Retriever:
                 doc_id: document_names(record.entry) for doc_id, record in self.view.records.items()
             }
         if self._titles is None:
+            # A document is named by its title as printed on its cover as well as by the
+            # catalogue's ("Kunnskapsnotat om kommunen som innkjøper" for "Lokale
+            # leverandører i offentlige anskaffelser").
             self._titles = {
-                doc_id: record.entry.title for doc_id, record in self.view.records.items()
+                doc_id: "\n".join([record.entry.title, *cover_lines(self.view.text(doc_id))])
+                for doc_id, record in self.view.records.items()
             }
         if self._kinds is None:
             self._kinds = {

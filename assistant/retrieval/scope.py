@@ -132,12 +132,47 @@ def _title_words(title: str) -> tuple[str, ...]:
     return tuple(_genitives([fold(word) for word in _WORD.findall(title)]))
 
 
+# The lines a document's text opens with before its first paragraph of prose: its cover.
+COVER_LINES = 6
+COVER_LINE_LENGTH = 100
+
+
+def cover_lines(text: str) -> list[str]:
+    """The short lines a document's text opens with (title, subtitle, publisher, authors),
+    up to its first long line."""
+    lines: list[str] = []
+    for line in text[: COVER_LINES * COVER_LINE_LENGTH * 2].splitlines():
+        if not line.strip():
+            continue
+        if len(line) > COVER_LINE_LENGTH or len(lines) == COVER_LINES:
+            break
+        lines.append(line.strip())
+    return lines
+
+
+# Forms of one word in bokmål and nynorsk, or with and without its article, share a stem of
+# this many letters and differ in an ending no longer than `_ENDING`: "innkjøper" and
+# "innkjøpar", "kunnskapsnotat" and "kunnskapsnotatet".
+_STEM = 5
+_ENDING = 3
+
+
+def _same_word(first: str, second: str) -> bool:
+    """Whether two folded words are one word in another form (see `_STEM`)."""
+    if first == second:
+        return True
+    pairs = zip(first, second, strict=False)
+    shared = next((at for at, (a, b) in enumerate(pairs) if a != b), min(len(first), len(second)))
+    return shared >= _STEM and len(first) - shared <= _ENDING and len(second) - shared <= _ENDING
+
+
 def _title_run(folded_question: list[str], title: str) -> list[str]:
     """The longest run of the question's words (folded, genitives as `_genitives` makes
     them) that the title has in a row, when it holds `TITLE_RUN` content words or more
     (words of four letters or more); else none."""
     title_words = _title_words(title)
-    if len(set(folded_question) & set(title_words)) < TITLE_RUN:
+    shared = {w for w in folded_question if any(_same_word(w, t) for t in title_words)}
+    if len(shared) < TITLE_RUN:
         return []  # too few words in common for a run: most titles end here
     best: list[str] = []
     for start in range(len(folded_question)):
@@ -146,7 +181,7 @@ def _title_run(folded_question: list[str], title: str) -> list[str]:
             while (
                 start + length < len(folded_question)
                 and offset + length < len(title_words)
-                and folded_question[start + length] == title_words[offset + length]
+                and _same_word(folded_question[start + length], title_words[offset + length])
             ):
                 length += 1
             if length > len(best):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain import CatalogueEntry
-from assistant.retrieval.scope import document_names, scope_of
+from assistant.retrieval.scope import cover_lines, document_names, scope_of
 
 ENTRIES = {
     "vikfjord": CatalogueEntry(
@@ -115,3 +115,24 @@ def test_a_keyword_search_opening_with_a_documents_name_is_scoped_to_it() -> Non
     assert scope is not None and scope.doc_ids == ("vikfjord",)
     assert scope.query == "næringsfond ramme 2029"
     assert scope_of("Hvordan beskriver evalueringen samarbeidet?", NAMES) is None
+
+
+def test_a_title_in_another_form_of_its_words_names_its_document() -> None:
+    """Nynorsk and bokmål forms, with or without the article, are one word of a title."""
+    titles = {**TITLES, "note": "Kunnskapsnotat om kommunen som innkjøper og næringsutvikler"}
+    question = "I kunnskapsnotatet om kommunen som innkjøpar – kva gjorde bakeria?"
+    scope = scope_of(question, {}, titles)
+    assert scope is not None and scope.doc_ids == ("note",)
+
+
+def test_the_cover_lines_of_a_text_are_read_up_to_its_first_paragraph() -> None:
+    text = (
+        "Kystkommunenes innkjøpsnettverk\n\nKunnskapsnotat om kommunen som innkjøper\n\n"
+        "Per Einar Tangen og Sunniva Rød\n\nForord\n\n" + "Dette notatet handler om innkjøp. " * 5
+    )
+    assert cover_lines(text) == [
+        "Kystkommunenes innkjøpsnettverk",
+        "Kunnskapsnotat om kommunen som innkjøper",
+        "Per Einar Tangen og Sunniva Rød",
+        "Forord",
+    ]
