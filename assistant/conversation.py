@@ -207,25 +207,25 @@ def standalone(question: str, history: Sequence[Message]) -> Rewrite:
     user_turns = [i for i, m in enumerate(history) if m.role == "user"]
     if not user_turns:
         return Rewrite(question, topic=" ".join(carried_words(question)))
+    last = user_turns[-1]
+    # The previous turn made standalone once: each turn's rewrite reads only the one before.
+    previous = standalone(history[last].content, history[:last])
     if not is_follow_up(question):
         own = Rewrite(question, topic=" ".join(carried_words(question)))
-        if _names_nothing_after_a_name(question, history, user_turns[-1]):
-            return _with_previous_topic(question, history, user_turns[-1])
+        if _names_nothing_after_a_name(question, previous):
+            return _with_previous_topic(question, history, previous)
         if not may_lean(question):
             return own
-        leaning = _with_previous_topic(question, history, user_turns[-1])
+        leaning = _with_previous_topic(question, history, previous)
         return replace(own, leaning=leaning.question) if leaning.question != question else own
-    return _with_previous_topic(question, history, user_turns[-1])
+    return _with_previous_topic(question, history, previous)
 
 
-def _names_nothing_after_a_name(question: str, history: Sequence[Message], last: int) -> bool:
-    """Whether a question names no place, organisation or person while the user turn at
-    `last` did: among many documents, a question about "the three municipalities" or "the
+def _names_nothing_after_a_name(question: str, previous: Rewrite) -> bool:
+    """Whether a question names no place, organisation or person while the `previous` turn
+    did: among many documents, a question about "the three municipalities" or "the
     programme" after one about Næringsbrua Ramnefjorden is about Ramnefjorden still."""
-    if name_constraints(question):
-        return False
-    previous = standalone(history[last].content, history[:last])
-    return bool(name_constraints(previous.question))
+    return not name_constraints(question) and bool(name_constraints(previous.question))
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?$")
@@ -249,11 +249,10 @@ def _not_replaced(words: Sequence[str], question: str, previous: Rewrite) -> lis
     return kept
 
 
-def _with_previous_topic(question: str, history: Sequence[Message], last: int) -> Rewrite:
-    """The question with the topic of the user turn at `last` attached (see `standalone`)."""
+def _with_previous_topic(question: str, history: Sequence[Message], previous: Rewrite) -> Rewrite:
+    """The question with the topic of the `previous` user turn attached (see `standalone`)."""
     texts = [m.content for m in history]
     resolved = resolve_ordinal(question, texts)
-    previous = standalone(history[last].content, history[:last])
     inherited = previous.topic or " ".join(carried_words(previous.question))
     inherited = " ".join(_not_replaced(_TOPIC_WORD.findall(inherited), question, previous))
     own = carried_words(resolved)
