@@ -72,7 +72,7 @@ def asks_who(question: str) -> bool:
 # "Which" asking for a place: "Which municipality ...", "Vilken kommun ...", "Kva for ei bygd ...".
 _PLACE_ASKED = re.compile(
     r"(?:kommun(?:e|en|er|ene|ar|ane|erna)?|municipalit(?:y|ies)|fylke(?:t|r|ne)?|"
-    r"count(?:y|ies)|bygd(?:a|er|ene|ene)?|grend(?:a|er|ene)?|villages?|tettste[dn]\w*|"
+    r"count(?:y|ies)|bygd(?:a|er|ene)?|grend(?:a|er|ene)?|villages?|tettste[dn]\w*|"
     r"tettstad\w*|ort(?:en|er|erna)?)$"
 )
 
