@@ -191,6 +191,10 @@ def number_constraints(text: str) -> list[Constraint]:
     return numbers
 
 
+# The common noun a name is compounded with: "ReSeNS-prosjektet", "Vikfjord-planen".
+_COMPOUND_NOUN = re.compile(r"(?<=\w)-[a-zæøåäöé]+$")
+
+
 def name_constraints(text: str) -> list[Constraint]:
     """Capitalised names that are not the first word of a sentence or a question word."""
     names: list[Constraint] = []
@@ -203,7 +207,7 @@ def name_constraints(text: str) -> list[Constraint]:
         if not kept:
             continue
         # A compound of a name and a common noun names the name: "ReSeNS-prosjektet".
-        kept = [re.sub(r"(?<=\w)-[a-zæøåäöé]+$", "", word) for word in kept]
+        kept = [_COMPOUND_NOUN.sub("", word) for word in kept]
         name = re.sub(r"['’]s$", "", " ".join(kept))
         before = [*text[: match.start()].split(), *words[:dropped]]
         following = text[match.end() :].split()[:1]
@@ -290,7 +294,7 @@ def _first_keyword_name(question: str, names: Sequence[Constraint]) -> Constrain
     if not _keywords(question) and not _LABEL.match(question):
         return None
     # A compound of a name and a common noun names the name: "Vikfjord-planen".
-    word = re.sub(r"(?<=\w)-[a-zæøåäöé]+$", "", question.split()[0].strip(".,:;"))
+    word = _COMPOUND_NOUN.sub("", question.split()[0].strip(".,:;"))
     if not word[:1].isupper() or len(word) < 3 or word.isupper():
         return None
     if word.casefold() in _NOT_NAMES or _GENERIC.match(fold(word)):

@@ -35,6 +35,9 @@ TERMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+_LATIN_MARKS = re.compile("[\u0300-\u036f]+")
+
+
 def fold(text: str) -> str:
     """Case-folded text without diacritics, for comparing names and terms: 'Älvbackas' →
     'alvbackas'."""
@@ -44,9 +47,6 @@ def fold(text: str) -> str:
     if decomposed.isascii() or not any(unicodedata.combining(char) for char in set(decomposed)):
         return decomposed
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-_LATIN_MARKS = re.compile("[\u0300-\u036f]+")
 
 
 # Public bodies the literature names, each by its names in bokmål, nynorsk, Swedish and

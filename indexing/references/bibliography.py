@@ -125,14 +125,15 @@ def parse_bibliography(text: str, citing_doc_id: str) -> list[Reference]:
 
 def _entry_texts(text: str) -> Iterator[str]:
     """The bibliography cut into entries: at list bullets, else where an entry starts."""
-    lines = [
-        line.strip()
-        for line in text.splitlines()
-        # Blank lines, page numbers, rules and headings belong to no entry.
-        if line.strip() and not _JUNK_LINE.match(line) and line.lstrip()[:1] != "#"
-    ]
+    lines = [line.strip() for line in text.splitlines() if _in_an_entry(line)]
     for entry in _entries(lines):
         yield plain(entry)
+
+
+def _in_an_entry(line: str) -> bool:
+    """Whether a line may belong to an entry: blank lines, page numbers, rules and headings
+    belong to none."""
+    return bool(line.strip()) and not _JUNK_LINE.match(line) and line.lstrip()[:1] != "#"
 
 
 def entry_lines(lines: list[str]) -> list[str]:
@@ -143,7 +144,7 @@ def entry_lines(lines: list[str]) -> list[str]:
     joined: list[str] = []
     run: list[str] = []
     for line in [*lines, ""]:
-        if line.strip() and not _JUNK_LINE.match(line) and line.lstrip()[:1] != "#":
+        if _in_an_entry(line):
             run.append(line.strip())
             continue
         joined.extend(_entries(run, keep_bullets=True))
