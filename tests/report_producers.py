@@ -13,6 +13,10 @@
   links gathered at the end of each chapter or of the document, a reference list) printed by
   headless Chromium, with Chromium's own header and footer (date, title, file URL, ``2/7``)
   or with running headers and footers from CSS page-margin boxes.
+- `typst_pdf`: the report typeset by Typst (the `typst` package), as research institutes'
+  toolchains set one: justified, hyphenated text, footnote markers in the font's superscript
+  figures, a colophon drawn as a grid, a contents page with dot leaders on a grid, one or two
+  columns with the notes at each column's foot.
 
 `Expectation` says what a reader of either file must get back. Each function writes the file
 and returns its path.
@@ -867,4 +871,137 @@ def _margin_boxes(report: Report) -> str:
   @top-right {{ content: none; }} @top-left {{ content: none; }}
   @{odd_footer} {{ content: none; }} @{even_footer} {{ content: none; }}
 }}
+"""
+
+
+# --- Typst --------------------------------------------------------------------------------
+
+# A colophon's labels, by the report's language.
+_COLOPHON_LABELS = {
+    "nb": ("Tittel:", "Forfattere:", "Utgiver:", "Rapportserie:", "ISBN:", "Emneord:"),
+    "en": ("Title:", "Authors:", "Publisher:", "Series:", "ISBN:", "Keywords:"),
+}
+
+
+def typst_pdf(path: Path, report: Report, columns: int = 1) -> Path:
+    """The report typeset by Typst (the `typst` package's compiler), as research institutes
+    and LaTeX-like toolchains set a report: justified text hyphenated in its language (the
+    hyphen at a broken line's end marked as a soft hyphen), footnote markers in the font's
+    superscript figures at the line's own size, a cover, a colophon of labels and values
+    drawn as a grid column by column, a contents page whose dot leaders stand on a grid,
+    numbered headings, tables with captions above, running headers and footers."""
+    import typst
+
+    source = path.with_suffix(".typ")
+    source.write_text(typst_source(report, columns), encoding="utf-8")
+    typst.compile(str(source), output=str(path))
+    return path
+
+
+def typst_string(text: str) -> str:
+    """Text as Typst content that is read literally (no markup)."""
+    return '#"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _typst_text(text: str, report: Report) -> str:
+    """A paragraph with its ``[^n]`` markers as Typst footnotes."""
+    out: list[str] = []
+    last = 0
+    for match in _NOTE.finditer(text):
+        out.append(typst_string(text[last : match.start()]))
+        out.append(f"#footnote[{typst_string(report.notes[match.group(1)])}]")
+        last = match.end()
+    out.append(typst_string(text[last:]))
+    return "".join(out)
+
+
+def _typst_block(block: Block, report: Report) -> str:
+    if isinstance(block, Heading):
+        marks = "=" * block.level
+        return (
+            f"{marks} {typst_string(block.title)}"
+            if block.number
+            else (
+                f"#heading(level: 1, numbering: none, outlined: true)[{typst_string(block.title)}]"
+            )
+        )
+    if isinstance(block, Table):
+        width = len(block.rows[0])
+        cells = ", ".join(f"[{typst_string(cell)}]" for row in block.rows for cell in row)
+        return (
+            f"#figure(kind: table, numbering: none, caption: [{typst_string(block.caption)}],\n"
+            f"  table(columns: {width}, align: (left, {', '.join(['right'] * (width - 1))}), "
+            f"{cells}))"
+        )
+    return _typst_text(block, report)
+
+
+def typst_source(report: Report, columns: int = 1) -> str:
+    """The Typst markup of a report."""
+    labels = _COLOPHON_LABELS["nb" if report.language in ("nb", "nn") else "en"]
+    values = (
+        report.title,
+        ", ".join(report.authors),
+        report.publisher,
+        report.series,
+        "978-82-93456-99-1",
+        "næringsutvikling, kommunale roller" if report.language != "en" else "business development",
+    )
+    colophon = ", ".join(
+        f"[{typst_string(label)}], [{typst_string(value)}]"
+        for label, value in zip(labels, values, strict=True)
+    )
+    authors = ", ".join(typst_string(a)[1:] for a in report.authors)
+    header = (
+        "context { let n = counter(page).get().first(); if n > 2 { "
+        f"if calc.odd(n) [{typst_string(report.header_odd)}] "
+        f"else [{typst_string(report.header_even)}] }} }}"
+    )
+    footer_odd = typst_string(report.footer_odd.replace("{page}", "\x00")).replace(
+        "\x00", '" + str(counter(page).get().first()) + "'
+    )
+    footer_even = typst_string(report.footer_even.replace("{page}", "\x00")).replace(
+        "\x00", '" + str(counter(page).get().first()) + "'
+    )
+    footer = (
+        "context { let n = counter(page).get().first(); if n > 2 { align(center)[#{"
+        f"if calc.odd(n) {{ {footer_odd[1:]} }} else {{ {footer_even[1:]} }}"
+        "}] } }"
+    )
+    front = "\n\n".join(_typst_block(block, report) for block in report.front)
+    body = "\n\n".join(_typst_block(block, report) for block in report.body)
+    references = "\n\n".join(typst_string(entry) for entry in report.references)
+    language = "nb" if report.language in ("nb", "nn") else "en"
+    return f"""#set document(title: {typst_string(report.title)[1:]}, author: ({authors},))
+#set text(lang: "{language}", size: 10.5pt, hyphenate: true)
+#set par(justify: true)
+#set heading(numbering: "1.1")
+#show figure.where(kind: table): set figure.caption(position: top)
+#set page(paper: "a4", margin: (x: 2.5cm, y: 2.5cm), header: {header}, footer: {footer})
+
+#align(left)[
+  #text(size: 12pt)[{typst_string(report.publisher)}] \\
+  #text(size: 10pt)[{typst_string(report.series)}]
+  #v(5cm)
+  #text(size: 24pt)[{typst_string(report.title)}]
+  #v(1cm)
+  #text(size: 12pt)[{typst_string(", ".join(report.authors))}]
+  #v(1fr)
+  #text(size: 11pt)[{typst_string(report.place_year)}]
+]
+#pagebreak()
+#v(1fr)
+#text(size: 9.5pt)[#grid(columns: (4cm, 1fr), row-gutter: 0.6em, {colophon})]
+#pagebreak()
+#outline(title: [{typst_string(report.contents_heading)}])
+#pagebreak()
+{front}
+
+#pagebreak()
+#set page(columns: {columns})
+{body}
+
+#heading(level: 1, numbering: none)[{typst_string(report.references_heading)}]
+#set par(justify: false, hanging-indent: 1.5em)
+{references}
 """

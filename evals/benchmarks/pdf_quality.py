@@ -6,7 +6,8 @@ Two short reports written for the tests (`tests.report_texts`: a bokmål annual 
 English evaluation) are printed by reportlab (one and two columns), where LibreOffice is
 installed as Word files converted by ``soffice --headless``, and where Chromium is installed as
 HTML pages printed by ``chromium --headless --print-to-pdf`` with its own header and footer or
-with CSS ones (`tests.report_producers`; needs the dev extras). Each is loaded by the
+with CSS ones, and where the `typst` package is installed typeset by Typst
+(`tests.report_producers`; needs the dev extras). Each is loaded by the
 product's loader and compared with its source: running headers and footers left in the text,
 footnote markers glued to words, sentences not found whole, paragraphs under the right section
 path, footnotes placed in the citing section, contents lines in the chunks, table rows read
@@ -112,6 +113,32 @@ def variants() -> list[Variant]:
                 lambda: chromium_expectation(ANNUAL, "number", "css"),
             ),
         ]
+    try:
+        import typst  # noqa: F401 - the dev extras' typesetter
+    except ImportError:
+        return found
+    from tests.report_producers import typst_pdf
+
+    found += [
+        Variant(
+            "annual, Typst, 1 column, justified and hyphenated",
+            lambda p: typst_pdf(p, ANNUAL, 1),
+            ANNUAL,
+            "number",
+        ),
+        Variant(
+            "annual, Typst, 2 columns, notes at each column's foot",
+            lambda p: typst_pdf(p, ANNUAL, 2),
+            ANNUAL,
+            "number",
+        ),
+        Variant(
+            "evaluation, Typst, 1 column",
+            lambda p: typst_pdf(p, EVALUATION, 1),
+            EVALUATION,
+            "number",
+        ),
+    ]
     return found
 
 

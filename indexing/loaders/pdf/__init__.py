@@ -39,7 +39,7 @@ from indexing.loaders.pdf.document import (
     parse_pdf_lines,
     parse_pdf_pages,
 )
-from indexing.loaders.pdf.fonts import glyph_widths
+from indexing.loaders.pdf.fonts import glyph_widths, to_unicode
 from indexing.loaders.pdf.hidden import Painting
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines, plain_lines
 from indexing.loaders.pdf.ocr import ocr_pages
@@ -233,6 +233,9 @@ def _lines_of(page: PageObject) -> _Page:
     turns: list[int] = []  # how each run's baseline is turned on the page
     # Character and word spacing and horizontal scaling widen a run beyond its glyphs.
     spacing = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0}
+    # What the numbers of the TJ arrays shown since the last run move the text on by, in
+    # thousandths of the type size: a justified line's widened spaces, kerning.
+    moved = [0.0]
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         if not text.strip():
@@ -255,11 +258,14 @@ def _lines_of(page: PageObject) -> _Page:
         name = str(font.get("/BaseFont", "")) if font else ""
         glyphs = glyph_widths(font)
         why = painting.reason(text, x, y, size * scale)
-        for offset, piece in enumerate(text.split("\n")):
+        pieces = text.split("\n")
+        shift, moved[0] = moved[0], 0.0
+        for offset, piece in enumerate(pieces):
             width = (
                 glyphs.width(piece) / 1000 * size
                 + spacing[b"Tc"] * len(piece)
                 + spacing[b"Tw"] * piece.count(" ")
+                + (shift / 1000 * size if len(pieces) == 1 else 0.0)
             ) * across
             space = glyphs.space / 1000 * size * across
             # pypdf may hand over several lines at once; later ones stand a line lower.
@@ -267,7 +273,15 @@ def _lines_of(page: PageObject) -> _Page:
             runs.append((Run(piece, x_at, y_at, size * scale, name, width, space), why))
             turns.append(turn)
 
+    fonts = _FontCodes(page)
+    font_widths = [glyph_widths(None)]
+
     def after(operator: bytes, operands: Any, cm: Any, tm: Any) -> None:
+        if operator == b"Tf" and operands:
+            fonts.use(operands[0])
+            font_widths[0] = glyph_widths(fonts.font)
+        if operator == b"TJ" and operands and isinstance(operands[0], list):
+            moved[0] += fonts.moved_by(operands[0], font_widths[0].space)
         if operator in spacing and operands:
             with contextlib.suppress(TypeError, ValueError):  # a broken one changes nothing
                 spacing[operator] = float(operands[0])
@@ -355,7 +369,9 @@ def _drop_invisible_replacements(page: PageObject) -> None:
 
     Chromium draws a soft hyphen that does not break its word as a space glyph marked with
     the actual text U+00AD; pypdf reads the glyph, and "nærings\u00adlivet" would come out
-    as two words. The glyphs are taken out of the page's content in memory only.
+    as two words. The glyphs are taken out of the page's content in memory only. A soft
+    hyphen drawn as a hyphen is where the word breaks at a line's end (Typst marks the
+    hyphens of its hyphenation so): it stays, and the lines join as after any hyphen.
     """
     contents = page.get_contents()
     if contents is None or b"/ActualText" not in contents.get_data():
@@ -363,12 +379,18 @@ def _drop_invisible_replacements(page: PageObject) -> None:
     stream = ContentStream(contents, page.pdf, "bytes")  # strings stay in the font's codes
     kept: list[tuple[Any, bytes]] = []
     depth = 0  # marked-content levels open inside an unseen replacement
+    fonts = _FontCodes(page)
     for operands, operator in stream.operations:
+        if operator == b"Tf" and operands:
+            fonts.use(operands[0])
         if depth:
             if operator in (b"BMC", b"BDC"):
                 depth += 1
             elif operator == b"EMC":
                 depth -= 1
+            elif operator in _SHOWS and fonts.shows_a_hyphen(operands):
+                kept.append((operands, operator))
+                continue
             elif operator in _SHOWS:
                 if operator in (b"'", b'"'):
                     kept.append(([], b"T*"))  # the quote operators also move to the next line
@@ -382,6 +404,69 @@ def _drop_invisible_replacements(page: PageObject) -> None:
     stream.operations = kept
     # pypdf extracts from a /Contents that is already a parsed stream as it stands.
     page[NameObject("/Contents")] = stream
+
+
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+class _FontCodes:
+    """The text the codes of a page's current font stand for (its ``/ToUnicode``)."""
+
+    def __init__(self, page: PageObject) -> None:
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else {}
+        fonts = resources.get("/Font") if hasattr(resources, "get") else None
+        self.fonts = fonts.get_object() if fonts is not None else {}
+        self.read: dict[str, tuple[Any, ...]] = {}
+        self.current: tuple[Any, ...] = ({}, 1, None)
+
+    def use(self, name: Any) -> None:
+        key = str(name)
+        if key not in self.read:
+            font = self.fonts.get(key) if hasattr(self.fonts, "get") else None
+            font = font.get_object() if font is not None else None
+            composite = font is not None and font.get("/Subtype") == "/Type0"
+            codes = to_unicode(font) if font is not None else {}
+            self.read[key] = (codes, 2 if composite else 1, font)
+        self.current = self.read[key]
+
+    @property
+    def font(self) -> Any:
+        """The current font's dictionary (None before the first Tf)."""
+        return self.current[2] if len(self.current) > 2 else None
+
+    def text(self, raw: bytes) -> str:
+        """What a string shown in the current font reads (empty where it has no map)."""
+        codes, width = self.current[0], self.current[1]
+        return "".join(
+            codes.get(int.from_bytes(raw[at : at + width], "big"), "")
+            for at in range(0, len(raw) - width + 1, width)
+        )
+
+    def shows_a_hyphen(self, operands: Any) -> bool:
+        """Whether a text-showing operation draws a hyphen and nothing else."""
+        strings = [item for item in (operands[-1] if operands else []) if isinstance(item, bytes)]
+        if operands and isinstance(operands[-1], bytes):
+            strings = [operands[-1]]
+        text = "".join(self.text(raw) for raw in strings)
+        return bool(text) and all(char in _HYPHENS for char in text)
+
+    def moved_by(self, items: list[Any], space: float) -> float:
+        """How far a TJ array's numbers move the text on beyond its glyphs, in thousandths of
+        the type size, less the word spaces pypdf writes for the wider ones (a gap of half a
+        space or more after a letter), whose width the run's glyphs count already."""
+        moved = 0.0
+        last = ""
+        for item in items:
+            if isinstance(item, bytes):
+                last = self.text(item)[-1:] or last
+            elif isinstance(item, int | float):
+                gap = -float(item)
+                moved += gap
+                if gap >= 0.95 * space / 2 and last and last not in " \n":
+                    moved -= space  # the space pypdf writes for it
+                    last = " "
+        return moved
 
 
 def _unseen_actual_text(operands: Any) -> bool:

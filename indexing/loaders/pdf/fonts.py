@@ -112,7 +112,7 @@ def glyph_widths(font: Any) -> GlyphWidths:
 
 
 def _read(font: Any) -> GlyphWidths:
-    codes = _to_unicode(font)
+    codes = to_unicode(font)
     by_code: dict[int, float] = {}
     default = None
     if font.get("/Subtype") == "/Type0":
@@ -126,7 +126,12 @@ def _read(font: Any) -> GlyphWidths:
     else:
         name = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1]
         return _standard(name)
-    widths = {codes[code]: width for code, width in by_code.items() if code in codes and width}
+    # Glyphs drawing one character (a figure and its superscript form, which a footnote
+    # marker is set in) count as the widest: the regular one, as running text sets it.
+    widths: dict[str, float] = {}
+    for code, width in by_code.items():
+        if code in codes and width:
+            widths[codes[code]] = max(width, widths.get(codes[code], 0.0))
     known = [width for width in widths.values() if width]
     average = sum(known) / len(known) if known else DEFAULT_WIDTH
     return GlyphWidths(widths, average if known else default or DEFAULT_WIDTH)
@@ -163,7 +168,7 @@ _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
 _RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])")
 
 
-def _to_unicode(font: Any) -> dict[int, str]:
+def to_unicode(font: Any) -> dict[int, str]:
     """Character codes and the text they stand for, from the font's ``/ToUnicode`` CMap."""
     if "/ToUnicode" not in font:
         return {}

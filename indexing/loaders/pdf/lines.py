@@ -302,7 +302,41 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     # gather two lines of the other, as if one were its superscript.
     right_side = [m for m in band if _in_right_column(m[1], gutter, left_end)]
     left = _grouped([m for m in band if not _in_right_column(m[1], gutter, left_end)])
+    notes = last + 1
+    while notes < len(groups) and _small_in_columns(groups[notes], gutter, size):
+        notes += 1
+    if notes > last + 1 and any(
+        _on_both_sides(group, gutter) for group in groups[last + 1 : notes]
+    ):
+        # Footnotes set at the foot of each column (Typst's): each column's notes apart.
+        area = [member for group in groups[last + 1 : notes] for member in group]
+        below = [
+            *_grouped([m for m in area if m[1].x < gutter - 1]),
+            *_grouped([m for m in area if m[1].x >= gutter - 1]),
+        ]
+        return groups[:first] + left + _grouped(right_side) + below + groups[notes:]
     return groups[:first] + left + _grouped(right_side) + groups[last + 1 :]
+
+
+def _small_in_columns(group: _Group, gutter: float, size: float) -> bool:
+    """A line in smaller type than a two-column band's (a footnote's), whose runs each stand
+    in one column: none reaches across the gutter."""
+    runs = [run for _, run in group if run.text.strip()]
+    return (
+        bool(runs)
+        and max(run.size for run in runs) < NOTE_SHARE * size
+        and all(run.x >= gutter - 1 or run.end <= gutter for run in runs)
+    )
+
+
+def _on_both_sides(group: _Group, gutter: float) -> bool:
+    """Text in both columns, clearly apart (a type size at least) across the gutter."""
+    runs = [run for _, run in group if run.text.strip()]
+    left = [run for run in runs if run.x < gutter - 1]
+    right = [run for run in runs if run.x >= gutter - 1]
+    return bool(left and right) and (
+        min(run.x for run in right) - max(run.end for run in left) >= min(r.size for r in runs)
+    )
 
 
 def _in_right_column(run: Run, gutter: float, left_end: float) -> bool:
@@ -345,6 +379,8 @@ def _gutter(groups: list[_Group]) -> float | None:
     for x, count in starts.most_common():
         if count < BOX_LINES:
             break
+        if _labels_values(groups, x):
+            continue
         beside = sum(1 for group in groups if _splits(group, x))
         if beside >= COLUMN_LINES or (
             beside >= BOX_LINES and count + lefts[x] >= COLUMN_LINES and x > min(lefts)
@@ -353,19 +389,41 @@ def _gutter(groups: list[_Group]) -> float | None:
     return None
 
 
+def _labels_values(groups: list[_Group], x: float) -> bool:
+    """True when most lines with text starting at ``x`` have a label before it ("Oppdragsgiver:
+    | Åsland fylkeskommune"): a colophon's or form's fields, read across, not two columns."""
+    befores = [
+        "".join(run.text for _, run in sorted(group, key=lambda m: m[1].x) if run.x < x - 1)
+        for group in groups
+        if any(abs(run.x - x) <= 1 for _, run in group)
+    ]
+    befores = [text.strip() for text in befores if text.strip()]
+    return bool(befores) and 2 * sum(text.endswith(":") for text in befores) > len(befores)
+
+
 def _splits(group: _Group, x: float) -> bool:
     """True when the line has running text on both sides of a column edge at ``x``: on the
     right one run of words, no cells standing apart."""
     runs = sorted((run for _, run in group), key=lambda run: run.x)
     if not any(abs(run.x - x) <= 1 for run in runs):
         return False
-    left = "".join(run.text for run in runs if run.x < x - 1).strip()
+    left = _without_leaders("".join(run.text for run in runs if run.x < x - 1))
     right = [run for run in runs if run.x >= x - 1]
     if len(_cells(right)) > 1:
         return False  # cells standing apart on the right: a table's row, not a column's line
     return (
-        len(left) >= COLUMN_TEXT and len("".join(run.text for run in right).strip()) >= COLUMN_TEXT
+        len(left) >= COLUMN_TEXT
+        and len(_without_leaders("".join(run.text for run in right))) >= COLUMN_TEXT
     )
+
+
+# Dot leaders (". . . . ." to a contents entry's page number), which a producer may place on
+# a grid, so that they start at one x on many lines: no column's text.
+_LEADERS = re.compile(r"(?:\s*[.·…_]){3,}")
+
+
+def _without_leaders(text: str) -> str:
+    return _LEADERS.sub(" ", text).strip()
 
 
 def _in_columns(group: _Group, x: float, size: float, left_end: float) -> bool:
@@ -433,8 +491,13 @@ def _text(runs: list[Run], size: float, baseline: float) -> tuple[str, str | Non
     pieces: list[str] = []
     lead: str | None = None
     previous: Run | None = None
-    for run in runs:
+    for index, run in enumerate(runs):
         text = run.text.replace("\n", " ")
+        following = runs[index + 1] if index + 1 < len(runs) else None
+        if previous is not None and _glued_number(run, previous, following):
+            pieces.append(glued_mark(text.strip()))  # a marker where the page has its note
+            previous = run
+            continue
         if _is_marker(run, size, baseline, previous):
             label = text.strip()
             if previous is None:
@@ -447,10 +510,16 @@ def _text(runs: list[Run], size: float, baseline: float) -> tuple[str, str | Non
             pieces.append(" ")
         pieces.append(text)
         previous = run
-    text = re.sub(r"\s+(?=\x00N)", "", "".join(pieces))
+    text = re.sub(r"\s+(?=\x00[NG])", "", "".join(pieces))
     text = re.sub(r"(?<=\x00)\s+(?=[.,;:!?)\]])", "", text)  # 'rolle³ .' → 'rolle³.'
     text = _BULLET.sub("- ", text)
-    return " ".join(text.split()), lead
+    return _broken_word(" ".join(text.split())), lead
+
+
+def _broken_word(text: str) -> str:
+    """A line whose last word breaks at a soft hyphen drawn there (the glyph a producer maps
+    to U+00AD): a hyphen, which the lines' joining undoes, where cleaning would drop it."""
+    return f"{text[:-1]}-" if text.endswith("\u00ad") and text[-2:-1].isalpha() else text
 
 
 # Runs further apart than this share of a word space are two words (a table's cells, a
@@ -506,6 +575,42 @@ def _is_marker(run: Run, size: float, baseline: float, previous: Run | None = No
     )
 
 
+# How many spaces a justified line may widen each of its word spaces by, at most (a narrow
+# column's), where a marker glued to its end is looked for.
+GLUED_STRETCH = 2.5
+
+
+def glued_mark(label: str) -> str:
+    """The mark of a number that may be a footnote marker set in the line's own type (Typst
+    sets one with the font's superscript figures): `document` makes it a marker where the
+    page has a footnote with its number, and the number again elsewhere."""
+    return f"\x00G{label}\x00"
+
+
+GLUED_MARK = re.compile(r"\x00G([^\x00]+)\x00")
+_GLUED_AFTER = re.compile(r"[^\W\d_]|[.,;:!?)»”\"']")
+
+
+def _glued_number(run: Run, previous: Run, following: Run | None) -> bool:
+    """A number of one to three figures drawn as a run of its own in the line's type, glued to
+    the word or stop before it and followed by a space, a stop or the line's end
+    ("sivilsamfunnet.¹", "prosjektene³ og")."""
+    text = run.text
+    if not text or text != text.strip() or not text.isdigit() or len(text) > 3:
+        return False
+    if not previous.text or not _GLUED_AFTER.fullmatch(previous.text[-1]):
+        return False
+    if abs(run.size - previous.size) > 0.1 * previous.size:
+        return False
+    # No word space between them: a justified line's spaces may be widened by offsets within
+    # the run, which the visitor does not report, by up to `GLUED_STRETCH` spaces each.
+    space = max(previous.space, run.space) or run.size / 4
+    stretch = GLUED_STRETCH * space * previous.text.strip().count(" ")
+    if previous.width and run.x - previous.end > WORD_GAP * space + stretch:
+        return False
+    return following is None or not following.text[:1].isalnum()
+
+
 # --- tables -------------------------------------------------------------------------------
 
 # Runs further apart than this many word spaces stand in two cells of a table.
@@ -522,7 +627,10 @@ ROW_PITCH = 2.5
 IN_CELL = 0.4
 # A header's names wrap over at most this many lines of its type (a name centred in the
 # header's height stands between two of them).
-HEADER_LINES = 3
+HEADER_LINES = 4
+# The lines of a header's wrapped names follow each other this closely at most (a share of the
+# type size); a caption above stands further off.
+HEADER_PITCH = 1.5
 # The lines of a table, or of a paragraph, are set in type of about one size (a bold header
 # too): sizes within this share of each other.
 TABLE_SIZES = 0.15
@@ -761,6 +869,8 @@ def _table(
         line, last = placed[first - 1][0], placed[start - 1][0]
         if last.top - line.top > HEADER_LINES * line.size:
             break
+        if first < start and placed[first][0].top - line.top > HEADER_PITCH * line.size:
+            break  # a caption's last line, set apart above the names the header wraps
         first -= 1
         runs = [*placed[first][1], *runs]
         header = _header(runs, cells[start:end])
@@ -778,6 +888,8 @@ def _table(
         line, above = placed[first - 1]
         if placed[start][0].top - line.top > HEADER_LINES * line.size:
             break
+        if placed[first][0].top - line.top > HEADER_PITCH * line.size:
+            break  # a caption's last line, set apart above the header
         # Only a name wrapped over a figures' column, in the header's type: a paragraph's
         # last line above the table starts over the labels.
         if (
@@ -805,6 +917,27 @@ def like_type(*sizes: float) -> bool:
     return not known or max(known) <= (1 + TABLE_SIZES) * min(known)
 
 
+def _words_joined(runs: list[Run]) -> list[Run]:
+    """Runs with the pieces of one word made one run: a producer may draw a word in pieces
+    ("næring", "s", "fondet"), which a column's edge could otherwise part."""
+    joined: list[Run] = []
+    for run in sorted(runs, key=lambda run: (-round(run.y), run.x)):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and abs(last.y - run.y) <= 0.1 * run.size
+            and last.width
+            and run.width
+            and last.text[-1:].isalnum()
+            and run.text[:1].isalnum()
+            and not _stands_apart(last, run)
+        ):
+            joined[-1] = replace(last, text=last.text + run.text, width=run.end - last.x)
+        else:
+            joined.append(run)
+    return joined
+
+
 def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     """The header's text column by column, when each of its runs stands over one column of
     ``rows`` and it names every column but perhaps the first; else None.
@@ -812,7 +945,10 @@ def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     A header's names may be wider than the figures below and stand closer together than
     cells do (an HTML table's), so its runs, not its cells, are placed over the columns.
     """
-    placed = _placed([_cell([run]) for run in sorted(runs, key=lambda run: run.x)], _columns(rows))
+    pieces = _words_joined(runs)
+    placed = _placed(
+        [_cell([run]) for run in sorted(pieces, key=lambda run: run.x)], _columns(rows)
+    )
     if placed is None:
         return None
     placed = _spread_group_names(placed)
@@ -833,7 +969,11 @@ def _joined_names(lines: Iterable[str]) -> str:
     column's width broke, or just the next word: only the text can tell)."""
     joined = ""
     for line in lines:
-        if joined and joined[-1].isalpha() and line[:1].isalpha() and line[:1].islower():
+        if joined.endswith(("\u00ad", "-")) and joined[-2:-1].isalpha() and line[:1].islower():
+            joined = joined[:-1] + line  # a word broken at a (soft) hyphen: "nærings-|arbeidet"
+        elif joined.endswith(("-", "–")) and joined[-2:-1].isdigit() and line[:1].isdigit():
+            joined += line  # a period broken after its dash: "2019–|2024"
+        elif joined and joined[-1].isalpha() and line[:1].isalpha() and line[:1].islower():
             joined += NAME_BREAK + line
         else:
             joined = f"{joined} {line}" if joined else line
