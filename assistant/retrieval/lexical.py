@@ -43,7 +43,7 @@ from indexing.chunking import document_key
 Analyser = Literal["ngrams", "stems"]
 # Bump when the schema or what goes into a field changes: the folder name carries it, so an
 # index of another format is rebuilt rather than misread.
-FORMAT = 2
+FORMAT = 3
 # A query term this long that stands inside an indexed compound counts as known.
 MIN_INNER_TERM = 5
 # Shortest part a compound of the question is split into to be known by its parts.

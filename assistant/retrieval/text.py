@@ -240,17 +240,28 @@ def analyse(
         terms.append(stem(word))
         if decompound and vocabulary and "-" not in word:
             terms.extend(stem(part) for part in split_compound(word, vocabulary))
-    return terms
+    return [*terms, *figures(text)]
+
+
+# A figure written with a decimal comma or point, or a time or date ("1,3", "17.30",
+# "1.1.2024"): the same in every language, where the words around it differ.
+_FIGURE = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)+(?![\w])")
+
+
+def figures(text: str) -> list[str]:
+    """The figures with a decimal or time separator a text writes, as written."""
+    return _FIGURE.findall(text)
 
 
 def char_ngrams(text: str, n: int = 4) -> list[str]:
-    """Character n-grams of a text's content words, folded to bokmål, with word boundaries.
+    """Character n-grams of a text's content words, folded to bokmål, with word boundaries,
+    and of its figures with a separator ("17.30", "1,3"), which words alone split.
 
     They match across inflection, compounds and the spelling differences of neighbouring
     languages ("innovasjon"/"innovation", "samstyrning"/"samstyring") without a dictionary.
     """
     grams: list[str] = []
-    for word in content_words(text):
+    for word in [*content_words(text), *figures(text)]:
         padded = f"_{TO_BOKMAAL.get(word, word)}_"
         grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
     return grams

@@ -63,6 +63,19 @@ def test_ngrams_match_across_languages_and_inflections() -> None:
     assert ids(index.search("brobyggerne", 1)) == ["a"]  # another inflection
 
 
+@pytest.mark.parametrize("analyser", ["ngrams", "stems"])
+def test_a_time_or_decimal_figure_matches_across_languages(analyser: Analyser) -> None:
+    chunks = [
+        chunk("open", "Barnehagen i Ørnvik holder åpent til 17.30 for skiftarbeidere."),
+        chunk("late", "Barnehagen i Lundemo holder åpent lenger enn før, til klokken 17."),
+        chunk("cost", "Ombyggingen kostet 1,3 millioner kroner."),
+        chunk("fund", "Fondet delte ut 3 millioner kroner i 2023."),
+    ]
+    index = LexicalIndex.build(chunks, analyser=analyser)
+    assert ids(index.search("Vilken förskola har öppet till 17.30?", 1)) == ["open"]
+    assert ids(index.search("What did the rebuilding cost, 1,3 million?", 1)) == ["cost"]
+
+
 def test_scores_are_okapi_bm25() -> None:
     index = LexicalIndex.build(CHUNKS, analyser="stems")
     # "brobygger" is one stem in one of four chunks: idf = ln(1 + 3.5 / 1.5).
