@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from assistant.answering.claims import not_a_claim
@@ -332,19 +333,30 @@ _NAME_LIST = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _lists_in(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """A text's lists of names (folded) and its enumerations (folded, and as written): read
+    once per text, however many names are looked for in it."""
+    return (
+        tuple(fold(listed.group()) for listed in _NAME_LIST.finditer(text)),
+        tuple((fold(listed.group()), listed.group()) for listed in _ENUMERATION.finditer(text)),
+    )
+
+
 def named_in_a_list(constraint: Constraint, text: str) -> bool:
     """Whether the text names a place, organisation or person as one of several in a list
     ("Hemnes, Leirfjord, Vefsn og Herøy"): a part of what the text is about, so a passage
     about the whole (its total, its summary) says nothing about it."""
     name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
-    if any(name.search(fold(listed.group())) for listed in _NAME_LIST.finditer(text)):
+    name_lists, enumerations = _lists_in(text)
+    if any(name.search(listed) for listed in name_lists):
         return True
     # An enumeration whose other items are no names describes the name ("Nausthuset, a
     # shared workshop, small-business centre and visitor centre"): it lists no peers.
     with_peers = {
-        fold(listed.group())
-        for listed in _ENUMERATION.finditer(text)
-        if name.search(fold(listed.group())) and _names_others(listed.group(), name)
+        folded
+        for folded, listed in enumerations
+        if name.search(folded) and _names_others(listed, name)
     }
     folded = fold(text)
     for match in name.finditer(folded):
