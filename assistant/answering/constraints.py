@@ -1074,6 +1074,11 @@ def asks_two_things(question: str) -> bool:
     return _SECOND_QUESTION.search(question.strip().rstrip("?")) is not None
 
 
+_HEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+# A sentence speaking of "the municipality", which the heading above it names.
+_THE_MUNICIPALITY = re.compile(r"\b(?:[Kk]ommunen|[Tt]he municipality)\b")
+
+
 def names_another(
     sentence: str,
     asked: set[str],
@@ -1178,9 +1183,21 @@ def screen(
             and any(c.kind == "person" for c in name_constraints(candidate.text))
         )
         # Which municipality did something is said only by a sentence naming one ("in one of
-        # the network's municipalities" names none).
-        if place_asked and not names_another(
-            candidate.text, {c.key[0] for c in constraints if c.is_name}, text_of, chunk.doc_id
+        # the network's municipalities" names none), or standing under a heading that does
+        # ("4.4 Ørnvik: forvalteren": "Da kommunen i 2023 utvidet åpningstiden ...").
+        asked_names = {c.key[0] for c in constraints if c.is_name}
+        if place_asked and not (
+            names_another(candidate.text, asked_names, text_of, chunk.doc_id)
+            or (
+                bool(chunk.section_path)
+                and _THE_MUNICIPALITY.search(candidate.text) is not None
+                and names_another(
+                    _HEADING_NUMBER.sub("", chunk.section_path[-1]),
+                    asked_names,
+                    text_of,
+                    chunk.doc_id,
+                )
+            )
         ):
             continue
         if figure is None:

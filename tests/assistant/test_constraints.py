@@ -1440,6 +1440,19 @@ def test_which_municipality_is_answered_only_by_a_sentence_naming_one() -> None:
     assert not asks_which_place("Hvilken kommunal rolle er viktigst?")
 
 
+def test_which_municipality_is_answered_by_the_municipality_a_heading_names() -> None:
+    """A report's section on one municipality speaks of "kommunen": its heading names it."""
+    sentence = "Da kommunen i 2023 utvidet åpningstiden i barnehagen til 17.30, ble det lettere."
+    document = {"doc": f"De fire kommunene er Ørnvik og Lundemo, og da ... {sentence}"}.__getitem__
+    question = "Vilken kommun förlängde öppettiden i förskolan till 17.30?"
+    under_it = only(sentence, heading="4.4 Ørnvik: forvalteren og tjenesteprodusenten")
+    assert screen(question, [under_it], {}, "sv", text_of=document).kept == [under_it]
+    under_none = only(sentence, heading="4 Fire kommuner, fire veier")
+    assert screen(question, [under_none], {}, "sv", text_of=document).kept == []
+    unnamed = only("Åpningstiden ble utvidet til klokken 17.30.", heading="4.4 Ørnvik: forvalteren")
+    assert screen(question, [unnamed], {}, "sv", text_of=document).kept == []
+
+
 def test_the_name_of_an_adviser_is_given_only_where_an_adviser_is_named() -> None:
     question = "Vad heter näringslivsrådgivaren i Gamvik?"
     role = only("In Gamvik, the municipality negotiated with the county authority.", "en")
