@@ -27,6 +27,11 @@
   two-column section; title and authors in the document's meta). A headless conversion does not
   update the contents, so the report is printed twice: the first print tells on which page each
   heading falls, the second fills the contents' index body with those numbers.
+- `rapport-kommunen-som-medskaper-2025.pdf`: a bokmål research report typeset by Typst from
+  `sources/rapport-kommunen-som-medskaper-2025.typ` (the `typst` package of the dev extras: a
+  cover, a colophon grid, an outline with dot leaders, numbered headings, justified and
+  hyphenated text, footnotes in superscript figures, a two-column summary, a fact box, tables
+  with captions above; title and authors in the document's metadata); dropped in uncatalogued.
 
 The generated files are committed; rebuild after editing a source. Chromium stamps the print
 time into the PDF and the Word file's zip entries carry the write time, so a rebuild changes the
@@ -55,6 +60,7 @@ CASE = "ospedal-saksframlegg-naeringsfond-2025"
 ANNUAL = "arsmelding-skarvdal-naeringsutvikling-2024"
 EVALUATION = "northern-fjords-partnership-evaluation-2021-2025"
 FOLLOW_UP = "folgjeevaluering-naeringsbrua-ramnefjorden-2021-2025"
+RESEARCH = "rapport-kommunen-som-medskaper-2025"
 PAGE_NUMBER = re.compile(r'(<span class="pg" data-for="([\w-]+)">)\d+(</span>)')
 HEADING = re.compile(r'<h[12] id="([\w-]+)">(.+?)</h[12]>')
 
@@ -157,6 +163,15 @@ def print_follow_up() -> Path:
     return out
 
 
+def typeset_research_report() -> Path:
+    """Typeset the research report with Typst from its source."""
+    import typst
+
+    out = HERE / f"{RESEARCH}.pdf"
+    typst.compile(str(SOURCES / f"{RESEARCH}.typ"), output=str(out))
+    return out
+
+
 def _soffice(document: Path, work: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -194,7 +209,14 @@ def _source(name: str) -> Any:
 
 def main() -> None:
     """Build the documents next to this script."""
-    for build in (print_report, write_case, print_annual, lay_out_evaluation, print_follow_up):
+    for build in (
+        print_report,
+        write_case,
+        print_annual,
+        lay_out_evaluation,
+        print_follow_up,
+        typeset_research_report,
+    ):
         print(f"built {build().name}")
 
 
