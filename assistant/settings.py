@@ -217,6 +217,16 @@ class RetrievalSettings(BaseModel):
         "question's and the passage's languages (`answer.min_support`), so passages in "
         "another language than the question compete with those in its own.",
     )
+    dense_depth_across_languages: float = Field(
+        1.5,
+        ge=1.0,
+        le=4.0,
+        description="How many times `candidates` the dense search reads when it ranks by the "
+        "languages' pair thresholds (`language_pairs`), keeping the best `candidates` by how "
+        "far they clear them: a passage in another language, less similar than the question's "
+        "own language's but clearing its pair's lower threshold by more, is among them "
+        "(1: only the most similar; see the README's measured choices).",
+    )
     cross_language_fusion: bool = Field(
         True,
         description="In hybrid fusion, a passage in a language that shares no words with the "

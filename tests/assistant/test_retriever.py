@@ -105,6 +105,25 @@ def test_a_passage_in_another_language_is_ranked_by_the_threshold_of_the_pair() 
     assert [h.chunk.id for h in hits] == ["nb:0", "en:0"]
 
 
+def test_the_dense_search_reads_deeper_for_a_passage_clearing_its_pair_by_more() -> None:
+    """Two bokmål passages are more similar than the English one, which clears its pair's
+    lower threshold by more than either: read only as deep as `candidates`, it is never seen."""
+    answer = AnswerSettings(min_support={"nb": 0.84, "en": 0.79})
+    view: Any = TwoLanguageView()
+    view.hits.append((_chunk("plan:0", "Fondet støttet bedrifter i kommunen.", "nb"), 0.81))
+    lexical = LexicalIndex.build([])
+    question = "Hvor mange bedrifter fikk støtte?"
+
+    def first(depth: float) -> list[str]:
+        settings = RetrievalSettings(mode="dense", candidates=2, dense_depth_across_languages=depth)
+        retriever = Retriever(view, lexical, settings, answer.threshold)
+        hits = retriever.retrieve(question, 2, query_vector=[1.0], language="nb")
+        return [hit.chunk.id for hit in hits]
+
+    assert first(1.0) == ["nb:0", "plan:0"]
+    assert first(1.5) == ["en:0", "nb:0"]
+
+
 class ThreeOfTwoLanguagesView(TwoLanguageView):
     """An English passage a little above two Swedish ones by similarity, and the fetch by id
     that hybrid search uses for its lexical hits."""
