@@ -445,9 +445,9 @@ class _FontCodes:
 
     def shows_a_hyphen(self, operands: Any) -> bool:
         """Whether a text-showing operation draws a hyphen and nothing else."""
-        strings = [item for item in (operands[-1] if operands else []) if isinstance(item, bytes)]
-        if operands and isinstance(operands[-1], bytes):
-            strings = [operands[-1]]
+        shown = operands[-1] if operands else []  # Tj's string or TJ's array
+        items = [shown] if isinstance(shown, bytes) else shown
+        strings = [item for item in items if isinstance(item, bytes)]
         text = "".join(self.text(raw) for raw in strings)
         return bool(text) and all(char in _HYPHENS for char in text)
 
