@@ -241,17 +241,19 @@ class Retriever:
         lexical: dict[str, float] = {}
         if mode in ("dense", "hybrid"):
             vector = query_vector or self.view.embedder.embed_query(query)
-            by_pair = self.pair_threshold is not None and language is not None
+            threshold = self.pair_threshold if language is not None else None
             # Ranked by the pair's threshold, a passage in another language may clear it by
             # more than passages closer by similarity: the search reaches deeper for it.
-            depth = round(pool * self.settings.dense_depth_across_languages) if by_pair else pool
+            depth = pool
+            if threshold is not None:
+                depth = round(pool * self.settings.dense_depth_across_languages)
             found = self.view.dense_search(vector, depth, filters.where())
             for chunk, similarity in found:
                 chunks[chunk.id] = chunk
                 dense[chunk.id] = similarity
                 clearing[chunk.id] = similarity
-                if by_pair:
-                    clearing[chunk.id] -= self.pair_threshold(language, chunk.language)
+                if threshold is not None and language is not None:
+                    clearing[chunk.id] -= threshold(language, chunk.language)
             dense = dict(sorted(dense.items(), key=lambda item: -clearing[item[0]])[:pool])
             clearing = {cid: clearing[cid] for cid in dense}
         if mode in ("bm25", "hybrid"):
