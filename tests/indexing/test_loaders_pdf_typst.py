@@ -38,6 +38,7 @@ PRINTS = {
     "bokmål, one column": (ANNUAL, 1),
     "bokmål, two columns": (ANNUAL, 2),
     "English, one column": (EVALUATION, 1),
+    "English, two columns": (EVALUATION, 2),
 }
 
 

@@ -302,6 +302,11 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     # gather two lines of the other, as if one were its superscript.
     right_side = [m for m in band if _in_right_column(m[1], gutter, left_end)]
     left = _grouped([m for m in band if not _in_right_column(m[1], gutter, left_end)])
+    # Notes at the foot of the left column (smaller type) follow the right column's text.
+    left, left_notes = _without_foot(left, size)
+    right, right_notes = _without_foot(_grouped(right_side), size)
+    if left_notes:
+        return [*groups[:first], *left, *right, *left_notes, *right_notes, *groups[last + 1 :]]
     notes = last + 1
     while notes < len(groups) and _small_in_columns(groups[notes], gutter, size):
         notes += 1
@@ -316,6 +321,16 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
         ]
         return groups[:first] + left + _grouped(right_side) + below + groups[notes:]
     return groups[:first] + left + _grouped(right_side) + groups[last + 1 :]
+
+
+def _without_foot(column: list[_Group], size: float) -> tuple[list[_Group], list[_Group]]:
+    """A column's lines, and apart the lines in smaller type at its foot (its footnotes)."""
+    foot = len(column)
+    while foot > 0 and all(
+        run.size < NOTE_SHARE * size for _, run in column[foot - 1] if run.text.strip()
+    ):
+        foot -= 1
+    return column[:foot], column[foot:]
 
 
 def _small_in_columns(group: _Group, gutter: float, size: float) -> bool:
@@ -495,7 +510,8 @@ def _text(runs: list[Run], size: float, baseline: float) -> tuple[str, str | Non
         text = run.text.replace("\n", " ")
         following = runs[index + 1] if index + 1 < len(runs) else None
         if previous is not None and _glued_number(run, previous, following):
-            pieces.append(glued_mark(text.strip()))  # a marker where the page has its note
+            # A marker where the page has its note; a word space drawn after it stays.
+            pieces.append(glued_mark(text.strip()) + (" " if text.endswith(" ") else ""))
             previous = run
             continue
         if _is_marker(run, size, baseline, previous):
@@ -595,8 +611,8 @@ def _glued_number(run: Run, previous: Run, following: Run | None) -> bool:
     """A number of one to three figures drawn as a run of its own in the line's type, glued to
     the word or stop before it and followed by a space, a stop or the line's end
     ("sivilsamfunnet.¹", "prosjektene³ og")."""
-    text = run.text
-    if not text or text != text.strip() or not text.isdigit() or len(text) > 3:
+    text = run.text.rstrip()
+    if not text or text != text.lstrip() or not text.isdigit() or len(text) > 3:
         return False
     if not previous.text or not _GLUED_AFTER.fullmatch(previous.text[-1]):
         return False
