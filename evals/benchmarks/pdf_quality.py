@@ -138,6 +138,12 @@ def variants() -> list[Variant]:
             EVALUATION,
             "number",
         ),
+        Variant(
+            "evaluation, Typst, 2 columns",
+            lambda p: typst_pdf(p, EVALUATION, 2),
+            EVALUATION,
+            "number",
+        ),
     ]
     return found
 
