@@ -300,12 +300,12 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
     band = [member for group in groups[first : last + 1] for member in group]
     # Each column is cut into lines anew: a large heading in one column would otherwise
     # gather two lines of the other, as if one were its superscript.
-    right_side = [m for m in band if _in_right_column(m[1], gutter, left_end)]
+    right = _grouped([m for m in band if _in_right_column(m[1], gutter, left_end)])
     left = _grouped([m for m in band if not _in_right_column(m[1], gutter, left_end)])
     # Notes at the foot of the left column (smaller type) follow the right column's text.
     left, left_notes = _without_foot(left, size)
-    right, right_notes = _without_foot(_grouped(right_side), size)
     if left_notes:
+        right, right_notes = _without_foot(right, size)
         return [*groups[:first], *left, *right, *left_notes, *right_notes, *groups[last + 1 :]]
     notes = last + 1
     while notes < len(groups) and _small_in_columns(groups[notes], gutter, size):
@@ -319,8 +319,8 @@ def _in_column_order(groups: list[_Group]) -> list[_Group]:
             *_grouped([m for m in area if m[1].x < gutter - 1]),
             *_grouped([m for m in area if m[1].x >= gutter - 1]),
         ]
-        return groups[:first] + left + _grouped(right_side) + below + groups[notes:]
-    return groups[:first] + left + _grouped(right_side) + groups[last + 1 :]
+        return groups[:first] + left + right + below + groups[notes:]
+    return groups[:first] + left + right + groups[last + 1 :]
 
 
 def _without_foot(column: list[_Group], size: float) -> tuple[list[_Group], list[_Group]]:
