@@ -936,6 +936,12 @@ def _typst_block(block: Block, report: Report) -> str:
     return _typst_text(block, report)
 
 
+def _typst_page_line(template: str) -> str:
+    """A running footer with ``{page}`` as a Typst string expression of the page number."""
+    parts = [typst_string(part)[1:] for part in template.split("{page}")]
+    return " + str(counter(page).get().first()) + ".join(parts)
+
+
 def typst_source(report: Report, columns: int = 1) -> str:
     """The Typst markup of a report."""
     labels = _COLOPHON_LABELS["nb" if report.language in ("nb", "nn") else "en"]
@@ -957,15 +963,13 @@ def typst_source(report: Report, columns: int = 1) -> str:
         f"if calc.odd(n) [{typst_string(report.header_odd)}] "
         f"else [{typst_string(report.header_even)}] }} }}"
     )
-    footer_odd = typst_string(report.footer_odd.replace("{page}", "\x00")).replace(
-        "\x00", '" + str(counter(page).get().first()) + "'
-    )
-    footer_even = typst_string(report.footer_even.replace("{page}", "\x00")).replace(
-        "\x00", '" + str(counter(page).get().first()) + "'
+    footer_odd, footer_even = (
+        _typst_page_line(report.footer_odd),
+        _typst_page_line(report.footer_even),
     )
     footer = (
         "context { let n = counter(page).get().first(); if n > 2 { align(center)[#{"
-        f"if calc.odd(n) {{ {footer_odd[1:]} }} else {{ {footer_even[1:]} }}"
+        f"if calc.odd(n) {{ {footer_odd} }} else {{ {footer_even} }}"
         "}] } }"
     )
     front = "\n\n".join(_typst_block(block, report) for block in report.front)

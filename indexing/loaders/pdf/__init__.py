@@ -409,6 +409,15 @@ def _drop_invisible_replacements(page: PageObject) -> None:
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
+@dataclass(frozen=True)
+class _Font:
+    """A font as its codes are read: the text each stands for, and bytes per code."""
+
+    codes: dict[int, str] = field(default_factory=dict)
+    width: int = 1
+    dictionary: Any = None
+
+
 class _FontCodes:
     """The text the codes of a page's current font stand for (its ``/ToUnicode``)."""
 
@@ -417,27 +426,29 @@ class _FontCodes:
         resources = resources.get_object() if resources is not None else {}
         fonts = resources.get("/Font") if hasattr(resources, "get") else None
         self.fonts = fonts.get_object() if fonts is not None else {}
-        self.read: dict[str, tuple[Any, ...]] = {}
-        self.current: tuple[Any, ...] = ({}, 1, None)
+        self.read: dict[str, _Font] = {}
+        self.current = _Font()
 
     def use(self, name: Any) -> None:
         key = str(name)
         if key not in self.read:
             font = self.fonts.get(key) if hasattr(self.fonts, "get") else None
             font = font.get_object() if font is not None else None
-            composite = font is not None and font.get("/Subtype") == "/Type0"
-            codes = to_unicode(font) if font is not None else {}
-            self.read[key] = (codes, 2 if composite else 1, font)
+            if font is None:
+                self.read[key] = _Font()
+            else:
+                composite = font.get("/Subtype") == "/Type0"
+                self.read[key] = _Font(to_unicode(font), 2 if composite else 1, font)
         self.current = self.read[key]
 
     @property
     def font(self) -> Any:
         """The current font's dictionary (None before the first Tf)."""
-        return self.current[2] if len(self.current) > 2 else None
+        return self.current.dictionary
 
     def text(self, raw: bytes) -> str:
         """What a string shown in the current font reads (empty where it has no map)."""
-        codes, width = self.current[0], self.current[1]
+        codes, width = self.current.codes, self.current.width
         return "".join(
             codes.get(int.from_bytes(raw[at : at + width], "big"), "")
             for at in range(0, len(raw) - width + 1, width)
