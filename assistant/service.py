@@ -521,7 +521,10 @@ class Assistant:
             grounded
             and shape_of(turn.question, turn.standalone).kind != "source"
             and off_topic_for_the_asker(
-                turn.standalone, turn.language, [c for c in judged if c.claim]
+                turn.standalone,
+                turn.language,
+                [c for c in judged if c.claim],
+                state.lexical.knows_word,
             )
         ):
             grounded = False  # "Hvordan søker jeg startlån?" answered by a plan's advice

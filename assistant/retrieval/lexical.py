@@ -309,9 +309,11 @@ class LexicalIndex:
         terms = stems(query)
         if not terms:
             return 0.0
-        return sum(not self._knows_word(term) for term in terms) / len(terms)
+        return sum(not self.knows_word(term) for term in terms) / len(terms)
 
-    def _knows_word(self, term: str) -> bool:
+    def knows_word(self, term: str) -> bool:
+        """Whether the indexed text uses a stemmed word: itself, each part of a hyphenated
+        word, or the two words of a compound (see `unknown_share`)."""
         if self.knows(term):
             return True
         parts = [part for part in term.split("-") if part]

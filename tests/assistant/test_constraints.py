@@ -249,6 +249,21 @@ def test_a_question_about_the_askers_own_affairs_needs_a_sentence_naming_its_top
     assert off_topic_for_the_asker("How do I reset my email password?", "en", [english])
 
 
+def test_a_personal_question_is_off_topic_when_unknown_words_outweigh_shared_ones() -> None:
+    question = "Hvordan søker jeg om permisjon uten lønn fra stillingen min i kommunen?"
+    post = only("Kommunen skal ha et gründerkontor med en fast veileder i 50 prosent stilling.")
+    library = {"stilling", "kommun", "gründerkontor", "veiled"}
+    assert off_topic_for_the_asker(question, "nb", [post], lambda term: term in library)
+    assert not off_topic_for_the_asker(question, "nb", [post]), "every word known: one shared"
+    leave = only("Ansatte kan søke permisjon fra stillingen sin i inntil ett år.")
+    assert not off_topic_for_the_asker(
+        question, "nb", [post, leave], lambda term: term in library | {"permisjon"}
+    ), "a sentence naming both words answers it"
+    role = "Korleis kan eg som næringssjef jobbe som brobyggar?"
+    bridge = only("Brobyggarrolla krev ein næringssjef med tid og mandat.", language="nn")
+    assert not off_topic_for_the_asker(role, "nn", [bridge], lambda term: True)
+
+
 def test_a_sentence_naming_the_place_asked_itself_is_verified_evidence() -> None:
     """It needs less support than one met only by its document's name for the place."""
     question = "What was the co-creation project in Loppa?"
