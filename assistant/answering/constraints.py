@@ -909,8 +909,21 @@ def measured_words(question: str, language: str | None) -> list[str]:
 _EVERYWHERE = frozenset(stem(word) for word in ("kommune", "kommunen", "municipality", "municipal"))
 
 
+# Bokmål and nynorsk often spell a word apart by one vowel ("tilsagn", "tilsegn"; "skole",
+# "skule"): stems this long differing so are one word.
+_VOWELS = frozenset("aeiouyæøåäö")
+_SPELLING_STEM = 6
+
+
+def _spelled_apart(first: str, second: str) -> bool:
+    if len(first) != len(second) or len(first) < _SPELLING_STEM:
+        return False
+    differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+    return len(differing) == 1 and all(letter in _VOWELS for letter in differing[0])
+
+
 def _same_term(first: str, second: str) -> bool:
-    if first == second:
+    if first == second or _spelled_apart(first, second):
         return True
     short, long = sorted((first, second), key=len)
     # A compound names its head: "arbeidsverksted" is a "verksted".
@@ -923,13 +936,26 @@ def shares_topic(terms: set[str], text: str) -> bool:
     return any(_same_term(term, word) for term in terms for word in found)
 
 
+# A time phrase opening a sentence: a preposition, a few words, the year or period.
+_TIME_OPENING = re.compile(
+    r"(?i)^\s*(?:i|in|under|during|fra|frå|från|from|mellom|between|etter|efter|after|"
+    r"ved|vid|by|per|pr\.?|som|at)\b(?:\s+[^\s,.;:]+){0,3}?\s+"
+    r"(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?\b"
+)
+
+
 def time_in_passing(
     constraint: Constraint, sentence: str, terms: set[str], language: Language
 ) -> bool:
     """Whether the sentence meets a year or period only in a clause that is not about what
-    the question asks: it names the question's topic elsewhere, never beside the year."""
+    the question asks: it names the question's topic elsewhere, never beside the year. A
+    time opening the sentence ("I perioden 2016–2019 registrerte ..., og fondet gav ...")
+    dates every clause of it."""
     clauses = [c for c in _CLAUSES[language].split(sentence) if c.strip()]
     if len(clauses) < 2 or not terms:
+        return False
+    opening = _TIME_OPENING.match(sentence)
+    if opening is not None and meets(constraint, opening.group()):
         return False
     topical = [shares_topic(terms, clause) for clause in clauses]
     if not any(topical):  # nothing to tell which clause is about the question
@@ -1166,7 +1192,14 @@ def screen(
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
         lead_in = list_lead_in(candidate, text_of)
-        dating = "\n".join([continued_sentence(candidate), lead_in, heading_of(candidate)])
+        dating = "\n".join(
+            [
+                continued_sentence(candidate),
+                year_pointed_back(candidate),
+                lead_in,
+                heading_of(candidate),
+            ]
+        )
         if periods:
             # The whole period, not each year in it: "i programperioden" says nothing of 2021.
             dating += "\n" + own_period(
@@ -1345,6 +1378,37 @@ def continued_sentence(candidate: Candidate) -> str:
     """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ...",
     "It had ..."), within its passage; empty for a sentence that stands on its own."""
     if not _CONTINUES.match(candidate.text):
+        return ""
+    chunk = candidate.chunk
+    before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()
+    return _SENTENCE_END.split(before)[-1] if before else ""
+
+
+# A year named by pointing back to the one the sentence before gives ("By the end of the year
+# the cooperative had 212 members", "ved utgangen av året", "samma år"); not the year after
+# or before it.
+_YEAR_POINTED_BACK = re.compile(
+    r"(?i)\b(?:the|that|same|this)\s+year\b(?!\s+(?:before|after|earlier|later))|"
+    r"(?:\b(?P<before>\w+)\s+)?\b(?:året|årets)\b(?!\s+(?:før|etter|efter|innan|etterpå))"
+)
+# "förra året", "neste året": another year than the one named before.
+_OTHER_YEAR = frozenset(
+    "förra forrige førre neste nästa næste kommande kommende komande foregående".split()
+)
+
+
+def year_pointed_back(candidate: Candidate) -> str:
+    """The sentence before a candidate that names no year of its own but points back to
+    one ("By the end of the year ..."), within its passage: the year it points to is there.
+    Empty when the candidate gives a year or does not point back."""
+    if _YEAR.search(candidate.text):
+        return ""
+    pointed = [
+        m
+        for m in _YEAR_POINTED_BACK.finditer(candidate.text)
+        if (m.group("before") or "").casefold() not in _OTHER_YEAR
+    ]
+    if not pointed:
         return ""
     chunk = candidate.chunk
     before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()

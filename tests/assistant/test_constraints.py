@@ -576,6 +576,41 @@ def test_a_year_that_dates_another_clause_does_not_answer_for_that_year() -> Non
     assert screened.covering == []
 
 
+def test_a_time_opening_the_sentence_dates_every_clause_of_it() -> None:
+    period = only(
+        "I perioden 2016–2019 registrerte næringskontoret 238 rettleiingssamtalar, og fondet "
+        "gav 96 tilsegner med eit samla beløp på 5,1 millionar kroner."
+    )
+    question = "Hvor mange tilsagn ga næringsfondet i perioden 2016–2019?"
+    assert screen(question, [period], {"doc": "Kvitberg kommune"}, "nb").kept == [period]
+
+
+def test_bokmaal_and_nynorsk_spellings_one_vowel_apart_name_one_thing() -> None:
+    grants = only("Fondet gav 141 tilsegner i perioden 2020–2024.", language="nn")
+    question = "Hvor mange tilsagn ga fondet i perioden 2020–2024?"
+    assert screen(question, [grants], {"doc": "Kvitberg kommune"}, "nb").kept == [grants]
+    loans = only("Fondet gav 141 lån i perioden 2020–2024.", language="nn")
+    assert screen(question, [loans], {"doc": "Kvitberg kommune"}, "nb").kept == []
+
+
+SHOP = (
+    "When the village shop in Skardbu was about to close in spring 2024, the municipality "
+    "brought the owner and the sports club together. By the end of the year the cooperative "
+    "had 212 members. The following year the members are to number 300."
+)
+
+
+def test_a_sentence_pointing_back_to_the_year_before_is_dated_by_it() -> None:
+    members = passage_candidate(SHOP, "By the end of the year the cooperative had 212 members.")
+    question = "How many members did the cooperative in Skardbu have at the end of 2024?"
+    screened = screen(question, [members], {"doc": "Annual report"}, "en")
+    assert screened.kept == [members]
+    earlier = "How many members did the cooperative in Skardbu have at the end of 2023?"
+    assert screen(earlier, [members], {"doc": "Annual report"}, "en").kept == []
+    following = passage_candidate(SHOP, "The following year the members are to number 300.")
+    assert screen(question, [following], {"doc": "Annual report"}, "en").kept == []
+
+
 def test_a_year_in_the_clause_about_what_was_asked_answers() -> None:
     agreed = only("På arbeidsverkstedet i 2023 ble det avtalt at kommunen skal være playmaker.")
     screened = screen(WORKSHOP_QUESTION, [agreed], {"doc": "Sandvær kommune"}, "nb")
