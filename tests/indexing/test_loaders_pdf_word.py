@@ -120,6 +120,31 @@ def path_of(document: LoadedDocument, phrase: str) -> list[str]:
     return next(s.path for s in document.sections if s.start <= at < s.end)
 
 
+def test_a_page_of_prose_in_narrow_columns_is_no_cover() -> None:
+    """A summary set in two narrow columns right after the cover has no line long enough to
+    be prose on its own; its blocks of sentences are running text all the same."""
+    from indexing.loaders.pdf.document import has_running_text
+    from indexing.loaders.pdf.lines import TextLine
+
+    column = [
+        "Gränsverkstaden var ett fyraårigt",
+        "samarbetsprogram mellan de svenska",
+        "kommunerna Ljusnäs, Hedtjärn och Kvarnsjö",
+        "och den norska kommunen Rognmo.",
+        "Programmet pågick från januari 2021 till",
+        "december 2024 och hade en total budget.",
+    ]
+    page = [TextLine("Sammanfattning", 14, top=104)] + [
+        TextLine(text, 9, top=129 + 13 * number) for number, text in enumerate(column)
+    ]
+    assert has_running_text(page)
+    authors = ["Elin Tallgren", "Mattias Wiik", "Sofie Berg", "Jonas Fjellmo"]
+    cover = [TextLine("Utvärdering av Gränsverkstaden", 26, top=120)] + [
+        TextLine(name, 11, top=200 + 14 * number) for number, name in enumerate(authors)
+    ]
+    assert not has_running_text(cover), "a cover's list of names says nothing"
+
+
 @needs_libreoffice
 def test_roman_endnote_markers_are_notes_not_word_endings(printed: LoadedDocument) -> None:
     """Word numbers endnotes i, ii, iii; LibreOffice prints them on a page of their own after

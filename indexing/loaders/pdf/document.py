@@ -69,6 +69,7 @@ from indexing.loaders.markdown import group_quoted_items
 from indexing.loaders.pdf.lines import (
     CELL_WORDS,
     GLUED_MARK,
+    HEADER_LINES,
     NAME_BREAK,
     TextBox,
     TextLine,
@@ -442,17 +443,40 @@ def _bare_numbers(line: TextLine) -> bool:
 
 
 def _drop_contents(lines: list[TextLine]) -> list[TextLine]:
-    """A contents page without its entries (``1.1 Bakgrunn ...... 1``) and heading."""
-    entries = sum(1 for line in lines if parse_toc_line(line.text))
+    """A contents page without its entries (``1.1 Bakgrunn ...... 1``) and heading. Under a
+    contents heading ("Innhald"), a chapter's entry may print its page number set apart
+    without leaders ("Samandrag" ... "4"), as its sections' entries draw them."""
+    titled = any(is_toc_heading(line.text) for line in lines)
+
+    def entry(line: TextLine) -> bool:
+        return bool(parse_toc_line(line.text)) or (titled and _page_set_apart(line))
+
+    entries = sum(1 for line in lines if entry(line))
     if entries < 3 or entries < len(lines) / 2:
         return lines
     return [
         line
         for line in lines
-        if not parse_toc_line(line.text)
+        if not entry(line)
         and not is_toc_heading(line.text)
         and line.text.strip().lower() not in _TOC_COLUMN_HEADS
     ]
+
+
+def _page_set_apart(line: TextLine) -> bool:
+    """Whether a line is a heading's words and, apart from them, a page number: two runs
+    standing apart, the second a number or roman numeral alone."""
+    if len(line.splits) != 2:
+        return False
+    words, page = line.splits
+    return (
+        _PAGE_NUMBER.fullmatch(page.strip()) is not None
+        and 0 < len(words.split()) <= HEADING_WORDS
+        and not words.rstrip().endswith(".")
+    )
+
+
+_PAGE_NUMBER = re.compile(r"\d{1,3}|[ivxlc]{1,6}", re.IGNORECASE)
 
 
 # A contents list names at least this many headings and makes up this share of its page.
@@ -531,9 +555,25 @@ def has_running_text(lines: list[TextLine]) -> bool:
     such on a cover. A page asking more questions than one, or saying something, has text.
     """
     blocks = _blocks(lines)
-    prose = [block for block in blocks if any(is_prose(line.text) for line in block)]
+    prose = [
+        block
+        for block in blocks
+        if any(is_prose(line.text) for line in block) or _column_of_prose(block)
+    ]
     questions = [block for block in prose if _asks(block)]
     return len(prose) > len(questions) or len(questions) > 1
+
+
+def _column_of_prose(block: list[TextLine]) -> bool:
+    """Whether a block is running text set in a narrow column, whose lines are too short to be
+    prose each ("Gränsverkstaden var ett fyraårigt" / "samarbetsprogram mellan de svenska"):
+    more lines than a subtitle's, as many words as two lines of prose, and a sentence's end."""
+    text = " ".join(line.text.strip() for line in block)
+    return (
+        len(block) > SUBTITLE_LINES
+        and sum(len(word) > 1 for word in text.split()) >= 2 * PROSE_WORDS
+        and re.search(r"[.!?](?:\s|$)", text) is not None
+    )
 
 
 def _blocks(lines: list[TextLine]) -> list[list[TextLine]]:
@@ -1005,11 +1045,106 @@ def _continued_rows(lines: list[TextLine], header: TextLine | None) -> tuple[lis
     """The page's lines, those opening it that go on with the table the page before ended
     in (under `header`, not printed again) read in its cells; and how many they are."""
     count = 0
-    if header is not None:
-        while count < len(lines) and _row_under(lines[count], header):
-            count += 1
-    rows = [replace(line, cells=line.splits) for line in lines[:count]]
-    return [*rows, *lines[count:]], count
+    repeated = 0  # the header printed again atop the page, and the lines it wraps onto
+    if header is not None and lines and _repeats_header(lines[0], header):
+        repeated = 1
+        while (
+            repeated < min(len(lines), 1 + HEADER_LINES)
+            and not _row_under(lines[repeated], header)
+            and _header_rest(lines[repeated], header)
+        ):
+            repeated += 1
+        lines = lines[repeated:]
+    if header is None:
+        return lines, 0
+    # A row the page before cut in two leaves the rest of its first cell atop this page
+    # ("verkstedet" of "Samskapingsarenaen Brekkvoll-verkstedet"): kept, after the rows.
+    wrapped = 0
+    while (
+        wrapped < min(len(lines) - 1, HEADER_LINES)
+        and not lines[wrapped].splits
+        and _header_wrap(lines[wrapped], header)
+        and _row_under(lines[wrapped + 1], header)
+    ):
+        wrapped += 1
+    rest, lines = lines[:wrapped], lines[wrapped:]
+    rows: list[TextLine] = []
+    while count < len(lines):
+        line = lines[count]
+        if _row_under(line, header):
+            rows.append(replace(line, cells=line.splits))
+        elif rows and _total_across_labels(line, header):
+            # A total whose label spans the label columns ("Sum" over "Tiltak" and "Ansvar").
+            label, *figures = line.splits
+            blanks = ("",) * (len(header.cells) - len(line.splits))
+            rows.append(replace(line, cells=(label, *blanks, *figures)))
+        elif rows and _cell_wrap(line, rows[-1], header):
+            # The rest of a row's first cell, on the line below it ("næringsapparat").
+            first, *others = rows[-1].cells
+            rows[-1] = replace(rows[-1], cells=(f"{first} {line.text.strip()}", *others))
+        else:
+            break
+        count += 1
+    return [*rows, *rest, *lines[count:]], len(rows)
+
+
+def _total_across_labels(line: TextLine, header: TextLine) -> bool:
+    """Whether a line is a table's total row with fewer cells than its header: a label, then
+    one figure for each of the header's last columns."""
+    label, *figures = line.splits or ("",)
+    return (
+        1 < len(line.splits) < len(header.cells)
+        and like_type(line.size, header.size)
+        and len(label.split()) <= CELL_WORDS
+        and not any(char.isdigit() for char in label)
+        and all(_FIGURE_CELL.fullmatch(figure.strip()) for figure in figures)
+    )
+
+
+_FIGURE_CELL = re.compile(r"[-–]?\d[\d  .,]*%?")
+
+
+def _cell_wrap(line: TextLine, row: TextLine, header: TextLine) -> bool:
+    """Whether a line right below a table's row is the rest of its first cell: a few words, no
+    figure, starting where the row does."""
+    return not line.splits and abs(line.x - row.x) <= 1 and _header_wrap(line, header)
+
+
+def _repeats_header(line: TextLine, header: TextLine) -> bool:
+    """Whether a line atop a page is the header of the table the page before ended in,
+    printed again (as reportlab's repeated rows and Word's header rows are)."""
+    cells = line.cells or line.splits
+    if len(cells) != len(header.cells):
+        return False
+    for cell, head in zip(cells, header.cells, strict=True):
+        printed, named = _entry_key(cell).rstrip("-"), _entry_key(head)
+        # A name wrapped over lines is printed in part on the header's first line.
+        if named and not (printed and named.replace(" ", "").startswith(printed.replace(" ", ""))):
+            return False
+    return True
+
+
+def _header_rest(line: TextLine, header: TextLine) -> bool:
+    """Whether a line below a header printed again is the rest of its names: each of its
+    parts ends one of them ("samtalar" of "Rettleiings- samtalar", "2025" of "Budsjett
+    2025")."""
+    parts = line.splits or (line.text,)
+    names = [_entry_key(cell).replace(" ", "") for cell in header.cells]
+    return like_type(line.size, header.size) and all(
+        any(name.endswith(_entry_key(part).replace(" ", "")) for name in names if name)
+        for part in parts
+        if part.strip()
+    )
+
+
+def _header_wrap(line: TextLine, header: TextLine) -> bool:
+    """Whether a line below a repeated header is the rest of its names ("samtalar" under
+    "Rettleiings-"): in its type, short, no figure."""
+    return (
+        like_type(line.size, header.size)
+        and len(line.text.split()) <= CELL_WORDS
+        and not any(char.isdigit() for char in line.text)
+    )
 
 
 def _row_under(line: TextLine, header: TextLine) -> bool:

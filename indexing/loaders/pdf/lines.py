@@ -422,14 +422,27 @@ def _splits(group: _Group, x: float) -> bool:
     runs = sorted((run for _, run in group), key=lambda run: run.x)
     if not any(abs(run.x - x) <= 1 for run in runs):
         return False
-    left = _without_leaders("".join(run.text for run in runs if run.x < x - 1))
+    before = [run for run in runs if run.x < x - 1]
+    left = _without_leaders("".join(run.text for run in before))
     right = [run for run in runs if run.x >= x - 1]
-    if len(_cells(right)) > 1:
-        return False  # cells standing apart on the right: a table's row, not a column's line
+    if len(_cells(right)) > 1 or _far_apart(before):
+        return False  # cells standing apart: a table's row or header, not a column's line
     return (
         len(left) >= COLUMN_TEXT
         and len(_without_leaders("".join(run.text for run in right))) >= COLUMN_TEXT
     )
+
+
+# Runs this many type sizes apart stand in a table's columns, however a justified line
+# stretches its word spaces.
+TABLE_GAP = 3
+
+
+def _far_apart(runs: list[Run]) -> bool:
+    """Whether a line's runs leave a gap wider than any word space between them (`TABLE_GAP`):
+    "År   Rettleiings-   Fondssøknader" is a table's header, not a column's line."""
+    ordered = sorted((run for run in runs if run.text.strip() and run.width), key=lambda r: r.x)
+    return any(after.x - before.end > TABLE_GAP * after.size for before, after in pairwise(ordered))
 
 
 # Dot leaders (". . . . ." to a contents entry's page number), which a producer may place on
