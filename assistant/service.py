@@ -28,6 +28,7 @@ from assistant.answering.constraints import (
     asked_names,
     document_context,
     find_constraints,
+    headed_sections,
     how_named,
     naming_by_entry,
     off_topic_for_the_asker,
@@ -571,9 +572,11 @@ class Assistant:
             naming_docs = set().union(*(state.lexical.documents_with(f, doc_ids) for f in forms))
             for doc_id in [d for d in dict.fromkeys(doc_ids) if d in naming_docs]:
                 entry = records[doc_id].entry
-                naming = naming_by_entry(name, entry, question) or self._how_named(
-                    state, doc_id, name
-                )
+                naming = naming_by_entry(name, entry, question)
+                if naming is None:
+                    naming = self._how_named(state, doc_id, name)
+                elif naming.how == "listed":  # the title lists it: its chapter speaks for it
+                    naming = replace(naming, sections=self._headed(state, doc_id, name))
                 if naming.how == "whole":
                     named[doc_id].append(name.text)
                 else:
@@ -596,6 +599,18 @@ class Assistant:
                 while len(self._parts) > PARTS_KEPT:
                     self._parts.popitem(last=False)
         return known
+
+    def _headed(self, state: IndexState, doc_id: str, name: Constraint) -> frozenset[str]:
+        """The document's top-level sections whose headings name the name (read once)."""
+        key = (state.view.key, doc_id, f"{name.key[0]}\n[headed]")
+        with self._parts_lock:
+            known = self._parts.get(key)
+        if known is None:
+            passages = [(c.section_path, c.text) for c in state.view.chunks_of(doc_id)]
+            known = Naming("listed", headed_sections(name, passages))
+            with self._parts_lock:
+                self._parts[key] = known
+        return known.sections
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
         """`_found_evidence`, its passages ranked as search ranks them."""

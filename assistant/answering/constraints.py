@@ -451,7 +451,8 @@ How = Literal["whole", "listed", "passing"]
 @dataclass(frozen=True)
 class Naming:
     """How a document names a place, organisation or person, and for one it names in
-    passing, the top-level section (by its heading) that does."""
+    passing, the top-level section (by its heading) that does; for one its title lists with
+    others, the top-level sections whose headings name it."""
 
     how: How
     sections: frozenset[str] = frozenset()
@@ -465,6 +466,17 @@ class Naming:
 OPENING_PARAGRAPH = 120
 # Fewest top-level sections a document needs for a name confined to one of them to be a part.
 SECTIONS = 3
+
+
+def headed_sections(
+    constraint: Constraint, passages: Sequence[tuple[Sequence[str], str]]
+) -> frozenset[str]:
+    """The top-level sections whose headings name a place ("3 Kvitberg kommune"): in a
+    document with a chapter for each of the places it lists, each speaks for its own."""
+    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
+    return frozenset(
+        top_section(path) for path, _ in passages if name.search(fold(top_section(path)))
+    )
 
 
 def how_named(
@@ -485,11 +497,12 @@ def how_named(
     """
     if country_forms(fold(constraint.text)):
         return Naming("whole")  # a country is where what a document is about lies, no part
+    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
     if named_in_a_list(constraint, text):
-        return Naming("listed", others=frozenset(_listed_with(constraint, text)))
+        others = frozenset(_listed_with(constraint, text))
+        return Naming("listed", headed_sections(constraint, passages), others)
     if is_company(constraint.text):
         return Naming("passing")
-    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
     if named_only_where_published(name, passages):
         return Naming("passing")
     # Where the document was published says nothing of what it is about.

@@ -13,6 +13,7 @@ from assistant.answering.constraints import (
     check,
     continued_sentence,
     find_constraints,
+    headed_sections,
     holds_figure,
     how_named,
     measured_words,
@@ -1239,6 +1240,25 @@ def test_a_listed_places_figure_may_follow_the_sentence_naming_it_in_its_paragra
         question.format("Lidvang"), [candidate], contexts, "nn", audit_parts("Lidvang")
     )
     assert lidvang.kept == []
+
+
+def test_a_listed_places_chapter_speaks_for_it() -> None:
+    """The report's title lists Kvitberg, Nordsand and Rypedal, and each has a chapter: the
+    table rows in "3 Kvitberg kommune" are Kvitberg's, though they never name it, and those
+    in "4 Nordsand kommune" are not."""
+    row = "2023: Rettleiingssamtalar 88; Fondssøknader 40."
+    own = passage_candidate(row, row, language="nn", heading="3 Kvitberg kommune")
+    other = "2023: Rettleiingssamtalar 58; Fondssøknader 21."
+    nordsand = passage_candidate(other, other, language="nn", heading="4 Nordsand kommune")
+    passages = [(["3 Kvitberg kommune"], row), (["4 Nordsand kommune"], other)]
+    [kvitberg] = name_constraints("i Kvitberg")
+    sections = headed_sections(kvitberg, passages)
+    assert sections == {"3 Kvitberg kommune"}
+    listed = Naming("listed", sections, frozenset({"Nordsand", "Rypedal"}))
+    question = "Hur många rådgivningssamtal hade Kvitberg kommun år 2023?"
+    title = {"doc": "Fyrstelinje og næringsfond i Kvitberg, Nordsand og Rypedal 2020–2024"}
+    kept = screen(question, [nordsand, own], title, "sv", {"doc": {"Kvitberg": listed}}).kept
+    assert kept == [own]
 
 
 OWNERS_PARAGRAPH = (
