@@ -29,6 +29,11 @@ ACTIONS = (
     ("T4 Utgreiing av felles næringsapparat", "Regionrådet", "250", "150"),
     ("T5 Ungt entreprenørskap", "Oppvekst", "95", "95"),
 )
+KEY_FIGURES = (
+    ("Samla budsjett (1000 kr)", "6 450", "7 120", "7 840"),
+    ("Rettleiingssamtalar", "214", "251", "287"),
+    ("Tilsett (årsverk)", "3,2", "3,6", "4,0"),
+)
 EXTRA = ""
 PLAN_PROSE = 9  # puts the action plan's table across the page break
 PROSE = (
@@ -94,6 +99,22 @@ def build(path: Path) -> Path:
     total = ["Sum", "", "1 375", "1 275"]
     actions = [["Tiltak", "Ansvar", "Budsjett 2025", "Budsjett 2026"], *map(list, ACTIONS), total]
     story += [table(actions, [4 * cm, 4 * cm, 2 * cm, 2 * cm], total=True)]
+    # Key figures: no name over the labels, the years set flush left over figures set flush
+    # right, clear of them.
+    figures = Table(
+        [["", "2022", "2023", "2024"], *map(list, KEY_FIGURES)],
+        colWidths=[6 * cm, 3 * cm, 3 * cm, 3 * cm],
+    )
+    figures.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), "DejaVuSans", 9),
+                ("FONT", (0, 0), (-1, 0), "DejaVuSans-Bold", 9),
+                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    story += [Paragraph("3 Nøkkeltal", h1), figures]
     story += [Paragraph("Kjelder", h1), Paragraph("Regionrådet (2024). Årsmelding.", body)]
     Report(str(path), pagesize=A4, title="Fyrstelinja", author="ILUS").multiBuild(story)
     return path
@@ -122,6 +143,16 @@ def test_a_table_whose_first_column_stands_far_off_is_read_row_by_row(
         assert row in report.text
 
 
+def test_years_set_flush_left_over_figures_set_flush_right_name_their_columns(
+    report: LoadedDocument,
+) -> None:
+    for label, *values in KEY_FIGURES:
+        years = "; ".join(
+            f"{year} {value}" for year, value in zip(("2022", "2023", "2024"), values, strict=True)
+        )
+        assert f"{label}: {years}." in report.text, label
+
+
 def test_a_table_cut_by_a_page_break_goes_on_under_its_header(report: LoadedDocument) -> None:
     """The header printed again atop the next page is no row; a name wrapped onto the line
     below its row, and a total spanning the label columns, are read in the table."""
@@ -131,3 +162,7 @@ def test_a_table_cut_by_a_page_break_goes_on_under_its_header(report: LoadedDocu
         row = f"{name}: Ansvar {owner}; Budsjett 2025 {first}; Budsjett 2026 {second}."
         assert row in text, name
     assert "Sum: Budsjett 2025 1 375; Budsjett 2026 1 275." in text
+    # What follows the table on that page keeps its headings and text.
+    assert [section.path[-1] for section in report.sections][-1] == "Kjelder"
+    assert text.count("Kjelder") == 1
+    assert text.endswith("Kjelder\n\nRegionrådet (2024). Årsmelding.")

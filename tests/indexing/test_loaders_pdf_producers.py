@@ -1309,3 +1309,19 @@ def test_small_type_opening_the_next_pages_foot_goes_on_only_from_a_note_broken_
     text = parse_pdf_lines([whole, after]).text
     assert "Fotnote 1: Se https://www.ssb.no/statbank" in text
     assert "statbank Kilde" not in text
+
+
+def test_a_compound_cut_at_a_line_end_keeps_its_own_hyphen() -> None:
+    """The report writes "bridge-builder" within its lines; where a line ends inside it, the
+    hyphen is the word's, not the line break's. Words the report never writes with a hyphen
+    are joined as before ("develop-" / "ment")."""
+    column = [
+        "Skardbu, the smallest member, has shown what a bridge-builder can do, and the",
+        "municipality now acts as a bridge-",
+        "builder between the shop, the sports club and two companies in its develop-",
+        "ment work.",
+    ]
+    lines = [TextLine(text, 10, x=74, top=100 + 13.5 * n) for n, text in enumerate(column)]
+    text = parse_pdf_lines([PdfPage(lines, "1")]).text
+    assert "acts as a bridge-builder between the shop" in text
+    assert "in its development work." in text

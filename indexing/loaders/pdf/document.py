@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby, pairwise
 
@@ -173,25 +173,34 @@ def parse_pdf_lines(
     if body_size:
         kept = _join_continued_notes(_take_all_notes(kept, body_size))
     kept = _take_note_lists(kept, body_size)
+    # A table the page before ended in goes on atop the next page, under the header of it
+    # (`under`), read before the headings are, since a header printed again leaves the page.
+    under: list[TextLine | None] = []
+    header: TextLine | None = None  # of the table the page before ended in
+    for number, page in enumerate(kept):
+        page_lines, continued = _continued_rows(page.lines, header)
+        kept[number] = replace(page, lines=page_lines)
+        under.append(header if continued else None)
+        header = _open_table(page_lines, under[-1])
     headings = _Headings.find([page.lines for page in kept], body_size)
     parts: list[Part] = []
     notes: dict[str, str] = {}
     homes: dict[str, int] = {}
     kept = _unique_notes(kept)
-    header: TextLine | None = None  # of the table the page before ended in
     for number, page in enumerate(kept):
         if number:
             parts.append(PageBreak(tuple(kept[number - 1].notes)))
         for note, body in page.notes.items():
             notes[note] = body
             homes[note] = len(parts)
-        page_lines, continued = _continued_rows(page.lines, header)
-        parts.extend(_page_parts(page_lines, headings.at(number), header if continued else None))
-        header = _open_table(page_lines, header if continued else None)
+        parts.extend(_page_parts(page.lines, headings.at(number), under[number]))
     parts = _readable_headings(parts)
     parts = group_quoted_items(parts)
+    compounds = hyphenated_compounds(line.text for page in raw for line in page)
+    notes = {note: restore_compounds(body, compounds) for note, body in notes.items()}
     parts = place_footnotes(parts, notes, homes)
-    assembly = assemble(rejoin_broken_sentences(parts))
+    parts = [_with_compound(part, compounds) for part in rejoin_broken_sentences(parts)]
+    assembly = assemble(parts)
     spans = labelled_pages(assembly.text, assembly.breaks, labels)
     sections = [
         section.model_copy(update={"page": page_at(spans, section.start)})
@@ -204,6 +213,47 @@ def parse_pdf_lines(
         page_count=len(pages),
         title=cover_title,
     )
+
+
+_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]{2,})[-‐]([^\W\d_]{2,})(?![\w-])")
+_PLAIN_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}(?![\w-])")
+
+
+def hyphenated_compounds(lines: Iterable[str]) -> dict[str, int]:
+    """The compounds a document writes with a hyphen inside its lines ("bridge-builder") and
+    never as one word, by their joined form (case folded): where such a word is cut at a
+    line's end, its hyphen is the word's own, not the line break's. The value is where the
+    hyphen goes."""
+    hyphenated: dict[str, int] = {}
+    joined: set[str] = set()
+    for line in lines:
+        for match in _COMPOUND.finditer(line):
+            hyphenated[(match.group(1) + match.group(2)).casefold()] = len(match.group(1))
+        joined.update(word.casefold() for word in _PLAIN_WORD.findall(line))
+    return {word: cut for word, cut in hyphenated.items() if word not in joined}
+
+
+def restore_compounds(text: str, compounds: Mapping[str, int]) -> str:
+    """The text with the hyphen of each of `compounds` put back where a line break took it."""
+    if not compounds:
+        return text
+
+    def restored(match: re.Match[str]) -> str:
+        word = match.group()
+        cut = compounds.get(word.casefold())
+        return word if cut is None else f"{word[:cut]}-{word[cut:]}"
+
+    return _PLAIN_WORD.sub(restored, text)
+
+
+def _with_compound(part: Part, compounds: Mapping[str, int]) -> Part:
+    if isinstance(part, str):
+        return restore_compounds(part, compounds)
+    if isinstance(part, Heading):
+        return replace(part, title=restore_compounds(part.title, compounds))
+    if isinstance(part, Caption):
+        return Caption(restore_compounds(part.text, compounds))
+    return part
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -772,6 +772,25 @@ def _placed(cells: Sequence[_Cell], columns: list[tuple[float, float]]) -> list[
     return placed
 
 
+def _placed_left_of(
+    cells: Sequence[_Cell], columns: list[tuple[float, float]]
+) -> list[list[Run]] | None:
+    """The header's cells column by column where names set flush left stand clear of the
+    figures set flush right below them ("2022" over "6,450"): a name over a column goes with
+    it, one in a gap with the next column to its right; one name to a column; else None."""
+    placed: list[list[Run]] = [[] for _ in columns]
+    taken = -1
+    for cell in cells:
+        ahead = [(j, left, right) for j, (left, right) in enumerate(columns) if j > taken]
+        over = [j for j, left, right in ahead if cell.left < right and left < cell.right]
+        beyond = [j for j, left, _ in ahead if left >= cell.right]
+        if len(over) > 1 or not (over or beyond):
+            return None
+        taken = over[0] if over else beyond[0]
+        placed[taken].extend(cell.runs)
+    return placed
+
+
 def _row(cells: list[_Cell], columns: list[tuple[float, float]]) -> tuple[str, ...]:
     placed = _placed(cells, columns)
     assert placed is not None
@@ -975,16 +994,20 @@ def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     cells do (an HTML table's), so its runs, not its cells, are placed over the columns.
     """
     pieces = _words_joined(runs)
-    placed = _placed(
-        [_cell([run]) for run in sorted(pieces, key=lambda run: run.x)], _columns(rows)
-    )
-    if placed is None:
-        return None
-    placed = _spread_group_names(placed)
-    texts = tuple(_joined_names(filter(None, map(_cell_text, _by_line(runs)))) for runs in placed)
-    if not all(texts[1:]) or any(_BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]):
-        return None
-    return texts
+    columns = _columns(rows)
+    names = [_cell([run]) for run in sorted(pieces, key=lambda run: run.x)]
+    for placed in (_placed(names, columns), _placed_left_of(_cells(pieces), columns)):
+        if placed is None:
+            continue
+        placed = _spread_group_names(placed)
+        texts = tuple(
+            _joined_names(filter(None, map(_cell_text, _by_line(runs)))) for runs in placed
+        )
+        if all(texts[1:]) and not any(
+            _BARE_FIGURE.match(t) and not _YEAR.match(t) for t in texts[1:]
+        ):
+            return texts
+    return None
 
 
 # Marks where a header's name may break inside a word ("arbeidsplassa" over "r" in a narrow
