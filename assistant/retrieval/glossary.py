@@ -31,7 +31,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     "care farm": ("inn pa tunet", "care farm", "green care"),
     "first-line service": ("forstelinje", "forstalinje", "first-line", "first line service"),
     "guidance": ("veiledning", "rettleiing", "vagledning", "radgivning", "guidance", "advisory",
-                 "counselling"),
+                 "counselling", "consultation"),
 }  # fmt: skip
 
 

@@ -23,6 +23,9 @@ def test_the_first_line_service_and_its_guidance_are_searched_in_every_language(
     found = words("How many advisory meetings did the first-line service hold?", compounds=False)
     assert {"forstelinje", "rettleiing", "veiledning", "vagledning"} <= set(found)
     assert "first-line" in words("Kor mange saker hadde førstelinjetenesta i 2024?")
+    # An English report counts a guidance session as a "first-line consultation".
+    assert "consultation" in words("Hvor mange veiledningssamtaler hadde Skardbu i 2024?")
+    assert "veiledning" in words("How many first-line consultations were held?", False)
 
 
 def test_a_question_naming_no_term_searches_for_nothing_more() -> None:
