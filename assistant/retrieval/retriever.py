@@ -67,6 +67,7 @@ class Retriever:
         self._names: dict[str, set[str]] | None = None  # each document's names, for scopes
         self._titles: dict[str, str] | None = None  # and titles
         self._kinds: dict[str, str] | None = None  # and catalogue kinds
+        self._languages: dict[str, str] | None = None  # and languages
 
     def retrieve(
         self,
@@ -160,7 +161,11 @@ class Retriever:
             self._kinds = {
                 doc_id: record.entry.kind for doc_id, record in self.view.records.items()
             }
-        scope = scope_of(query, self._names, self._titles, self._kinds)
+        if self._languages is None:
+            self._languages = {
+                doc_id: record.entry.language for doc_id, record in self.view.records.items()
+            }
+        scope = scope_of(query, self._names, self._titles, self._kinds, self._languages)
         if scope is None and self.settings.scope_by_text:
             scope = self._scope_by_text(query)
         return scope if scope is not None and scope.query else None

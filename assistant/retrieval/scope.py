@@ -190,17 +190,67 @@ def _title_run(folded_question: list[str], title: str) -> list[str]:
     return best if len(content) >= TITLE_RUN else []
 
 
+# A language's adjective, folded, before a document's kind ("the Swedish evaluation", "den
+# nynorske rapporten"): the languages of the documents it calls so.
+_LANGUAGE_ADJECTIVES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("swedish", "svensk", "svenske", "svenska"), frozenset({"sv"})),
+    **dict.fromkeys(("nynorsk", "nynorske"), frozenset({"nn"})),
+    **dict.fromkeys(("bokmal", "bokmals"), frozenset({"nb"})),
+    **dict.fromkeys(("english", "engelsk", "engelske", "engelska"), frozenset({"en"})),
+    **dict.fromkeys(("norwegian", "norsk", "norske"), frozenset({"nb", "nn"})),
+}
+# Words that may stand between the adjective and the kind ("the Swedish follow-up report").
+LANGUAGE_GAP = 2
+
+
+def _named_by_language(
+    question: str, titles: Mapping[str, str], kinds: Mapping[str, str], languages: Mapping[str, str]
+) -> tuple[list[str], str] | None:
+    """The documents a question calls by their language and kind, those of the kind among
+    the language's documents (all of them when none is of it), and the adjective it used."""
+    words = _WORD.findall(question)
+    for index, word in enumerate(words):
+        tongues = _LANGUAGE_ADJECTIVES.get(fold(word))
+        if tongues is None:
+            continue
+        following = [fold(w) for w in words[index + 1 : index + 2 + LANGUAGE_GAP]]
+        kind = next(
+            (
+                (whole, beginnings)
+                for whole, beginnings in _DOCUMENT_KINDS.values()
+                if any(w in whole for w in following)
+            ),
+            None,
+        )
+        if kind is None and not any(w in _ANY_DOCUMENT for w in following):
+            continue
+        in_language = [doc_id for doc_id, language in languages.items() if language in tongues]
+        of_kind = [
+            doc_id
+            for doc_id in in_language
+            if kind is not None
+            and any(b in fold(f"{titles.get(doc_id, '')} {kinds.get(doc_id, '')}") for b in kind[1])
+        ]
+        found = of_kind or in_language
+        if found:
+            return found, word
+    return None
+
+
 def scope_of(
     question: str,
     names: Mapping[str, set[str]],
     titles: Mapping[str, str] | None = None,
     kinds: Mapping[str, str] | None = None,
+    languages: Mapping[str, str] | None = None,
 ) -> Scope | None:
     """The documents the question names by one of their `document_names` or by words of
-    their `titles` in a row, and the question without those names and without the words by
-    which it calls them a document of their kind ("the evaluation of", "the plan"; `kinds`:
-    each document's catalogue kind) while other words remain; None when it names no
-    document, or names them all (then there is nothing to narrow)."""
+    their `titles` in a row, or else by their language and kind ("the Swedish evaluation",
+    "den nynorske rapporten"; `languages`: each document's), and the question without those
+    names and without the words by which it calls them a document of their kind ("the
+    evaluation of", "the plan"; `kinds`: each document's catalogue kind) while other words
+    remain; None when it names no document, or names them all (then there is nothing to
+    narrow)."""
     named: dict[str, None] = {}
     used: list[str] = []
     folded_question = _genitives([fold(word) for word in _WORD.findall(question)])
@@ -219,6 +269,12 @@ def scope_of(
             if hits:
                 named.update(dict.fromkeys(hits))
                 used.append(word)
+    if not named and languages:
+        by_language = _named_by_language(question, titles or {}, kinds or {}, languages)
+        if by_language is not None:
+            found, adjective = by_language
+            named.update(dict.fromkeys(found))
+            used.append(adjective)
     if not named or len(named) == len(names):
         return None
     words = [word for word in _WORD.findall(question) if word not in used]

@@ -136,3 +136,29 @@ def test_the_cover_lines_of_a_text_are_read_up_to_its_first_paragraph() -> None:
         "Per Einar Tangen og Sunniva Rød",
         "Forord",
     ]
+
+
+def test_a_document_called_by_its_language_and_kind_is_scoped_to() -> None:
+    """ "The nynorsk evaluation": the evaluations written in nynorsk, not the paper in bokmål
+    or the Swedish one; "the Swedish report" with no Swedish report: the Swedish documents."""
+    titles = {
+        "ilus": "Fyrstelinje og næringsfond i Kvitberg, Nordsand og Rypedal 2020–2024",
+        "granse": "Utvärdering av Gränsverkstaden 2021–2024",
+        "plan": "Strategisk næringsplan 2025–2029",
+        "paper": "Kommunen sin framtidige næringsutviklingsrolle",
+    }
+    kinds = {"ilus": "evaluation", "granse": "evaluation", "plan": "plan", "paper": "paper"}
+    languages = {"ilus": "nn", "granse": "sv", "plan": "nb", "paper": "nb"}
+    names = {doc_id: set[str]() for doc_id in titles}
+    question = "In the nynorsk evaluation, which municipality is singled out as the negotiator?"
+    scope = scope_of(question, names, titles, kinds, languages)
+    assert scope is not None and scope.doc_ids == ("ilus",)
+    assert "nynorsk" not in scope.query
+    swedish = scope_of(
+        "Vad säger den svenska rapporten om playmaker?", names, titles, kinds, languages
+    )
+    assert swedish is not None and swedish.doc_ids == ("granse",)
+    norwegian = scope_of("What does the Norwegian plan budget?", names, titles, kinds, languages)
+    assert norwegian is not None and norwegian.doc_ids == ("plan",)
+    municipalities = "Which Swedish municipalities took part?"
+    assert scope_of(municipalities, names, titles, kinds, languages) is None, "no document named"
