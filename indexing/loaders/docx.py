@@ -155,11 +155,18 @@ def _paragraph_block(paragraph: Paragraph) -> Block:
         return Block(text, -1)
     if "list" in style.lower() or "liste" in style.lower():
         return Block(f"- {text.strip()}")
+    if style.strip().lower() in _CAPTION_STYLES:
+        return Block(text)  # a table's or figure's caption, bold as it may be, heads nothing
     if _bold_line(paragraph, text):
         # Many Word files set their headings by hand, as a short bold paragraph.
         number, _ = split_heading_number(plain(text))
         return Block(text, number.count(".") + 1 if number else BOLD_HEADING_LEVEL)
     return Block(text)
+
+
+# Word's caption style, by its English name (python-docx's) and the names Norwegian and
+# Swedish Word give it.
+_CAPTION_STYLES = frozenset({"caption", "bildetekst", "beskrivelse", "beskrivning", "bildtext"})
 
 
 def _bold_line(paragraph: Paragraph, text: str) -> bool:

@@ -86,6 +86,20 @@ def test_a_table_laying_out_paragraphs_keeps_each_cell_a_paragraph(tmp_path: Pat
     assert loaded.text.split("\n\n") == texts
 
 
+def test_a_caption_in_bold_heads_no_section(tmp_path: Path) -> None:
+    """Word's caption style is bold: "Figure 1. ..." under a chart is the chart's caption,
+    and the paragraph after it stays in the chapter."""
+    document = docx.Document()
+    document.add_heading("3 The region in figures", level=1)
+    document.add_paragraph("Figure 1. Business fund budgets by municipality, 2024", "Caption")
+    after = "Mjøsli has the largest fund per inhabitant, Strandvik the smallest."
+    document.add_paragraph(after)
+    document.save(str(tmp_path / "brief.docx"))
+    loaded = load_document(tmp_path / "brief.docx")
+    assert [section.path for section in loaded.sections] == [["3 The region in figures"]]
+    assert loaded.text.endswith(f"Figure 1. Business fund budgets by municipality, 2024\n\n{after}")
+
+
 def test_a_table_of_labels_and_values_reads_each_label_with_its_value(tmp_path: Path) -> None:
     """A case document's heading table ("Arkiv: | FE-243") has no header row: the first
     label names no column of the others."""
