@@ -1475,6 +1475,8 @@ def _lead_in(sentence: str, before: str) -> str | None:
         caption = _line_above(above, lambda line: bool(_TABLE_ROW.match(line)))
         if not caption:
             return None
+        if _CAPTION_OPENS.match(caption):
+            return caption.strip()  # "Table 1. Business development capacity ..., 2024"
         # A paragraph may end by introducing the table ("... Tabell 2.2 viser kor mykje
         # kvart fond tildelte per år, i millionar kroner.").
         caption = _NEXT_SENTENCE.split(caption.strip())[-1]

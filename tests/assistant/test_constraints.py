@@ -1152,6 +1152,19 @@ def test_a_row_of_a_table_is_dated_by_the_caption_over_the_table() -> None:
     assert screen(question, [alone], {}, "nb").kept == []
 
 
+def test_a_caption_numbered_with_a_full_stop_dates_its_rows() -> None:
+    """"Table 1. Business ... , 2024": the caption's own number is no sentence's end."""
+    table = (
+        "Table 1 summarises the main figures.\n\n"
+        "Table 1. Business development capacity in the member municipalities, 2024\n\n"
+        "Solhov: Population 7,390; First-line enquiries 121; Partnership coordinator No."
+    )
+    row = passage_candidate(table, table.rsplit("\n", 1)[-1], language="en")
+    question = "How many first-line enquiries did Solhov have in 2024?"
+    assert screen(question, [row], {}, "en").kept == [row]
+    assert screen(question.replace("2024", "2023"), [row], {}, "en").kept == []
+
+
 def test_a_row_opening_a_passage_of_its_own_is_dated_by_the_caption_in_its_document() -> None:
     """A long table's later rows fall in the next passage; the caption stands in the one
     before, and the document's text still holds it."""
