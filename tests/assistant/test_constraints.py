@@ -1153,7 +1153,7 @@ def test_a_row_of_a_table_is_dated_by_the_caption_over_the_table() -> None:
 
 
 def test_a_caption_numbered_with_a_full_stop_dates_its_rows() -> None:
-    """"Table 1. Business ... , 2024": the caption's own number is no sentence's end."""
+    """ "Table 1. Business ... , 2024": the caption's own number is no sentence's end."""
     table = (
         "Table 1 summarises the main figures.\n\n"
         "Table 1. Business development capacity in the member municipalities, 2024\n\n"
