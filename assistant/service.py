@@ -152,7 +152,7 @@ class Assistant:
         self.live = LiveIndex(settings, store)
         # Whether a document names a name only in a list, by (index key, document, name):
         # reading a long report's text for it is kept off later questions.
-        self._parts: OrderedDict[tuple[str, str, str], Naming] = OrderedDict()
+        self._parts: OrderedDict[tuple[str, str, str, bool], Naming] = OrderedDict()
         self._parts_lock = threading.Lock()
 
     @classmethod
@@ -573,10 +573,8 @@ class Assistant:
             for doc_id in [d for d in dict.fromkeys(doc_ids) if d in naming_docs]:
                 entry = records[doc_id].entry
                 naming = naming_by_entry(name, entry, question)
-                if naming is None:
-                    naming = self._how_named(state, doc_id, name)
-                elif naming.how == "listed":  # the title lists it: its chapter speaks for it
-                    naming = replace(naming, sections=self._headed(state, doc_id, name))
+                if naming is None or naming.how == "listed":
+                    naming = self._how_named(state, doc_id, name, naming)
                 if naming.how == "whole":
                     named[doc_id].append(name.text)
                 else:
@@ -586,31 +584,27 @@ class Assistant:
         }
         return contexts, parts
 
-    def _how_named(self, state: IndexState, doc_id: str, name: Constraint) -> Naming:
-        """How the document's text names the name (read once per index and name)."""
-        key = (state.view.key, doc_id, name.key[0])
+    def _how_named(
+        self, state: IndexState, doc_id: str, name: Constraint, listed: Naming | None = None
+    ) -> Naming:
+        """How the document's text names the name; for a name its title lists with others
+        (`listed`, from its catalogue entry), that naming with the chapters headed by the name,
+        which speak for it. Read once per index and name."""
+        key = (state.view.key, doc_id, name.key[0], listed is not None)
         with self._parts_lock:
             known = self._parts.get(key)
         if known is None:
             passages = [(c.section_path, c.text) for c in state.view.chunks_of(doc_id)]
-            known = how_named(name, state.view.text(doc_id), passages)
+            known = (
+                replace(listed, sections=headed_sections(name, passages))
+                if listed is not None
+                else how_named(name, state.view.text(doc_id), passages)
+            )
             with self._parts_lock:
                 self._parts[key] = known
                 while len(self._parts) > PARTS_KEPT:
                     self._parts.popitem(last=False)
         return known
-
-    def _headed(self, state: IndexState, doc_id: str, name: Constraint) -> frozenset[str]:
-        """The document's top-level sections whose headings name the name (read once)."""
-        key = (state.view.key, doc_id, f"{name.key[0]}\n[headed]")
-        with self._parts_lock:
-            known = self._parts.get(key)
-        if known is None:
-            passages = [(c.section_path, c.text) for c in state.view.chunks_of(doc_id)]
-            known = Naming("listed", headed_sections(name, passages))
-            with self._parts_lock:
-                self._parts[key] = known
-        return known.sections
 
     def _evidence_or_previous(self, turn: Turn) -> tuple[Turn, Evidence]:
         """`_found_evidence`, its passages ranked as search ranks them."""

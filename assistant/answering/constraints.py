@@ -1390,8 +1390,11 @@ _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÄÖ«\"])")
 def continued_sentence(candidate: Candidate) -> str:
     """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ...",
     "It had ..."), within its passage; empty for a sentence that stands on its own."""
-    if not _CONTINUES.match(candidate.text):
-        return ""
+    return _sentence_before(candidate) if _CONTINUES.match(candidate.text) else ""
+
+
+def _sentence_before(candidate: Candidate) -> str:
+    """The sentence before a candidate in its passage; empty when it opens the passage."""
     chunk = candidate.chunk
     before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()
     return _SENTENCE_END.split(before)[-1] if before else ""
@@ -1421,11 +1424,7 @@ def year_pointed_back(candidate: Candidate) -> str:
         for m in _YEAR_POINTED_BACK.finditer(candidate.text)
         if (m.group("before") or "").casefold() not in _OTHER_YEAR
     ]
-    if not pointed:
-        return ""
-    chunk = candidate.chunk
-    before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()
-    return _SENTENCE_END.split(before)[-1] if before else ""
+    return _sentence_before(candidate) if pointed else ""
 
 
 def antecedent(candidate: Candidate) -> Candidate | None:
