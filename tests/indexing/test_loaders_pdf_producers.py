@@ -1325,3 +1325,38 @@ def test_a_compound_cut_at_a_line_end_keeps_its_own_hyphen() -> None:
     text = parse_pdf_lines([PdfPage(lines, "1")]).text
     assert "acts as a bridge-builder between the shop" in text
     assert "in its development work." in text
+
+
+def test_a_cover_with_its_imprint_in_small_type_is_still_a_cover() -> None:
+    """The publisher's line at a cover's foot is ten words long, but small under a large
+    title: the page is the cover, and its lines are no sections. An abstract under a title,
+    longer than an imprint, stays text."""
+    imprint = (
+        "Published by Hovdeland Regional Development Partnership, Lynghamar Hub, Tindvik, Norway"
+    )
+    cover = [
+        TextLine("Annual Report 2024", 34, x=105, top=232),
+        TextLine("Aurvoll · Hjellnes · Tindvik · Skardbu", 13, x=105, top=280),
+        TextLine(imprint, 9, x=105, top=577),
+    ]
+    body = [
+        TextLine("1 Foreword from the chair", 15, x=71, top=90),
+        *(
+            TextLine(f"The partnership moved from planning to delivery in year {n}.", 10.5, x=71,
+                     top=120 + 14 * n)
+            for n in range(8)
+        ),
+    ]  # fmt: skip
+    document = parse_pdf_lines([PdfPage(cover, "1"), PdfPage(body, "2")])
+    assert [section.path for section in document.sections] == [["1 Foreword from the chair"]]
+    assert imprint not in document.text
+    abstract = [
+        TextLine("Annual Report 2024", 34, x=105, top=232),
+        *(
+            TextLine(f"This report tells how the partnership worked with business number {n}.", 9,
+                     x=105, top=300 + 12 * n)
+            for n in range(5)
+        ),
+    ]  # fmt: skip
+    kept = parse_pdf_lines([PdfPage(abstract, "1"), PdfPage(body, "2")])
+    assert "worked with business number 4." in kept.text

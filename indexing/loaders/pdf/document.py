@@ -168,7 +168,7 @@ def parse_pdf_lines(
         labels = printed_page_numbers(furniture) or labels
     body_size = _body_size(lines)
     lines = _drop_contents_lists([_drop_contents(_drop_chart_labels(page)) for page in lines])
-    first = _body_start(lines, raw)
+    first = _body_start(lines, raw, body_size)
     kept = [_Page(page) if index >= first else _Page([]) for index, page in enumerate(lines)]
     if body_size:
         kept = _join_continued_notes(_take_all_notes(kept, body_size))
@@ -650,21 +650,40 @@ def _asks(block: list[TextLine]) -> bool:
     return len(block) <= SUBTITLE_LINES and text.endswith("?") and not item
 
 
-def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]]) -> int:
+def _body_start(lines: list[list[TextLine]], raw: list[list[TextLine]], body: float = 0.0) -> int:
     """Index of the first page after the cover pages (title, authors, colophon).
 
     Cover pages come first (at most `COVER_PAGES` of them), have no running text (no line of
-    many words but a subtitle's question, `has_running_text`), and are followed by pages
-    that do; a document whose first page holds prose has no cover.
+    many words but a subtitle's question, `has_running_text`, or a publisher's imprint in small
+    type under a large title, `_imprint_only`), and are followed by pages that do; a
+    document whose first page holds prose has no cover.
     """
     for index, page in enumerate(lines[: COVER_PAGES + 1]):
         if index and is_colophon(page):
             continue  # after the cover, its prose a publisher's line or two
-        if has_running_text(page):
+        if has_running_text(page) and not (index == 0 and _imprint_only(page, body)):
             return index
         if any(is_toc_heading(line.text) for line in raw[index]):
             return index  # the contents page ends the cover (it leaves nothing behind)
     return 0
+
+
+# A cover's title is set this many times the body's type at least.
+COVER_TITLE_SCALE = 2.0
+
+
+def _imprint_only(lines: list[TextLine], body: float) -> bool:
+    """Whether a first page's only prose is an imprint: a line or few in smaller type than the
+    body's ("Published by Hovdeland Regional Development Partnership, Lynghamar Hub, ..."),
+    under a title set at least `COVER_TITLE_SCALE` times the body's type. An abstract runs
+    longer; a page in the body's type is text."""
+    prose = [line for line in lines if is_prose(line.text)]
+    return (
+        body > 0
+        and 0 < len(prose) <= SUBTITLE_LINES
+        and all(0 < line.size < body for line in prose)
+        and max(line.size for line in lines) >= COVER_TITLE_SCALE * body
+    )
 
 
 # A colophon lists this many fields at least ("Oppdragsgjevar: ...", "Dato: ..."), and they
