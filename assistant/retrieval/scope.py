@@ -94,6 +94,12 @@ def _calls_them(word: str, described: Sequence[str]) -> bool:
     )
 
 
+def _names_a_kind(word: str) -> bool:
+    """Whether a word calls a document one, or one of a kind ("evaluation", "rapporten")."""
+    folded = fold(word)
+    return folded in _ANY_DOCUMENT or any(folded in words for words, _ in _DOCUMENT_KINDS.values())
+
+
 def _matches(name: str, document_name: str) -> bool:
     """A name the question uses and a document's name agree when one begins the other:
     'helgelandsprogrammet' and 'helgeland', 'vikfjords' and 'vikfjord'. A short name must be
@@ -213,23 +219,17 @@ def _named_by_language(
         tongues = _LANGUAGE_ADJECTIVES.get(fold(word))
         if tongues is None:
             continue
-        following = [fold(w) for w in words[index + 1 : index + 2 + LANGUAGE_GAP]]
-        kind = next(
-            (
-                (whole, beginnings)
-                for whole, beginnings in _DOCUMENT_KINDS.values()
-                if any(w in whole for w in following)
-            ),
-            None,
-        )
-        if kind is None and not any(w in _ANY_DOCUMENT for w in following):
+        following = words[index + 1 : index + 2 + LANGUAGE_GAP]
+        if not any(_names_a_kind(w) for w in following):
             continue
         in_language = [doc_id for doc_id, language in languages.items() if language in tongues]
         of_kind = [
             doc_id
             for doc_id in in_language
-            if kind is not None
-            and any(b in fold(f"{titles.get(doc_id, '')} {kinds.get(doc_id, '')}") for b in kind[1])
+            if any(
+                _calls_them(w, [fold(f"{titles.get(doc_id, '')} {kinds.get(doc_id, '')}")])
+                for w in following
+            )
         ]
         found = of_kind or in_language
         if found:

@@ -520,13 +520,10 @@ def _page_set_apart(line: TextLine) -> bool:
         return False
     words, page = line.splits
     return (
-        _PAGE_NUMBER.fullmatch(page.strip()) is not None
+        _numeral(page.strip()) is not None
         and 0 < len(words.split()) <= HEADING_WORDS
         and not words.rstrip().endswith(".")
     )
-
-
-_PAGE_NUMBER = re.compile(r"\d{1,3}|[ivxlc]{1,6}", re.IGNORECASE)
 
 
 # A contents list names at least this many headings and makes up this share of its page.
