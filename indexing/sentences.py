@@ -23,6 +23,13 @@ _BOUNDARY = re.compile(
 )
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[«\"'(\[]*[A-ZÆØÅÄÖÜ0-9•\-–]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A numbered list item's label ("1.", "12.") at the start of a line heads its item's sentence.
+_LIST_LABEL = re.compile(r"[ \t]*\d{1,2}")
+
+
+def _is_list_label(text: str, begin: int, dot: int) -> bool:
+    line_start = text.rfind("\n", 0, dot) + 1
+    return line_start >= begin and _LIST_LABEL.fullmatch(text, line_start, dot) is not None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -43,7 +50,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for match in _BOUNDARY.finditer(text, start, stop):
         cut = match.end()
         if not match.group().startswith("\n"):
-            if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            if text[match.start()] == "." and (
+                _is_abbreviation(text, match.start()) or _is_list_label(text, begin, match.start())
+            ):
                 continue
             if not _NEXT_STARTS_SENTENCE.match(text, cut, stop):
                 continue

@@ -105,13 +105,21 @@ WORD_LISTS = {
         ("lowerLetter", "%2.", ""),
         ("lowerRoman", "%3.", ""),
     ),
+    # Headings numbered by a multi-level list linked to the heading styles: 1, 1.1, 1.1.1.
+    "outline": (
+        ("decimal", "%1", ""),
+        ("decimal", "%1.%2", ""),
+        ("decimal", "%1.%2.%3", ""),
+    ),
 }
-_LIST_IDS = {"bullet": "90", "number": "91"}
+_LIST_IDS = {"bullet": "90", "number": "91", "outline": "92"}
 
 
-def list_item(document: Any, text: str, level: int = 0, kind: str = "bullet") -> Any:
-    """A paragraph of Word's default multi-level list of ``kind`` ("bullet" or "number") at
-    ``level`` (0 the outermost), each level set in half an inch further."""
+def list_item(
+    document: Any, text: str, level: int = 0, kind: str = "bullet", style: str = "List Paragraph"
+) -> Any:
+    """A paragraph of Word's default multi-level list of ``kind`` ("bullet", "number" or
+    "outline") at ``level`` (0 the outermost), each level set in half an inch further."""
     numbering = document.part.numbering_part.element
     list_id = _LIST_IDS[kind]
     if numbering.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{list_id}']") is None:
@@ -138,7 +146,7 @@ def list_item(document: Any, text: str, level: int = 0, kind: str = "bullet") ->
                 f'<w:abstractNumId w:val="{list_id}"/></w:num>'
             )
         )
-    paragraph = document.add_paragraph(text, style="List Paragraph")
+    paragraph = document.add_paragraph(text, style=style)
     numbered = OxmlElement("w:numPr")
     depth = OxmlElement("w:ilvl")
     depth.set(qn("w:val"), str(level))

@@ -5,13 +5,15 @@ Heading styles are recognised by name in English and Norwegian (``Heading 2``,
 fixed pages, so none are given. Footnotes (Word's own,
 or superscript numbers with the notes as numbered paragraphs under a heading such as
 ``Noter``) come back as ``Fotnote n: ...`` at the end of the section that cites them, as in
-the other loaders. Title, authors and year come from the core properties.
+the other loaders. Lists keep the labels Word shows: numbers and letters counted as Word counts
+them ("2.", "b."), a bullet as ``-``; headings numbered by Word's outline list get their
+numbers. Title, authors and year come from the core properties.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,25 +138,31 @@ def _info(document: Document) -> DocxInfo:
 
 def _blocks(document: Document) -> Iterator[Block]:
     """Paragraphs and table cells in document order."""
+    numbers = ListNumbers.of(document)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            yield _paragraph_block(item)
+            yield _paragraph_block(item, numbers)
         elif isinstance(item, Table):
             yield from _table_blocks(item)
 
 
-def _paragraph_block(paragraph: Paragraph) -> Block:
+def _paragraph_block(paragraph: Paragraph, numbers: ListNumbers) -> Block:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     text = _text_with_marks(paragraph)
     if _CONTENTS_STYLE.match(style.strip()):
         return Block("")  # an entry of Word's own table of contents: no text of the report
+    label = numbers.label(paragraph)
     heading = _HEADING_STYLE.match(style.strip())
     if heading:
-        return Block(text, int(heading.group(1)))
+        # A heading numbered by Word's multilevel list gets its number back ("2.1").
+        shown = label.rstrip(".") if label and label != BULLET else ""
+        return Block(f"{shown} {text}" if shown else text, int(heading.group(1)))
     if style.strip().lower() in _TITLE_STYLES:
         return Block(text, -1)
+    if label:
+        return Block(f"{label} {text.strip()}")
     if "list" in style.lower() or "liste" in style.lower():
-        return Block(f"- {text.strip()}")
+        return Block(f"{BULLET} {text.strip()}")
     if style.strip().lower() in _CAPTION_STYLES:
         return Block(text)  # a table's or figure's caption, bold as it may be, heads nothing
     if _bold_line(paragraph, text):
@@ -182,6 +190,151 @@ def _bold_line(paragraph: Paragraph, text: str) -> bool:
 def _style_bold(paragraph: Paragraph) -> bool:
     style = paragraph.style
     return bool(style is not None and style.font is not None and style.font.bold)
+
+
+BULLET = "-"
+# Word's number formats written as the list shows them; any other format is shown as a bullet.
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(value: int) -> str:
+    digits = []
+    for size, letters in _ROMAN:
+        count, value = divmod(value, size)
+        digits.append(letters * count)
+    return "".join(digits)
+
+
+def _letters(value: int) -> str:
+    # Word's letters run a..z, then aa..zz, then aaa..
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda value: f"{value:02d}",
+    "lowerLetter": _letters,
+    "upperLetter": lambda value: _letters(value).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda value: _roman(value).upper(),
+}
+
+
+@dataclass(frozen=True)
+class ListLevel:
+    """One level of a Word list: its number format, label pattern (``%1.%2``) and start."""
+
+    form: str
+    pattern: str
+    start: int = 1
+
+
+@dataclass
+class ListNumbers:
+    """Word's automatic list numbers, counted as Word counts them: per list (``numId``), a
+    level's count starting again under each item of a level above it."""
+
+    levels: dict[str, dict[int, ListLevel]] = field(default_factory=dict)
+    counts: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, document: Document) -> ListNumbers:
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return cls()  # a file without lists has no numbering part
+        abstract = {
+            item.get(qn("w:abstractNumId")): _list_levels(item)
+            for item in root.iter(qn("w:abstractNum"))
+        }
+        levels: dict[str, dict[int, ListLevel]] = {}
+        for item in root.iter(qn("w:num")):
+            base = item.find(qn("w:abstractNumId"))
+            found = dict(abstract.get(base.get(qn("w:val")) if base is not None else None, {}))
+            for override in item.iter(qn("w:lvlOverride")):
+                level, start = (
+                    _int(override.get(qn("w:ilvl"))),
+                    override.find(qn("w:startOverride")),
+                )
+                if level in found and start is not None:
+                    found[level] = ListLevel(
+                        found[level].form, found[level].pattern, _int(start.get(qn("w:val")), 1)
+                    )
+            levels[item.get(qn("w:numId")) or ""] = found
+        return cls(levels)
+
+    def label(self, paragraph: Paragraph) -> str | None:
+        """The paragraph's list label ("3.", "b)", or `BULLET`), None if it is no list item."""
+        found = _numbering_of(paragraph)
+        if found is None:
+            return None
+        list_id, level = found
+        levels = self.levels.get(list_id, {})
+        if level not in levels:
+            return None
+        form = levels[level].form
+        if form not in _FORMATS:
+            return None if form == "none" else BULLET
+        counts = self.counts.setdefault(list_id, {})
+        counts[level] = counts.get(level, levels[level].start - 1) + 1
+        for deeper in [at for at in counts if at > level]:
+            del counts[deeper]
+        return re.sub(
+            r"%(\d)",
+            lambda m: self._shown(list_id, int(m.group(1)) - 1),
+            levels[level].pattern,
+        ).strip()
+
+    def _shown(self, list_id: str, level: int) -> str:
+        found = self.levels[list_id].get(level)
+        if found is None:
+            return ""
+        count = self.counts[list_id].get(level, found.start)
+        return _FORMATS.get(found.form, str)(count)
+
+
+def _list_levels(abstract: Any) -> dict[int, ListLevel]:
+    levels = {}
+    for level in abstract.iter(qn("w:lvl")):
+        form, pattern, start = (
+            level.find(qn(f"w:{name}")) for name in ("numFmt", "lvlText", "start")
+        )
+        levels[_int(level.get(qn("w:ilvl")))] = ListLevel(
+            form.get(qn("w:val")) if form is not None else "decimal",
+            pattern.get(qn("w:val")) or "" if pattern is not None else "",
+            _int(start.get(qn("w:val")) if start is not None else None, 1),
+        )
+    return levels
+
+
+def _numbering_of(paragraph: Paragraph) -> tuple[str, int] | None:
+    """The list (``numId``) and level of a paragraph, set on it or on its style (or a style
+    it is based on); None when it is in no list (``numId`` 0 takes it out of one)."""
+    list_id, level = None, None
+    elements = [paragraph._p]
+    style = paragraph.style
+    while style is not None:
+        elements.append(style.element)
+        style = style.base_style
+    for element in elements:
+        numbering = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if numbering is None:
+            continue
+        found_id, found_level = numbering.find(qn("w:numId")), numbering.find(qn("w:ilvl"))
+        if list_id is None and found_id is not None:
+            list_id = found_id.get(qn("w:val"))
+        if level is None and found_level is not None:
+            level = _int(found_level.get(qn("w:val")))
+    if list_id is None or list_id == "0":
+        return None
+    return list_id, level or 0
+
+
+def _int(text: str | None, default: int = 0) -> int:
+    return int(text) if text and text.isdigit() else default
 
 
 _SUPERSCRIPT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")

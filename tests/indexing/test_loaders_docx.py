@@ -16,7 +16,7 @@ from assistant.errors import DocumentLoadError
 from indexing.catalogue import Catalogue
 from indexing.loaders import load_document
 from indexing.pipeline import build_record
-from tests.docx_factory import add_footnotes, footnote_reference
+from tests.docx_factory import add_footnotes, footnote_reference, list_item
 
 
 def build_report(path: Path) -> Path:
@@ -126,6 +126,43 @@ def test_a_table_of_labels_and_values_reads_each_label_with_its_value(tmp_path: 
 
 def test_list_items_keep_a_bullet(report: LoadedDocument) -> None:
     assert "\n\n- Holdninger betyr mest.\n\n" in report.text
+
+
+def test_word_list_and_heading_numbers_come_back_as_word_shows_them(tmp_path: Path) -> None:
+    """A numbered list keeps its numbers (letters under them), counted on across the list and
+    started again under each item above; headings numbered by Word's outline list get their
+    numbers in the section path; a bullet list keeps a bullet."""
+    document = docx.Document()
+    list_item(document, "Innledning", 0, "outline", style="Heading 1")
+    document.add_paragraph("Kommunestyret vedtar:")
+    list_item(document, "Etablere et fast samarbeid.", 0, "number")
+    list_item(document, "med to møter i året", 1, "number")
+    list_item(document, "med en felles plan", 1, "number")
+    list_item(document, "Publisere en innkjøpsplan.", 0, "number")
+    list_item(document, "med kurs for leverandører", 1, "number")
+    list_item(document, "Lokale leverandører først.", 0, "bullet")
+    list_item(document, "Bakgrunn", 1, "outline", style="Heading 2")
+    document.add_paragraph("Planen bygger på tre tiltak.")
+    document.add_paragraph("Tilby leverandørkurs.", style="List Number")  # the template's own
+    document.add_paragraph("Dele opp kontrakter.", style="List Number")
+    list_item(document, "Funn", 0, "outline", style="Heading 1")
+    document.add_paragraph("Kommunen er en brobygger.")
+    path = tmp_path / "vedtak.docx"
+    document.save(str(path))
+
+    loaded = load_document(path)
+
+    assert (
+        "1. Etablere et fast samarbeid.\n\na. med to møter i året\n\nb. med en felles plan\n\n"
+        "2. Publisere en innkjøpsplan.\n\na. med kurs for leverandører\n\n"
+        "- Lokale leverandører først."
+    ) in loaded.text
+    assert "1. Tilby leverandørkurs.\n\n2. Dele opp kontrakter." in loaded.text
+    assert [section.path for section in loaded.sections] == [
+        ["1 Innledning"],
+        ["1 Innledning", "1.1 Bakgrunn"],
+        ["2 Funn"],
+    ]
 
 
 def test_a_word_file_has_no_pages_but_has_its_title(report: LoadedDocument) -> None:

@@ -34,6 +34,22 @@ def test_list_items_are_sentences_even_without_a_period() -> None:
     assert sentences(text) == ["Ressurser:", "- Penger og virkemidler", "- Kunnskap og kompetanse"]
 
 
+def test_a_numbered_list_items_label_stays_with_its_sentence() -> None:
+    text = (
+        "Kommunen skal:\n\n1. Etablere et fast samarbeid.\n\n"
+        "12. Tilby kurs. Det er gratis.\n3. Dele opp kontrakter."
+    )
+    assert sentences(text) == [
+        "Kommunen skal:",
+        "1. Etablere et fast samarbeid.",
+        "12. Tilby kurs.",
+        "Det er gratis.",
+        "3. Dele opp kontrakter.",
+    ]
+    # An ordinal inside a line is no label: "12." there is read as before.
+    assert sentences("Vi kom på 12. plass. Neste år.") == ["Vi kom på 12. plass.", "Neste år."]
+
+
 def test_each_field_of_a_documents_heading_is_a_sentence() -> None:
     text = (
         "Sted: Sandvær rådhus, kommunestyresalen\nDato: 7. februar 2024, kl. 09.00–15.30\n"
