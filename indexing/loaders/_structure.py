@@ -14,9 +14,17 @@ from dataclasses import dataclass, field
 
 from assistant.domain import PageSpan, Section
 from indexing.cleaning import continues, number_parts
+from indexing.loaders._metadata import document_language
 
 _MARK = re.compile(r"\x00([PN])([^\x00]*)\x00")
-FOOTNOTE_LABEL = "Fotnote"
+# A footnote's label in the document's own language (bokmål's for any other).
+FOOTNOTE_LABELS = {
+    "nb": "Fotnote",
+    "nn": "Fotnote",
+    "sv": "Fotnot",
+    "da": "Fodnote",
+    "en": "Footnote",
+}
 
 
 @dataclass(frozen=True)
@@ -238,10 +246,13 @@ def _join(previous: str, marks: str, following: str) -> str:
 def place_footnotes(
     parts: list[Part], footnotes: dict[str, str], homes: dict[str, int]
 ) -> list[Part]:
-    """Each footnote (cleaned text) as ``Fotnote n: ...`` at the end of the section citing it.
+    """Each footnote (cleaned text) as ``Fotnote n: ...`` at the end of the section citing it,
+    labelled in the document's language (``Footnote n: ...``, ``Fotnot n: ...``).
 
     A note nobody cites goes to the end of the section its body stood in.
     """
+    language = document_language(_MARK.sub("", "\n".join(p for p in parts if isinstance(p, str))))
+    label = FOOTNOTE_LABELS.get(language, FOOTNOTE_LABELS["nb"])
     placed = list(parts)
     insertions: list[tuple[int, int, str]] = []
     for order, (note, body) in enumerate(footnotes.items()):
@@ -249,7 +260,7 @@ def place_footnotes(
             (i for i, p in enumerate(parts) if isinstance(p, str) and has_note(p, note)),
             max(0, homes.get(note, len(parts)) - 1),
         )
-        text = f"{FOOTNOTE_LABEL} {note}: {body}"
+        text = f"{label} {note}: {body}"
         insertions.append((_section_end(parts, cited), order, text))
     for at, _, text in sorted(insertions, reverse=True):
         placed.insert(at, text)

@@ -268,6 +268,40 @@ def test_footnotes_leave_no_digits_and_follow_their_section(library_report: Path
     assert not any("Noter" in s.path for s in document.sections)
 
 
+@pytest.mark.parametrize(
+    ("language", "body", "note", "label"),
+    [
+        (
+            "en",
+            "The municipality acts as a playmaker for business and the voluntary sector",
+            "The agreement was signed by all four mayors in March.",
+            "Footnote",
+        ),
+        (
+            "sv",
+            "Kommunen är en brobyggare mellan näringslivet och det civila samhället",
+            "Avtalet undertecknades av alla fyra kommunalråden i mars.",
+            "Fotnot",
+        ),
+    ],
+)
+def test_a_footnote_is_labelled_in_the_documents_language(
+    tmp_path: Path, language: str, body: str, note: str, label: str
+) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph(f"{body}, and the plan says so")
+    footnote_reference(paragraph, "1")
+    paragraph.add_run(". " + " ".join([body + "."] * 3))
+    add_footnotes(document, {"1": note})
+    path = tmp_path / f"{language}.docx"
+    document.save(str(path))
+
+    loaded = load_document(path)
+
+    assert loaded.language == language
+    assert f"{label} 1: {note}" in loaded.text
+
+
 def test_the_bibliography_and_citations_are_found(library_report: Path) -> None:
     document = load_document(library_report)
     catalogue = Catalogue([], library_report.parent)

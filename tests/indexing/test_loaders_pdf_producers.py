@@ -21,6 +21,7 @@ from indexing.catalogue import Catalogue
 from indexing.chunking import chunk_document
 from indexing.cleaning import furniture_key, parse_toc_line, split_heading_number
 from indexing.loaders import load_document
+from indexing.loaders._structure import FOOTNOTE_LABELS
 from indexing.loaders.pdf.document import (
     PdfPage,
     cover_authors,
@@ -543,9 +544,10 @@ def test_a_word_report_printed_by_libreoffice_keeps_its_notes_and_loses_its_foot
     _, document = from_word
     expected = expectation(EVALUATION, "word")
     assert furniture_left(document, expected) == []
+    label = FOOTNOTE_LABELS[EVALUATION.language]
     for note, body, path, _ in expected.notes:
-        assert f"Fotnote {note}: {body}" in document.text
-        assert path_of(document, f"Fotnote {note}: ") == [title.casefold() for title in path]
+        assert f"{label} {note}: {body}" in document.text
+        assert path_of(document, f"{label} {note}: ") == [title.casefold() for title in path]
     assert path_of(document, "We combined a survey") == ["1 introduction", "1.2 data and methods"]
 
 
@@ -734,9 +736,10 @@ def test_an_html_reports_notes_come_to_the_section_citing_them(
     _, document = request.getfixturevalue(printed)
     report = EVALUATION if printed == "chromium_own_furniture" else ANNUAL
     expected = chromium_expectation(report, "word", "css")
+    label = FOOTNOTE_LABELS[report.language]
     for note, body, path, _ in expected.notes:
-        assert f"Fotnote {note}: {body}" in document.text
-        assert path_of(document, f"Fotnote {note}: ") == [title.casefold() for title in path]
+        assert f"{label} {note}: {body}" in document.text
+        assert path_of(document, f"{label} {note}: ") == [title.casefold() for title in path]
     assert "\u21a9" not in document.text  # the links back to the citing place
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from assistant.domain import LoadedDocument
 from indexing.loaders import load_document
-from indexing.loaders._structure import table_rows
+from indexing.loaders._structure import FOOTNOTE_LABELS, table_rows
 from indexing.loaders.pdf.document import PdfPage, parse_pdf_lines
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
 from tests.report_producers import (
@@ -93,7 +93,7 @@ def source_words(report: Report) -> set[str]:
         *report.notes.values(),
         *report.references,
         report.references_heading,
-        "Fotnote",
+        FOOTNOTE_LABELS[report.language],
     ]  # fmt: skip
     return {word.strip(".,;:()") for text in texts for word in plain_text(text).split()}
 
@@ -102,9 +102,10 @@ def test_footnotes_leave_the_text_and_come_to_the_section_citing_them(
     typeset: tuple[Report, LoadedDocument],
 ) -> None:
     report, document = typeset
+    label = FOOTNOTE_LABELS[report.language]  # notes labelled in the report's language
     for note, body, path, before in expected(report).notes:
-        assert f"Fotnote {note}: {body}" in words(document.text)
-        assert path_of(document, f"Fotnote {note}: ") == [title.casefold() for title in path]
+        assert f"{label} {note}: {body}" in words(document.text)
+        assert path_of(document, f"{label} {note}: ") == [title.casefold() for title in path]
         assert not re.search(rf"{re.escape(before)}\W?{note}\b", document.text), before
 
 
