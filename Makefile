@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-stamp
 
 # Debian packages some features and their tests use (installed when missing and run as root;
 # otherwise the command to run is printed and the tests that need them say so).
-APT_PACKAGES := tesseract-ocr tesseract-ocr-nor tesseract-ocr-swe fonts-dejavu-core chromium cmake g++ util-linux libreoffice-writer-nogui
+APT_PACKAGES := tesseract-ocr tesseract-ocr-nor tesseract-ocr-swe fonts-dejavu-core chromium cmake g++ util-linux libreoffice-writer-nogui texlive-latex-base
 
 # llama.cpp for the real-model tests, built for any x86-64 with AVX2: a native build
 # (-march=native) dies with "Illegal instruction" on CI machines. pip caches the built wheel,

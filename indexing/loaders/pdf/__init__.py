@@ -43,6 +43,7 @@ from indexing.loaders.pdf.fonts import glyph_widths, to_unicode
 from indexing.loaders.pdf.hidden import Painting
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines, plain_lines
 from indexing.loaders.pdf.ocr import ocr_pages
+from indexing.loaders.pdf.tex import name_tex_bitmap_glyphs
 
 logger = logging.getLogger(__name__)
 
@@ -225,6 +226,7 @@ class _Page:
 def _lines_of(page: PageObject) -> _Page:
     """The page's visible text runs, placed and sized by the visitor, grouped into lines; and
     the runs a reader cannot see, with why."""
+    name_tex_bitmap_glyphs(page)
     box = page.cropbox
     painting = Painting(
         (float(box.left), float(box.bottom), float(box.right), float(box.top)), _images(page)
