@@ -301,3 +301,84 @@ def test_a_fact_boxs_items_are_told_apart_by_the_gap_between_them(tmp_path: Path
         assert f"{label}: {value}" in found
     for text in COLUMN_TEXT:
         assert text in found
+
+
+def justified_word_by_word(path: Path, paragraphs: list[str], columns: int) -> Path:
+    """Paragraphs justified by hand, every word drawn at its own x (as a producer drawing on
+    reportlab's canvas does), in one column across the page or in two."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    size, gap = 10.5, 24
+    width = (595 - 2 * 72 - (columns - 1) * gap) / columns
+    lefts = [72 + i * (width + gap) for i in range(columns)]
+    column, y = 0, 760.0
+    canvas.setFont("Helvetica", size)
+    for paragraph in paragraphs:
+        words, line = paragraph.split(), []
+        lines = []
+        for word in words:
+            if line and stringWidth(" ".join([*line, word]), "Helvetica", size) > width:
+                lines.append(line)
+                line = []
+            line.append(word)
+        lines.append(line)
+        for index, words_of_line in enumerate(lines):
+            inked = sum(stringWidth(w, "Helvetica", size) for w in words_of_line)
+            last = index == len(lines) - 1
+            space = (
+                stringWidth(" ", "Helvetica", size)
+                if last or len(words_of_line) == 1
+                else (width - inked) / (len(words_of_line) - 1)
+            )
+            x = lefts[column]
+            for word in words_of_line:
+                canvas.drawString(x, y, word)
+                x += stringWidth(word, "Helvetica", size) + space
+            y -= 14
+            if y < 420:  # a short page, so that the text runs on into the second column
+                column, y = column + 1, 760.0
+                if column == columns:
+                    canvas.showPage()
+                    canvas.setFont("Helvetica", size)
+                    column = 0
+    canvas.save()
+    return path
+
+
+# Paragraphs long enough that words start at the same x on several lines by chance.
+WORD_BY_WORD = [
+    "This report examines how three coastal municipalities in Northern Norway organise "
+    "their work with business development, and how far they have moved from the roles of "
+    "administrator and service producer towards the roles that the working paper calls "
+    "negotiator, innovator and bridge-builder. The study was commissioned by the alliance, "
+    "the three municipalities' joint body for business development.",
+    "Our main finding is that all three municipalities describe themselves as playmakers, "
+    "but only one consistently acts as one. It has used its business garden, its "
+    "procurement and its annual co-creation forum to bring firms, voluntary associations "
+    "and the municipality together around concrete projects in every year since 2021.",
+    "We recommend that the alliance develops a shared first-line service, that the three "
+    "business funds use common criteria, and that each municipality names one senior "
+    "manager as responsible for co-creation with business and civil society from 2025.",
+]
+WORD_BY_WORD += [
+    f"In the second round, {paragraph[0].lower()}{paragraph[1:]}" for paragraph in WORD_BY_WORD
+]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_words_drawn_one_by_one_in_justified_lines_read_in_order(
+    tmp_path: Path, columns: int
+) -> None:
+    """Words a producer places one by one in justified lines that happen to start at one x
+    on many lines make no column; a real second column, a gutter apart, still does."""
+    path = justified_word_by_word(tmp_path / "report.pdf", WORD_BY_WORD, columns)
+
+    text = " ".join(load_document(path).text.split())
+
+    position = 0
+    for paragraph in WORD_BY_WORD:
+        found = text.find(paragraph, position)
+        assert found >= 0, paragraph[:60]
+        position = found + len(paragraph)

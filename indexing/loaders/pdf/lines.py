@@ -14,6 +14,7 @@ Everything here is pure.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -396,12 +397,34 @@ def _gutter(groups: list[_Group]) -> float | None:
             break
         if _labels_values(groups, x):
             continue
-        beside = sum(1 for group in groups if _splits(group, x))
+        split = [group for group in groups if _splits(group, x)]
+        beside = len(split)
+        if not _set_apart(split, x):
+            continue  # words that happen to start at one x in justified lines: no column
         if beside >= COLUMN_LINES or (
             beside >= BOX_LINES and count + lefts[x] >= COLUMN_LINES and x > min(lefts)
         ):
             return x
     return None
+
+
+# A column (or a box beside the text) stands apart from the text left of it by a gap wider
+# than a word space in most of its lines: this share of a type size, at the median.
+GUTTER_GAP = 0.8
+
+
+def _set_apart(lines: list[_Group], x: float) -> bool:
+    """Whether the text at ``x`` stands apart from the text before it in most of ``lines``, as
+    a column does, not a word space after it, as the next word of a line drawn word by word
+    (a producer justifying its own lines draws each word at its x, and some come to start at
+    one x on many lines)."""
+    gaps = []
+    for group in lines:
+        before = [run for _, run in group if run.x < x - 1 and run.text.strip() and run.width]
+        at = [run for _, run in group if abs(run.x - x) <= 1]
+        if before and at:
+            gaps.append((x - max(run.end for run in before)) / at[0].size)
+    return not gaps or statistics.median(gaps) >= GUTTER_GAP
 
 
 def _labels_values(groups: list[_Group], x: float) -> bool:
