@@ -63,13 +63,18 @@ def looks_like_name(line: str) -> bool:
     return _NAME.match(line) is not None and not any(char.isdigit() for char in line)
 
 
-_PERIOD = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)\s*[–—-]\s*(?:19[5-9]\d|20\d\d)(?!\d)")
+# A period covered: years, or dates (``2025-01-01 – 2028-12-31``), with a dash between.
+_PERIOD = re.compile(
+    r"(?<!\d)(?:19[5-9]\d|20\d\d)(?:-\d\d-\d\d)?\s*[–—-]\s*(?:19[5-9]\d|20\d\d)"
+    r"(?:-\d\d-\d\d)?(?!\d)"
+)
 
 
 def year_in(text: str) -> int | None:
     """The last plausible publication year printed in a short text (``Bodø 2019``). A period
-    (``2020–2023``) is what a report covers, not when it came out: a year standing alone
-    (``Report 2024/02``) is taken first, a period's end only where none does."""
+    (``2020–2023``, ``Giltigt 2025-01-01 – 2028-12-31``) is what a report covers, not when it
+    came out: a year standing alone (``Report 2024/02``, ``Antaget 2024-11-18``) is taken first,
+    a period's end only where none does."""
     alone = _YEAR.findall(_PERIOD.sub(" ", text))
     years = alone or _YEAR.findall(text)
     return int(years[-1]) if years else None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from pypdf import PdfReader
+
+from indexing.loaders import load_document
 from indexing.loaders._metadata import (
     document_language,
     is_placeholder,
@@ -67,6 +71,8 @@ def test_a_year_standing_alone_is_the_publication_year_not_a_period_covered() ->
     cover = "Report 2024/02 Small Business Growth: an evaluation of the Fund 2020–2023"
     assert year_in(cover) == 2024
     assert year_in("Evaluering av Næringsløypa Kvernådalen 2020–2024") == 2024
+    programme = "Antaget av kommunfullmäktige 2024-11-18, § 142 Giltigt 2025-01-01 – 2028-12-31"
+    assert year_in(programme) == 2024
 
 
 @pytest.mark.parametrize(
@@ -105,3 +111,38 @@ def test_a_login_is_no_author_but_a_name_is_one_printed_or_not() -> None:
         "Kari Nordmann",
         "lindqvist",
     ]
+
+
+def test_a_first_page_with_a_colophon_gives_its_printed_year_not_the_files_date(
+    tmp_path: Path,
+) -> None:
+    """A cover that ends in a colophon paragraph (prose, so the page is read as text) still
+    prints when the report came out; the file is dated the day it was printed."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "report.pdf"
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    canvas.setFont("Helvetica-Bold", 24)
+    canvas.drawString(72, 700, "Playing the middle")
+    canvas.setFont("Helvetica", 12)
+    for y, line in ((660, "Sigrid Bergvik and Daniel Okafor"), (630, "Report 2024:7"),
+                    (610, "Tromsø, October 2024")):  # fmt: skip
+        canvas.drawString(72, y, line)
+    canvas.setFont("Helvetica", 9)
+    canvas.drawString(
+        72, 120, "The institute is an independent research foundation owned by the region's"
+    )
+    canvas.drawString(
+        72, 108, "municipalities, and it has studied local business policy since 2009."
+    )
+    canvas.showPage()
+    canvas.setFont("Helvetica", 11)
+    for index in range(12):
+        canvas.drawString(
+            72, 760 - 16 * index, "The municipalities work together on business development, and"
+        )
+    canvas.save()
+    created = PdfReader(path).metadata.creation_date
+    assert created is not None and created.year != 2024  # the day the test printed it
+
+    assert load_document(path).year == 2024

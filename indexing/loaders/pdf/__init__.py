@@ -36,6 +36,7 @@ from indexing.loaders.pdf.document import (
     PdfPage,
     cover_authors,
     has_running_text,
+    is_prose,
     parse_pdf_lines,
     parse_pdf_pages,
 )
@@ -92,7 +93,12 @@ def load_pdf(path: Path) -> LoadedDocument:
     opening_lines = [line for lines in pages[:OPENING_PAGES] for line in lines]
     authors = _with_cover_names(_with_coauthors(printed, opening_lines), cover, title)
     authors = authors or cover_authors(cover, title)
-    year = year_in(" ".join(line.text for line in cover)) or info.year
+    # The year printed atop the first page (its title lines, a date, a report number) says
+    # when the report came out; the file's creation date, the year it was last printed (a
+    # report printed again years later), only where the page prints none. Of a first page
+    # that starts the text, only the lines that are no prose are read.
+    titling = cover or [line for line in first if not is_prose(line.text)]
+    year = year_in(" ".join(line.text for line in titling)) or info.year
     return document.model_copy(
         update={
             "title": title,
