@@ -113,11 +113,12 @@ def test_a_login_is_no_author_but_a_name_is_one_printed_or_not() -> None:
     ]
 
 
-def test_a_first_page_with_a_colophon_gives_its_printed_year_not_the_files_date(
+def test_a_first_page_with_a_colophon_gives_its_printed_authors_and_year(
     tmp_path: Path,
 ) -> None:
     """A cover that ends in a colophon paragraph (prose, so the page is read as text) still
-    prints when the report came out; the file is dated the day it was printed."""
+    prints who wrote the report and when it came out; the file is dated the day it was
+    printed and names no author."""
     from reportlab.pdfgen.canvas import Canvas
 
     path = tmp_path / "report.pdf"
@@ -145,4 +146,6 @@ def test_a_first_page_with_a_colophon_gives_its_printed_year_not_the_files_date(
     created = PdfReader(path).metadata.creation_date
     assert created is not None and created.year != 2024  # the day the test printed it
 
-    assert load_document(path).year == 2024
+    document = load_document(path)
+    assert document.year == 2024
+    assert document.authors == ["Sigrid Bergvik", "Daniel Okafor"]  # the file names none

@@ -91,13 +91,14 @@ def load_pdf(path: Path) -> LoadedDocument:
     title = (document.title if unprinted else None) or info.title or document.title
     printed = printed_authors(info.authors or [], f"{opening}\n{document.text}")
     opening_lines = [line for lines in pages[:OPENING_PAGES] for line in lines]
-    authors = _with_cover_names(_with_coauthors(printed, opening_lines), cover, title)
-    authors = authors or cover_authors(cover, title)
-    # The year printed atop the first page (its title lines, a date, a report number) says
-    # when the report came out; the file's creation date, the year it was last printed (a
-    # report printed again years later), only where the page prints none. Of a first page
-    # that starts the text, only the lines that are no prose are read.
+    # The lines that title the report: its cover, or of a first page that is no cover (a
+    # colophon paragraph at its foot, a browser's header line atop it) the lines no prose.
     titling = cover or [line for line in first if not is_prose(line.text)]
+    authors = _with_cover_names(_with_coauthors(printed, opening_lines), cover, title)
+    authors = authors or cover_authors(titling, title)
+    # The year printed there (a date, a report number) says when the report came out; the
+    # file's creation date, the year it was last printed (a report printed again years
+    # later), only where none is printed.
     year = year_in(" ".join(line.text for line in titling)) or info.year
     return document.model_copy(
         update={
