@@ -216,14 +216,41 @@ def rejoin_broken_sentences(parts: Sequence[Part]) -> list[Part]:
 
 def _continued(parts: list[Part], paragraph: str) -> int | None:
     """Index of the paragraph ``paragraph`` continues, if any."""
+    broken = False
     for index in range(len(parts) - 1, -1, -1):
         candidate = parts[index]
         if isinstance(candidate, PageBreak | Caption):
+            broken = broken or isinstance(candidate, PageBreak)
             continue
-        if isinstance(candidate, str) and continues(plain(candidate), plain(paragraph)):
+        if isinstance(candidate, str) and (
+            continues(plain(candidate), plain(paragraph))
+            or (
+                broken
+                and _broken_off_at_a_word(plain(candidate))
+                and not _LIST_ITEM.match(plain(paragraph))
+            )
+        ):
             return index
         return None
     return None
+
+
+# A paragraph of running text this long, cut off after a lower-case word at a page's foot,
+# goes on atop the next page, whatever word that starts with ("kor godt" / "Saltvoll fyller").
+BROKEN_PARAGRAPH_WORDS = 12
+_LAST_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)$")
+# A list's item: a bullet, or a number or letter and its stop ("2.", "b)").
+_LIST_ITEM = re.compile(r"^\s*(?:[-•◦▪▫‣*–]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+
+
+def _broken_off_at_a_word(paragraph: str) -> bool:
+    last = _LAST_WORD.search(paragraph.rstrip())
+    return (
+        last is not None
+        and last.group(1).islower()
+        and len(paragraph.split()) >= BROKEN_PARAGRAPH_WORDS
+        and not _LIST_ITEM.match(paragraph)
+    )
 
 
 _TRAILING_HYPHEN = re.compile(r"(?<=[^\W\d_])[-‐]$")

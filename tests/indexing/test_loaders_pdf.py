@@ -15,7 +15,13 @@ from assistant.domain import LoadedDocument
 from assistant.errors import DocumentLoadError
 from indexing.catalogue import Catalogue
 from indexing.loaders import load_document
-from indexing.loaders._structure import has_note, note_mark, plain
+from indexing.loaders._structure import (
+    PageBreak,
+    has_note,
+    note_mark,
+    plain,
+    rejoin_broken_sentences,
+)
 from indexing.loaders.pdf import parse_pdf_lines, parse_pdf_pages
 from indexing.loaders.pdf.document import PdfPage
 from indexing.loaders.pdf.lines import Run, TextLine, page_lines
@@ -322,3 +328,30 @@ def test_without_type_sizes_usual_headings_are_known_by_name() -> None:
     entry = catalogue.entry_for_file(Path("skannet.pdf"))
     record = build_record(Path("skannet.pdf"), entry, document, catalogue, "hash")
     assert [(r.authors, r.year) for r in record.references] == [(["Stene, M."], "2013")]
+
+
+BROKEN_OFF = (
+    "Stene og Mørkved (2019) hevdar at innhaldet i kommunen si entreprenørrolle i større grad "
+    "vert å vere forhandlar, innovatør og brubyggjar. Vi bad verksemdene vurdere kor godt"
+)
+GOES_ON = "Saltvoll fyller kvar av desse rollene, på ein skala frå 1 til 5."
+
+
+def test_a_paragraph_cut_off_after_a_word_at_a_pages_foot_goes_on_whatever_the_next_word() -> None:
+    """Running text cut off after a lower-case word goes on atop the next page, even where
+    that page starts with a name; a table's row or a sentence's end does not."""
+    joined = rejoin_broken_sentences([BROKEN_OFF, PageBreak(), GOES_ON])
+    assert [plain(part) for part in joined if isinstance(part, str)] == [f"{BROKEN_OFF} {GOES_ON}"]
+    for before in (
+        "Hestvikja 4 210 238 51 34 2,6",
+        f"{BROKEN_OFF} Saltvoll.",
+        f"- {BROKEN_OFF}",
+        f"2. {BROKEN_OFF}",
+    ):
+        kept = rejoin_broken_sentences([before, PageBreak(), GOES_ON])
+        assert [part for part in kept if isinstance(part, str)] == [before, GOES_ON]
+    # A list's item atop the next page starts a new item.
+    kept = rejoin_broken_sentences([BROKEN_OFF, PageBreak(), f"a. {GOES_ON}"])
+    assert [part for part in kept if isinstance(part, str)] == [BROKEN_OFF, f"a. {GOES_ON}"]
+    # Without a page break between them, two paragraphs stay two.
+    assert rejoin_broken_sentences([BROKEN_OFF, GOES_ON]) == [BROKEN_OFF, GOES_ON]

@@ -19,7 +19,15 @@ from pypdf.generic import (
 )
 
 from indexing.loaders import load_document
-from indexing.loaders.pdf.tex import OT1, T1, encoding_of, name_tex_bitmap_glyphs
+from indexing.loaders.pdf.fonts import glyph_widths
+from indexing.loaders.pdf.tex import (
+    OT1,
+    T1,
+    encoding_of,
+    name_tex_bitmap_glyphs,
+    tex_codes,
+    tex_to_unicode,
+)
 
 PDFLATEX = shutil.which("pdflatex")
 needs_pdflatex = pytest.mark.skipif(
@@ -70,7 +78,7 @@ def test_a_latex_report_keeps_its_ligatures_dashes_quotes_and_letters(tmp_path: 
     assert [section.path for section in document.sections] == [["1 Innleiing"], ["2 Resultat"]]
 
 
-def bitmap_font_page(path: Path, codes: bytes) -> Path:
+def bitmap_font_page(path: Path, codes: bytes, matrix: float = 0.001, width: int = 500) -> Path:
     """A page showing ``codes`` in a Type 3 font named as pdfTeX names a bitmap font's glyphs
     (``/a28`` for code 28), with no ``/ToUnicode``."""
     writer = PdfWriter()
@@ -90,7 +98,7 @@ def bitmap_font_page(path: Path, codes: bytes) -> Path:
             NameObject("/Subtype"): NameObject("/Type3"),
             NameObject("/FontBBox"): ArrayObject([NumberObject(n) for n in (0, 0, 500, 700)]),
             NameObject("/FontMatrix"): ArrayObject(
-                [FloatObject(n) for n in (0.001, 0, 0, 0.001, 0, 0)]
+                [FloatObject(n) for n in (matrix, 0, 0, matrix, 0, 0)]
             ),
             NameObject("/CharProcs"): procedures,
             NameObject("/Encoding"): DictionaryObject(
@@ -102,7 +110,7 @@ def bitmap_font_page(path: Path, codes: bytes) -> Path:
             NameObject("/FirstChar"): NumberObject(used[0]),
             NameObject("/LastChar"): NumberObject(used[-1]),
             NameObject("/Widths"): ArrayObject(
-                [NumberObject(500) for _ in range(used[0], used[-1] + 1)]
+                [NumberObject(width) for _ in range(used[0], used[-1] + 1)]
             ),
         }
     )
@@ -149,3 +157,17 @@ def test_a_type3_font_with_named_glyphs_is_left_as_it_is(tmp_path: Path) -> None
     name_tex_bitmap_glyphs(reader.pages[0])
     assert "/ToUnicode" not in font
     assert encoding_of([0x1C, 0xF8]) is T1
+
+
+def test_a_type3_fonts_widths_are_scaled_by_its_matrix_and_a_missing_space_is_a_word_space(
+    tmp_path: Path,
+) -> None:
+    """TeX's bitmap fonts give widths in their own glyph units (here a hundredth of the size):
+    a line's end is measured in the page's units, so short last lines and columns are told
+    right; a space pypdf puts between words the font has no glyph for counts as a word space."""
+    path = bitmap_font_page(tmp_path / "widths.pdf", b"re", matrix=0.01, width=50)
+    font = PdfReader(path).pages[0]["/Resources"]["/Font"]["/F1"].get_object()
+    font[NameObject("/ToUnicode")] = tex_to_unicode(tex_codes(font))
+    widths = glyph_widths(font)
+    assert widths.width("re") == pytest.approx(1000)  # 50 units of a hundredth: 500 each
+    assert widths.width(" ") == widths.space == 250

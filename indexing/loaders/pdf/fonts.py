@@ -88,7 +88,11 @@ class GlyphWidths:
 
     def width(self, text: str) -> float:
         """The advance of ``text`` set in this font, in thousandths of the type size."""
-        return sum(self.widths.get(char, self.default) for char in text)
+        # A font without a space glyph (TeX's) spaces words by moving the text: a space a
+        # reader inserts there counts as the word space, not as an average glyph.
+        return sum(
+            self.widths.get(char, self.space if char == " " else self.default) for char in text
+        )
 
 
 _CACHE: dict[int, tuple[Any, GlyphWidths]] = {}
@@ -121,7 +125,12 @@ def _read(font: Any) -> GlyphWidths:
         default = float(descendant.get("/DW", 1000))
     elif "/Widths" in font:
         first = int(font.get("/FirstChar", 0))
-        by_code = {first + index: float(width) for index, width in enumerate(font["/Widths"])}
+        # A Type 3 font's widths are in its own glyph space, which its matrix maps to text
+        # space (TeX's bitmap fonts measure in hundredths or less of the size).
+        scale = float(font["/FontMatrix"][0]) * 1000 if font.get("/Subtype") == "/Type3" else 1
+        by_code = {
+            first + index: float(width) * scale for index, width in enumerate(font["/Widths"])
+        }
         codes = codes or {code: bytes([code]).decode("cp1252", "replace") for code in by_code}
     else:
         name = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1]

@@ -56,7 +56,7 @@ def name_tex_bitmap_glyphs(page: PageObject) -> None:
         font = reference.get_object()
         codes = tex_codes(font)
         if codes:
-            font[NameObject("/ToUnicode")] = _cmap(codes, encoding_of(codes))
+            font[NameObject("/ToUnicode")] = tex_to_unicode(codes)
 
 
 def tex_codes(font: Any) -> list[int]:
@@ -88,6 +88,11 @@ def encoding_of(codes: list[int]) -> dict[int, str]:
     if any(code in _OT1_ONLY for code in codes) and max(codes) < 0x80:
         return OT1
     return T1
+
+
+def tex_to_unicode(codes: list[int]) -> DecodedStreamObject:
+    """The ``/ToUnicode`` CMap of a TeX bitmap font using ``codes``."""
+    return _cmap(codes, encoding_of(codes))
 
 
 def _cmap(codes: list[int], encoding: dict[int, str]) -> DecodedStreamObject:
