@@ -61,8 +61,8 @@ class Library:
         return (*self.dev.items, *self.heldout.items)
 
 
-# The first library, on which the product was developed, and a second one written later by
-# writers who had seen none of the product's output, to measure it on a library it was never
+# The first library, on which the product was developed, and a second and a third written later
+# by writers who had seen none of the product's output, to measure it on libraries it was never
 # tuned on.
 LIBRARIES = {
     "library": Library(
@@ -74,6 +74,11 @@ LIBRARIES = {
         CORPORA / "library_b",
         load_testset(TESTSETS / "library_b_dev.yaml"),
         load_testset(TESTSETS / "library_b_heldout.yaml"),
+    ),
+    "library_c": Library(
+        CORPORA / "library_c",
+        load_testset(TESTSETS / "library_c_dev.yaml"),
+        load_testset(TESTSETS / "library_c_heldout.yaml"),
     ),
 }
 FIRST = LIBRARIES["library"]
