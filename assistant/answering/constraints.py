@@ -50,6 +50,7 @@ from assistant.answering.measures import (
     gives_measure,
     gives_per_unit,
     is_company,
+    measures_in,
     money_source,
     names_new,
     per_unit_things,
@@ -65,6 +66,7 @@ from assistant.retrieval.glossary import (
     glossary_terms,
     organisation_forms,
 )
+from assistant.retrieval.kinds import names_a_kind
 from assistant.retrieval.text import STOPWORDS, content_words, stem
 from indexing.cleaning import is_bibliography_heading
 
@@ -339,8 +341,27 @@ def _lists_in(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     once per text, however many names are looked for in it."""
     return (
         tuple(fold(listed.group()) for listed in _NAME_LIST.finditer(text)),
-        tuple((fold(listed.group()), listed.group()) for listed in _ENUMERATION.finditer(text)),
+        tuple(
+            (fold(listed.group()), listed.group())
+            for listed in _ENUMERATION.finditer(text)
+            if not _joins_clauses(listed.group())
+        ),
     )
+
+
+# Words opening a clause of its own: a run of clauses between commas ("Stavnes, as host
+# municipality, pays half, while Heggvik and Lysfjord pay a quarter") enumerates nothing.
+_CLAUSE_OPENERS = frozenset(
+    """
+    while whereas which who whom where when because since mens medan der hvor hvilket fordi
+    ettersom når da där vilket eftersom när dessutom
+    """.split()
+)
+
+
+def _joins_clauses(enumeration: str) -> bool:
+    items = _LIST_SEPARATOR.split(enumeration)
+    return any(item.split()[0].casefold() in _CLAUSE_OPENERS for item in items[1:] if item.split())
 
 
 def named_in_a_list(constraint: Constraint, text: str) -> bool:
@@ -923,16 +944,24 @@ _EVERYWHERE = frozenset(stem(word) for word in ("kommune", "kommunen", "municipa
 
 
 # Bokmål and nynorsk often spell a word apart by one vowel ("tilsagn", "tilsegn"; "skole",
-# "skule"): stems this long differing so are one word.
+# "skule"), or by a vowel or a "j" more ("tjeneste", "teneste"): stems this long differing so
+# are one word.
 _VOWELS = frozenset("aeiouyæøåäö")
 _SPELLING_STEM = 6
 
 
 def _spelled_apart(first: str, second: str) -> bool:
-    if len(first) != len(second) or len(first) < _SPELLING_STEM:
+    if min(len(first), len(second)) < _SPELLING_STEM:
         return False
-    differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
-    return len(differing) == 1 and all(letter in _VOWELS for letter in differing[0])
+    if len(first) == len(second):
+        differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+        return len(differing) == 1 and all(letter in _VOWELS for letter in differing[0])
+    # A vowel or a "j" more in one ("tjeneste" in bokmål, "teneste" in nynorsk).
+    short, long = sorted((first, second), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    return long[at] in _VOWELS | {"j"} and long[:at] + long[at + 1 :] == short
 
 
 def _same_term(first: str, second: str) -> bool:
@@ -965,14 +994,25 @@ def time_in_passing(
     time opening the sentence ("I perioden 2016–2019 registrerte ..., og fondet gav ...")
     dates every clause of it."""
     clauses = [c for c in _CLAUSES[language].split(sentence) if c.strip()]
-    if len(clauses) < 2 or not terms:
-        return False
+    if len(clauses) < 2 or not terms or _TABLE_ROW.match(sentence):
+        return False  # a table's row gives its label's figure in each year's column
     opening = _TIME_OPENING.match(sentence)
     if opening is not None and meets(constraint, opening.group()):
         return False
     topical = [shares_topic(terms, clause) for clause in clauses]
     if not any(topical):  # nothing to tell which clause is about the question
         return False
+    # A clause giving only another figure of the same kind goes on with the one before ("ei
+    # årleg ramme på 1,8 millionar kroner i 2020 og 2021 og 2,4 millionar kroner frå 2022").
+    carried: set[str] = set()  # the money or share the last clause about the topic gave
+    for index, clause in enumerate(clauses):
+        given = measures_in(clause) & {"money", "share"}
+        if topical[index]:
+            carried = set(given)
+        elif given & carried:
+            topical[index] = True
+        elif given:
+            carried = set()
     return not any(
         about and meets(constraint, clause) for about, clause in zip(topical, clauses, strict=True)
     )
@@ -1154,8 +1194,19 @@ def names_another(
 def owners_asked(question: str) -> set[str]:
     """Stems of the common nouns a question says a figure belongs to ("the coastal
     procurement network's purchases": "network"), the municipality aside."""
-    owners = {stem(fold(m[1])) for m in _OWNER.finditer(question) if m[1] not in _NOT_OWNERS}
+    owners = {
+        stem(fold(m[1]))
+        for m in _OWNER.finditer(question)
+        if m[1] not in _NOT_OWNERS and not _names_its_author(question[m.end() :])
+    }
     return owners - _EVERYWHERE
+
+
+def _names_its_author(following: str) -> bool:
+    """Whether a possessive is the author's of the document named after it (the institute's
+    "evaluering", the council's "report"): it says whose the document is, not whose a figure."""
+    word = re.match(r"\s+([^\W\d_]+)", following)
+    return word is not None and names_a_kind(word[1])
 
 
 def screen(

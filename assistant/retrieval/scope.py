@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from assistant.answering.constraints import asked_names, fold
 from assistant.domain import CatalogueEntry
+from assistant.retrieval.kinds import ANY_DOCUMENT, DOCUMENT_KINDS, names_a_kind
 
 MIN_STEM = 4  # shorter names match too much by prefix
 # Words of titles that name a kind of body or document, not one: never a document's name.
@@ -55,49 +56,16 @@ def document_names(entry: CatalogueEntry) -> set[str]:
 SHORT_NAME = 6
 
 
-# Words by which a question calls a document by its kind ("the evaluation", "the plan"): within
-# the document they single out no passage. By kind: the words (whole, folded), and the
-# beginnings of words by which a document's title or catalogue kind says it is of the kind. A
-# word calls the documents a question names only where one of them is of its kind: "the
-# strategy" asked of a company's annual report is what is asked about.
-_DOCUMENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
-    kind: (frozenset(fold(word) for word in words.split()), beginnings)
-    for kind, (words, beginnings) in {
-        "evaluation": (
-            "evaluering evalueringa evalueringen evalueringens utvärdering utvärderingen "
-            "evaluation",
-            ("evaluer", "utværder", "evaluation"),
-        ),
-        "report": ("rapport rapporten rapportens report", ("rapport", "report", "årsmelding")),
-        "paper": (
-            "notat notatet notatets arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet paper",
-            ("notat", "paper"),
-        ),
-        "plan": ("planen plana planens plan", ("plan",)),
-        "strategy": ("strategien strategin strategi strategy", ("strategi", "strategy")),
-        "minutes": ("referat referatet minutes", ("referat", "minutes")),
-    }.items()
-}
-# Words that call any document one.
-_ANY_DOCUMENT = frozenset({"dokument", "dokumentet", "document"})
-
-
 def _calls_them(word: str, described: Sequence[str]) -> bool:
     """Whether a word of the question calls the named documents (`described`: each one's
     folded title and catalogue kind) by their kind."""
     folded = fold(word)
-    if folded in _ANY_DOCUMENT:
+    if folded in ANY_DOCUMENT:
         return True
     return any(
         folded in words and any(b in text for b in beginnings for text in described)
-        for words, beginnings in _DOCUMENT_KINDS.values()
+        for words, beginnings in DOCUMENT_KINDS.values()
     )
-
-
-def _names_a_kind(word: str) -> bool:
-    """Whether a word calls a document one, or one of a kind ("evaluation", "rapporten")."""
-    folded = fold(word)
-    return folded in _ANY_DOCUMENT or any(folded in words for words, _ in _DOCUMENT_KINDS.values())
 
 
 def _matches(name: str, document_name: str) -> bool:
@@ -220,7 +188,7 @@ def _named_by_language(
         if tongues is None:
             continue
         following = words[index + 1 : index + 2 + LANGUAGE_GAP]
-        if not any(_names_a_kind(w) for w in following):
+        if not any(names_a_kind(w) for w in following):
             continue
         in_language = [doc_id for doc_id, language in languages.items() if language in tongues]
         of_kind = [

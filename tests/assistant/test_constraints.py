@@ -28,7 +28,9 @@ from assistant.answering.constraints import (
     naming_by_entry,
     off_topic_for_the_asker,
     outside_lists,
+    owners_asked,
     screen,
+    shares_topic,
     time_constraints,
     without_titles,
 )
@@ -1560,3 +1562,49 @@ def test_a_question_asking_a_count_and_who_leads_is_answered_by_either() -> None
     assert screen(question, [count, leader], {}, "nb").kept == [count, leader]
     alone = "Hvor mange anbudskurs holdt programmet i 2024?"
     assert screen(alone, [count, leader], {}, "nb").kept == [count]
+
+
+def test_a_figure_clause_going_on_from_the_topics_clause_is_dated_by_its_year() -> None:
+    """ "... ei årleg ramme på 1,8 millionar kroner i 2020 og 2021 og 2,4 millionar kroner frå
+    2022": the last clause gives the same frame for 2022, though it does not name it again."""
+    fund = only(
+        "Næringsfondet hadde ei årleg ramme på 1,8 millionar kroner i 2020 og 2021 og "
+        "2,4 millionar kroner frå 2022.",
+        language="nn",
+    )
+    question = "Hvor stor var den årlige rammen for næringsfondet fra 2022?"
+    assert screen(question, [fund], {}, "nb").kept == [fund]
+    # A clause about something else, with a figure of its own, is still passing mention.
+    other = only(
+        "Næringsfondet hadde ei årleg ramme på 1,8 millionar kroner, og kommunen kjøpte ei "
+        "tomt i 2022.",
+        language="nn",
+    )
+    assert screen(question, [other], {}, "nb").kept == []
+
+
+def test_bokmal_and_nynorsk_spelling_a_j_apart_name_one_thing() -> None:
+    """Nynorsk "førstelinjetenesta" is bokmål "førstelinjetjenesten"; a consonant more makes
+    another word."""
+    row = only("Førstelinjetjenesten Gründerdøra: 2025 820; 2026 870; 2027 890; 2028 910.")
+    question = "Kor mykje set Solmundvik kommune av til førstelinjetenesta Gründerdøra i 2027?"
+    plan = {"doc": "Næringsplan for Solmundvik kommune 2025–2028"}
+    assert screen(question, [row], plan, "nn").kept == [row]
+    assert shares_topic({"førstelinjetenest"}, "Førstelinjetjenesten er ny.")
+    assert not shares_topic({"innkjøp"}, "Kommunen har innkjøpt to biler.")  # a "t" more
+
+
+def test_clauses_between_commas_are_no_enumeration_of_names() -> None:
+    [stavnes] = name_constraints("How big a share does Stavnes pay?")
+    clauses = "Stavnes, as host municipality, pays half, while Heggvik and Lysfjord pay a quarter."
+    assert not named_in_a_list(stavnes, clauses)
+    assert named_in_a_list(
+        stavnes, "The members Stavnes, Heggvik, Kvam and Lysfjord pay 2 million."
+    )
+
+
+def test_a_possessive_before_a_documents_kind_names_its_author_not_a_figures_owner() -> None:
+    assert owners_asked("Hva sier forskningsinstituttets evaluering om rammen for fondet?") == set()
+    assert owners_asked("How large were the procurement network's purchases in 2021?") == {
+        "network"
+    }

@@ -1,0 +1,39 @@
+"""The words by which a question calls a document by its kind ("the evaluation", "rapporten"),
+shared by the scope (which documents a question names) and the constraint check (a possessive
+before such a word names the document's author, not what a figure belongs to)."""
+
+from __future__ import annotations
+
+from assistant.retrieval.glossary import fold
+
+# Words by which a question calls a document by its kind ("the evaluation", "the plan"): within
+# the document they single out no passage. By kind: the words (whole, folded), and the
+# beginnings of words by which a document's title or catalogue kind says it is of the kind. A
+# word calls the documents a question names only where one of them is of its kind: "the
+# strategy" asked of a company's annual report is what is asked about.
+DOCUMENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    kind: (frozenset(fold(word) for word in words.split()), beginnings)
+    for kind, (words, beginnings) in {
+        "evaluation": (
+            "evaluering evalueringa evalueringen evalueringens utvärdering utvärderingen "
+            "evaluation",
+            ("evaluer", "utværder", "evaluation"),
+        ),
+        "report": ("rapport rapporten rapportens report", ("rapport", "report", "årsmelding")),
+        "paper": (
+            "notat notatet notatets arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet paper",
+            ("notat", "paper"),
+        ),
+        "plan": ("planen plana planens plan", ("plan",)),
+        "strategy": ("strategien strategin strategi strategy", ("strategi", "strategy")),
+        "minutes": ("referat referatet minutes", ("referat", "minutes")),
+    }.items()
+}
+# Words that call any document one.
+ANY_DOCUMENT = frozenset({"dokument", "dokumentet", "document"})
+
+
+def names_a_kind(word: str) -> bool:
+    """Whether a word calls a document one, or one of a kind ("evaluation", "rapporten")."""
+    folded = fold(word)
+    return folded in ANY_DOCUMENT or any(folded in words for words, _ in DOCUMENT_KINDS.values())
