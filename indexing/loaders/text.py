@@ -1,4 +1,11 @@
-"""Plain-text loader: paragraphs, and numbered headings where they are obvious."""
+"""Plain-text loader: paragraphs, and headings where they are obvious.
+
+Numbered headings are found when they number like headings; in a text without them, a short
+line in capitals standing as a paragraph of its own (or with a date line beside it, as a
+newsletter's item) heads what follows, and so does a line underlined with ``===`` or ``---``.
+Lines of one repeated character (``--------``) are rules: they part paragraphs and are no text.
+A saved e-mail's header gives the title (``Subject:``), the sender and the year (``Date:``).
+"""
 
 from __future__ import annotations
 
@@ -31,6 +38,22 @@ _PAGE_GAP = re.compile(r"(?:\n[ \t]*){4,}")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]|\d{1,2}[.)])\s+")
 # Fewer numbered lines than this do not make a document with numbered headings.
 MIN_HEADINGS = 2
+# A rule: one character repeated on a line of its own ("-----", "=====", "*****").
+_RULE = re.compile(r"^[ \t]*([-=*_~#+.])\1{4,}[ \t]*$", re.MULTILINE)
+# A line of "=" or "-" under a heading's words ("Innledning" over "==========").
+_UNDERLINE = re.compile(r"([=-])\1{2,}")
+# A heading set in capitals has at most this many words.
+HEADING_WORDS = 12
+# A saved e-mail's header fields, in the languages of the literature.
+_MAIL_FIELD = re.compile(
+    r"^(subject|emne|ämne|from|fra|frå|från|date|dato|datum|to|til|till|cc|sent|sendt|skickat)"
+    r":[ \t]*(.*)$",
+    re.IGNORECASE,
+)
+_MAIL_TITLE = frozenset({"subject", "emne", "ämne"})
+_MAIL_SENDER = frozenset({"from", "fra", "frå", "från"})
+_MAIL_DATE = frozenset({"date", "dato", "datum", "sent", "sendt", "skickat"})
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def read_text(path: Path) -> str:
@@ -59,18 +82,114 @@ def load_text(path: Path) -> LoadedDocument:
 
 
 def parse_text(source: str, name: str = "document.txt") -> LoadedDocument:
-    """Paragraphs of plain text in one section, or under its numbered headings if obvious."""
+    """Paragraphs of plain text in one section, or under its headings if obvious."""
     text = dehyphenate(normalize_characters(source.replace("\f", "\n\n\n\n")))
+    mail = _mail_header(text)
     parts: list[Part] = []
     for page_number, page in enumerate(_PAGE_GAP.split(text.strip("\n"))):
         if page_number:
             parts.append(PageBreak())
-        parts.extend(_join_lines(block) for block in _BLANK_RUN.split(page) if block.strip())
-    parts = _mark_headings(parts)
+        for block in _BLANK_RUN.split(_underlined(page)):
+            # A rule parts what stands above it from what stands below it.
+            for piece in _RULE.split(block)[::2]:
+                if piece.strip():
+                    parts.extend(_block_parts(piece))
+    marked = _mark_headings(parts)
+    parts = _capital_headings(parts) if marked is parts else marked
+    # Where numbered headings head the text, a line in capitals is a paragraph like any.
+    parts = [str(part) if isinstance(part, _Shouting) else part for part in parts]
     assembly = assemble(rejoin_broken_sentences(parts))
     if not assembly.text.strip():
         raise DocumentLoadError(f"{name}: no text (the file is empty)")
-    return LoadedDocument(text=assembly.text, sections=assembly.sections)
+    return LoadedDocument(
+        text=assembly.text,
+        sections=assembly.sections,
+        title=mail.get("title"),
+        authors=[mail["sender"]] if mail.get("sender") else [],
+        year=int(mail["year"]) if mail.get("year") else None,
+    )
+
+
+def _mail_header(text: str) -> dict[str, str]:
+    """Title, sender and year from the header fields a saved e-mail opens with."""
+    found: dict[str, str] = {}
+    for line in text.lstrip().split("\n"):
+        field = _MAIL_FIELD.match(line.strip())
+        if field is None:
+            break
+        label, value = field[1].casefold(), field[2].strip()
+        if label in _MAIL_TITLE and value:
+            found["title"] = re.sub(r"^(?:(?:re|sv|fw|fwd|vs|vb):\s*)+", "", value, flags=re.I)
+        elif label in _MAIL_SENDER and value:
+            sender = re.sub(r"\s*<[^>]*>\s*|\S+@\S+", " ", value).strip(" \"'")
+            if sender:
+                found["sender"] = sender
+        elif label in _MAIL_DATE and (year := _YEAR.search(value)):
+            found["year"] = year.group()
+    return found if len(found) >= 2 else {}  # one field-like line makes no e-mail
+
+
+class _Shouting(str):
+    """A short line in capitals standing apart: a heading where the text has no numbered
+    ones (`_capital_headings`), else an ordinary paragraph."""
+
+    __slots__ = ()
+
+
+def _underlined(page: str) -> str:
+    """A line underlined by a rule of ``=`` or ``-`` about its length, after a blank line
+    ("Innledning" over "=========="), stands as a heading line of its own: in capitals, as
+    a line set apart in capitals is read. A line between two rules is no underlined one."""
+    lines = page.split("\n")
+    for at in range(len(lines) - 1):
+        line, below = lines[at].strip(), lines[at + 1].strip()
+        if (
+            line
+            and _UNDERLINE.fullmatch(below) is not None
+            and len(below) >= 0.6 * len(line)
+            and (at == 0 or not lines[at - 1].strip())
+            and not _RULE.fullmatch(line)
+        ):
+            lines[at], lines[at + 1] = line.upper(), ""
+    return "\n".join(lines)
+
+
+def _block_parts(block: str) -> list[Part]:
+    """A block of lines as paragraphs: a short line in capitals at its top or right under a
+    date line stands apart (a newsletter's "3 March 2025" / "HEGGVIK TRIPLES ITS FUND")."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    for at, line in enumerate(lines[:2]):
+        if _shouting_line(line) and (at == 0 or len(lines[0].split()) <= 4):
+            rest = [*lines[:at], *lines[at + 1 :]]
+            kept: list[Part] = [_Shouting(collapse_spaces(line).strip())]
+            if rest:
+                kept.append(_join_lines("\n".join(rest)))
+            return kept
+    return [_join_lines(block)]
+
+
+def _shouting_line(line: str) -> bool:
+    words = line.split()
+    return (
+        is_shouting(line)
+        and len(words) <= HEADING_WORDS
+        and not line.rstrip().endswith((".", ",", ";"))
+        and not _LIST_ITEM.match(line)
+    )
+
+
+def _capital_headings(parts: list[Part]) -> list[Part]:
+    """Lines in capitals standing apart head the text after them, in a text without numbered
+    headings; read in the case the text writes its words in."""
+    shouting = [part for part in parts if isinstance(part, _Shouting)]
+    if not shouting:
+        return parts
+    body = (p for p in parts if isinstance(p, str) and not isinstance(p, _Shouting))
+    casing = word_casing("\n\n".join(body))
+    return [
+        Heading(readable_case(part, casing), level=1) if isinstance(part, _Shouting) else part
+        for part in parts
+    ]
 
 
 def _join_lines(block: str) -> str:

@@ -449,6 +449,62 @@ def test_a_lone_numbered_line_does_not_make_headings() -> None:
     assert [s.path for s in document.sections] == [[]]
 
 
+NEWSLETTER = """Subject: Re: Fjellnett Member Bulletin - No. 2/2025 (June)
+From: Fjellnett Business Network <post@fjellnett.no>
+Date: Wed, 11 Jun 2025 08:14:52 +0200
+To: members@fjellnett.no
+
+Dear members,
+
+Spring has been busy in Heggvik and Stavnes.
+
+------------------------------------------------------------
+3 March 2025
+HEGGVIK TRIPLES ITS BUSINESS FUND
+------------------------------------------------------------
+
+Heggvik municipal council voted to raise the business fund
+to NOK 1.8 million for 2025.
+
+------------------------------------------------------------
+18 March 2025
+ONE DOOR FOR ENTREPRENEURS
+------------------------------------------------------------
+
+From 1 April anyone can use the same first-line service, a door
+for entrepreneurs in all three municipalities.
+"""
+
+
+def test_a_saved_newsletter_reads_its_mail_header_rules_and_items_in_capitals() -> None:
+    """A saved e-mail's Subject, sender and date give title, author and year; its rules are no
+    text; each item's headline in capitals heads the item, with its date under it."""
+    document = parse_text(NEWSLETTER)
+    assert document.title == "Fjellnett Member Bulletin - No. 2/2025 (June)"
+    assert document.authors == ["Fjellnett Business Network"] and document.year == 2025
+    assert "-----" not in document.text
+    assert [s.path for s in document.sections] == [
+        [],
+        ["Heggvik triples its business fund"],
+        ["One door for entrepreneurs"],  # in the case the text writes "door" in
+    ]
+    fund = document.sections[1]
+    assert document.text[fund.start : fund.end].strip().split("\n\n")[1:] == [
+        "3 March 2025",
+        "Heggvik municipal council voted to raise the business fund to NOK 1.8 million for 2025.",
+    ]
+
+
+def test_an_underlined_line_heads_a_section_and_capitals_beside_numbered_headings_do_not() -> None:
+    underlined = parse_text("Innledning\n==========\n\nTekst om kommunen.\n\nFunn\n----\n\nMer.\n")
+    assert [s.path for s in underlined.sections] == [["Innledning"], ["Funn"]]
+    numbered = parse_text("1 Innledning\n\nVIKTIG\n\nTekst.\n\n2 Funn\n\nMer tekst.\n")
+    assert [s.path for s in numbered.sections] == [["1 Innledning"], ["2 Funn"]]
+    assert "VIKTIG" in numbered.text
+    # One line that looks like a mail header makes no e-mail.
+    assert parse_text("Subject: kommunens rolle\n\nTekst.\n").title is None
+
+
 def test_a_text_file_in_windows_1252_is_read(tmp_path: Path) -> None:
     path = tmp_path / "gammel.txt"
     path.write_bytes("Næringsutvikling i Sør-Trøndelag.".encode("cp1252"))
