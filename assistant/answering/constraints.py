@@ -1122,6 +1122,30 @@ def _listed_with(constraint: Constraint, text: str) -> list[str]:
     ]
 
 
+# Two names joined ("Hestvikja og Trollmo"): peers, as the names of a longer list are.
+_NAME_PAIR = re.compile(rf"(?<!\w){_LISTED_NAME} (?:og|och|and|samt) {_LISTED_NAME}")
+
+
+def gives_a_peers_figure(
+    constraint: Constraint, sentence: str, passage: str, question: str
+) -> bool:
+    """Whether a sentence gives its figure for a place its passage names beside the one asked
+    about ("Hestvikja og Trollmo kom med ...; i 2023 tok Næringsdøra imot 74 førespurnader frå
+    etablerarar i Hestvikja"), without naming the one asked about: the peer's figure."""
+    if constraint.kind != "place" or meets(constraint, sentence):
+        return False
+    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
+    peers = {
+        item.strip()
+        for pattern in (_NAME_LIST, _NAME_PAIR)
+        for listed in pattern.finditer(passage)
+        if name.search(fold(listed.group()))
+        for item in _LIST_SEPARATOR.split(listed.group())
+        if item.strip() and not name.search(fold(item))
+    }
+    return any(_name_in(peer, sentence) and not _name_in(peer, question) for peer in peers)
+
+
 def named_before(constraint: Constraint, others: Iterable[str], candidate: Candidate) -> bool:
     """Whether the sentence's paragraph, before it and outside any list of names, names the
     place last among those listed with it and the sentence names none of the others: "I
@@ -1279,6 +1303,10 @@ def screen(
         context = "\n".join([contexts.get(chunk.doc_id, ""), passages[chunk.id], *about])
         comparable = same_language(language, chunk.language)
         if not check(constraints, f"{candidate.text}\n{dating}", context, figure is not None).ok:
+            continue
+        if figure is not None and any(
+            gives_a_peers_figure(c, candidate.text, chunk.text, question) for c in constraints
+        ):
             continue
         if comparable and any(
             not meets(c, dating) and time_in_passing(c, candidate.text, terms, language)

@@ -1608,3 +1608,18 @@ def test_a_possessive_before_a_documents_kind_names_its_author_not_a_figures_own
     assert owners_asked("How large were the procurement network's purchases in 2021?") == {
         "network"
     }
+
+
+def test_a_figure_for_a_place_named_beside_the_one_asked_about_is_the_peers() -> None:
+    """The passage names Hestvikja and Trollmo together; a sentence giving Hestvikja's count
+    gives none of Trollmo's, and one naming Trollmo does."""
+    passage = (
+        "Hestvikja og Trollmo kom med i samarbeidet først frå 2021. I 2023 åleine tok "
+        "Næringsdøra imot 74 førespurnader frå etablerarar i Hestvikja."
+    )
+    peer = passage_candidate(passage, passage.split(". ")[1], language="nn")
+    question = "How many enquiries did Næringsdøra receive from entrepreneurs in Trollmo in 2023?"
+    assert screen(question, [peer], {"doc": "Evaluering av Spirekraft"}, "en").kept == []
+    own = passage.replace("i Hestvikja.", "i Trollmo.")
+    trollmo = passage_candidate(own, own.split(". ")[1], language="nn")
+    assert screen(question, [trollmo], {"doc": "Evaluering av Spirekraft"}, "en").kept == [trollmo]
