@@ -33,7 +33,22 @@ DOCUMENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 ANY_DOCUMENT = frozenset({"dokument", "dokumentet", "document"})
 
 
+# The least a compound holds before its kind word ("forsknings|rapporten", "slutt|evaluering").
+COMPOUND_HEAD = 3
+
+
+def is_kind_word(folded: str, words: frozenset[str]) -> bool:
+    """Whether a folded word is one of a kind's `words`, or a compound ending in one
+    ("forskningsrapporten", "konsulentrapporten", "sluttevalueringen")."""
+    return folded in words or any(
+        folded.endswith(word) and len(folded) - len(word) >= COMPOUND_HEAD for word in words
+    )
+
+
 def names_a_kind(word: str) -> bool:
-    """Whether a word calls a document one, or one of a kind ("evaluation", "rapporten")."""
+    """Whether a word calls a document one, or one of a kind ("evaluation", "rapporten",
+    "forskningsrapporten")."""
     folded = fold(word)
-    return folded in ANY_DOCUMENT or any(folded in words for words, _ in DOCUMENT_KINDS.values())
+    return folded in ANY_DOCUMENT or any(
+        is_kind_word(folded, words) for words, _ in DOCUMENT_KINDS.values()
+    )

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from assistant.answering.constraints import asked_names, fold
 from assistant.domain import CatalogueEntry
-from assistant.retrieval.kinds import ANY_DOCUMENT, DOCUMENT_KINDS, names_a_kind
+from assistant.retrieval.kinds import ANY_DOCUMENT, DOCUMENT_KINDS, is_kind_word, names_a_kind
 
 MIN_STEM = 4  # shorter names match too much by prefix
 # Words of titles that name a kind of body or document, not one: never a document's name.
@@ -63,7 +63,7 @@ def _calls_them(word: str, described: Sequence[str]) -> bool:
     if folded in ANY_DOCUMENT:
         return True
     return any(
-        folded in words and any(b in text for b in beginnings for text in described)
+        is_kind_word(folded, words) and any(b in text for b in beginnings for text in described)
         for words, beginnings in DOCUMENT_KINDS.values()
     )
 

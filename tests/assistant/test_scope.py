@@ -162,3 +162,21 @@ def test_a_document_called_by_its_language_and_kind_is_scoped_to() -> None:
     assert norwegian is not None and norwegian.doc_ids == ("plan",)
     municipalities = "Which Swedish municipalities took part?"
     assert scope_of(municipalities, names, titles, kinds, languages) is None, "no document named"
+
+
+def test_a_compound_ending_in_a_kind_calls_a_document_by_it() -> None:
+    """ "Den engelska forskningsrapporten", "den svenske konsulentrapporten": a compound whose
+    last word is a kind calls the documents of that language."""
+    titles = {
+        "haldor": "Playing the middle: municipal roles in business development",
+        "plan": "Strategisk næringsplan 2025–2029",
+        "granse": "Utvärdering av Gränsverkstaden 2021–2024",
+    }
+    kinds = {"haldor": "report", "plan": "plan", "granse": "evaluation"}
+    languages = {"haldor": "en", "plan": "nb", "granse": "sv"}
+    names = {doc_id: set[str]() for doc_id in titles}
+    question = "Vad säger den engelska forskningsrapporten om hur kommunerna använder fonderna?"
+    scope = scope_of(question, names, titles, kinds, languages)
+    assert scope is not None and scope.doc_ids == ("haldor",)
+    # A word that merely ends like a kind's word, too short to be a compound, calls none.
+    assert scope_of("What does the English preport say?", names, titles, kinds, languages) is None
