@@ -867,6 +867,37 @@ def test_a_printed_report_gives_its_cover_year_and_authors_not_its_print_date(
     assert document.sections[0].path == ["1 Inledning"]
 
 
+def test_a_first_line_set_in_runs_on_into_the_lines_below_it() -> None:
+    """A paragraph whose first line is set in (a note's text after its number, removed as a
+    marker; a first-line indent) goes on in the lines further left below it, even where
+    they open with a name; a line further left under a full sentence is a new paragraph."""
+    lines = [
+        TextLine(
+            "Uppgiften för 2020 är hämtad från programmets nollmätning, som genomfördes av Region",
+            9,
+            x=78.7,
+            top=164,
+        ),
+        TextLine(
+            "Västerhöjd hösten 2020 och omfattade 212 upphandlingar i de fyra kommunerna.",
+            9,
+            x=74.2,
+            top=177.7,
+        ),
+        TextLine("Storbrännans kommunchef byttes två gånger under perioden.", 9, x=78.7, top=201.7),
+        TextLine(
+            "Kommunen var inte representerad i styrgruppen vid sju möten.", 9, x=74.2, top=214.5
+        ),
+    ]
+    paragraphs = parse_pdf_lines([PdfPage(lines, "1")]).text.split("\n\n")
+    assert paragraphs[0].endswith("som genomfördes av Region Västerhöjd hösten 2020 och "
+                                  "omfattade 212 upphandlingar i de fyra kommunerna.")  # fmt: skip
+    assert paragraphs[1:] == [
+        "Storbrännans kommunchef byttes två gånger under perioden.",
+        "Kommunen var inte representerad i styrgruppen vid sju möten.",
+    ]
+
+
 def test_each_item_of_a_numbered_list_is_a_paragraph_of_its_own() -> None:
     """An item set on one full line is followed by the next item, not joined to it."""
     body = "Vi rekommenderar att kommunalförbundet driver programmet vidare under perioden"

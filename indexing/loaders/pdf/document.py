@@ -1309,7 +1309,14 @@ def _page_parts(
             paragraph
             and not (bibliography and _hangs_on(paragraph, line))
             and (
-                _new_paragraph(paragraph[-1], line, *widths[index], pitch, edges[id(paragraph[-1])])
+                _new_paragraph(
+                    paragraph[-1],
+                    line,
+                    *widths[index],
+                    pitch,
+                    edges[id(paragraph[-1])],
+                    opening=len(paragraph) == 1,
+                )
                 or _next_item(paragraph[0], line)
                 or _next_field(paragraph[0], line)
             )
@@ -1579,10 +1586,12 @@ def _new_paragraph(
     indent: int,
     pitch: float,
     edge: float | None = None,
+    opening: bool = False,
 ) -> bool:
     """Whether ``line`` starts a new paragraph after ``previous`` (``widest``: the longest line
     of its column, in letters; ``indent``: how many letters it is set in from the column;
-    ``edge``: where the full lines of the column of ``previous`` end, in pt, when known)."""
+    ``edge``: where the full lines of the column of ``previous`` end, in pt, when known;
+    ``opening``: whether ``previous`` opens its paragraph)."""
     if line.text.lstrip().startswith(_BULLETS) or line.lead or _opens_item(line):
         return True
     if not like_type(line.size, previous.size):
@@ -1613,6 +1622,9 @@ def _new_paragraph(
         return fits or not ends_mid_sentence(plain(previous.text))
     # With the layout known: a line that starts further
     # left (the next entry of a list set with hanging indents), or further right after a
-    # line that opens a list ("... fördelades så här:").
+    # line that opens a list ("... fördelades så här:"). Under a paragraph's first line set
+    # in, a line further left that the first line's sentence runs on into is its second
+    # (a first-line indent, a note's text set in after its number).
     opens_list = previous.text.rstrip().endswith(":") and line.x > previous.x + 2
-    return layout and (line.x < previous.x - 2 or opens_list)
+    set_in = opening and ends_mid_sentence(plain(previous.text))
+    return layout and ((line.x < previous.x - 2 and not set_in) or opens_list)
