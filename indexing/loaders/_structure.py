@@ -93,18 +93,34 @@ def heading_paths(headings: Sequence[Heading]) -> list[list[str]]:
     """The section path of each heading.
 
     Numbered headings nest by their numbers (``4.1`` under ``4``), whatever level the file gave
-    them, since converted files get levels wrong; unnumbered ones nest by level.
+    them, since converted files get levels wrong; unnumbered ones nest by level, but for one
+    between a chapter's numbered sections, which stands in that chapter.
     """
     stack: list[_Open] = []
     paths = []
-    for heading in headings:
-        number = number_parts(heading.number) if heading.number else None
+    numbers = [number_parts(h.number) if h.number else None for h in headings]
+    for index, heading in enumerate(headings):
+        number = numbers[index]
         if number is not None:
             while stack and not _is_parent(stack[-1].number, number):
                 stack.pop()
         else:
-            while stack and stack[-1].level >= heading.level:
-                stack.pop()
+            # Between a chapter's numbered sections ("2.1", a fact box's title, "2.2"), an
+            # unnumbered heading stands in the chapter the next numbered one goes on in.
+            following = next((n for n in numbers[index + 1 :] if n is not None), None)
+            chapter = next(
+                (
+                    at
+                    for at in range(len(stack) - 1, -1, -1)
+                    if following is not None and _is_parent(stack[at].number, following)
+                ),
+                None,
+            )
+            if chapter is not None:
+                del stack[chapter + 1 :]
+            else:
+                while stack and stack[-1].level >= heading.level:
+                    stack.pop()
         stack.append(_Open(heading, number))
         path = [entry.heading.title for entry in stack]
         paths.append([heading.group, *path] if heading.group else path)

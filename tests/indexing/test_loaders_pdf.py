@@ -16,8 +16,10 @@ from assistant.errors import DocumentLoadError
 from indexing.catalogue import Catalogue
 from indexing.loaders import load_document
 from indexing.loaders._structure import (
+    Heading,
     PageBreak,
     has_note,
+    heading_paths,
     note_mark,
     plain,
     rejoin_broken_sentences,
@@ -355,3 +357,26 @@ def test_a_paragraph_cut_off_after_a_word_at_a_pages_foot_goes_on_whatever_the_n
     assert [part for part in kept if isinstance(part, str)] == [BROKEN_OFF, f"a. {GOES_ON}"]
     # Without a page break between them, two paragraphs stay two.
     assert rejoin_broken_sentences([BROKEN_OFF, GOES_ON]) == [BROKEN_OFF, GOES_ON]
+
+
+def test_an_unnumbered_heading_between_a_chapters_sections_stands_in_that_chapter() -> None:
+    """A fact box's title between "2.1" and "2.2" leaves "2.2" under "2"; an unnumbered
+    heading after the last chapter ("Referanser") stands on its own."""
+    headings = [
+        Heading("1 Innledning", 1, "1"),
+        Heading("2 Utgangslage", 1, "2"),
+        Heading("2.1 I dag", 2, "2.1"),
+        Heading("Fakta: i tall", 1),
+        Heading("2.2 Erfaringer", 2, "2.2"),
+        Heading("3 Roller", 1, "3"),
+        Heading("Referanser", 1),
+    ]
+    assert heading_paths(headings) == [
+        ["1 Innledning"],
+        ["2 Utgangslage"],
+        ["2 Utgangslage", "2.1 I dag"],
+        ["2 Utgangslage", "Fakta: i tall"],
+        ["2 Utgangslage", "2.2 Erfaringer"],
+        ["3 Roller"],
+        ["Referanser"],
+    ]
