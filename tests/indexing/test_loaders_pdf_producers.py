@@ -898,6 +898,21 @@ def test_a_first_line_set_in_runs_on_into_the_lines_below_it() -> None:
     ]
 
 
+def test_rows_of_labels_and_values_set_apart_are_a_line_each() -> None:
+    """A fact box's rows, each a label and its value set apart, are never one sentence: the
+    value of one row is not read as the next row's."""
+    rows = [
+        ("Största privata arbetsgivare", "Myrbacka Såg AB (214 anställda)"),
+        ("Gästnätter Vindeåsen, säsongen 2023/24", "164 000"),
+    ]
+    lines = [
+        TextLine(f"{label} {value}", 9.5, x=88, top=541 + 17 * at, splits=(label, value))
+        for at, (label, value) in enumerate(rows)
+    ]
+    paragraphs = parse_pdf_lines([PdfPage(lines, "1")]).text.split("\n\n")
+    assert paragraphs == [f"{label} {value}" for label, value in rows]
+
+
 def test_each_item_of_a_numbered_list_is_a_paragraph_of_its_own() -> None:
     """An item set on one full line is followed by the next item, not joined to it."""
     body = "Vi rekommenderar att kommunalförbundet driver programmet vidare under perioden"

@@ -1594,6 +1594,8 @@ def _new_paragraph(
     ``opening``: whether ``previous`` opens its paragraph)."""
     if line.text.lstrip().startswith(_BULLETS) or line.lead or _opens_item(line):
         return True
+    if len(previous.splits) >= 2 and len(line.splits) >= 2:
+        return True  # rows of labels and values set apart (a fact box's): one row a line
     if not like_type(line.size, previous.size):
         return True  # type of another size: a box beside the text, a caption, a note
     # With the layout known, a wider gap than between lines parts paragraphs, however the
