@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PageObject, PasswordType, PdfReader
-from pypdf.generic import ContentStream, NameObject
+from pypdf.generic import ArrayObject, ContentStream, FloatObject, NameObject
 
 from assistant.domain import HiddenReason, HiddenText, LoadedDocument
 from assistant.errors import DocumentLoadError
@@ -297,6 +297,7 @@ def _lines_of(page: PageObject) -> _Page:
         painting.after(operator, operands, cm, tm)
 
     _drop_invisible_replacements(page)
+    _set_cells_apart(page)
     page.extract_text(visitor_text=visit, visitor_operand_after=after)
     # Invisible text over a scanned page is its OCR layer: what the reader sees in the image.
     kept = {None, "invisible"} if painting.scanned else {None}
@@ -413,6 +414,154 @@ def _drop_invisible_replacements(page: PageObject) -> None:
     stream.operations = kept
     # pypdf extracts from a /Contents that is already a parsed stream as it stands.
     page[NameObject("/Contents")] = stream
+
+
+# A gap this wide (in thousandths of the type size) inside one text-showing array sets what
+# follows apart as a table's next cell: LaTeX's tabular sets a whole row as one array, its
+# cells placed by kerning, where other producers place each cell.
+CELL_GAP = 1000
+# Operators that change how text is drawn, not where.
+_STATE_OPERATORS = frozenset(
+    b"Tf Tc Tw Tz TL Ts Tr g G rg RG k K cs CS sc SC scn SCN gs w d".split()
+)
+_LINE_STARTS = frozenset({b"BT", b"Td", b"TD", b"Tm", b"T*"})
+_SHOWS_TEXT = frozenset({b"Tj", b"TJ", b"'", b'"'})
+
+
+def _set_cells_apart(page: PageObject) -> None:
+    """Split each array of text shown at a line's start whose kerning leaves a gap of a
+    table's columns (`CELL_GAP`) into one text object a cell, each placed where it stood, so
+    the cells are runs of their own (a table's row, not one run of figures). In memory only."""
+    contents = page.get_contents()
+    if contents is None or b"TJ" not in contents.get_data():
+        return
+    stream = ContentStream(contents, page.pdf, "bytes")
+    operations = stream.operations
+    fonts = _FontCodes(page)
+    size, leading = 0.0, 0.0
+    spacing = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0}
+    line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # the text line matrix
+    kept: list[tuple[Any, bytes]] = []
+    changed = at_start = False
+    shown = None  # how far the text shown since the line's start has moved, if any was
+    for index, (operands, operator) in enumerate(operations):
+        # A move along the line past a gap of a table's columns after text shown on it ("1
+        # Innleiing" ... "4"): the text after it a run of its own, in a text object anew.
+        if operator == b"Td" and shown is not None and size and _along(operands, shown, size):
+            a, b, c, d, e, f = line
+            x = float(operands[0])
+            line = (a, b, c, d, e + x * a, f + x * b)
+            kept += [([], b"ET"), ([], b"BT"), ([FloatObject(v) for v in line], b"Tm")]
+            changed, at_start, shown = True, True, None
+            continue
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            if operator == b"Tf":
+                fonts.use(operands[0])
+                size = float(operands[1])
+            elif operator in spacing:
+                spacing[operator] = float(operands[0])
+            elif operator == b"TL":
+                leading = float(operands[0])
+            elif operator == b"BT":
+                line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+            elif operator == b"Tm":
+                a, b, c, d, e, f = (float(value) for value in operands[:6])
+                line = (a, b, c, d, e, f)
+            elif operator in (b"Td", b"TD", b"T*"):
+                x, y = (0.0, -leading) if operator == b"T*" else map(float, operands[:2])
+                if operator == b"TD":
+                    leading = -y
+                a, b, c, d, e, f = line
+                line = (a, b, c, d, e + x * a + y * c, f + x * b + y * d)
+        cells = (
+            _cells_of(operands[0])
+            if operator == b"TJ" and at_start and operands and isinstance(operands[0], list)
+            else []
+        )
+        if len(cells) > 1 and fonts.current.width == 1 and _ends_its_line(operations, index):
+            widths = glyph_widths(fonts.font)
+            moved = 0.0
+            a, b, c, d, e, f = line
+            for number, (items, gap) in enumerate(cells):
+                if number:
+                    kept += [([], b"ET"), ([], b"BT")]
+                    kept.append(
+                        (
+                            [FloatObject(v) for v in (a, b, c, d, e + moved * a, f + moved * b)],
+                            b"Tm",
+                        )
+                    )
+                kept.append(([ArrayObject(items)], b"TJ"))
+                step = _advance(items, fonts, widths, size, spacing) - gap / 1000 * size
+                moved += step * spacing[b"Tz"] / 100
+            # The line's own matrix again, for what places text after it.
+            kept.append(([FloatObject(v) for v in line], b"Tm"))
+            changed, at_start, shown = True, False, None
+            continue
+        if operator in _LINE_STARTS or operator == b"ET":
+            shown = None
+        elif operator in (b"TJ", b"Tj") and operands:
+            items = operands[0] if operator == b"TJ" else [operands[0]]
+            with contextlib.suppress(TypeError, ValueError):
+                moved = _advance(list(items), fonts, glyph_widths(fonts.font), size, spacing)
+                shown = (shown or 0.0) + moved * spacing[b"Tz"] / 100
+        at_start = operator in _LINE_STARTS or (at_start and operator in _STATE_OPERATORS)
+        kept.append((operands, operator))
+    if changed:
+        stream.operations = kept
+        page[NameObject("/Contents")] = stream
+
+
+def _along(operands: Any, shown: float, size: float) -> bool:
+    """Whether a Td moves along its line (not to another) past the text shown on it by more
+    than the gap of a table's columns."""
+    try:
+        x, y = float(operands[0]), float(operands[1])
+    except (TypeError, ValueError, IndexError):
+        return False
+    return y == 0 and (x - shown) / size * 1000 > CELL_GAP
+
+
+def _cells_of(shown: list[Any]) -> list[tuple[list[Any], float]]:
+    """A TJ array's items parted at the gaps wider than `CELL_GAP`, each part with the gap
+    after it (0 for the last)."""
+    cells: list[tuple[list[Any], float]] = []
+    items: list[Any] = []
+    for item in shown:
+        if not isinstance(item, bytes) and float(item) < -CELL_GAP and items:
+            cells.append((items, float(item)))
+            items = []
+        else:
+            items.append(item)
+    if items:
+        cells.append((items, 0.0))
+    return cells
+
+
+def _advance(
+    items: list[Any], fonts: _FontCodes, widths: Any, size: float, spacing: dict[bytes, float]
+) -> float:
+    """How far a TJ array's items move the text, in text space before horizontal scaling."""
+    moved = 0.0
+    for item in items:
+        if isinstance(item, bytes):
+            text = fonts.text(item)
+            moved += widths.width(text) / 1000 * size
+            moved += spacing[b"Tc"] * len(item) + spacing[b"Tw"] * item.count(b" ")
+        else:
+            moved -= float(item) / 1000 * size
+    return moved
+
+
+def _ends_its_line(operations: list[tuple[Any, bytes]], index: int) -> bool:
+    """Whether the text shown at ``index`` is the last its line shows: the next operator
+    that shows or places text places it anew."""
+    for _, operator in operations[index + 1 :]:
+        if operator in _SHOWS_TEXT:
+            return False
+        if operator in _LINE_STARTS or operator == b"ET":
+            return True
+    return True
 
 
 _HYPHENS = frozenset("-\u2010\u2011")

@@ -88,6 +88,8 @@ PARAGRAPH_GAP = 1.3
 EDGE_DEPTH = 2
 # A heading is set at least this much larger than the body, or bold.
 HEADING_SCALE = 1.12
+# A line numbered as a heading is one set this much larger than the body.
+NUMBERED_HEADING_SCALE = 1.06
 # Footnotes are set smaller than the body.
 NOTE_SCALE = 0.92
 # A line with this many words is running text, which no cover page has.
@@ -1087,9 +1089,11 @@ def _is_styled_heading(line: TextLine, body: float) -> bool:
     if not body or not line.styled or line.lead is not None:
         return False
     text = plain(line.text).strip()
-    larger = line.size >= HEADING_SCALE * body
+    numbered = numbered_heading(text) is not None
+    # A numbered heading may be set only a little larger (LaTeX's subsections in 11 pt type).
+    larger = line.size >= (NUMBERED_HEADING_SCALE if numbered else HEADING_SCALE) * body
     bold = line.bold and line.size >= NOTE_SCALE * body
-    reads = ends_mid_sentence(text) or text.endswith("?") or numbered_heading(text) is not None
+    reads = ends_mid_sentence(text) or text.endswith("?") or numbered
     return (larger or bold) and reads and len(text) >= 2
 
 
