@@ -1110,12 +1110,16 @@ def _name_in(name: str, text: str) -> bool:
 _LIST_SEPARATOR = re.compile(r",\s*|\s+(?:og|och|and|samt)\s+")
 
 
-def _listed_with(constraint: Constraint, text: str) -> list[str]:
-    """The other names of the lists of names in the text that name the constraint."""
+def _listed_with(
+    constraint: Constraint, text: str, patterns: Sequence[re.Pattern[str]] = ()
+) -> list[str]:
+    """The other names of the lists of names in the text that name the constraint (lists by
+    `_NAME_LIST`, or by each of `patterns` when given)."""
     name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
     return [
         item
-        for listed in _NAME_LIST.finditer(text)
+        for pattern in patterns or (_NAME_LIST,)
+        for listed in pattern.finditer(text)
         if name.search(fold(listed.group()))
         for item in _LIST_SEPARATOR.split(listed.group())
         if item and not name.search(fold(item))
@@ -1134,15 +1138,8 @@ def gives_a_peers_figure(
     etablerarar i Hestvikja"), without naming the one asked about: the peer's figure."""
     if constraint.kind != "place" or meets(constraint, sentence):
         return False
-    name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
-    peers = {
-        item.strip()
-        for pattern in (_NAME_LIST, _NAME_PAIR)
-        for listed in pattern.finditer(passage)
-        if name.search(fold(listed.group()))
-        for item in _LIST_SEPARATOR.split(listed.group())
-        if item.strip() and not name.search(fold(item))
-    }
+    listed = _listed_with(constraint, passage, (_NAME_LIST, _NAME_PAIR))
+    peers = {item.strip() for item in listed if item.strip()}
     return any(_name_in(peer, sentence) and not _name_in(peer, question) for peer in peers)
 
 

@@ -440,7 +440,7 @@ def _set_cells_apart(page: PageObject) -> None:
     fonts = _FontCodes(page)
     size, leading = 0.0, 0.0
     spacing = {b"Tc": 0.0, b"Tw": 0.0, b"Tz": 100.0}
-    line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # the text line matrix
+    line: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # the text line matrix
     kept: list[tuple[Any, bytes]] = []
     changed = at_start = False
     shown = None  # how far the text shown since the line's start has moved, if any was
@@ -448,9 +448,7 @@ def _set_cells_apart(page: PageObject) -> None:
         # A move along the line past a gap of a table's columns after text shown on it ("1
         # Innleiing" ... "4"): the text after it a run of its own, in a text object anew.
         if operator == b"Td" and shown is not None and size and _along(operands, shown, size):
-            a, b, c, d, e, f = line
-            x = float(operands[0])
-            line = (a, b, c, d, e + x * a, f + x * b)
+            line = _translated(line, float(operands[0]))
             kept += [([], b"ET"), ([], b"BT"), ([FloatObject(v) for v in line], b"Tm")]
             changed, at_start, shown = True, True, None
             continue
@@ -471,8 +469,7 @@ def _set_cells_apart(page: PageObject) -> None:
                 x, y = (0.0, -leading) if operator == b"T*" else map(float, operands[:2])
                 if operator == b"TD":
                     leading = -y
-                a, b, c, d, e, f = line
-                line = (a, b, c, d, e + x * a + y * c, f + x * b + y * d)
+                line = _translated(line, x, y)
         cells = (
             _cells_of(operands[0])
             if operator == b"TJ" and at_start and operands and isinstance(operands[0], list)
@@ -481,16 +478,10 @@ def _set_cells_apart(page: PageObject) -> None:
         if len(cells) > 1 and fonts.current.width == 1 and _ends_its_line(operations, index):
             widths = glyph_widths(fonts.font)
             moved = 0.0
-            a, b, c, d, e, f = line
             for number, (items, gap) in enumerate(cells):
                 if number:
-                    kept += [([], b"ET"), ([], b"BT")]
-                    kept.append(
-                        (
-                            [FloatObject(v) for v in (a, b, c, d, e + moved * a, f + moved * b)],
-                            b"Tm",
-                        )
-                    )
+                    at = _translated(line, moved)
+                    kept += [([], b"ET"), ([], b"BT"), ([FloatObject(v) for v in at], b"Tm")]
                 kept.append(([ArrayObject(items)], b"TJ"))
                 step = _advance(items, fonts, widths, size, spacing) - gap / 1000 * size
                 moved += step * spacing[b"Tz"] / 100
@@ -510,6 +501,15 @@ def _set_cells_apart(page: PageObject) -> None:
     if changed:
         stream.operations = kept
         page[NameObject("/Contents")] = stream
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _translated(line: Matrix, x: float, y: float = 0.0) -> Matrix:
+    """A text line matrix moved by (x, y) in text space, as Td moves it."""
+    a, b, c, d, e, f = line
+    return (a, b, c, d, e + x * a + y * c, f + x * b + y * d)
 
 
 def _along(operands: Any, shown: float, size: float) -> bool:
