@@ -9,6 +9,7 @@ A saved e-mail's header gives the title (``Subject:``), the sender and the year 
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from indexing.loaders._structure import (
 
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _PAGE_GAP = re.compile(r"(?:\n[ \t]*){4,}")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]|\d{1,2}[.)])\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]|\d{1,2}[.)]|[a-zæøå]\))\s+")
 # Fewer numbered lines than this do not make a document with numbered headings.
 MIN_HEADINGS = 2
 # A rule: one character repeated on a line of its own ("-----", "=====", "*****").
@@ -85,6 +86,7 @@ def parse_text(source: str, name: str = "document.txt") -> LoadedDocument:
     """Paragraphs of plain text in one section, or under its headings if obvious."""
     text = dehyphenate(normalize_characters(source.replace("\f", "\n\n\n\n")))
     mail = _mail_header(text)
+    width = wrap_width(text)
     parts: list[Part] = []
     for page_number, page in enumerate(_PAGE_GAP.split(text.strip("\n"))):
         if page_number:
@@ -93,7 +95,7 @@ def parse_text(source: str, name: str = "document.txt") -> LoadedDocument:
             # A rule parts what stands above it from what stands below it.
             for piece in _RULE.split(block)[::2]:
                 if piece.strip():
-                    parts.extend(_block_parts(piece))
+                    parts.extend(_block_parts(piece, width))
     marked = _mark_headings(parts)
     parts = _capital_headings(parts) if marked is parts else marked
     # Where numbered headings head the text, a line in capitals is a paragraph like any.
@@ -154,7 +156,20 @@ def _underlined(page: str) -> str:
     return "\n".join(lines)
 
 
-def _block_parts(block: str) -> list[Part]:
+def wrap_width(text: str) -> int | None:
+    """How long the text's lines run before they wrap: the longest line that surely wrapped
+    (the line below it goes on in lower case); None for a text whose lines never wrap
+    (a paragraph a line), where every line break is the writer's."""
+    lines = text.split("\n")
+    wrapped = [
+        len(line.rstrip())
+        for line, below in itertools.pairwise(lines)
+        if line.strip() and below.strip()[:1].islower() and not _LIST_ITEM.match(below)
+    ]
+    return max(wrapped, default=None)
+
+
+def _block_parts(block: str, width: int | None) -> list[Part]:
     """A block of lines as paragraphs: a short line in capitals at its top or right under a
     date line stands apart (a newsletter's "3 March 2025" / "HEGGVIK TRIPLES ITS FUND")."""
     lines = [line for line in block.split("\n") if line.strip()]
@@ -163,9 +178,9 @@ def _block_parts(block: str) -> list[Part]:
             rest = [*lines[:at], *lines[at + 1 :]]
             kept: list[Part] = [_Shouting(collapse_spaces(line).strip())]
             if rest:
-                kept.append(_join_lines("\n".join(rest)))
+                kept.append(_join_lines("\n".join(rest), width))
             return kept
-    return [_join_lines(block)]
+    return [_join_lines(block, width)]
 
 
 def _shouting_line(line: str) -> bool:
@@ -192,16 +207,33 @@ def _capital_headings(parts: list[Part]) -> list[Part]:
     ]
 
 
-def _join_lines(block: str) -> str:
-    """A paragraph's wrapped lines joined; list items and fields ("Dato: 7. februar 2024")
-    keep their own lines."""
+def _join_lines(block: str, width: int | None) -> str:
+    """A paragraph's wrapped lines joined; list items, fields ("Dato: 7. februar 2024") and
+    lines broken before they reached the text's `width` (by hand, not by wrapping: the next
+    line's first word would have fit) ahead of a capital or a digit keep their own lines
+    ("12 June 2025 - Annual meeting" over "15 September 2025 - Deadline")."""
     lines: list[str] = []
     for line in block.split("\n"):
-        if lines and not _LIST_ITEM.match(line) and not is_field_line(line):
+        if (
+            lines
+            and not _LIST_ITEM.match(line)
+            and not is_field_line(line)
+            and not _broken_by_hand(lines[-1], line, width)
+        ):
             lines[-1] = f"{lines[-1]} {line.strip()}"
         else:
             lines.append(line.rstrip())
     return collapse_spaces("\n".join(lines)).strip("\n")
+
+
+def _broken_by_hand(line: str, below: str, width: int | None) -> bool:
+    """Whether a line ends where its writer broke it rather than where it wrapped: the first
+    word of the line below, a capital or a digit, would have fit on it (any would, in a text
+    whose lines never wrap)."""
+    first = below.split()[0] if below.split() else ""
+    if not (first[:1].isupper() or first[:1].isdigit()):
+        return False
+    return width is None or len(line.rstrip()) + 1 + len(first) <= width
 
 
 def _mark_headings(parts: list[Part]) -> list[Part]:

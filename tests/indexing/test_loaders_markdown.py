@@ -432,6 +432,34 @@ def test_the_fields_heading_plain_minutes_keep_their_lines() -> None:
     assert "Ordføreren åpnet møtet klokka ni." in document.text
 
 
+def test_lines_broken_by_hand_keep_their_lines_and_wrapped_ones_are_joined() -> None:
+    """A list of dates or a lettered list keeps its lines; a line that wrapped because the next
+    word would not fit is joined, even when that word is a name."""
+    unwrapped = parse_text(
+        "Dates to remember\n\n12 June 2025 - Annual meeting, Stavnes, 17:00\n"
+        "15 September 2025 - Deadline, co-creation pot\nOctober 2025 - Procurement breakfast\n\n"
+        "Kind regards,\nSolveig Orrebakk\n\nGruppene pekte på:\n\na) Rekruttering av "
+        "fagarbeidere.\nb) Bruk av meieribygget.\n"
+    )
+    assert (
+        "12 June 2025 - Annual meeting, Stavnes, 17:00\n15 September 2025 - Deadline, co-creation"
+        " pot\nOctober 2025 - Procurement breakfast" in unwrapped.text
+    )
+    assert "Kind regards,\nSolveig Orrebakk" in unwrapped.text
+    assert "a) Rekruttering av fagarbeidere.\nb) Bruk av meieribygget." in unwrapped.text
+    wrapped = parse_text(
+        "The council voted to raise the business fund from NOK 0.6\n"
+        "million to NOK 1.8 million, and the mayor of the town of\n"
+        "Heggvik said the fund was no longer a drip feed for small\n"
+        "firms.\n\nDates\n\n12 June 2025 - Annual meeting\n15 September 2025 - Deadline\n"
+    )
+    assert (
+        "from NOK 0.6 million to NOK 1.8 million, and the mayor of the town of Heggvik said"
+        in wrapped.text
+    )
+    assert "12 June 2025 - Annual meeting\n15 September 2025 - Deadline" in wrapped.text
+
+
 def test_plain_text_with_obvious_numbered_headings_gets_sections() -> None:
     document = parse_text(
         "1 INNLEDNING\n\nTekst om kommunen.\n\n1.1 Bakgrunn\n\nMer tekst.\n\n"
