@@ -59,7 +59,8 @@ from indexing.loaders._structure import (
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 # Headings of a list of notes kept as ordinary paragraphs at the end of a document.
 NOTE_HEADINGS = frozenset({"noter", "notar", "fotnoter", "fotnotar", "notes", "endnotes"})
-_NOTE_LINE = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$")
+# A note's paragraph: its number, set in superscript (a mark, as `_keep_marks` holds it) or not.
+_NOTE_LINE = re.compile(r"^\s*(?:\ue000N(\d{1,3})\ue000\s*|(\d{1,3})[.)]?\s+)(\S.*)$")
 # A cell of a table of figures holds a label or a figure, not running text.
 TABLE_CELL_WORDS = 8
 
@@ -517,7 +518,7 @@ def _note_list(blocks: list[Block]) -> tuple[list[Block], dict[str, str]]:
             if inside:
                 continue
         elif inside and (line := _NOTE_LINE.match(block.text)):
-            notes[line.group(1)] = line.group(2).strip()
+            notes[line.group(1) or line.group(2)] = line.group(3).strip()
             continue
         kept.append(block)
     return kept, notes

@@ -225,6 +225,8 @@ def build_library_report(path: Path) -> Path:
     marker = second.add_run("2")
     marker.font.superscript = True
     second.add_run(" kroner i perioden, og samstyring skal prøves ut (Røiseland & Vabo, 2016).")
+    third = document.add_paragraph("Tiltakene følges opp hvert år.")
+    third.add_run("3").font.superscript = True
     document.add_heading("Litteratur", level=1)
     document.add_paragraph(
         "Røiseland, A., & Vabo, S. I. (2016). Styring og samstyring: governance på norsk "
@@ -236,6 +238,10 @@ def build_library_report(path: Path) -> Path:
     )
     document.add_heading("Noter", level=1)
     document.add_paragraph("2. Beløpet gjelder hele planperioden, ikke hvert år.")
+    # A note numbered as Word users set them by hand: the number in superscript.
+    numbered = document.add_paragraph()
+    numbered.add_run("3").font.superscript = True
+    numbered.add_run(" Oppfølgingen rapporteres til formannskapet.")
     add_footnotes(document, {"1": NOTE_ONE})
     document.save(str(path))
     return path
@@ -261,6 +267,7 @@ def test_footnotes_leave_no_digits_and_follow_their_section(library_report: Path
     notes = {
         "Fotnote 1: " + NOTE_ONE: ["1 Innledning"],
         "Fotnote 2: Beløpet gjelder hele planperioden, ikke hvert år.": ["2 Tiltak"],
+        "Fotnote 3: Oppfølgingen rapporteres til formannskapet.": ["2 Tiltak"],
     }
     for note, path in notes.items():
         offset = document.text.index(note)
