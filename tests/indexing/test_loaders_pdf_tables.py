@@ -299,6 +299,55 @@ def test_a_header_whose_names_wrap_over_lines_names_each_column_whole(tmp_path: 
     assert BEFORE in found and AFTER in found
 
 
+@needs_chromium
+def test_names_set_flush_left_over_figures_set_flush_right_name_their_own_columns(
+    tmp_path: Path,
+) -> None:
+    """Names set flush left and wrapped over lines stand left of their column's figures set
+    flush right, some in the gap after the column before: each names its own column."""
+    head = (
+        "Kommun",
+        "Invånare 2024",
+        "Lotsärenden 2021–2024",
+        "Nya företag",
+        "Företag i inkubatorn",
+        "Upphandlingar med lokalt anbud 2024",
+        "Nöjda företag (enkät)",
+    )
+    rows = (
+        ("Ljusmark", "14 230", "472", "71", "12", "41 %", "78 %"),
+        ("Vittersjö", "6 815", "259", "38", "7", "36 %", "72 %"),
+    )
+    flush = (
+        "@page { size: A4; margin: 22mm 20mm 22mm 24mm; }"
+        "table { width: 100%; border-collapse: collapse; } th { text-align: left; }"
+        "th, td { padding: 4pt 5pt; }"
+    )
+    html = table_page("3 Resultat", head, rows, flush)
+    found = paragraphs(load_document(print_html(tmp_path / "tabell.pdf", html)))
+    assert (
+        "Ljusmark: Invånare 2024 14 230; Lotsärenden 2021–2024 472; Nya företag 71; "
+        "Företag i inkubatorn 12; Upphandlingar med lokalt anbud 2024 41 %; "
+        "Nöjda företag (enkät) 78 %." in found
+    )
+    assert "Vittersjö: Invånare 2024 6 815; Lotsärenden 2021–2024 259; Nya företag 38;" in " ".join(
+        found
+    )
+
+
+@needs_chromium
+def test_a_name_wrapped_word_by_word_keeps_its_words_apart(tmp_path: Path) -> None:
+    """A narrow column's name set a word a line ("Nya / företag / med / stöd") is its words,
+    never glued where the text has no such word."""
+    head = ("Kommun", "Rådgivningar", "Nya företag med stöd", "Dialoger")
+    rows = (("Ljusnäs", "412", "38", "6"), ("Hedtjärn", "236", "21", "3"))
+    narrow = "th { width: 4em; }"
+    html = table_page("3 Resultat", head, rows, narrow)
+    found = paragraphs(load_document(print_html(tmp_path / "smal.pdf", html)))
+    assert "Ljusnäs: Rådgivningar 412; Nya företag med stöd 38; Dialoger 6." in found
+    assert "Hedtjärn: Rådgivningar 236; Nya företag med stöd 21; Dialoger 3." in found
+
+
 # --- a table that goes on over a page break -------------------------------------------------
 
 # A report's section: several paragraphs of text, then a table of fifty municipalities that

@@ -259,7 +259,7 @@ def _with_compound(part: Part, compounds: Mapping[str, int]) -> Part:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_NAME_BREAK = re.compile(rf"([^\W\d_]+){NAME_BREAK}([^\W\d_]*)")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
 def _with_header_words(pages: list[list[TextLine]]) -> list[list[TextLine]]:
@@ -277,13 +277,21 @@ def _with_header_words(pages: list[list[TextLine]]) -> list[list[TextLine]]:
         for word in _WORD.findall(line.text.replace(NAME_BREAK, ""))
     }
 
-    def joined(match: re.Match[str]) -> str:
-        whole = match[1] + match[2]
-        return whole if whole.casefold() in words else f"{match[1]} {match[2]}"
+    def joined(cell: str) -> str:
+        # Break by break, each with the word before it as the text before has it made
+        # ("Nya|företag|med|stöd": "Nya företag", then "företag med", then "med stöd").
+        pieces = cell.split(NAME_BREAK)
+        text = pieces[0]
+        for piece in pieces[1:]:
+            before = _LAST_WORD.search(text)
+            after = _WORD.match(piece)
+            whole = (before[0] if before else "") + (after[0] if after else "")
+            text += piece if whole.casefold() in words else f" {piece}"
+        return text
 
     return [
         [
-            replace(line, cells=tuple(_NAME_BREAK.sub(joined, cell) for cell in line.cells))
+            replace(line, cells=tuple(map(joined, line.cells)))
             if line.header
             else line
             for line in lines

@@ -1019,7 +1019,7 @@ def _header(runs: list[Run], rows: list[list[_Cell]]) -> tuple[str, ...] | None:
     pieces = _words_joined(runs)
     columns = _columns(rows)
     names = [_cell([run]) for run in sorted(pieces, key=lambda run: run.x)]
-    for placed in (_placed(names, columns), _placed_left_of(_cells(pieces), columns)):
+    for placed in (_placed_left_of(_cells(pieces), columns), _placed(names, columns)):
         if placed is None:
             continue
         placed = _spread_group_names(placed)
