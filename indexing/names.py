@@ -31,7 +31,34 @@ def proper_names(text: str) -> list[str]:
             lower.add(word.casefold())
         elif len(word) >= MIN_LETTERS and not _shouted(word) and not _opens(text, match.start()):
             capitalised.add(word)
-    return sorted(word for word in capitalised if word.casefold() not in lower)
+    shortened = {
+        form[:-cut]
+        for form in lower
+        for cut in range(1, MAX_ENDING + 1)
+        if len(form) - cut >= MIN_STEM
+    }
+    return sorted(
+        word for word in capitalised if not _written_in_lower_case(word, lower, shortened)
+    )
+
+
+# A word and another form of it (its definite or plural form: "innkjøpskontor",
+# "innkjøpskontoret") differ in an ending this long at most,
+MAX_ENDING = 3
+# after a stem this long at least ("Nord" is no form of "norden").
+MIN_STEM = 6
+
+
+def _written_in_lower_case(word: str, lower: set[str], shortened: set[str]) -> bool:
+    """Whether the text writes the word, or another form of it, in lower case (`shortened`:
+    the lower-case words without their last letters): a common noun capitalised where it
+    opens a table's cell ("Ansvar Innkjøpskontoret i Vestmark") is no name where the text
+    writes "et felles innkjøpskontor"."""
+    folded = word.casefold()
+    if folded in lower or folded in shortened:
+        return True
+    stems = range(max(MIN_STEM, len(folded) - MAX_ENDING), len(folded))
+    return any(folded[:cut] in lower for cut in stems)
 
 
 def _shouted(word: str) -> bool:
