@@ -164,14 +164,25 @@ def _title_run(folded_question: list[str], title: str) -> list[str]:
     return best if len(content) >= TITLE_RUN else []
 
 
+# A language's adjective with "-speaking": "engelskspråklig", "svenskspråkiga".
+_LANGUAGE_SUFFIXES = {
+    stem: tuple(f"{stem}{ending}" for ending in ("språklig", "språklige", "språkliga", "språkiga"))
+    for stem in ("svensk", "engelsk", "norsk", "nynorsk")
+}
 # A language's adjective, folded, before a document's kind ("the Swedish evaluation", "den
 # nynorske rapporten"): the languages of the documents it calls so.
 _LANGUAGE_ADJECTIVES: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("swedish", "svensk", "svenske", "svenska"), frozenset({"sv"})),
-    **dict.fromkeys(("nynorsk", "nynorske"), frozenset({"nn"})),
-    **dict.fromkeys(("bokmal", "bokmals"), frozenset({"nb"})),
-    **dict.fromkeys(("english", "engelsk", "engelske", "engelska"), frozenset({"en"})),
-    **dict.fromkeys(("norwegian", "norsk", "norske"), frozenset({"nb", "nn"})),
+    fold(form): tongues
+    for stem, tongues, forms in (
+        ("swedish", frozenset({"sv"}), "swedish svensk svenske svenska"),
+        ("nynorsk", frozenset({"nn"}), "nynorsk nynorske"),
+        ("bokmal", frozenset({"nb"}), "bokmal bokmals"),
+        ("english", frozenset({"en"}), "english engelsk engelske engelska"),
+        ("norwegian", frozenset({"nb", "nn"}), "norwegian norsk norske"),
+    )
+    for adjective in forms.split()
+    # "the English-language evaluation", "den engelskspråklige rapporten"
+    for form in (adjective, f"{stem}-language", *_LANGUAGE_SUFFIXES.get(adjective, ()))
 }
 # Words that may stand between the adjective and the kind ("the Swedish follow-up report").
 LANGUAGE_GAP = 2
@@ -202,6 +213,31 @@ def _named_by_language(
         found = of_kind or in_language
         if found:
             return found, word
+    return None
+
+
+# A kind names its one document in a library of this many documents or more.
+KIND_LIBRARY = 3
+
+
+def _named_by_kind(
+    question: str, titles: Mapping[str, str], kinds: Mapping[str, str]
+) -> str | None:
+    """The one document of a kind the question calls a document by ("the minutes", "the
+    audit"), when the library holds no other of that kind; else None."""
+    if len(titles) < KIND_LIBRARY:
+        return None
+    described = {
+        doc_id: fold(f"{title} {kinds.get(doc_id, '')}") for doc_id, title in titles.items()
+    }
+    for word in _WORD.findall(question):
+        folded = fold(word)
+        for words, beginnings in DOCUMENT_KINDS.values():
+            if not is_kind_word(folded, words):
+                continue
+            of_kind = [d for d, text in described.items() if any(b in text for b in beginnings)]
+            if len(of_kind) == 1:
+                return of_kind[0]
     return None
 
 
@@ -243,6 +279,10 @@ def scope_of(
             found, adjective = by_language
             named.update(dict.fromkeys(found))
             used.append(adjective)
+    if not named and kinds and titles:
+        by_kind = _named_by_kind(question, titles, kinds)
+        if by_kind is not None:
+            named[by_kind] = None
     if not named or len(named) == len(names):
         return None
     words = [word for word in _WORD.findall(question) if word not in used]

@@ -180,3 +180,37 @@ def test_a_compound_ending_in_a_kind_calls_a_document_by_it() -> None:
     assert scope is not None and scope.doc_ids == ("haldor",)
     # A word that merely ends like a kind's word, too short to be a compound, calls none.
     assert scope_of("What does the English preport say?", names, titles, kinds, languages) is None
+
+
+def test_the_one_document_of_a_kind_is_called_by_its_kind() -> None:
+    """ "The minutes of the workshop" in a library with one set of minutes: those; "the
+    evaluation" among two evaluations: neither."""
+    titles = {
+        "referat": "Referat fra regionalt arbeidsverksted: Kommunen som playmaker",
+        "ilus": "Fyrstelinje og næringsfond i Kvitberg 2020–2024",
+        "granse": "Utvärdering av Gränsverkstaden 2021–2024",
+        "plan": "Strategisk næringsplan 2025–2029",
+    }
+    kinds = {"referat": "other", "ilus": "evaluation", "granse": "evaluation", "plan": "plan"}
+    names = {doc_id: set[str]() for doc_id in titles}
+    question = "According to the minutes of the regional workshop, which municipality negotiates?"
+    scope = scope_of(question, names, titles, kinds)
+    assert scope is not None and scope.doc_ids == ("referat",)
+    assert scope_of("What does the evaluation say about negotiators?", names, titles, kinds) is None
+
+
+def test_a_language_adjective_with_speaking_calls_the_documents_in_it() -> None:
+    titles = {
+        "pilot": "The coastal pilot: evaluation summary",
+        "helgeland": "Evaluering av Helgelandsprogrammet",
+        "granse": "Utvärdering av Gränsverkstaden 2021–2024",
+    }
+    kinds = dict.fromkeys(titles, "evaluation")
+    languages = {"pilot": "en", "helgeland": "nb", "granse": "sv"}
+    names = {doc_id: set[str]() for doc_id in titles}
+    for question in (
+        "Hvilke forutsetninger trekker den engelskspråklige evalueringen fram?",
+        "Which conditions does the English-language evaluation name?",
+    ):
+        scope = scope_of(question, names, titles, kinds, languages)
+        assert scope is not None and scope.doc_ids == ("pilot",), question
