@@ -156,7 +156,7 @@ STOPWORDS = frozenset(
     the a an of to in on for with as is are was were be been by from at it its this that
     these those what how why who which whom does do did say says said about paper report
     authors according they their there can could should would will not no or and but
-    och att som är det den en ett av för med på till om vad hur varför vilka vilken
+    och att som är det den en ett av för med på till om vad hur varför vilka vilken vilket
     inte kan ska skulle säger menar rapporten författarna
     when where whose whom was has have had me my you your we our us he she his her him them
     one two then than also more most many much tell give gives given mean means meant

@@ -29,6 +29,23 @@ def test_an_english_follow_up_gets_the_topic_of_the_previous_question() -> None:
     assert "entreprenør" in standalone
 
 
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "Vilket hus öppnade Skarvdal Næringsutvikling i Almedal?",
+        "Hvilket hus åpnet Skarvdal Næringsutvikling i Almedal?",
+        "Which house did Skarvdal Næringsutvikling open in Almedal?",
+    ],
+)
+def test_a_question_word_is_no_topic_a_follow_up_carries(earlier: str) -> None:
+    """Carried into the brackets, a question word would read as a name ("Vilket")."""
+    history = [Message(role="user", content=earlier), Message(role="assistant", content="Et hus.")]
+    carried = rewrite("Vad kostade ombyggnaden, och hur mycket bidrog samvirkelaget med?", history)
+    topic = carried[carried.index("(") :]
+    assert "Skarvdal" in topic and "Almedal" in topic
+    assert not any(word in topic.casefold() for word in ("vilket", "hvilket", "which"))
+
+
 def test_a_nynorsk_pronoun_question_is_a_follow_up() -> None:
     assert is_follow_up("Kva seier dei om det?")
     assert "roller" in rewrite("Kva seier dei om det?", ROLES)
