@@ -463,7 +463,8 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
     "salaries": ("lonn", "lonen", "lonna", "salar", "wage", "earn", "tjener", "tjente", "tjent",
                  "tjanar", "tjanat"),
     "grants": ("tilskudd", "tilskot", "tillskott", "stipend", "grant", "stotte", "stott",
-               "bidrag", "support", "fond", "fund", "bevilg", "bevilj", "allocat", "awarded"),
+               "bidrag", "support", "fond", "fund", "bevilg", "bevilj", "allocat", "awarded",
+               "finans", "financ"),
     # What an owner holds of a company: "eierandel", "ägarandel", "a 30 % stake".
     "ownership": ("eierandel", "eigarandel", "eigardel", "agarandel", "stake", "ownership",
                   "shareholding", "owner", "eierkommun", "eigarkommun", "agarkommun"),

@@ -122,6 +122,9 @@ def test_dates_and_times_of_day_are_no_figures() -> None:
         ("Egenandel 0,8", True, "own contributions"),
         ("eigendelen i programmet", True, "own contributions"),
         ("own financial contribution", False, "own contributions"),
+        ("total funding", False, "grants"),
+        ("Budsjett og finansiering", True, "grants"),
+        ("programmets finansiering", True, "grants"),
     ],
 )
 def test_the_things_a_figure_measures_are_named_alike_in_four_languages(
