@@ -291,9 +291,7 @@ def _with_header_words(pages: list[list[TextLine]]) -> list[list[TextLine]]:
 
     return [
         [
-            replace(line, cells=tuple(map(joined, line.cells)))
-            if line.header
-            else line
+            replace(line, cells=tuple(map(joined, line.cells))) if line.header else line
             for line in lines
         ]
         for lines in pages
