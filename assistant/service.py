@@ -30,6 +30,7 @@ from assistant.answering.constraints import (
     find_constraints,
     headed_sections,
     how_named,
+    meets,
     naming_by_entry,
     off_topic_for_the_asker,
     same_language,
@@ -570,6 +571,12 @@ class Assistant:
             # A country is named by its name or adjective in the document's language.
             forms = [name.text, *country_forms(fold(name.text))]
             naming_docs = set().union(*(state.lexical.documents_with(f, doc_ids) for f in forms))
+            # A name compounded in the text ("Interregprosjektet") is not a term of its own.
+            naming_docs |= {
+                doc_id
+                for doc_id in dict.fromkeys(doc_ids)
+                if doc_id not in naming_docs and meets(name, fold(state.view.text(doc_id)))
+            }
             for doc_id in [d for d in dict.fromkeys(doc_ids) if d in naming_docs]:
                 entry = records[doc_id].entry
                 naming = naming_by_entry(name, entry, question)

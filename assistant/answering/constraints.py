@@ -180,6 +180,48 @@ def time_constraints(text: str) -> list[Constraint]:
     return [constraint for _, constraint in sorted(found, key=lambda pair: pair[0])]
 
 
+# Words between a document's kind and the year that dates it ("arbeidsnotatet frå 2019").
+_DATING_WORDS = frozenset({"frå", "fra", "från", "from", "for", "för", "of", "av", "i", "in"})
+_WORD_AT = re.compile(r"[^\W\d_][\w'’-]*")
+# A programme a document is the plan or evaluation of, dated as its document is ("the business
+# programme for 2025–2028" of "Näringslivsprogram 2025–2028").
+_PROGRAMMES = frozenset({"program", "programme", "programmet", "programmes", "programs"})
+_ACCORDING = frozenset({"ifølge", "iflg", "according", "enligt", "etter", "følge"})
+
+
+def document_dates(question: str) -> list[Constraint]:
+    """The years and periods by which a question dates the document it asks about rather
+    than what it asks: beside a word for a kind of document or a programme ("arbeidsnotatet
+    frå 2019", "the 2019 working paper", "årsrapporten för 2024", "the programme for
+    2025–2028") or in brackets after its authors ("Stene og Mørkved (2019)")."""
+    dating: list[Constraint] = []
+    for constraint, start, end in _times_at(question):
+        before = _WORD_AT.findall(question[:start])[-2:]
+        after = _WORD_AT.findall(question[end:])[:2]
+        if before and before[-1].casefold() in _DATING_WORDS:
+            before = before[:-1]
+        if after and (after[0].casefold() in STOPWORDS or after[0].casefold() in _ACCORDING):
+            after = []  # "i 2024 ifølge rapporten" dates what is asked
+        bracketed = question[:start].rstrip().endswith("(") and question[end:].lstrip()[:1] == ")"
+        beside = [*before[-1:], *after]
+        if bracketed or any(names_a_kind(word) or fold(word) in _PROGRAMMES for word in beside):
+            dating.append(constraint)
+    return dating
+
+
+def _times_at(text: str) -> list[tuple[Constraint, int, int]]:
+    """The periods and years of `time_constraints`, each with where it stands in the text."""
+    found: list[tuple[Constraint, int, int]] = []
+    for match in _PERIOD.finditer(text):
+        start, end = match[1], _full_year(match[1], match[2])
+        if int(end) > int(start):
+            found.append((Constraint("period", match[0], (start, end)), *match.span()))
+    for match in _YEAR.finditer(text):
+        if not any(a <= match.start() < b for _, a, b in found):
+            found.append((Constraint("year", match[0], (match[1],)), *match.span()))
+    return found
+
+
 def number_constraints(text: str) -> list[Constraint]:
     """Figures written with digits that are not years: '11,2', '75 000', '14.6'."""
     years = {c.text for c in time_constraints(text) if c.kind != "relative"}
@@ -712,12 +754,14 @@ def mismatch(
     language: Language,
     context: str = "",
     parts: Mapping[str, Naming] | None = None,
+    settled: Sequence[Constraint] = (),
 ) -> str | None:
     """A statement in the question's language when the evidence misses a time or name the
     question names; None when it meets them all (figures the question names are left to
     the caller, since a question rarely asks for a figure it already gives). `parts` are the
-    names the evidence's document gives only as a part of what it is about, and how."""
-    constraints = [c for c in find_constraints(question) if c.kind != "number"]
+    names the evidence's document gives only as a part of what it is about, and how;
+    `settled`, what the question names that is met otherwise (a year dating the document)."""
+    constraints = [c for c in find_constraints(question) if c.kind != "number" and c not in settled]
     result = check(constraints, evidence, context)
     parts = parts or {}
     parted = [c for c in result.unmet if c.is_name and c.text in parts]
@@ -1079,8 +1123,10 @@ def without_titles(question: str, titles: Sequence[str]) -> str:
 
 def document_context(entry: CatalogueEntry, named: Sequence[str] = ()) -> str:
     """What names a passage of a document without repeating them: title, authors, publisher,
-    and the names (of those a question asks about) that the document's text holds."""
-    return "\n".join([entry.title, *entry.authors, entry.publisher or "", *named])
+    the names (of those a question asks about) that the document's text holds, and its
+    year."""
+    year = [str(entry.year)] if entry.year else []
+    return "\n".join([entry.title, *entry.authors, entry.publisher or "", *named, *year])
 
 
 def naming_by_entry(
@@ -1254,17 +1300,16 @@ def screen(
     (a document's whole text, by id) lets a table's row be dated by the caption over the
     table when the row opens a passage of its own; it is read only then.
     """
-    constraints = [c for c in find_constraints(question) if c.kind != "number"]
+    asked = [c for c in find_constraints(question) if c.kind != "number"]
+    dates = document_dates(question)
     terms = topic_terms(question)
     document_titles = [context.split("\n", 1)[0] for context in contexts.values()]
     figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
     asked_titles = titles_asked(question, fold(question))
     place_asked = asks_which_place(question)
     asked_apart = bool(asked_titles) and figure is not None and asks_two_things(question)
-    if not constraints and figure is None and not asked_titles and not place_asked:
+    if not asked and figure is None and not asked_titles and not place_asked:
         return Screened(list(candidates), None, list(candidates))
-    times = [c for c in constraints if c.is_time]
-    periods = any(c.kind == "period" for c in times)
     # Whose figure is asked: a document in the question's language that never names the
     # owner ("network") gives someone else's.
     owners = owners_asked(question) if figure is not None and text_of is not None else set()
@@ -1274,6 +1319,11 @@ def screen(
     passages: dict[str, str] = {}  # each passage's text without its lists, made once
     for candidate in candidates:
         chunk = candidate.chunk
+        # A year that dates the document asked about ("arbeidsnotatet frå 2019") is met by
+        # a document of that year, whatever year its sentence gives.
+        constraints = _undated(asked, dates, contexts.get(chunk.doc_id, ""))
+        times = [c for c in constraints if c.is_time]
+        periods = any(c.kind == "period" for c in times)
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
         # dated by it.
         lead_in = list_lead_in(candidate, text_of)
@@ -1388,21 +1438,29 @@ def screen(
     closest = next((c for c in candidates if c.claim), None)
     # Where a sentence meets what was asked, the sources do not give only another year.
     if closest is None or kept:
-        dated = any(c.kind in ("year", "period") for c in times)
-        names = [c for c in constraints if c.is_name]
+        dated = any(c.kind in ("year", "period") and c not in dates for c in asked)
+        names = [c for c in asked if c.is_name]
         named = bool(names) and any(
             all(_name_met(c, fold(candidate.text)) for c in names) for candidate in kept
         )
         verified = bool(kept) and ((figure is not None and dated) or named)
         return Screened(kept, None, covering, verified=verified)
+    context = contexts.get(closest.chunk.doc_id, "")
     statement = mismatch(
         question,
         f"{closest.text}\n{heading_of(closest)}",
         language,
-        f"{contexts.get(closest.chunk.doc_id, '')}\n{outside_lists(closest.chunk.text)}",
+        f"{context}\n{outside_lists(closest.chunk.text)}",
         (parts or {}).get(closest.chunk.doc_id, {}),
+        settled=[c for c in asked if c not in _undated(asked, dates, context)],
     )
     return Screened(kept, statement, covering)
+
+
+def _undated(asked: list[Constraint], dates: list[Constraint], context: str) -> list[Constraint]:
+    """The constraints asked, but the years and periods dating the document asked about
+    (`dates`) that the document's `contexts` entry (its title, its year) meets."""
+    return [c for c in asked if c not in dates or not meets(c, context)]
 
 
 # A sentence that dates itself by the period its document covers ("i programperioden",
@@ -1440,8 +1498,9 @@ def own_period(sentence: str, context: str, dated_by: str = "") -> str:
 
 
 def heading_of(candidate: Candidate) -> str:
-    """The heading of the section a candidate sentence is in."""
-    return " ".join(candidate.chunk.section_path[-1:])
+    """The headings of the section a candidate sentence is in and of the sections holding it
+    ("4 Prosjekter i 2024" dates "4.1 Fjøsloftet i Almedal")."""
+    return "\n".join(candidate.chunk.section_path)
 
 
 _CONTINUES = re.compile(

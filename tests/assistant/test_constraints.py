@@ -12,6 +12,7 @@ from assistant.answering.constraints import (
     asks_for_figure,
     check,
     continued_sentence,
+    document_dates,
     find_constraints,
     headed_sections,
     holds_figure,
@@ -1623,3 +1624,73 @@ def test_a_figure_for_a_place_named_beside_the_one_asked_about_is_the_peers() ->
     own = passage.replace("i Hestvikja.", "i Trollmo.")
     trollmo = passage_candidate(own, own.split(". ")[1], language="nn")
     assert screen(question, [trollmo], {"doc": "Evaluering av Spirekraft"}, "en").kept == [trollmo]
+
+
+# --- a year that dates the document asked about ---------------------------------------------
+
+PAPER_TEXT = (
+    "Prosjektpartnerskapet har vært Mittuniversitetet og Nord universitet, svenske og norske "
+    "kommuner, totalt 19 partnere. Prosjektet ble gjennomført i perioden 2016 til 2018."
+)
+
+
+def paper_candidate(sentence: str) -> Candidate:
+    start = PAPER_TEXT.index(sentence)
+    chunk = Chunk(
+        id="paper:0", doc_id="paper", text=PAPER_TEXT, start=0, end=len(PAPER_TEXT),
+        section_path=["2 Empiri fra prosjektet ReSeNS"], title="Næringsutviklingsrollen",
+    )  # fmt: skip
+    return Candidate(chunk, 0, start, start + len(sentence), sentence, 0.9, 0.0, 0.9, None)
+
+
+PARTNERS = paper_candidate(PAPER_TEXT.split(". ")[0] + ".")
+PAPER_2019 = {"paper": "Kommunen sin næringsutviklingsrolle\nStene, Morten\nNord universitet\n2019"}
+
+
+@pytest.mark.parametrize(
+    ("question", "dating"),
+    [
+        (
+            "Kor mange partnarar var med i prosjektet som arbeidsnotatet frå 2019 byggjer på?",
+            "2019",
+        ),
+        ("In Stene and Mørkved's 2019 working paper, how many partners were there?", "2019"),
+        ("Hva sier Stene og Mørkved (2019) om partnerne?", "2019"),
+        ("I årsrapporten for 2024, kva kommune forhandla?", "2024"),
+        ("In the business programme for 2025–2028, how is the cost split?", "2025–2028"),
+        ("Hvor mange partnere var det i 2019 ifølge notatet?", None),
+        ("Hvor mange partnere var det i 2019?", None),
+    ],
+)
+def test_a_year_beside_a_word_for_a_document_dates_the_document(
+    question: str, dating: str | None
+) -> None:
+    assert [c.text for c in document_dates(question)] == ([dating] if dating else [])
+
+
+def test_a_year_dating_the_document_is_met_by_a_document_of_that_year() -> None:
+    question = (
+        "Kor mange partnarar var med i ReSeNS-prosjektet som arbeidsnotatet frå 2019 byggjer på?"
+    )
+    assert screen(question, [PARTNERS], PAPER_2019, "nn").kept == [PARTNERS]
+    # A document of another year meets it only where its sentence gives the year.
+    of_2021 = {"paper": PAPER_2019["paper"].replace("2019", "2021")}
+    screened = screen(question, [PARTNERS], of_2021, "nn")
+    assert screened.kept == [] and screened.statement is not None
+    # Asked of the year itself, the year is what is asked.
+    assert (
+        screen("Kor mange partnarar var med i ReSeNS i 2019?", [PARTNERS], PAPER_2019, "nn").kept
+        == []
+    )
+
+
+def test_a_chapters_year_dates_the_sections_inside_it() -> None:
+    text = "Ombyggingen kostet 3,2 millioner kroner."
+    chunk = Chunk(
+        id="aarsmelding:0", doc_id="aarsmelding", text=text, start=0, end=len(text),
+        section_path=["4 Prosjekter i 2024", "4.1 Fjøsloftet i Almedal"], title="Årsmelding",
+    )  # fmt: skip
+    cost = Candidate(chunk, 0, 0, len(text), text, 0.9, 0.0, 0.9, None)
+    contexts = {"aarsmelding": "Årsmelding\nSkarvdal Næringsutvikling AS"}
+    assert screen("Hva kostet ombyggingen i 2024?", [cost], contexts, "nb").kept == [cost]
+    assert screen("Hva kostet ombyggingen i 2023?", [cost], contexts, "nb").kept == []

@@ -45,6 +45,13 @@ CATALOGUE = """\
   kind: report
   language: nb
   file: dalheim.md
+- id: havbro-2023
+  title: Sluttrapport for samarbeidet om havbruk i nord
+  authors: [Nordnorsk havbruksforum]
+  year: 2023
+  kind: report
+  language: nb
+  file: havbro.md
 - id: lunde-2024
   title: Statusrapport for Lunde næringsfond 2021–2023
   authors: [Lunde kommune]
@@ -138,6 +145,29 @@ Fondet har virket etter formålet, og flere av prosjektene har gitt nye arbeidsp
 """
 
 
+HAVBRO = """# 1 Innledning
+
+Denne rapporten oppsummerer Havbroprosjektet, som ble drevet fra Tromsø i årene 2020 til 2022.
+
+# 2 Arbeidsformer
+
+Arbeidet ble organisert i tre arbeidspakker om fôr, fiskehelse og rekruttering, hver med sin
+leder og sin plan for møter, seminarer og felles utredninger. Arbeidspakkene rapporterte til en
+styringsgruppe, som fordelte midlene mellom dem og fulgte opp framdriften hvert halvår.
+Arbeidet ble organisert i tre arbeidspakker om fôr, fiskehelse og rekruttering, hver med sin
+leder og sin plan for møter, seminarer og felles utredninger. Arbeidspakkene rapporterte til en
+styringsgruppe, som fordelte midlene mellom dem og fulgte opp framdriften hvert halvår.
+Arbeidet ble organisert i tre arbeidspakker om fôr, fiskehelse og rekruttering, hver med sin
+leder og sin plan for møter, seminarer og felles utredninger. Arbeidspakkene rapporterte til en
+styringsgruppe, som fordelte midlene mellom dem og fulgte opp framdriften hvert halvår.
+
+# 3 Partnerskapet
+
+Partnerskapet besto av to universiteter, fem kommuner og tre havbruksselskaper, totalt ti
+partnere, som møttes fire ganger i året.
+"""
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
     files = {
@@ -147,6 +177,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         "vestli.md": VESTLI,
         "dalheim.md": DALHEIM,
         "lunde.md": LUNDE,
+        "havbro.md": HAVBRO,
     }
     assistant = Assistant.open(indexed_library(tmp_path_factory.mktemp("two-plans"), files))
     yield assistant
@@ -193,6 +224,17 @@ def test_a_question_naming_a_document_is_answered_from_that_document(
     assert grounded
     assert "42 gründere" in text
     assert cited[0] == "sorbygda-2020"
+
+
+def test_a_name_the_document_writes_only_in_a_compound_is_what_the_document_is_about(
+    library: Assistant,
+) -> None:
+    """ "Havbro-prosjektet" asked, "Havbroprosjektet" written once: the document is about it,
+    so its sentence on the partners answers though it does not repeat the name."""
+    text, grounded, cited = ask(library, "Hvor mange partnere var med i Havbro-prosjektet?")
+    assert grounded
+    assert "totalt ti partnere" in text
+    assert cited[0] == "havbro-2023"
 
 
 def test_a_place_only_one_documents_text_names_finds_that_document(library: Assistant) -> None:
