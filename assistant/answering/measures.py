@@ -464,7 +464,7 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
                  "tjanar", "tjanat"),
     "grants": ("tilskudd", "tilskot", "tillskott", "stipend", "grant", "stotte", "stott",
                "bidrag", "support", "fond", "fund", "bevilg", "bevilj", "allocat", "awarded",
-               "finans", "financ"),
+               "finansier"),
     # What an owner holds of a company: "eierandel", "ägarandel", "a 30 % stake".
     "ownership": ("eierandel", "eigarandel", "eigardel", "agarandel", "stake", "ownership",
                   "shareholding", "owner", "eierkommun", "eigarkommun", "agarkommun"),
