@@ -1430,6 +1430,7 @@ def screen(
             comparable,
             lead_in,
             continued_sentence(candidate),
+            section_before(candidate, text_of) if not comparable and figure.glossary else "",
         )
         # "How many courses were held, and who leads the programme?" asks two things: a
         # sentence answering either answers.
@@ -1526,6 +1527,23 @@ def continued_sentence(candidate: Candidate) -> str:
     """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ...",
     "It had ..."), within its passage; empty for a sentence that stands on its own."""
     return _sentence_before(candidate) if _CONTINUES.match(candidate.text) else ""
+
+
+# How far back in its section a sentence's subject is looked for.
+SECTION_BEFORE = 3000
+
+
+def section_before(candidate: Candidate, text_of: Callable[[str], str] | None = None) -> str:
+    """The text of a candidate's section before it: in its passage, and back to its heading
+    in its document's text (`text_of`, by id) when the passage opens after it."""
+    chunk = candidate.chunk
+    passage = chunk.text[: max(0, candidate.start - chunk.start)]
+    heading = chunk.section_path[-1] if chunk.section_path else ""
+    if text_of is None or not heading or heading in passage:
+        return passage.strip()
+    text = text_of(chunk.doc_id)
+    start = text.rfind(heading, max(0, candidate.start - SECTION_BEFORE), candidate.start)
+    return text[start + len(heading) : candidate.start].strip() if start >= 0 else passage.strip()
 
 
 def _sentence_before(candidate: Candidate) -> str:
@@ -1713,6 +1731,7 @@ class FigureAsked:
         comparable: bool,
         caption: str = "",
         before: str = "",
+        section: str = "",
     ) -> bool:
         """Whether a sentence (under its headings, in `language`) gives the figure asked for:
         one of the measure asked, for each one when asked so, naming what the question
@@ -1721,7 +1740,9 @@ class FigureAsked:
         "203 deltakere" counts no women, "to møter" no associations. A table's row is read
         with the `caption` over its table, which may say the unit of its figures. A count
         of some of what the sentence `before` counted ("Twenty-nine of them ...") counts what
-        that sentence names."""
+        that sentence names. Across languages, what the figure is of may be named earlier in
+        its `section` ("the same first-line service. ... The service will give advice ... The
+        annual cost is NOK 2.1 million")."""
         if self.each and not gives_per_unit(sentence):
             return False  # the total for all of them is no figure for each one
         if self.each_of:
@@ -1753,7 +1774,8 @@ class FigureAsked:
         if (
             not comparable
             and self.glossary
-            and not self.glossary & glossary_terms(fold(f"{sentence}\n{headings}"), compounds)
+            and not self.glossary
+            & glossary_terms(fold(f"{section}\n{sentence}\n{headings}"), compounds)
         ):
             return False
         counted = self.counted if comparable else frozenset()

@@ -1694,3 +1694,29 @@ def test_a_chapters_year_dates_the_sections_inside_it() -> None:
     contexts = {"aarsmelding": "Årsmelding\nSkarvdal Næringsutvikling AS"}
     assert screen("Hva kostet ombyggingen i 2024?", [cost], contexts, "nb").kept == [cost]
     assert screen("Hva kostet ombyggingen i 2023?", [cost], contexts, "nb").kept == []
+
+
+BULLETIN = (
+    "One door for entrepreneurs\n\nFrom 1 April anyone can use the same first-line service "
+    "in all three municipalities.\n\nThe service will give advice on business plans. "
+    "The annual cost is NOK 2.1 million."
+)
+
+
+def test_across_languages_a_figure_is_of_what_its_section_named_before_its_passage() -> None:
+    """The passage opens after the paragraph naming the first-line service; its section, read in
+    the document's text, says what the cost is of."""
+    passage = BULLETIN[BULLETIN.index("The service") :]
+    chunk = Chunk(
+        id="bulletin:1", doc_id="bulletin", text=passage, start=BULLETIN.index(passage),
+        end=len(BULLETIN), section_path=["One door for entrepreneurs"], title="Bulletin",
+        language="en",
+    )  # fmt: skip
+    sentence = "The annual cost is NOK 2.1 million."
+    start = BULLETIN.index(sentence)
+    cost = Candidate(chunk, 0, start, start + len(sentence), sentence, 0.8, 0.0, 0.8, None)
+    question = "Hva koster førstelinjetjenesten i året?"
+    contexts = {"bulletin": "Bulletin"}
+    assert screen(question, [cost], contexts, "nb", text_of=lambda _: BULLETIN).kept == [cost]
+    # Read within its passage alone, the cost is of nothing the question names.
+    assert screen(question, [cost], contexts, "nb").kept == []
