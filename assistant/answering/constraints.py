@@ -31,6 +31,7 @@ from assistant.answering.measures import (
     DURATION_QUESTION,
     MEASURED_THINGS,
     MONEY_THINGS,
+    NOT_SEARCHED,
     TARGET_WORDS,
     Aim,
     Figure,
@@ -978,7 +979,12 @@ def measured_words(question: str, language: str | None) -> list[str]:
     question names ("new jobs": "arbeidsplass", "arbetstillfall", "employment", ...): what a
     passage in another language than the question names them by."""
     things = things_named(folded_words(fold(question)), compounds=language != "en")
-    words = [word for thing in sorted(things) for word in MEASURED_THINGS[thing] if len(word) >= 4]
+    words = [
+        word
+        for thing in sorted(things)
+        for word in MEASURED_THINGS[thing]
+        if len(word) >= 4 and word not in NOT_SEARCHED
+    ]
     # A question asking for a target looks for the words that set one ("Målet var ...").
     return [*words, *TARGET_WORDS] if asked_aim(question) == "target" else words
 

@@ -475,6 +475,9 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
     "own contributions": ("egenandel", "eigendel", "egeninsats", "contribution", "cofinanc",
                           "co-financ", "medfinans"),
 }  # fmt: skip
+# Words that tell what a figure is of but are no word to search for it by: every budget chapter
+# names its financing, so searched in every language they pull in passages about any money.
+NOT_SEARCHED = frozenset({"finansier"})
 # The things that are kinds of money: which one a figure is ("a cost", "a grant") is what a
 # question about money asks before what it is spent on.
 MONEY_THINGS = frozenset(
