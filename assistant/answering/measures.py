@@ -447,6 +447,10 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
     "applications": ("soknad", "soknader", "ansokan", "ansokning", "application", "applicant",
                      "soker"),
     "interviews": ("intervju", "interview"),
+    # A first-line service's guidance: "veiledningssamtaler", "rettleiingar", "rådgivningar",
+    # "lotsärenden", "advisory sessions".
+    "consultations": ("veiledning", "rettleiing", "radgivning", "lotsarend", "samtal",
+                      "consultation", "guidance", "advisory", "advice session"),
     "visitors": ("besok", "visitor", "turist", "tourist", "gjest", "guest"),
     "courses": ("kurs", "course"),
     "offices": ("kontorplass", "kontorsplats", "office"),

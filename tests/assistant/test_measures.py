@@ -125,6 +125,9 @@ def test_dates_and_times_of_day_are_no_figures() -> None:
         ("total funding", False, "grants"),
         ("Budsjett og finansiering", True, "grants"),
         ("programmets finansiering", True, "grants"),
+        ("veiledningssamtaler", True, "consultations"),
+        ("Företagsrådgivningar 412", True, "consultations"),
+        ("business advisory sessions", False, "consultations"),
     ],
 )
 def test_the_things_a_figure_measures_are_named_alike_in_four_languages(
