@@ -30,7 +30,7 @@ from assistant.answering.constraints import (
     find_constraints,
     headed_sections,
     how_named,
-    meets,
+    name_in,
     naming_by_entry,
     off_topic_for_the_asker,
     same_language,
@@ -575,7 +575,7 @@ class Assistant:
             naming_docs |= {
                 doc_id
                 for doc_id in dict.fromkeys(doc_ids)
-                if doc_id not in naming_docs and meets(name, fold(state.view.text(doc_id)))
+                if doc_id not in naming_docs and name_in(name.text, state.view.text(doc_id))
             }
             for doc_id in [d for d in dict.fromkeys(doc_ids) if d in naming_docs]:
                 entry = records[doc_id].entry

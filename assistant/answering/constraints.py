@@ -1149,12 +1149,12 @@ def naming_by_entry(
     owners = "\n".join([*entry.authors, entry.publisher or ""])
     if named_in_a_list(constraint, entry.title) and not meets(constraint, owners):
         others = frozenset(_listed_with(constraint, entry.title))
-        if not all(_name_in(other, question) for other in others):
+        if not all(name_in(other, question) for other in others):
             return Naming("listed", others=others)
     return Naming("whole")
 
 
-def _name_in(name: str, text: str) -> bool:
+def name_in(name: str, text: str) -> bool:
     """Whether the text names the name, inflected or compounded."""
     return re.search(rf"(?<!\w){re.escape(name_key(name))}", fold(text)) is not None
 
@@ -1192,7 +1192,7 @@ def gives_a_peers_figure(
         return False
     listed = _listed_with(constraint, passage, (_NAME_LIST, _NAME_PAIR))
     peers = {item.strip() for item in listed if item.strip()}
-    return any(_name_in(peer, sentence) and not _name_in(peer, question) for peer in peers)
+    return any(name_in(peer, sentence) and not name_in(peer, question) for peer in peers)
 
 
 def named_before(constraint: Constraint, others: Iterable[str], candidate: Candidate) -> bool:
@@ -1200,7 +1200,7 @@ def named_before(constraint: Constraint, others: Iterable[str], candidate: Candi
     place last among those listed with it and the sentence names none of the others: "I
     Fossvik gjev næringsrådet ... I 2023 følgde formannskapet innstillinga i 27 av 29 saker"
     gives Fossvik's figure."""
-    if any(_name_in(other, candidate.text) for other in others):
+    if any(name_in(other, candidate.text) for other in others):
         return False
     chunk = candidate.chunk
     before = chunk.text[: max(0, candidate.start - chunk.start)]
