@@ -1689,6 +1689,8 @@ class FigureAsked:
             return None
         measure = asked_measure(question) or ("money" if accounts else None)
         names = {word for c in named for word in folded_words(fold(c.text))}
+        # Whose figure it is ("Tjørnås veiledningssamtaler 2023") is no topic of the figure.
+        terms = terms - {t for c in asked_names(question) for t in topic_terms(c.text)}
         # For a count, the things it counts ("how many new jobs"), not those it counts in.
         about = counted_asked(question) if measure == "count" else question
         # Where money someone got came from says whose grant it was, not what was granted:

@@ -1723,3 +1723,23 @@ def test_across_languages_a_figure_is_of_what_its_section_named_before_its_passa
     assert screen(question, [cost], contexts, "nb", text_of=lambda _: BULLETIN).kept == [cost]
     # Read within its passage alone, the cost is of nothing the question names.
     assert screen(question, [cost], contexts, "nb").kept == []
+
+
+def test_whose_figure_a_search_asks_for_is_no_topic_a_sentence_names_it_by() -> None:
+    """ "Tjørnås veiledningssamtaler 2023" asks for a count of guidance sessions: a sentence
+    naming Tjørnås in 2023 about a fund's money does not give it."""
+    text = (
+        "Tjørnås forhandlet fram et næringsfondsbidrag på 1,2 millioner kroner i 2023. "
+        "Tjørnås hadde 74 veiledningssamtaler i 2023."
+    )
+    chunk = Chunk(
+        id="referat:0", doc_id="referat", text=text, start=0, end=len(text),
+        section_path=["Sak 2 Status"], title="Referat",
+    )  # fmt: skip
+    money, sessions = (
+        Candidate(chunk, 0, text.index(s), text.index(s) + len(s), s, 0.9, 0.0, 0.9, None)
+        for s in (text[: text.index(". ") + 1], text[text.index(". ") + 2 :])
+    )
+    contexts = {"referat": "Referat\nTjørnås kommune"}
+    screened = screen("Tjørnås veiledningssamtaler 2023", [money, sessions], contexts, "nb")
+    assert screened.kept == [sessions]
