@@ -144,8 +144,10 @@ def organisation_forms(folded_name: str) -> tuple[str, ...]:
 
 # The Nordic countries, each by its names and adjectives in the four languages, folded: a
 # Swedish report writes "Sverige" or "svenska kommuner" where an English question names
-# "Sweden".
+# "Sweden". So is Northern Norway, the part of the country the literature most speaks of.
 COUNTRIES: dict[str, tuple[str, ...]] = {
+    "Northern Norway": ("nord-norge", "nord-noreg", "northern norway", "nordnorge",
+                        "norra norge", "nordnorsk", "north norwegian"),
     "Norway": ("norge", "noreg", "norway", "norsk", "norwegian"),
     "Sweden": ("sverige", "sweden", "svensk", "swedish"),
     "Finland": ("finland", "finsk", "finnish"),

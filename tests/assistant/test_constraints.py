@@ -318,6 +318,10 @@ def test_a_country_is_met_by_its_name_or_adjective_in_any_language_and_is_never_
     assert not meets(sweden, "Kommunane i Noreg bidrog med 4 millionar kroner.")
     plan = {**PLAN, "4 Straumen": PLAN["4 Straumen"] + " Turistane kjem frå Sweden."}
     assert naming("Hva satser Nordvik på i Sweden?", plan).how == "whole"
+    # Northern Norway is named alike in every language.
+    [north] = [c for c in find_constraints("Hva gjør kommunene i Nord-Norge?") if c.is_name]
+    assert meets(north, "Small coastal municipalities in Northern Norway face decline.")
+    assert not meets(north, "Small coastal municipalities in Norway face decline.")
 
 
 def test_a_figure_is_met_by_the_same_figure_however_written() -> None:
