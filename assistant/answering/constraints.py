@@ -39,6 +39,7 @@ from assistant.answering.measures import (
     asked_aim,
     asked_measure,
     asks_for_accounts,
+    asks_for_money,
     asks_per_unit,
     counted_asked,
     counted_noun,
@@ -1229,7 +1230,8 @@ _NOT_NAMED_OPENINGS = _NOT_NAMES | STOPWORDS
 # "How many ..., and who chairs ...".
 _SECOND_QUESTION = re.compile(
     r"(?i)(?:\?|,|\b(?:og|and|och|samt))\s+(?:og\s+|and\s+|och\s+)?"
-    r"(?:hvem|kven|vem|who|hvor|kor|hur|how|what|hva|kva|vad|when|når|which|hvilke\w*|vilk\w*)\b"
+    r"(?:hvem|kven|vem|who|hvor|hvordan|hvorfor|kor|korleis|kvifor|hur|varför|how|why|what|"
+    r"hva|kva|vad|when|når|när|which|hvilke\w*|vilk\w*)\b"
 )
 
 
@@ -1327,7 +1329,7 @@ def screen(
         chunk = candidate.chunk
         # A year that dates the document asked about ("arbeidsnotatet frå 2019") is met by
         # a document of that year, whatever year its sentence gives.
-        constraints = _undated(asked, dates, contexts.get(chunk.doc_id, ""))
+        constraints = _undated(asked, dates, contexts.get(chunk.doc_id, ""), candidate.text)
         times = [c for c in constraints if c.is_time]
         periods = any(c.kind == "period" for c in times)
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
@@ -1459,15 +1461,24 @@ def screen(
         language,
         f"{context}\n{outside_lists(closest.chunk.text)}",
         (parts or {}).get(closest.chunk.doc_id, {}),
-        settled=[c for c in asked if c not in _undated(asked, dates, context)],
+        settled=[c for c in asked if c not in _undated(asked, dates, context, closest.text)],
     )
     return Screened(kept, statement, covering)
 
 
-def _undated(asked: list[Constraint], dates: list[Constraint], context: str) -> list[Constraint]:
+def _undated(
+    asked: list[Constraint], dates: list[Constraint], context: str, sentence: str
+) -> list[Constraint]:
     """The constraints asked, but the years and periods dating the document asked about
-    (`dates`) that the document's `contexts` entry (its title, its year) meets."""
-    return [c for c in asked if c not in dates or not meets(c, context)]
+    (`dates`) that the document's `contexts` entry (its title, its year) meets, unless the
+    sentence dates itself otherwise ("Näringslivsprogrammet 2020–2024 hade ..." in the
+    programme for 2025–2028 is about the one before)."""
+    times = [t for t in time_constraints(sentence) if t.kind != "relative"]
+    return [
+        c
+        for c in asked
+        if c not in dates or not meets(c, context) or (times and not meets(c, sentence))
+    ]
 
 
 # A sentence that dates itself by the period its document covers ("i programperioden",
@@ -1673,6 +1684,7 @@ class FigureAsked:
     new: bool = False  # a count of new things ("nye arbeidsplasser"), not of all there are
     glossary: frozenset[str] = frozenset()  # the literature's terms it names ("co-creation")
     each_of: frozenset[str] = frozenset()  # what it asks the figure for each of ("municipalities")
+    also: Measure | None = None  # a second measure a two-part question asks for
 
     @classmethod
     def of(cls, question: str, language: str, terms: set[str]) -> FigureAsked | None:
@@ -1688,6 +1700,10 @@ class FigureAsked:
         if not accounts and not target and not _asks_in_words(question):
             return None
         measure = asked_measure(question) or ("money" if accounts else None)
+        # "What does it cost, and how is the bill split?": a sentence giving either answers.
+        also: Measure | None = None
+        if measure == "share" and asks_two_things(question) and asks_for_money(question):
+            also = "money"
         names = {word for c in named for word in folded_words(fold(c.text))}
         # Whose figure it is ("Tjørnås veiledningssamtaler 2023") is no topic of the figure.
         terms = terms - {t for c in asked_names(question) for t in topic_terms(c.text)}
@@ -1715,6 +1731,7 @@ class FigureAsked:
             new=measure == "count" and counts_new(question),
             glossary=glossary_terms(fold(about), compounds=language != "en"),
             each_of=per_unit_things(question, language != "en"),
+            also=also,
         )
 
     def _counts(self, figure: Figure, counted: frozenset[str], compounds: bool) -> bool:
@@ -1769,7 +1786,12 @@ class FigureAsked:
             )
         if not holds_figure(sentence, set(self.given)):
             return False
-        if not gives_measure(sentence, self.measure, caption if _TABLE_ROW.match(sentence) else ""):
+        caption = caption if _TABLE_ROW.match(sentence) else ""
+        if not any(
+            gives_measure(sentence, measure, caption)
+            for measure in (self.measure, self.also)
+            if measure is not None or self.measure is None
+        ):
             return False
         if self.aim is not None and not gives_aim(sentence, self.aim):
             return False  # a plan's target is no result, nor a result the target asked for

@@ -63,12 +63,18 @@ _FRACTION_AFTER = re.compile(
 _SHARE_WORD = re.compile(
     r"(?i)\b(?:halvparten|halvdelen|hälften|majoriteten|flertallet|fleirtalet|"
     r"(?:a|one|en|ei|ein|ett)\s+(?:half|third|quarter|tredjedel|fjerdedel|fjärdedel)|"
-    r"(?:half|majority)\s+of)\b"
+    r"(?:half|majority)\s+of|"
+    # "Stavnes pays half": half of what was named, not half a day or a half-time post.
+    r"(?:pays?|paid|covers?|covered|bears?|takes?|took|gets?|got)\s+half(?![\s-]+(?:time|a\s))"
+    r")\b"
 )
 
 _SHARE_QUESTION = re.compile(
     r"(?i)\b(?:\w*(?<!h)andel\w*|del|delen|\w*prosent\w*|\w*procent\w*|percent\w*|share|"
-    r"proportion|\w*frekvens\w*|rate)\b"
+    r"proportion|\w*frekvens\w*|rate)\b|"
+    # How a cost is split between members ("hvordan deles regningen", "how is it split"); not
+    # what is handed out ("deles ut").
+    r"\b(?:split|deles|delast|delas)\b(?!\s+ut\b)"
 )
 _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
 # How long something took or lasts: a figure of days, weeks, months or years.
@@ -163,6 +169,11 @@ _HOW_MUCH_COMPARED = re.compile(
 )
 
 
+def asks_for_money(question: str) -> bool:
+    """Whether a question asks for an amount of money (whatever else it asks)."""
+    return bool(_MONEY_QUESTION.search(question) or _RECEIVED_QUESTION.search(question))
+
+
 def asked_measure(question: str) -> Measure | None:
     """The measure a figure question asks for; None when it does not say ("how large")."""
     if DURATION_QUESTION.search(question):
@@ -173,7 +184,7 @@ def asked_measure(question: str) -> Measure | None:
         return "count"
     if _HOW_MUCH_COMPARED.search(question):
         return None
-    if _MONEY_QUESTION.search(question) or _RECEIVED_QUESTION.search(question):
+    if asks_for_money(question):
         return "money"
     return None
 

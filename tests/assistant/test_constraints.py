@@ -1747,3 +1747,20 @@ def test_whose_figure_a_search_asks_for_is_no_topic_a_sentence_names_it_by() -> 
     contexts = {"referat": "Referat\nTjørnås kommune"}
     screened = screen("Tjørnås veiledningssamtaler 2023", [money, sessions], contexts, "nb")
     assert screened.kept == [sessions]
+
+
+def test_a_question_asking_a_cost_and_its_split_is_answered_by_either() -> None:
+    """ "What does it cost a year, and how is the bill split?" asks money and shares."""
+    text = "The annual cost is NOK 2.1 million. Stavnes pays 50 per cent of the cost, Heggvik 25."
+    chunk = Chunk(
+        id="bulletin:0", doc_id="bulletin", text=text, start=0, end=len(text),
+        section_path=["First-line service"], title="Bulletin", language="en",
+    )  # fmt: skip
+    cost, split = (
+        Candidate(chunk, 0, text.index(s), text.index(s) + len(s), s, 0.9, 0.0, 0.9, None)
+        for s in ("The annual cost is NOK 2.1 million.", text[text.index("Stavnes") :])
+    )
+    contexts = {"bulletin": "Bulletin"}
+    both = "What does the first-line service cost a year, and how is the cost split?"
+    assert screen(both, [cost, split], contexts, "en").kept == [cost, split]
+    assert screen("How is the cost split?", [cost, split], contexts, "en").kept == [split]

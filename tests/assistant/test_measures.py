@@ -50,6 +50,10 @@ from assistant.answering.measures import (
         ("Hur mycket snabbare behandlas ansökningar om bidrag?", None),
         ("Hvor mye mer fikk Vikfjord i tilskudd?", "money"),
         ("Hvor mye større var budsjettet?", "money"),
+        # How a cost is split asks for shares; what is handed out, for money or nothing.
+        ("How is the cost split between the municipalities?", "share"),
+        ("Hvordan deles regningen mellom kommunene?", "share"),
+        ("Hvor mye deles ut i 2024?", None),
     ],
 )
 def test_the_measure_a_question_asks_for(question: str, measure: str | None) -> None:
@@ -74,6 +78,8 @@ def test_trade_is_not_a_share() -> None:
         ("Av dette gikk 24 prosent til lokale leverandører.", {"share"}),
         ("Andelen var 28 % år 2021.", {"share"}),
         ("Halvparten av kommunene deltok.", {"share"}),
+        ("Stavnes, as host municipality, pays half.", {"share"}),
+        ("She works half-time.", set()),
         ("Four of the six municipalities moved towards a playmaker role.", {"share", "count"}),
         ("Twenty-nine of them were still operating in March 2023.", {"count"}),
         ("Hovedmålet er 150 nye arbeidsplasser.", {"count"}),
