@@ -1466,6 +1466,10 @@ def screen(
     return Screened(kept, statement, covering)
 
 
+# A reference in brackets ("(Stene & Stickler, 2018)"): its year dates a work, not the sentence.
+_CITED = re.compile(r"\([^()]*[^\W\d_][^()]*\b(?:19|20)\d\d[a-z]?\)")
+
+
 def _undated(
     asked: list[Constraint], dates: list[Constraint], context: str, sentence: str
 ) -> list[Constraint]:
@@ -1473,7 +1477,7 @@ def _undated(
     (`dates`) that the document's `contexts` entry (its title, its year) meets, unless the
     sentence dates itself otherwise ("Näringslivsprogrammet 2020–2024 hade ..." in the
     programme for 2025–2028 is about the one before)."""
-    times = [t for t in time_constraints(sentence) if t.kind != "relative"]
+    times = [t for t in time_constraints(_CITED.sub(" ", sentence)) if t.kind != "relative"]
     return [
         c
         for c in asked

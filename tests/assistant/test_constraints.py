@@ -1637,7 +1637,8 @@ def test_a_figure_for_a_place_named_beside_the_one_asked_about_is_the_peers() ->
 
 PAPER_TEXT = (
     "Prosjektpartnerskapet har vært Mittuniversitetet og Nord universitet, svenske og norske "
-    "kommuner, totalt 19 partnere. Prosjektet ble gjennomført i perioden 2016 til 2018."
+    "kommuner, totalt 19 partnere (Stene & Stickler, 2018). Prosjektet ble gjennomført i "
+    "perioden 2016 til 2018."
 )
 
 
@@ -1650,7 +1651,7 @@ def paper_candidate(sentence: str) -> Candidate:
     return Candidate(chunk, 0, start, start + len(sentence), sentence, 0.9, 0.0, 0.9, None)
 
 
-PARTNERS = paper_candidate(PAPER_TEXT.split(". ")[0] + ".")
+PARTNERS = paper_candidate(PAPER_TEXT.split(". ")[0] + ".")  # its reference's year dates no claim
 PAPER_2019 = {"paper": "Kommunen sin næringsutviklingsrolle\nStene, Morten\nNord universitet\n2019"}
 
 
