@@ -50,6 +50,11 @@ LIBRARY_TESTSETS = (TESTSETS / "library_dev.yaml", TESTSETS / "library_heldout.y
 # The second and third libraries, never developed on before their first runs.
 SECOND_LIBRARY_TESTSETS = (TESTSETS / "library_b_dev.yaml", TESTSETS / "library_b_heldout.yaml")
 THIRD_LIBRARY_TESTSETS = (TESTSETS / "library_c_dev.yaml", TESTSETS / "library_c_heldout.yaml")
+# Fresh questions over each of the three, by writers who saw only the loaded texts.
+BLIND_TESTSETS = {
+    name: (TESTSETS / f"{name}_blind_dev.yaml", TESTSETS / f"{name}_blind_heldout.yaml")
+    for name in ("library", "library_b", "library_c")
+}
 SHOWN = ("retrieval.recall@5", "retrieval.hit@5", "retrieval.mrr@10")
 DEPTH = 10  # passages scored per question, as in the harness
 CANDIDATES = 20  # passages each baseline retriever hands to the fusion
@@ -178,9 +183,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="folder for the product's indexes")
     args = parser.parse_args()
-    library = [load_testset(path) for path in LIBRARY_TESTSETS]
-    second = [load_testset(path) for path in SECOND_LIBRARY_TESTSETS]
-    third = [load_testset(path) for path in THIRD_LIBRARY_TESTSETS]
+    library = [load_testset(path) for path in (*LIBRARY_TESTSETS, *BLIND_TESTSETS["library"])]
+    second = [
+        load_testset(path) for path in (*SECOND_LIBRARY_TESTSETS, *BLIND_TESTSETS["library_b"])
+    ]
+    third = [load_testset(path) for path in (*THIRD_LIBRARY_TESTSETS, *BLIND_TESTSETS["library_c"])]
     paper = load_testset(BUNDLED_TESTSET)
     runs: list[tuple[Path, list[TestSet]]] = []
     for testsets in (library, second, third, [paper]):
