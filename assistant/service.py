@@ -307,6 +307,7 @@ class Assistant:
             self.settings.answer.max_sentences,
             self.settings.answer.selection_margin,
             shape_of(turn.question, turn.standalone),
+            turn.state.view.text,
         )
 
     def _in_quoted_order(self, turn: Turn, evidence: Evidence) -> Evidence:

@@ -7,7 +7,7 @@ finds nothing to quote, the plain selection answers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.answering.constraints import antecedent
 from assistant.answering.extractive import Candidate, compose
@@ -43,8 +43,10 @@ def extractive_answer(
     max_sentences: int,
     margin: float,
     shape: QuestionShape | None = None,
+    text_of: Callable[[str], str] | None = None,
 ) -> tuple[str, list[tuple[int, Candidate]]]:
-    """The answer text with its markers, and the sentence each marker quotes."""
+    """The answer text with its markers, and the sentence each marker quotes (`text_of`: a
+    document's text by id, where a list's opening sentence stands before its passage)."""
     shape = shape or question_shape(question)
     if shape.kind == "source":
         text, cited = answer_source_question(question, candidates, records, language, margin)
@@ -57,7 +59,8 @@ def extractive_answer(
         parts = compare(candidates, shape.sides, language, max_sentences, margin)
         if any(part.quotes for part in parts):
             return compose_parts(parts)
-    return compose(with_antecedents(select_for_question(candidates, shape, max_sentences, margin)))
+    chosen = select_for_question(candidates, shape, max_sentences, margin, text_of)
+    return compose(with_antecedents(chosen))
 
 
 def with_antecedents(chosen: Sequence[Candidate]) -> list[Candidate]:

@@ -12,9 +12,10 @@ Every claim in the answer stays a verbatim quote with its marker.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assistant.answering.constraints import list_lead_in
 from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import QuestionShape, names_a_topic, question_shape
 from assistant.answering.language import Language
@@ -152,6 +153,17 @@ def _heading_names_members(chunk: Chunk, shape: QuestionShape) -> bool:
     return any(_member_stem(word) in heading for word in shape.members)
 
 
+def _lead_in_names_members(
+    candidate: Candidate, shape: QuestionShape, text_of: Callable[[str], str] | None
+) -> bool:
+    """True when the sentence opening a list item's list names what a list question asks
+    for ("Tre aspekter er viktig ved samstyring:" over the items of "Vilka tre aspekter ..."),
+    read in its document's text (`text_of`) when the passage opens with the list. Only the
+    noun asked for counts ("former" of "Hvilke former tar samstyring"), not what it is of."""
+    lead_in = list_lead_in(candidate, text_of).casefold()
+    return bool(lead_in) and _member_stem(shape.members[0]) in lead_in
+
+
 def advises(text: str) -> bool:
     """True for a sentence in a form that advises: a modal verb or an opening infinitive."""
     return bool(_MODAL.search(text) or _INFINITIVE_ADVICE.search(text))
@@ -269,13 +281,32 @@ def favoured_passages(shape: QuestionShape, question: str = "") -> Favour | None
 
 
 def select_for_question(
-    candidates: Sequence[Candidate], shape: QuestionShape, max_sentences: int, margin: float
+    candidates: Sequence[Candidate],
+    shape: QuestionShape,
+    max_sentences: int,
+    margin: float,
+    text_of: Callable[[str], str] | None = None,
 ) -> list[Candidate]:
-    """The claims that answer a question of this kind, without repeats, in text order."""
+    """The claims that answer a question of this kind, without repeats, in text order.
+    `text_of` (a document's text, by id) finds the sentence opening a list whose passage
+    opens with its items."""
     claims = [c for c in candidates if c.claim]
     if not claims:
         return []
     adjusted = {id(c): c.score + kind_bonus(c, shape) for c in claims}
+    best = max(adjusted.values())
+    if shape.kind == "list" and shape.members:
+        # A list whose opening names what is asked for ("Tre aspekter er viktig ved
+        # samstyring:") answers with its items, when they are near the best sentence.
+        items = [
+            c
+            for c in claims
+            if c.listed
+            and adjusted[id(c)] >= best - 2 * margin
+            and _lead_in_names_members(c, shape, text_of)
+        ]
+        if items:
+            claims = items
     if shape.kind == "list":
         # One list answers a list question: a second enumeration beside the best one makes the
         # answer (and "the third one" in a follow-up) ambiguous.
@@ -286,7 +317,7 @@ def select_for_question(
         )
         for other in lists[1:]:
             adjusted[id(other)] -= KIND_BONUS
-    best = max(adjusted.values())
+    best = max(adjusted[id(c)] for c in claims)
     if shape.kind == "example":
         # An example question is answered by the examples the passages give, when they give
         # any near the best sentence: what they are examples of is said by the source shown.

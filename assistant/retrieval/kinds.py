@@ -21,7 +21,8 @@ DOCUMENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ),
         "report": ("rapport rapporten rapportens report", ("rapport", "report", "årsmelding")),
         "paper": (
-            "notat notatet notatets arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet paper",
+            "notat notatet notatets arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet paper "
+            "arbetspapper arbetspappret",
             ("notat", "paper"),
         ),
         "plan": ("planen plana planens plan", ("plan",)),

@@ -256,3 +256,35 @@ def test_every_claim_of_an_answer_is_a_verbatim_quote_with_its_marker() -> None:
             assert TEXT[quoted.start : quoted.end] == quoted.text
             assert f"{quoted.text.rstrip('.')} [{marker}]" in text
         assert "3.2 Ny ressurslogikk" not in text
+
+
+ASPECTS = (
+    "Samstyring henspiller på at aktører samarbeider.\n\nTre aspekter er viktig ved samstyring:\n\n"
+    "- Gjensidig avhengighet mellom aktørene.\n- Måten beslutning tas på.\n"
+    "- Planlagt og målorientert aktivitet."
+)
+
+
+def test_a_list_opened_by_a_sentence_naming_what_is_asked_answers_with_its_items() -> None:
+    """The passage opens with the items; the sentence opening the list, in the document's text
+    before it, names the aspects asked for: its items answer, not sentences more similar."""
+    items_at = ASPECTS.index("- Gjensidig")
+    chunk = Chunk(
+        id="paper:3", doc_id="paper", text=ASPECTS[items_at:], start=items_at, end=len(ASPECTS),
+        section_path=["3.3 Samstyring"], title="T",
+    )  # fmt: skip
+    items = [
+        Candidate(chunk, 1, ASPECTS.index(text), ASPECTS.index(text) + len(text), text, score,
+                  0.0, score, None, True)
+        for text, score in (
+            ("Gjensidig avhengighet mellom aktørene.", 0.73),
+            ("Måten beslutning tas på.", 0.72),
+            ("Planlagt og målorientert aktivitet.", 0.71),
+        )
+    ]  # fmt: skip
+    similar = candidate("Kommunen er en viktig aktør i næringsutviklingen.", 0.84)
+    shape = question_shape("Vilka tre aspekter av samstyrning lyfter arbetspappret fram?")
+    chosen = select_for_question([similar, *items], shape, 5, 0.08, lambda _: ASPECTS)
+    assert texts(chosen) == [item.text for item in items]
+    # Without the document's text the list's opening is not seen: similarity decides.
+    assert similar.text in texts(select_for_question([similar, *items], shape, 5, 0.08))
