@@ -74,6 +74,13 @@ _DATELINE = re.compile(
 )
 
 
+# A meeting's agenda, by its heading in the four languages.
+_AGENDA = re.compile(
+    r"(?i)^\s*(?:\d+(?:\.\d+)*\.?\s*)?(?:dagsorden|dagsordning|dagordning|saksliste|sakliste|"
+    r"föredragningslista|agenda|program for (?:dagen|møtet|mødet)|dagens program)\s*$"
+)
+
+
 def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     """Why a sentence is not a claim an answer may quote, or None when it is one."""
     stripped = text.strip()
@@ -100,6 +107,10 @@ def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     if _DATELINE.fullmatch(stripped):
         return "colophon"
     ends_sentence = bool(_TERMINAL.search(stripped)) and not stripped.endswith(":")
+    # An item of a meeting's agenda names what was discussed ("Innlegg: «Fra forvalter til
+    # playmaker»"): it states nothing.
+    if not ends_sentence and any(_AGENDA.match(part) for part in section_path):
+        return "heading"
     # A row of a table or list giving a figure ("2025: 2,4 millioner kroner") is a claim, and
     # so is a field of a document's heading ("Referent: Simen Arntzen, næringskonsulent").
     if not ends_sentence and not _DATA_ROW.match(stripped) and not is_field_line(stripped):

@@ -30,6 +30,7 @@ from indexing.cleaning import (
     collapse_spaces,
     heading_key,
     is_bibliography_heading,
+    is_field_line,
     is_shouting,
     is_toc_heading,
     is_widget_line,
@@ -342,7 +343,8 @@ def _pipe_table(lines: list[str]) -> list[list[str]]:
 
 
 def _join_lines(lines: list[str]) -> str:
-    """Lines of a block: list items and hard breaks keep their line, wrapped lines join."""
+    """Lines of a block: list items, fields ("**Dato:** 6. februar 2025") and hard breaks keep
+    their line, wrapped lines join."""
     joined: list[str] = []
     hard = True
     for raw in lines:
@@ -352,7 +354,9 @@ def _join_lines(lines: list[str]) -> str:
         item = _LIST_ITEM.match(line)
         if item:
             line = item.group(1) + "- " + line[item.end() :]
-        if joined and not hard and not item and not line.lstrip().startswith("|"):
+        # A field of a document's heading ("**Referent:** Petra Lindtveit") keeps its line.
+        field = is_field_line(plain(inline_markdown(line)))
+        if joined and not hard and not item and not field and not line.lstrip().startswith("|"):
             joined[-1] = f"{joined[-1]} {line.strip()}"
         else:
             joined.append(line.rstrip())

@@ -38,6 +38,9 @@ SECTION = ["4 Muligheter og utfordringer", "4.1 Muligheter"]
         ("Nord universitet Arbeidsnotat nr. 2 ISBN 82-7456-805-1", ["Forside"], "colophon"),
         ("Kari Nordmann, rådgiver i næringsavdelingen, Bodø kommune", SECTION, "attribution"),
         ("Steinkjer, mars 2019", ["Forord"], "colophon"),
+        # A meeting's agenda names what was discussed, even as a field.
+        ("Status for næringsarbeidet i de tre kommunene – tall for 2024", ["Dagsorden"], "heading"),
+        ("Innlegg: «Fra forvalter til playmaker» ved næringshagen", ["Dagsorden"], "heading"),
     ],
 )
 def test_lines_that_are_not_claims_say_why(text: str, path: list[str], reason: str) -> None:
@@ -58,6 +61,7 @@ def test_lines_that_are_not_claims_say_why(text: str, path: list[str], reason: s
         "Andel inköp från lokala företag: 28 procent (2021)",
         "Referent: Simen Arntzen, næringskonsulent, Sandvær kommune",  # a field of minutes
         "Sted: Sandvær rådhus",
+        "Status for næringsarbeidet i de tre kommunene – tall for 2024",  # outside an agenda
     ],
 )
 def test_sentences_that_say_something_are_claims(text: str) -> None:

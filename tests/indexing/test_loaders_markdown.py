@@ -417,6 +417,19 @@ def test_any_markdown_gives_sections_that_tile_the_text(parts: list[str]) -> Non
 # --- plain text ---------------------------------------------------------------------------
 
 
+def test_the_fields_heading_markdown_minutes_keep_their_lines() -> None:
+    document = parse_markdown(
+        "# Referat\n\n**Arrangør:** Vesterlia regionråd\n**Dato og sted:** Torsdag 6. februar "
+        "2025, Myrholt kulturhus\n**Referent:** Petra Lindtveit\n\nMøtet ble åpnet av\n"
+        "ordføreren.\n"
+    )
+    assert (
+        "Arrangør: Vesterlia regionråd\nDato og sted: Torsdag 6. februar 2025, Myrholt kulturhus"
+        "\nReferent: Petra Lindtveit" in document.text
+    )
+    assert "Møtet ble åpnet av ordføreren." in document.text
+
+
 def test_plain_text_is_paragraphs_in_one_section() -> None:
     document = parse_text("Første linje\nfortsetter her.\n\nAndre avsnitt med utvik-\nling.\n")
     assert document.text == "Første linje fortsetter her.\n\nAndre avsnitt med utvikling."
