@@ -71,6 +71,9 @@ eval-gate: install
 	$(BIN)/policy-assistant eval evals/testsets/library_dev.yaml --config evals/gate_library.yaml --out evals/results/gate-library
 	$(BIN)/policy-assistant eval evals/testsets/library_b_dev.yaml --config evals/gate_library_b.yaml --out evals/results/gate-library-b
 	$(BIN)/policy-assistant eval evals/testsets/library_c_dev.yaml --config evals/gate_library_c.yaml --out evals/results/gate-library-c
+	$(BIN)/policy-assistant eval evals/testsets/library_blind_dev.yaml --config evals/gate_library_blind.yaml --out evals/results/gate-library-blind
+	$(BIN)/policy-assistant eval evals/testsets/library_b_blind_dev.yaml --config evals/gate_library_b_blind.yaml --out evals/results/gate-library-b-blind
+	$(BIN)/policy-assistant eval evals/testsets/library_c_blind_dev.yaml --config evals/gate_library_c_blind.yaml --out evals/results/gate-library-c-blind
 	$(BIN)/policy-assistant eval evals/testsets/policy_paper_kinds.yaml --config evals/gate_kinds.yaml --out evals/results/gate-kinds
 
 ## The Streamlit app alone (it expects the service at POLICY_ASSISTANT_UI__API_URL, by default
