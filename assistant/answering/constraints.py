@@ -167,16 +167,7 @@ def _full_year(start: str, end: str) -> str:
 
 def time_constraints(text: str) -> list[Constraint]:
     """Periods, years outside them, and relative periods, in order of appearance."""
-    found: list[tuple[int, Constraint]] = []
-    spans: list[tuple[int, int]] = []
-    for match in _PERIOD.finditer(text):
-        start, end = match[1], _full_year(match[1], match[2])
-        if int(end) > int(start):
-            found.append((match.start(), Constraint("period", match[0], (start, end))))
-            spans.append(match.span())
-    for match in _YEAR.finditer(text):
-        if not any(a <= match.start() < b for a, b in spans):
-            found.append((match.start(), Constraint("year", match[0], (match[1],))))
+    found = [(start, constraint) for constraint, start, _ in _times_at(text)]
     for match in _RELATIVE.finditer(text):
         found.append((match.start(), Constraint("relative", match[0], ("relative",))))
     return [constraint for _, constraint in sorted(found, key=lambda pair: pair[0])]

@@ -461,7 +461,7 @@ MEASURED_THINGS: dict[str, tuple[str, ...]] = {
     # A first-line service's guidance: "veiledningssamtaler", "rettleiingar", "rådgivningar",
     # "lotsärenden", "advisory sessions".
     "consultations": ("veiledning", "rettleiing", "radgivning", "lotsarend", "samtal",
-                      "consultation", "guidance", "advisory", "advice session"),
+                      "consultation", "guidance", "advisory"),
     "visitors": ("besok", "visitor", "turist", "tourist", "gjest", "guest"),
     "courses": ("kurs", "course"),
     "offices": ("kontorplass", "kontorsplats", "office"),
