@@ -56,6 +56,11 @@ def document_names(entry: CatalogueEntry) -> set[str]:
 SHORT_NAME = 6
 
 
+def _description(doc_id: str, titles: Mapping[str, str], kinds: Mapping[str, str]) -> str:
+    """A document's folded title and catalogue kind, which say what kind of document it is."""
+    return fold(f"{titles.get(doc_id, '')} {kinds.get(doc_id, '')}")
+
+
 def _calls_them(word: str, described: Sequence[str]) -> bool:
     """Whether a word of the question calls the named documents (`described`: each one's
     folded title and catalogue kind) by their kind."""
@@ -205,10 +210,7 @@ def _named_by_language(
         of_kind = [
             doc_id
             for doc_id in in_language
-            if any(
-                _calls_them(w, [fold(f"{titles.get(doc_id, '')} {kinds.get(doc_id, '')}")])
-                for w in following
-            )
+            if any(_calls_them(w, [_description(doc_id, titles, kinds)]) for w in following)
         ]
         found = of_kind or in_language
         if found:
@@ -227,17 +229,11 @@ def _named_by_kind(
     audit"), when the library holds no other of that kind; else None."""
     if len(titles) < KIND_LIBRARY:
         return None
-    described = {
-        doc_id: fold(f"{title} {kinds.get(doc_id, '')}") for doc_id, title in titles.items()
-    }
+    described = {doc_id: _description(doc_id, titles, kinds) for doc_id in titles}
     for word in _WORD.findall(question):
-        folded = fold(word)
-        for words, beginnings in DOCUMENT_KINDS.values():
-            if not is_kind_word(folded, words):
-                continue
-            of_kind = [d for d, text in described.items() if any(b in text for b in beginnings)]
-            if len(of_kind) == 1:
-                return of_kind[0]
+        of_kind = [doc_id for doc_id, text in described.items() if _calls_them(word, [text])]
+        if len(of_kind) == 1:
+            return of_kind[0]
     return None
 
 
@@ -286,10 +282,7 @@ def scope_of(
     if not named or len(named) == len(names):
         return None
     words = [word for word in _WORD.findall(question) if word not in used]
-    described = [
-        fold(f"{(titles or {}).get(doc_id, '')} {(kinds or {}).get(doc_id, '')}")
-        for doc_id in named
-    ]
+    described = [_description(doc_id, titles or {}, kinds or {}) for doc_id in named]
     calling = [word for word in words if _calls_them(word, described)]
     if any(len(word) >= MIN_STEM and word not in calling for word in words):
         used += calling

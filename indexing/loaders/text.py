@@ -230,7 +230,7 @@ def _broken_by_hand(line: str, below: str, width: int | None) -> bool:
     """Whether a line ends where its writer broke it rather than where it wrapped: the first
     word of the line below, a capital or a digit, would have fit on it (any would, in a text
     whose lines never wrap)."""
-    first = below.split()[0] if below.split() else ""
+    first = next(iter(below.split()), "")
     if not (first[:1].isupper() or first[:1].isdigit()):
         return False
     return width is None or len(line.rstrip()) + 1 + len(first) <= width
