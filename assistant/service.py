@@ -25,6 +25,7 @@ from assistant.answering.citations import cite, document_reference
 from assistant.answering.constraints import (
     Constraint,
     Naming,
+    as_asked,
     asked_names,
     document_context,
     find_constraints,
@@ -582,7 +583,7 @@ class Assistant:
                 entry = records[doc_id].entry
                 naming = naming_by_entry(name, entry, question)
                 if naming is None or naming.how == "listed":
-                    naming = self._how_named(state, doc_id, name, naming)
+                    naming = as_asked(self._how_named(state, doc_id, name, naming), question)
                 if naming.how == "whole":
                     named[doc_id].append(name.text)
                 else:

@@ -79,6 +79,13 @@ NAME_KINDS: frozenset[str] = frozenset({"place", "organisation", "person"})
 _DASH = "[-–—]"
 _PERIOD = re.compile(rf"(?<!\d)((?:19|20)\d{{2}})\s*{_DASH}\s*((?:19|20)?\d{{2}})(?!\d)")
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.]\d)")
+# A period in words: "from 2020 to 2024", "frå og med 2021 til og med 2024", "mellan 2019 och
+# 2023" ("in 2020 and 2024" is two years).
+_PERIOD_IN_WORDS = re.compile(
+    r"(?i)(?:\b(?:between|mellom|millom|mellan)\s+((?:19|20)\d{2})\s+(?:and|og|och)\s+"
+    r"|(?<![\d,.])((?:19|20)\d{2})\s+(?:to|til|till|until|through|t\.o\.m\.?)\s+"
+    r"(?:og\s+med\s+|och\s+med\s+)?)((?:19|20)\d{2})(?![\d,.]\d)"
+)
 # A figure: digits with thousands spaces or separators and an optional decimal part.
 _NUMBER = re.compile(r"(?<![\w,.])(\d{1,3}(?:[  .]\d{3})+|\d+)(?:[,.](\d+))?(?![\w])")
 _RELATIVE = re.compile(
@@ -92,8 +99,15 @@ _RELATIVE = re.compile(
 _NAME_WORD = r"[A-ZÆØÅÄÖÉ][\w'’-]*"
 # Capitalised words joined by lower-case particles that belong inside names.
 _NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:på|for|för|of|de|von)?\s*{_NAME_WORD})*")
+# The months and days English writes with a capital: a date, no name.
+_CALENDAR = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
 # Capitalised words that start questions or are not names in these four languages.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _CALENDAR | frozenset(
     """
     hva hvordan hvorfor hvem hvilke hvilken hvilket hvor når kan kva korleis kvifor kven kor når
     vad hur varför vem vilka vilken var när what how why who which when where does do did
@@ -208,6 +222,10 @@ def _times_at(text: str) -> list[tuple[Constraint, int, int]]:
     for match in _PERIOD.finditer(text):
         start, end = match[1], _full_year(match[1], match[2])
         if int(end) > int(start):
+            found.append((Constraint("period", match[0], (start, end)), *match.span()))
+    for match in _PERIOD_IN_WORDS.finditer(text):
+        start, end = match[1] or match[2], match[3]
+        if int(end) > int(start) and not any(a <= match.start() < b for _, a, b in found):
             found.append((Constraint("period", match[0], (start, end)), *match.span()))
     for match in _YEAR.finditer(text):
         if not any(a <= match.start() < b for _, a, b in found):
@@ -472,6 +490,26 @@ def named_in_another_body(place: Constraint, sentence: str) -> bool:
     return not _name_met(place, fold(rest))
 
 
+# Words after a place that make it the name of a body: "the Ekbyrne business association".
+_BODY_AFTER = re.compile(
+    r"(?i)^\W*(?:\w+\s+)?(?:association|society|union|club|company|chamber|cooperative|"
+    r"co-operative|foundation|bank|council|network|sparebank|næringsforening|"
+    r"næringslivsforening|företagarförening|näringslivsförening|forening|förening|"
+    r"samvirkelag|bondelag|nettverk|nätverk|stiftelse|stifting)\b"
+)
+
+
+def asks_of_a_body(place: Constraint, question: str) -> bool:
+    """Whether a question names a place as the first word of a body's name in its own
+    language ("the Ekbyrne business association", "Sandvær sparebank"): a sentence naming
+    the body speaks of what was asked."""
+    for match in re.finditer(rf"(?<!\w){re.escape(place.text)}\b", question):
+        after = question[match.end() :]
+        if _BODY_AFTER.match(after):
+            return True
+    return False
+
+
 def named_apart_from_its_figure(constraint: Constraint, sentence: str, measure: str | None) -> bool:
     """Whether a sentence names an organisation or person only in a clause without a figure
     of the measure asked while another clause gives one: "Døme er ei skiløype som
@@ -648,7 +686,8 @@ def outside_lists(text: str) -> str:
 def meets(constraint: Constraint, text: str, context: str = "", exact: bool = False) -> bool:
     """Whether the text (or, for a name, the context) meets one constraint. The period
     before the one in the title of the text's document (the first line of the context)
-    meets "the previous period". A period that begins or ends in a year meets it, unless
+    meets "the previous period"; a period is met by itself or by both its years. A period
+    that begins or ends in a year meets it, unless
     `exact` (a figure for a year: the total for 2016–2020 is no figure for 2020)."""
     if constraint.is_name:
         return _name_met(constraint, fold(f"{text}\n{context}"))
@@ -660,7 +699,9 @@ def meets(constraint: Constraint, text: str, context: str = "", exact: bool = Fa
             times, context.split("\n", 1)[0]
         )
     if constraint.kind == "period":
-        return constraint in times
+        # A change "between 2010 and 2020" is met by its figures for both years.
+        years = {c.key[0] for c in times if c.kind == "year"}
+        return constraint in times or set(constraint.key) <= years
     year = constraint.key[0]
     return any(c.kind == "year" and c.key == (year,) for c in times) or (
         not exact and any(c.kind == "period" and year in c.key for c in times)
@@ -888,13 +929,14 @@ _CLAUSES = {
 _PLACE_OPENING = re.compile(r"^(?:I|In|På|Pa|För|For|Hos|At)\s+([A-ZÆØÅÄÖ][\w'’-]*)")
 # Capitalised words after "In" that are no part of what was asked: a whole country, a month,
 # a day.
-_NOT_PARTS = frozenset(
-    """
+_NOT_PARTS = (
+    frozenset(
+        """
     norge noreg norway sverige sweden danmark denmark finland island iceland norden
-    skandinavia skandinavien scandinavia europa europe eu january february march april may
-    june july august september october november december monday tuesday wednesday thursday
-    friday saturday sunday
+    skandinavia skandinavien scandinavia europa europe eu
     """.split()
+    )
+    | _CALENDAR
 )
 _WHICH = re.compile(
     r"(?i)\b(?:hvilken|hvilke|hvilket|kva\s+for|kven|hvem|vilken|vilka|vilket|vem|which|who)\b"
@@ -1140,10 +1182,23 @@ def naming_by_entry(
         return None
     owners = "\n".join([*entry.authors, entry.publisher or ""])
     if named_in_a_list(constraint, entry.title) and not meets(constraint, owners):
-        others = frozenset(_listed_with(constraint, entry.title))
-        if not all(name_in(other, question) for other in others):
-            return Naming("listed", others=others)
+        return as_asked(
+            Naming("listed", others=frozenset(_listed_with(constraint, entry.title))), question
+        )
     return Naming("whole")
+
+
+def as_asked(naming: Naming, question: str) -> Naming:
+    """A name listed with others, for a question naming them all ("the programme of
+    Ramnsund, Lyngvær and Teigedal"): the document is about what the question asks of them
+    together."""
+    if (
+        naming.how == "listed"
+        and naming.others
+        and all(name_in(o, question) for o in naming.others)
+    ):
+        return Naming("whole")
+    return naming
 
 
 def name_in(name: str, text: str) -> bool:
@@ -1401,7 +1456,10 @@ def screen(
         if any(named_apart_from_its_figure(c, candidate.text, figure.measure) for c in constraints):
             continue
         if not any(c.kind == "organisation" for c in constraints) and any(
-            c.kind == "place" and named_in_another_body(c, candidate.text) for c in constraints
+            c.kind == "place"
+            and named_in_another_body(c, candidate.text)
+            and not asks_of_a_body(c, question)
+            for c in constraints
         ):
             continue  # "Sandvær Sparebank har satt av ..." gives no figure of Sandvær's
         # One member's figure is given where it is named, not elsewhere in a passage; what a

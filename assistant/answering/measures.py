@@ -74,7 +74,10 @@ _SHARE_QUESTION = re.compile(
     r"proportion|\w*frekvens\w*|rate)\b|"
     # How a cost is split between members ("hvordan deles regningen", "how is it split"); not
     # what is handed out ("deles ut").
-    r"\b(?:split|deles|delast|delas)\b(?!\s+ut\b)"
+    r"\b(?:split|deles|delast|delas)\b(?!\s+ut\b)|"
+    # Or shared, divided, apportioned between them ("shared between", "fordelt mellom").
+    r"\b(?:shared|divided|apportioned|fordelt|fordelte|fordeles|fordelast|fördelas|"
+    r"fördelad|fördelade)\s+(?:between|among|mellom|millom|mellan)\b"
 )
 _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
 # How long something took or lasts: a figure of days, weeks, months or years.

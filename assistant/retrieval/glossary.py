@@ -157,9 +157,16 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
 
 def country_forms(folded_name: str) -> tuple[str, ...]:
     """Every name and adjective of the country a folded name names ("sweden" → "sverige",
-    "svensk", ...); none for a name that is no country of `COUNTRIES`."""
+    "svensk", ...), or of the countries a name joins ("sweden-norway", "norge–sverige": a
+    cross-border programme is in either); none for a name that is no country of
+    `COUNTRIES`."""
     name = " ".join(_WORD.findall(folded_name))
-    return next((forms for forms in COUNTRIES.values() if name in forms[:3]), ())
+    forms = next((forms for forms in COUNTRIES.values() if name in forms[:3]), ())
+    parts = re.split(r"\s*[-–—/]\s*", folded_name.strip())
+    if forms or len(parts) < 2:
+        return forms
+    joined = [country_forms(part) for part in parts]
+    return tuple(form for forms in joined for form in forms) if all(joined) else ()
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

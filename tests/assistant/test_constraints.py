@@ -8,8 +8,10 @@ from assistant.answering.answer import with_antecedents
 from assistant.answering.constraints import (
     Constraint,
     Naming,
+    as_asked,
     asked_names,
     asks_for_figure,
+    asks_of_a_body,
     check,
     continued_sentence,
     document_dates,
@@ -25,6 +27,7 @@ from assistant.answering.constraints import (
     named_apart_from_its_figure,
     named_before,
     named_in_a_list,
+    named_in_another_body,
     names_another,
     naming_by_entry,
     off_topic_for_the_asker,
@@ -70,6 +73,10 @@ def kinds(question: str) -> list[tuple[str, str]]:
         ("What was the fund in the previous plan period?", [("relative", "previous plan period")]),
         ("Hva var rammen i forrige planperiode?", [("relative", "forrige planperiode")]),
         ("Kva var talet i førre periode?", [("relative", "førre periode")]),
+        ("the programme that ran from 2020 to 2024", [("period", "2020 to 2024")]),
+        ("frå og med 2021 til og med 2025", [("period", "2021 til og med 2025")]),
+        ("Hur mycket satsades mellan 2019 och 2023?", [("period", "mellan 2019 och 2023")]),
+        ("Hva var tallene i 2020 og 2024?", [("year", "2020"), ("year", "2024")]),
     ],
 )
 def test_times_in_four_languages(question: str, expected: list[tuple[str, str]]) -> None:
@@ -119,6 +126,8 @@ def test_years_are_not_figures() -> None:
         ("Rana kommune har mange gründere.", ["Rana"]),
         ("3.1 Innkjøpsdata for 2021\nTabell 1 viser andelen", []),
         ("Det sa Kommunen og Fylkeskommunens folk.", []),
+        # A month is a date, not a name.
+        ("What did the plan adopted in December 2024 pick?", []),
         # A follow-up's topic words in brackets: a bracket opens no sentence.
         ("og hva med 2024? (Ospedal næringsfond søknader)", ["Ospedal"]),
     ],
@@ -298,10 +307,13 @@ def test_a_referring_det_goes_on_from_the_sentence_before_a_dummy_det_does_not()
     assert continued_sentence(article) == "", "'Det' as an article goes on from nothing"
 
 
-def test_a_period_is_met_only_by_the_same_period() -> None:
+def test_a_period_is_met_only_by_the_same_period_or_both_its_years() -> None:
     [period] = find_constraints("i 2018–2022")
     assert not meets(period, FUND)
     assert meets(period, "for perioden 2018-2022 var rammen 9 millioner")
+    [change] = time_constraints("Hur har antalet gårdsbruk förändrats mellan 2010 och 2020?")
+    assert meets(change, "talet er redusert frå 148 i 2010 til 97 i 2020")
+    assert not meets(change, "talet var 97 i 2020")
 
 
 def test_a_name_is_met_inflected_or_by_the_documents_title() -> None:
@@ -322,6 +334,10 @@ def test_a_country_is_met_by_its_name_or_adjective_in_any_language_and_is_never_
     [north] = [c for c in find_constraints("Hva gjør kommunene i Nord-Norge?") if c.is_name]
     assert meets(north, "Small coastal municipalities in Northern Norway face decline.")
     assert not meets(north, "Small coastal municipalities in Norway face decline.")
+    # A cross-border programme named by both countries is in either.
+    [both] = [c for c in find_constraints("What did the Sweden-Norway programme do?") if c.is_name]
+    assert meets(both, "Programmet omfattar fyra kommuner i Sverige och Norge.")
+    assert not meets(both, "Programmet omfattar fyra kommuner i Finland.")
 
 
 def test_a_figure_is_met_by_the_same_figure_however_written() -> None:
@@ -1233,6 +1249,23 @@ def test_a_place_a_documents_title_lists_among_others_is_one_of_its_parts() -> N
     assert naming_by_entry(Constraint("place", "Vikfjord", ("vikfjord",)), AUDIT) is None
 
 
+def test_a_question_naming_every_place_a_document_lists_asks_about_the_whole() -> None:
+    """A programme of three municipalities: its total budget answers a question about the
+    programme of all three, not one about one of them."""
+    text = (
+        "Denne rapporten er sluttrapporten frå følgjeevalueringa av Næringsbrua, eit "
+        "regionalt program for næringsutvikling i dei tre kommunane Ramnsund, Lyngvær og "
+        "Teigedal. Programmet gjekk frå 1. januar 2021 til 31. desember 2025.\n\n"
+        "Programmet hadde eit samla budsjett på 26,3 millionar kroner."
+    )
+    ramnsund = Constraint("place", "Ramnsund", ("ramnsund",))
+    listed = how_named(ramnsund, text, [])
+    assert listed.how == "listed"
+    all_three = "Kor stort var budsjettet for programmet i Ramnsund, Lyngvær og Teigedal?"
+    assert as_asked(listed, all_three) == Naming("whole")
+    assert as_asked(listed, "Kor stort var budsjettet i Ramnsund?") == listed
+
+
 def test_a_figure_naming_another_of_the_listed_places_does_not_answer_for_one() -> None:
     """Fossvik's fund total is no figure of Lidvang's, though the title names Lidvang."""
     question = "Hvor mye delte næringsfondet i Lidvang ut i forrige planperiode, 2017–2020?"
@@ -1765,3 +1798,16 @@ def test_a_question_asking_a_cost_and_its_split_is_answered_by_either() -> None:
     both = "What does the first-line service cost a year, and how is the cost split?"
     assert screen(both, [cost, split], contexts, "en").kept == [cost, split]
     assert screen("How is the cost split?", [cost, split], contexts, "en").kept == [split]
+
+
+def test_a_place_asked_as_the_name_of_its_body_is_met_by_a_sentence_naming_the_body() -> None:
+    """ "The Ekbyrne business association" is the body the sentence names; "Ekbyrne" alone is
+    the municipality, whose figure a bank's is not."""
+    sentence = (
+        "Ekbyrne Företagarförening, vars ordförande Henrik Lövgren deltog i arbetet, har "
+        "åtagit sig att utse två ledamöter."
+    )
+    ekbyrne = Constraint("place", "Ekbyrne", ("ekbyrne",))
+    assert named_in_another_body(ekbyrne, sentence)
+    assert asks_of_a_body(ekbyrne, "Who chairs the Ekbyrne business association?")
+    assert not asks_of_a_body(ekbyrne, "How many members does Ekbyrne kommune appoint?")

@@ -53,6 +53,8 @@ from assistant.answering.measures import (
         # How a cost is split asks for shares; what is handed out, for money or nothing.
         ("How is the cost split between the municipalities?", "share"),
         ("Hvordan deles regningen mellom kommunene?", "share"),
+        ("How are the costs shared between Saltvoll, Hestvikja and Trollmo?", "share"),
+        ("Hvordan er kostnadene fordelt mellom kommunene?", "share"),
         ("Hvor mye deles ut i 2024?", None),
     ],
 )
