@@ -216,6 +216,24 @@ def document_dates(question: str) -> list[Constraint]:
     return dating
 
 
+# Month names in the four languages, folded: "februar", "februari", "feb.", "February".
+_MONTH = re.compile(
+    r"(?i)\b(?:jan(?:uar[iy]?)?|feb(?:ruar[iy]?)?|mar(?:s|ch)?|mars|apr(?:il)?|mai|maj|may|"
+    r"jun[ie]?|jul[iy]?|aug(?:ust[i]?)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|"
+    r"nov(?:ember)?|des(?:ember)?|dec(?:ember)?)\.?\s*$"
+)
+
+
+def event_dates(question: str) -> list[Constraint]:
+    """The years a question writes with a month ("i februar 2024", "in March 2025"): the
+    date of an event, not the year a figure is for."""
+    return [
+        constraint
+        for constraint, start, _ in _times_at(question)
+        if constraint.kind == "year" and _MONTH.search(question[:start].rstrip())
+    ]
+
+
 def _times_at(text: str) -> list[tuple[Constraint, int, int]]:
     """The periods and years of `time_constraints`, each with where it stands in the text."""
     found: list[tuple[Constraint, int, int]] = []
@@ -1356,6 +1374,7 @@ def screen(
     """
     asked = [c for c in find_constraints(question) if c.kind != "number"]
     dates = document_dates(question)
+    on_a_date = event_dates(question)
     terms = topic_terms(question)
     document_titles = [context.split("\n", 1)[0] for context in contexts.values()]
     figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
@@ -1376,6 +1395,9 @@ def screen(
         # A year that dates the document asked about ("arbeidsnotatet frå 2019") is met by
         # a document of that year, whatever year its sentence gives.
         constraints = _undated(asked, dates, contexts.get(chunk.doc_id, ""), candidate.text)
+        # A year with its month dates an event ("arbeidsverkstaden i februar 2024"): met by
+        # the passage recording it, as a meeting's minutes give its date once.
+        constraints = [c for c in constraints if not (c in on_a_date and meets(c, chunk.text))]
         times = [c for c in constraints if c.is_time]
         periods = any(c.kind == "period" for c in times)
         # A sentence that goes on from the one before ("Av dette gikk 24 prosent ...") is
@@ -1438,9 +1460,22 @@ def screen(
             )
         ):
             continue
+        # One member's figure, or who holds a title there, is given where it is named, not
+        # elsewhere in a passage; what a document names in passing, in the section about it.
+        elsewhere = any(
+            c.is_name
+            and c.text in named_parts
+            and c.text not in about
+            and not meets(c, f"{candidate.text}\n{dating}")
+            and not (
+                named_parts[c.text].others
+                and named_before(c, named_parts[c.text].others, candidate)
+            )
+            for c in constraints
+        )
         if figure is None:
             covering.append(candidate)
-            if names_title:
+            if names_title and not (asked_titles and elsewhere):
                 kept.append(candidate)
             continue
         if confined_elsewhere(candidate.text, question, contexts.get(chunk.doc_id, "")):
@@ -1462,19 +1497,7 @@ def screen(
             for c in constraints
         ):
             continue  # "Sandvær Sparebank har satt av ..." gives no figure of Sandvær's
-        # One member's figure is given where it is named, not elsewhere in a passage; what a
-        # document names in passing, in the section about it.
-        if any(
-            c.is_name
-            and c.text in named_parts
-            and c.text not in about
-            and not meets(c, f"{candidate.text}\n{dating}")
-            and not (
-                named_parts[c.text].others
-                and named_before(c, named_parts[c.text].others, candidate)
-            )
-            for c in constraints
-        ):
+        if elsewhere:
             continue
         covering.append(candidate)
         # A sentence's topic may be named by the headings above it ("5 Kommunalt

@@ -198,6 +198,7 @@ _RULES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"which\s+\w+s\b",
             r"what\s+are\s+the",
             r"nevn\w*",
+            r"nemn\w*",
             r"ramse\s+opp",
             r"list\w*\s+(?:opp|up)?",
             r"name\s+the",
@@ -242,6 +243,16 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 # A count names what it counts ("tre roller", "two drivers"), not a short word ("point to for").
 _COUNT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r"|\d)\s+(\w{4,})", re.IGNORECASE)
+
+
+def counts_named(text: str) -> set[int]:
+    """The counts a text gives of what it names ("Tre aspekter er viktig": 3)."""
+    return {
+        int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        for word in (match.group(1).casefold() for match in _COUNT.finditer(text))
+    }
+
+
 # The noun a list question asks for: "Hvilke (tre) roller", "Kva for utfordringar", "Which roles".
 _MEMBERS = re.compile(
     r"\b(?:hvilke|vilka|which|what|kva\s+for(?:\s+nokre)?)\s+(?:(?:"
@@ -313,6 +324,13 @@ def question_shape(question: str) -> QuestionShape:
     if kind != "list":
         return QuestionShape(kind, topic=topic)
     named = _MEMBERS.search(question)
-    after = question[named.start("noun") :] if named else ""
+    # Or the noun a count names: "Kva tre sider ved samstyring ...", "nemner tre aspekt".
+    after = (
+        question[named.start("noun") :]
+        if named
+        else question[count_match.start(2) :]
+        if count_match is not None
+        else ""
+    )
     members = tuple(w for w in re.findall(r"\w+", after)[:MEMBER_WORDS] if len(w) >= 4)
     return QuestionShape(kind, count, members=members, topic=topic)

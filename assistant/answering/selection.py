@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answering.constraints import list_lead_in
 from assistant.answering.extractive import Candidate
-from assistant.answering.kinds import QuestionShape, names_a_topic, question_shape
+from assistant.answering.kinds import QuestionShape, counts_named, names_a_topic, question_shape
 from assistant.answering.language import Language
 from assistant.answering.measures import asked_measure, gives_measure
 from assistant.domain import Chunk
@@ -161,7 +161,18 @@ def _lead_in_names_members(
     read in its document's text (`text_of`) when the passage opens with the list. Only the
     noun asked for counts ("former" of "Hvilke former tar samstyring"), not what it is of."""
     lead_in = list_lead_in(candidate, text_of).casefold()
-    return bool(lead_in) and _member_stem(shape.members[0]) in lead_in
+    if not lead_in:
+        return False
+    if _member_stem(shape.members[0]) in lead_in:
+        return True
+    # One that opens as many items as asked for, on what is asked ("Tre aspekter er viktig
+    # ved samstyring:" over "Kva tre sider ved samstyring ...").
+    return (
+        shape.count is not None
+        and lead_in.rstrip().endswith(":")
+        and shape.count in counts_named(lead_in)
+        and any(_member_stem(word) in lead_in for word in shape.members[1:])
+    )
 
 
 def advises(text: str) -> bool:

@@ -1811,3 +1811,32 @@ def test_a_place_asked_as_the_name_of_its_body_is_met_by_a_sentence_naming_the_b
     assert named_in_another_body(ekbyrne, sentence)
     assert asks_of_a_body(ekbyrne, "Who chairs the Ekbyrne business association?")
     assert not asks_of_a_body(ekbyrne, "How many members does Ekbyrne kommune appoint?")
+
+
+def test_a_year_given_with_its_month_dates_an_event_its_passage_records() -> None:
+    """Minutes give the meeting's date once, above who spoke: "the workshop in February 2024"
+    is met by the passage; a year alone still needs the sentence or its heading."""
+    minutes = (
+        "Dato: 15. februar 2024, Sandvær rådhus\n\n"
+        "Fasilitator Ingrid Hov Berntsen la fram dagens program."
+    )
+    sentence = "Fasilitator Ingrid Hov Berntsen la fram dagens program."
+    candidate = passage_candidate(minutes, sentence, language="nn")
+    on_a_date = "Kven leia arbeidsverkstaden i februar 2024 som fasilitator?"
+    assert screen(on_a_date, [candidate], {"doc": "Referat"}, "nn").kept == [candidate]
+    assert (
+        screen(on_a_date.replace("2024", "2023"), [candidate], {"doc": "Referat"}, "nn").kept == []
+    )
+    in_a_year = "Kven leia arbeidsverkstaden i 2024 som fasilitator?"
+    assert screen(in_a_year, [candidate], {"doc": "Referat"}, "nn").kept == []
+
+
+def test_who_holds_a_title_in_a_listed_place_is_said_where_the_place_is_named() -> None:
+    """An audit of three municipalities: its Tverrdal section's mayor is no answer to who is
+    the mayor of Lidvang."""
+    sentence = "Ordførar Gunn Brattheim leia forhandlingane."
+    candidate = passage_candidate(f"Kommunen forhandla med Dalnett AS. {sentence}", sentence)
+    contexts = {"doc": AUDIT.title}
+    asked = "Kven er ordførar i Lidvang kommune?"
+    assert screen(asked, [candidate], contexts, "nn", audit_parts("Lidvang")).kept == []
+    assert screen(asked, [candidate], contexts, "nn", {"doc": {}}).kept == [candidate]

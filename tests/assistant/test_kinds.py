@@ -54,6 +54,10 @@ def test_a_list_question_says_how_many_members_it_wants() -> None:
     assert question_shape("Hvilke roller har kommunen?").count is None
     # "to" before a short word is the English preposition, not the Norwegian number two.
     assert question_shape("Which opportunities does the experience point to for us?").count is None
+    # A count names what is listed where no question word does ("nemner tre aspekt").
+    named = question_shape("Notatet nemner tre aspekt ved samstyring. Kva er dei?")
+    assert (named.kind, named.count, named.members[0]) == ("list", 3, "aspekt")
+    assert question_shape("Kva tre sider ved samstyring vektlegg notatet?").members[0] == "sider"
 
 
 def test_a_question_names_its_topic_apart_from_what_it_asks() -> None:

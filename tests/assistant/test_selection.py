@@ -286,5 +286,13 @@ def test_a_list_opened_by_a_sentence_naming_what_is_asked_answers_with_its_items
     shape = question_shape("Vilka tre aspekter av samstyrning lyfter arbetspappret fram?")
     chosen = select_for_question([similar, *items], shape, 5, 0.08, lambda _: ASPECTS)
     assert texts(chosen) == [item.text for item in items]
+    # Asked by another word, the count and the topic it opens as many items on do.
+    other_word = question_shape("Kva tre sider ved samstyring legg arbeidsnotatet vekt på?")
+    chosen = select_for_question([similar, *items], other_word, 5, 0.08, lambda _: ASPECTS)
+    assert texts(chosen) == [item.text for item in items]
+    two = question_shape("Kva to sider ved samstyring legg arbeidsnotatet vekt på?")
+    assert similar.text in texts(
+        select_for_question([similar, *items], two, 5, 0.08, lambda _: ASPECTS)
+    )
     # Without the document's text the list's opening is not seen: similarity decides.
     assert similar.text in texts(select_for_question([similar, *items], shape, 5, 0.08))
