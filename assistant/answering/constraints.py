@@ -1348,6 +1348,34 @@ def _names_its_author(following: str) -> bool:
     return word is not None and names_a_kind(word[1])
 
 
+# Where a document's sentences and lines end: a list of participants gives one per line.
+_LINE_OR_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def holds_title_elsewhere(
+    sentence: str, titles: frozenset[str], places: Sequence[Constraint], document: str
+) -> bool:
+    """Whether the person a sentence names with a title asked about holds it, by the
+    document's own words, in another place than those asked about ("Ordfører Anders
+    Kleppevik ønsket velkommen" in minutes listing "Anders Kleppevik, ordfører i Tjørnås
+    kommune"): no answer to who is the mayor of Eikebrekke."""
+    if not places:
+        return False
+    # By surname: the sentence may write the title into the name ("Ordfører Anders ...").
+    surnames = [c.text.split()[-1] for c in name_constraints(sentence) if c.kind == "person"]
+    for surname in surnames:
+        named = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+        for line in _LINE_OR_SENTENCE.split(document):
+            if not named.search(line) or not titles & titles_named(fold(line)):
+                continue
+            if any(meets(place, line) for place in places):
+                return False
+            asked = {place.key for place in places}
+            if any(c.kind == "place" and c.key not in asked for c in name_constraints(line)):
+                return True
+    return False
+
+
 def screen(
     question: str,
     candidates: Sequence[Candidate],
@@ -1441,6 +1469,15 @@ def screen(
         names_title = not asked_titles or (
             bool(asked_titles & titles_named(fold(candidate.text)))
             and any(c.kind == "person" for c in name_constraints(candidate.text))
+            and not (
+                text_of is not None
+                and holds_title_elsewhere(
+                    candidate.text,
+                    asked_titles,
+                    [c for c in constraints if c.kind == "place"],
+                    text_of(chunk.doc_id),
+                )
+            )
         )
         # Which municipality did something is said only by a sentence naming one ("in one of
         # the network's municipalities" names none), or standing under a heading that does

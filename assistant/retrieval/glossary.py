@@ -33,6 +33,42 @@ TERMS: dict[str, tuple[str, ...]] = {
     "guidance": ("veiledning", "rettleiing", "vagledning", "radgivning", "guidance", "advisory",
                  "counselling", "consultation"),
 }  # fmt: skip
+# The everyday words of municipal business development that questions ask by in one language
+# and documents write in another: who decides and leads ("næringssjef", "näringslivschef",
+# "head of business development"), how opinions are gathered, what the sectors are. For
+# searching only: unlike `TERMS`, they do not tell what a figure is of.
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "head of business development": ("naeringssjef", "naringslivschef", "naeringslivssjef",
+                                     "head of business development",
+                                     "business development manager"),
+    "chief executive": ("kommunedirektor", "radmann", "kommundirektor", "kommunchef",
+                        "chief executive", "chief municipal executive"),
+    "mayor": ("ordforer", "ordforar", "mayor"),
+    "executive board": ("formannskap", "kommunstyrelse", "executive board",
+                        "executive committee"),
+    "municipal council": ("kommunestyre", "kommunfullmaktig", "municipal council"),
+    "county council": ("fylkeskommun", "county council", "county municipality",
+                       "county authority"),
+    "steering group": ("styringsgrupp", "styrgrupp", "steering group", "steering committee"),
+    "programme manager": ("programleder", "programleiar", "programledare", "programme manager",
+                          "program manager", "programme director"),
+    "project manager": ("prosjektleder", "prosjektleiar", "projektledare", "project manager",
+                        "project leader"),
+    "survey": ("sporreundersok", "sporjeundersok", "enkat", "survey", "questionnaire"),
+    "response rate": ("svarprosent", "svarsfrekvens", "svarandel", "response rate"),
+    "learning network": ("laeringsnettverk", "larande natverk", "larandenatverk",
+                         "learning network"),
+    "recommendation": ("anbefal", "tilrad", "rekommend", "recommend"),
+    "business fund": ("naeringsfond", "naringslivsfond", "business fund",
+                      "business development fund"),
+    "cooperative": ("samvirke", "andelslag", "kooperativ", "cooperative", "co-operative"),
+    "tourism": ("reiseliv", "turism", "tourism", "besoksnaering", "besoksnaring",
+                "visitor economy"),
+    "agriculture": ("landbruk", "jordbruk", "lantbruk", "agricultur", "farming"),
+    "aquaculture": ("havbruk", "oppdrett", "vattenbruk", "aquacultur", "fish farm"),
+    "broadband": ("breiband", "bredband", "broadband"),
+    "housing": ("bolig", "bustad", "bostad", "housing"),
+}  # fmt: skip
 
 
 _LATIN_MARKS = re.compile("[\u0300-\u036f]+")
@@ -205,8 +241,8 @@ def glossary_terms(folded: str, compounds: bool = True) -> frozenset[str]:
 
 
 def glossary_words(folded: str, compounds: bool = True) -> list[str]:
-    """The other forms, in all four languages, of each term and public body the folded
-    question names (not the ones it uses: those would only weigh its own words twice)."""
+    """The other forms, in all four languages, of each term, everyday word and public body the
+    folded question names (not the ones it uses: those would only weigh its own words twice)."""
     text = FoldedText(folded)
     inner = COMPOUND_PART if compounds else None
     terms = [
@@ -215,10 +251,16 @@ def glossary_words(folded: str, compounds: bool = True) -> list[str]:
         for form in TERMS[term]
         if len(form.replace(" ", "")) >= 4 and not text.holds(form, inner)
     ]
+    words = [
+        form
+        for word in sorted(text.named(VOCABULARY, inner), key=list(VOCABULARY).index)
+        for form in VOCABULARY[word]
+        if not text.holds(form, inner)
+    ]
     bodies = [
         form
         for body in sorted(text.named(ORGANISATIONS, None), key=list(ORGANISATIONS).index)
         for form in ORGANISATIONS[body]
         if not text.holds(form, None)
     ]
-    return [*terms, *bodies]
+    return [*terms, *words, *bodies]

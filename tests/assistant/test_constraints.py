@@ -18,6 +18,7 @@ from assistant.answering.constraints import (
     find_constraints,
     headed_sections,
     holds_figure,
+    holds_title_elsewhere,
     how_named,
     measured_words,
     meets,
@@ -1840,3 +1841,25 @@ def test_who_holds_a_title_in_a_listed_place_is_said_where_the_place_is_named() 
     asked = "Kven er ordførar i Lidvang kommune?"
     assert screen(asked, [candidate], contexts, "nn", audit_parts("Lidvang")).kept == []
     assert screen(asked, [candidate], contexts, "nn", {"doc": {}}).kept == [candidate]
+
+
+def test_a_title_holder_the_document_places_elsewhere_is_no_answer_for_another_place() -> None:
+    """Minutes list "Anders Kleppevik, ordfører i Tjørnås kommune"; his welcome as
+    "Ordfører Anders Kleppevik" does not say who is the mayor of Eikebrekke."""
+    minutes = (
+        "Deltakere\n\n- Anders Kleppevik, ordfører i Tjørnås kommune (møteleder)\n"
+        "- Linn Evjemo, næringsrådgiver i Eikebrekke kommune\n\n"
+        "Ordfører Anders Kleppevik ønsket velkommen."
+    )
+    welcome = "Ordfører Anders Kleppevik ønsket velkommen."
+    eikebrekke = [Constraint("place", "Eikebrekke", ("eikebrekke",))]
+    tjornas = [Constraint("place", "Tjørnås", ("tjorna",))]
+    assert holds_title_elsewhere(welcome, frozenset({"mayor"}), eikebrekke, minutes)
+    assert not holds_title_elsewhere(welcome, frozenset({"mayor"}), tjornas, minutes)
+    candidate = passage_candidate(minutes, welcome)
+    contexts = {"doc": "Referat"}
+    asked = "Who is the mayor of Eikebrekke?"
+    assert screen(asked, [candidate], contexts, "en", text_of=lambda _: minutes).kept == []
+    asked_of_tjornas = "Who is the mayor of Tjørnås?"
+    kept = screen(asked_of_tjornas, [candidate], contexts, "en", text_of=lambda _: minutes).kept
+    assert kept == [candidate]
