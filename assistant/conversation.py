@@ -127,10 +127,26 @@ def topic_words(question: str) -> list[str]:
     return [w for w in _TOPIC_WORD.findall(question) if fold(w) in topical]
 
 
+# Words joining two names ("Stene og Mørkved"): kept between them, so that the names carried
+# on are not read as one ("Stene Mørkved").
+_JOINING = frozenset({"og", "och", "and", "&", "eller", "or"})
+
+
 def carried_words(question: str) -> list[str]:
     """The words a later follow-up inherits: the topic and what was asked of it ("synonyms")."""
     carried = {w for w in content_words(question) if w not in META}
-    return [w for w in _TOPIC_WORD.findall(question) if fold(w) in carried]
+    words = _TOPIC_WORD.findall(question)
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if fold(word) in carried or (
+            word.casefold() in _JOINING
+            and 0 < index < len(words) - 1
+            and words[index - 1][:1].isupper()
+            and words[index + 1][:1].isupper()
+            and kept[-1:] == [words[index - 1]]
+        ):
+            kept.append(word)
+    return kept
 
 
 def is_follow_up(question: str) -> bool:

@@ -46,6 +46,7 @@ from assistant.answering.measures import (
     counts,
     counts_new,
     counts_of_the_previous,
+    counts_some_of_a_group,
     figures_in,
     folded_words,
     gives_aim,
@@ -1304,6 +1305,12 @@ def asks_two_things(question: str) -> bool:
     return _SECOND_QUESTION.search(question.strip().rstrip("?")) is not None
 
 
+_HOW_OR_WHY = re.compile(
+    r"(?i)\b(?:hvordan|korleis|hur|how|hvorfor|kvifor|varför|why)\b(?!\s+(?:mye|mykje|mycket|"
+    r"much|many|mange|många|stor|store|høy|høg|hög|large|big|long|lang|lång|lenge|länge|"
+    # "how is the bill split" asks for shares: a figure, not how something was done
+    r"(?:\w+\s+){0,3}(?:deles|delast|delas|fordel\w*|fördel\w*|split|shared|divided)))"
+)
 _HEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 # A sentence speaking of "the municipality", which the heading above it names.
 _THE_MUNICIPALITY = re.compile(r"\b(?:[Kk]ommunen|[Tt]he municipality)\b")
@@ -1408,7 +1415,13 @@ def screen(
     figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
     asked_titles = titles_asked(question, fold(question))
     place_asked = asks_which_place(question)
-    asked_apart = bool(asked_titles) and figure is not None and asks_two_things(question)
+    # A figure asked beside who holds a title or how or why something was done ("Hvordan
+    # gjennomførte Granåkra anskaffelsen, og hva skjedde med andelen?"): either part answers.
+    asked_apart = (
+        (bool(asked_titles) or _HOW_OR_WHY.search(question) is not None)
+        and figure is not None
+        and asks_two_things(question)
+    )
     if not asked and figure is None and not asked_titles and not place_asked:
         return Screened(list(candidates), None, list(candidates))
     # Whose figure is asked: a document in the question's language that never names the
@@ -1433,7 +1446,9 @@ def screen(
         lead_in = list_lead_in(candidate, text_of)
         dating = "\n".join(
             [
-                continued_sentence(candidate),
+                # Without its lists: "It" after "the five municipalities Kvernås, ..., Lauvhaug
+                # og Elvmoen" is all of them, not Lauvhaug.
+                outside_lists(continued_sentence(candidate)),
                 year_pointed_back(candidate),
                 lead_in,
                 heading_of(candidate),
@@ -1648,15 +1663,46 @@ _CONTINUES = re.compile(
     r"^(?:Det|Den|De|Dei)\s+(?:\w+ade|hadde|hade|fikk|fick|fekk|gav|gjorde|gjekk|gikk|gick|"
     r"kostet|kosta)\s"
 )
+# For its date, also a sentence opening with the definite noun for the municipality, programme
+# or result the sentence before named ("... är Granåkras upphandling av skolmåltider 2023.
+# Kommunen genomförde tre dialogmöten"); quoted, it says what it is about itself.
+_DATED_BEFORE = re.compile(
+    r"^(?:Kommunen|Kommunane|Kommunene|Kommunerna|Programmet|Prosjektet|Projektet|"
+    r"Resultatet|Resultata|Resultatene|Resultaten|"
+    r"The\s+(?:municipality|municipalities|programme|program|project|result|results))\s"
+)
+
+
+def _goes_on(sentence: str) -> bool:
+    """Whether a sentence is dated by the one before it."""
+    return bool(_CONTINUES.match(sentence) or _DATED_BEFORE.match(sentence))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Where a sentence ends and the next begins with a capital ("per 1. januar 2024" goes on).
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÄÖ«\"])")
 
 
+# How many sentences back a run of sentences going on from each other is followed.
+CONTINUED_RUN = 3
+
+
 def continued_sentence(candidate: Candidate) -> str:
     """The sentence before a candidate that goes on from it ("Av dette ...", "Of these ...",
-    "It had ..."), within its passage; empty for a sentence that stands on its own."""
-    return _sentence_before(candidate) if _CONTINUES.match(candidate.text) else ""
+    "It had ..."), within its passage, back to the one that opens the run ("... Granåkras
+    upphandling 2023. Kommunen genomförde ... Resultatet blev ..."); empty for a sentence that
+    stands on its own."""
+    if not _goes_on(candidate.text):
+        return ""
+    chunk = candidate.chunk
+    before = chunk.text[: max(0, candidate.start - chunk.start)].rstrip()
+    sentences = _SENTENCE_END.split(before) if before else []
+    run: list[str] = []
+    while sentences and len(run) < CONTINUED_RUN:
+        run.insert(0, sentences.pop())
+        if not _goes_on(run[0]):
+            break
+    return " ".join(run)
 
 
 # How far back in its section a sentence's subject is looked for.
@@ -1817,6 +1863,11 @@ class FigureAsked:
         also: Measure | None = None
         if measure == "share" and asks_two_things(question) and asks_for_money(question):
             also = "money"
+        # "How many of the firms were still in business?" is answered by their share too; that
+        # they were new is what the group is, not what is counted.
+        of_a_group = measure == "count" and counts_some_of_a_group(question)
+        if of_a_group:
+            also = "share"
         names = {word for c in named for word in folded_words(fold(c.text))}
         # Whose figure it is ("Tjørnås veiledningssamtaler 2023") is no topic of the figure.
         terms = terms - {t for c in asked_names(question) for t in topic_terms(c.text)}
@@ -1841,7 +1892,7 @@ class FigureAsked:
             each=asks_per_unit(question),
             language=language,
             aim=aim,
-            new=measure == "count" and counts_new(question),
+            new=measure == "count" and not of_a_group and counts_new(question),
             glossary=glossary_terms(fold(about), compounds=language != "en"),
             each_of=per_unit_things(question, language != "en"),
             also=also,
@@ -1922,7 +1973,9 @@ class FigureAsked:
         ):
             return False
         counted = self.counted if comparable else frozenset()
-        if self.measure == "count" and (counted or self.things):
+        # A share of the group a count asks about ("58 prosent av foretakene") counts nothing.
+        shared = self.also == "share" and gives_measure(sentence, "share")
+        if self.measure == "count" and (counted or self.things) and not shared:
             if partitive:  # "of them": what the count before it counted
                 return any(self._counts(figure, counted, compounds) for figure in counts(before))
             return any(self._counts(figure, counted, compounds) for figure in counts(sentence))

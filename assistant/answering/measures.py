@@ -80,6 +80,19 @@ _SHARE_QUESTION = re.compile(
     r"fördelad|fördelade)\s+(?:between|among|mellom|millom|mellan)\b"
 )
 _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
+# How many of a group did something: "how many of the firms ... were still in business", "hvor
+# mange av de bedriftene": a share of them answers as well as a count ("how many of those",
+# pointing back, counts what was named before).
+_COUNT_OF_A_GROUP = re.compile(
+    r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\s+(?:of|av)\s+(?:the|de)\s+\w{3,}"
+)
+
+
+def counts_some_of_a_group(question: str) -> bool:
+    """Whether a count question asks how many of a group it names did something."""
+    return _COUNT_OF_A_GROUP.search(question) is not None
+
+
 # How long something took or lasts: a figure of days, weeks, months or years.
 DURATION_QUESTION = re.compile(
     r"(?i)\b(?:(?:hvor|kor)\s+(?:lang\s+tid|lenge)|hur\s+(?:lång\s+tid|länge)|how\s+long)\b|"

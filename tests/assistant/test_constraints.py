@@ -7,6 +7,7 @@ import pytest
 from assistant.answering.answer import with_antecedents
 from assistant.answering.constraints import (
     Constraint,
+    FigureAsked,
     Naming,
     as_asked,
     asked_names,
@@ -37,6 +38,7 @@ from assistant.answering.constraints import (
     screen,
     shares_topic,
     time_constraints,
+    topic_terms,
     without_titles,
 )
 from assistant.answering.extractive import Candidate
@@ -1863,3 +1865,54 @@ def test_a_title_holder_the_document_places_elsewhere_is_no_answer_for_another_p
     asked_of_tjornas = "Who is the mayor of Tjørnås?"
     kept = screen(asked_of_tjornas, [candidate], contexts, "en", text_of=lambda _: minutes).kept
     assert kept == [candidate]
+
+
+def test_how_many_of_a_group_did_something_is_answered_by_their_share_too() -> None:
+    """A review gives the share of the supported firms still in business, not their number."""
+    question = "How many of the firms that got start-up support were still in business later?"
+    figure = FigureAsked.of(question, "en", topic_terms(question))
+    assert figure is not None and (figure.measure, figure.also) == ("count", "share")
+    share = "58 prosent av foretakene som fikk etablererstøtte, var fortsatt i drift tre år etter."
+    assert figure.answered_by(share, "", "nb", False)
+    plain = FigureAsked.of("How many firms got start-up support?", "en", set())
+    assert plain is not None and plain.also is None
+
+
+GRANAKRA = (
+    "Det mest intressanta exemplet är Granåkras upphandling av skolmåltider 2023. Kommunen "
+    "genomförde tre dialogmöten med lokala livsmedelsproducenter. Resultatet blev att andelen "
+    "lokalt producerade livsmedel steg från 12 till 31 procent."
+)
+
+
+def test_a_sentence_going_on_by_the_definite_noun_for_what_was_named_is_dated_by_it() -> None:
+    """ "Kommunen", "Resultatet": the municipality and the outcome the sentence before named
+    and dated."""
+    how = "Kommunen genomförde tre dialogmöten med lokala livsmedelsproducenter."
+    result = (
+        "Resultatet blev att andelen lokalt producerade livsmedel steg från 12 till 31 procent."
+    )
+    for sentence in (how, result):
+        candidate = passage_candidate(GRANAKRA, sentence, language="sv")
+        assert continued_sentence(candidate).startswith("Det mest intressanta exemplet")
+    assert continued_sentence(only("Kommunen genomförde tre dialogmöten.", "sv")) == ""
+
+
+def test_a_question_asking_how_and_a_figure_is_answered_by_a_sentence_giving_either() -> None:
+    """How the procurement was done gives no share, yet answers half of what was asked."""
+    how = passage_candidate(
+        GRANAKRA,
+        "Kommunen genomförde tre dialogmöten med lokala livsmedelsproducenter.",
+        "doc",
+        "sv",
+    )
+    both = (
+        "Hvordan gjennomførte Granåkra anskaffelsen av skolemåltider i 2023, og hva skjedde "
+        "med andelen lokalt produsert mat?"
+    )
+    assert screen(both, [how], {}, "nb").kept == [how]
+    share_only = "Hva skjedde med andelen lokalt produsert mat i Granåkra i 2023?"
+    assert screen(share_only, [how], {}, "nb").kept == []
+    # "How is the bill split" asks for shares: no how a sentence without figures answers.
+    split = "Hva kostet anskaffelsen i Granåkra i 2023, og hvordan deles regningen?"
+    assert screen(split, [how], {}, "nb").kept == []

@@ -281,3 +281,14 @@ def test_a_question_naming_a_place_of_its_own_does_not_take_the_previous_one() -
     history = conversation("Hvor stort er næringsfondet i Vikfjord?")
     question = "Hvor mange søknader behandlet Strandheim kommune i 2023 i alt?"
     assert standalone(question, history).question == question
+
+
+def test_two_names_joined_in_the_previous_question_stay_two_names() -> None:
+    """ "Stene och Mørkveds" carried on as "Stene Mørkveds" would be one name no source
+    writes."""
+    history = [
+        Message(role="user", content="Vilket projekt bygger Stene och Mørkveds arbetsnotat på?"),
+        Message(role="assistant", content="ReSeNS-prosjektet."),
+    ]
+    text = rewrite("hur många partner var med i det?", history)
+    assert "Stene och Mørkveds" in text
