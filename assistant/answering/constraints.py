@@ -1309,7 +1309,7 @@ _HOW_OR_WHY = re.compile(
     r"(?i)\b(?:hvordan|korleis|hur|how|hvorfor|kvifor|varför|why)\b(?!\s+(?:mye|mykje|mycket|"
     r"much|many|mange|många|stor|store|høy|høg|hög|large|big|long|lang|lång|lenge|länge|"
     # "how is the bill split" asks for shares: a figure, not how something was done
-    r"(?:\w+\s+){0,3}(?:deles|delast|delas|fordel\w*|fördel\w*|split|shared|divided)))"
+    r"(?:[\w'’-]+\s+){0,10}(?:deles|delast|delas|fordel\w*|fördel\w*|split|shared|divided)\b))"
 )
 _HEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 # A sentence speaking of "the municipality", which the heading above it names.
