@@ -217,7 +217,7 @@ def document_dates(question: str) -> list[Constraint]:
     return dating
 
 
-# Month names in the four languages, folded: "februar", "februari", "feb.", "February".
+# A month's name or abbreviation in the four languages: "februar", "februari", "feb.", "March".
 _MONTH = re.compile(
     r"(?i)\b(?:jan(?:uar[iy]?)?|feb(?:ruar[iy]?)?|mar(?:s|ch)?|mars|apr(?:il)?|mai|maj|may|"
     r"jun[ie]?|jul[iy]?|aug(?:ust[i]?)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|"
@@ -706,8 +706,8 @@ def meets(constraint: Constraint, text: str, context: str = "", exact: bool = Fa
     """Whether the text (or, for a name, the context) meets one constraint. The period
     before the one in the title of the text's document (the first line of the context)
     meets "the previous period"; a period is met by itself or by both its years. A period
-    that begins or ends in a year meets it, unless
-    `exact` (a figure for a year: the total for 2016–2020 is no figure for 2020)."""
+    that begins or ends in a year meets it, unless `exact` (a figure for a year: the total for
+    2016–2020 is no figure for 2020)."""
     if constraint.is_name:
         return _name_met(constraint, fold(f"{text}\n{context}"))
     if constraint.kind == "number":
@@ -1368,6 +1368,7 @@ def holds_title_elsewhere(
     kommune"): no answer to who is the mayor of Eikebrekke."""
     if not places:
         return False
+    asked = {place.key for place in places}
     # By surname: the sentence may write the title into the name ("Ordfører Anders ...").
     surnames = [c.text.split()[-1] for c in name_constraints(sentence) if c.kind == "person"]
     for surname in surnames:
@@ -1377,7 +1378,6 @@ def holds_title_elsewhere(
                 continue
             if any(meets(place, line) for place in places):
                 return False
-            asked = {place.key for place in places}
             if any(c.kind == "place" and c.key not in asked for c in name_constraints(line)):
                 return True
     return False

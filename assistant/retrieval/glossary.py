@@ -245,22 +245,21 @@ def glossary_words(folded: str, compounds: bool = True) -> list[str]:
     folded question names (not the ones it uses: those would only weigh its own words twice)."""
     text = FoldedText(folded)
     inner = COMPOUND_PART if compounds else None
-    terms = [
-        form
-        for term in sorted(text.named(TERMS, inner), key=list(TERMS).index)
-        for form in TERMS[term]
-        if len(form.replace(" ", "")) >= 4 and not text.holds(form, inner)
+    return [
+        *_other_forms(text, TERMS, inner, shortest=4),
+        *_other_forms(text, VOCABULARY, inner),
+        *_other_forms(text, ORGANISATIONS, None),
     ]
-    words = [
+
+
+def _other_forms(
+    text: FoldedText, table: Mapping[str, tuple[str, ...]], inner: int | None, shortest: int = 0
+) -> list[str]:
+    """The forms of each entry of a table the text names that it does not use itself, in
+    the table's order; none shorter than `shortest` letters."""
+    return [
         form
-        for word in sorted(text.named(VOCABULARY, inner), key=list(VOCABULARY).index)
-        for form in VOCABULARY[word]
-        if not text.holds(form, inner)
+        for key in sorted(text.named(table, inner), key=list(table).index)
+        for form in table[key]
+        if len(form.replace(" ", "")) >= shortest and not text.holds(form, inner)
     ]
-    bodies = [
-        form
-        for body in sorted(text.named(ORGANISATIONS, None), key=list(ORGANISATIONS).index)
-        for form in ORGANISATIONS[body]
-        if not text.holds(form, None)
-    ]
-    return [*terms, *words, *bodies]
