@@ -245,12 +245,15 @@ _NUMBER_WORDS = {
 _COUNT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r"|\d)\s+(\w{4,})", re.IGNORECASE)
 
 
+def _count_of(match: re.Match[str]) -> int:
+    """The number a `_COUNT` match gives, in digits or in words."""
+    word = match.group(1).casefold()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
 def counts_named(text: str) -> set[int]:
     """The counts a text gives of what it names ("Tre aspekter er viktig": 3)."""
-    return {
-        int(word) if word.isdigit() else _NUMBER_WORDS[word]
-        for word in (match.group(1).casefold() for match in _COUNT.finditer(text))
-    }
+    return {_count_of(match) for match in _COUNT.finditer(text)}
 
 
 # The noun a list question asks for: "Hvilke (tre) roller", "Kva for utfordringar", "Which roles".
@@ -311,10 +314,7 @@ def question_shape(question: str) -> QuestionShape:
         (kind for kind, pattern in _RULES if pattern.search(question)), "other"
     )
     count_match = _COUNT.search(question)
-    count = None
-    if count_match is not None:
-        word = count_match.group(1).casefold()
-        count = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    count = _count_of(count_match) if count_match is not None else None
     topic = tuple(word for word in content_words(question) if word not in GENERIC)
     if kind == "comparison":
         sides = compared_sides(question)
