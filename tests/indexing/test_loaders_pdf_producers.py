@@ -319,6 +319,25 @@ def test_justified_lines_of_few_long_words_stay_one_paragraph() -> None:
     assert "i året.\n\nEt nytt avsnitt" in document.text
 
 
+def test_an_endnote_whose_first_sentence_ends_its_first_line_goes_on_under_its_number() -> None:
+    """An endnote list printed from HTML: each note's number stands out on its first line,
+    and the note's later lines start under the number; the first line may end at a full stop
+    short of the column's edge because the next word was too long for it."""
+    lines = [TextLine("Noter", 16, bold=True, x=74.2, top=160)]
+    notes = [
+        ("1", "Stene och Mørkved skrev sitt arbetspapper åt det norska Distriktssenteret.", 0),
+        (None, "Rollbegreppen förekommer i flera nordiska sammanhang; vi använder de svenska", 1),
+        (None, "översättningarna förhandlare, innovatör och brobyggare.", 2),
+        ("2", "Uppgiften för 2020 är hämtad från programmets nollmätning hösten 2020.", 4),
+    ]
+    for lead, text, row in notes:
+        x = 78.7 if lead else 74.2
+        lines.append(TextLine(text, 9, x=x, top=185 + 12.7 * row, lead=lead))
+    document = parse_pdf_lines([PdfPage(lines, "1")])
+    assert "Distriktssenteret. Rollbegreppen förekommer" in document.text
+    assert "brobyggare.\n\n" in document.text  # the next note stands apart
+
+
 def test_a_wide_gap_parts_lines_however_the_one_above_ends() -> None:
     """A cover: the subtitle, without a full stop, stands well above the line naming the
     publisher; joined, the publisher's first word would read as a name inside a sentence."""
@@ -689,6 +708,35 @@ def test_cells_drawn_apart_are_words_and_a_word_drawn_in_pieces_stays_whole(
     assert "Establishment 14" in text
     assert "Products 9" in text
     assert "Municipalities run the fund together." in text
+
+
+@pytest.mark.parametrize("font", ["Helvetica", "DejaVuSans"])
+def test_words_drawn_one_by_one_after_a_note_number_keep_their_spaces(
+    tmp_path: Path, font: str
+) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    path = tmp_path / "words.pdf"
+    sheet = reportlab_canvas(path, font)
+    # A justified line drawn a word at a time, its spaces a little wider than the font's,
+    # with a note number in smaller type after the first sentence.
+    gap = pdfmetrics.stringWidth(" ", font, 10) * 1.2
+    x = 72.0
+    for word in ("The", "alliance", "met", "in", "2025."):
+        sheet.drawString(x, 700, word)
+        x += pdfmetrics.stringWidth(word, font, 10) + gap
+    x -= gap
+    sheet.setFont(font, 6)
+    sheet.drawString(x + 0.3, 704, "1")
+    x += pdfmetrics.stringWidth("1", font, 6) + 0.6 + gap
+    for word in ("The", "board", "wanted", "a", "plan."):
+        sheet.setFont(font, 10)
+        sheet.drawString(x, 700, word)
+        x += pdfmetrics.stringWidth(word, font, 10) + gap
+    sheet.save()
+    text = load_document(path).text
+    assert "The board wanted a plan." in text
+    assert "Theboard" not in text
 
 
 @needs_fonts

@@ -245,8 +245,13 @@ def _lines_of(page: PageObject) -> _Page:
     # What the numbers of the TJ arrays shown since the last run move the text on by, in
     # thousandths of the type size: a justified line's widened spaces, kerning.
     moved = [0.0]
+    # What the first text shown since the last run draws first: a run opening with a space
+    # where it draws a letter opens with the word space pypdf writes for a gap, and pypdf
+    # places the run at the letter.
+    first_shown: list[str | None] = [None]
 
     def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        shown, first_shown[0] = first_shown[0], None
         if not text.strip():
             painting.reason(text, 0, 0, 0)  # what was shown so far is accounted for
             if runs and text.strip("\n") and not runs[-1][0].text.endswith(" "):
@@ -270,10 +275,12 @@ def _lines_of(page: PageObject) -> _Page:
         pieces = text.split("\n")
         shift, moved[0] = moved[0], 0.0
         for offset, piece in enumerate(pieces):
+            # A space pypdf writes before the letter it places the run at takes no width.
+            drawn = piece.lstrip(" ") if offset == 0 and shown and not shown.isspace() else piece
             width = (
-                glyphs.width(piece) / 1000 * size
-                + spacing[b"Tc"] * len(piece)
-                + spacing[b"Tw"] * piece.count(" ")
+                glyphs.width(drawn) / 1000 * size
+                + spacing[b"Tc"] * len(drawn)
+                + spacing[b"Tw"] * drawn.count(" ")
                 + (shift / 1000 * size if len(pieces) == 1 else 0.0)
             ) * across
             space = glyphs.space / 1000 * size * across
@@ -291,6 +298,8 @@ def _lines_of(page: PageObject) -> _Page:
             font_widths[0] = glyph_widths(fonts.font)
         if operator == b"TJ" and operands and isinstance(operands[0], list):
             moved[0] += fonts.moved_by(operands[0], font_widths[0].space)
+        if operator in _SHOWS_TEXT and first_shown[0] is None:
+            first_shown[0] = fonts.first_shown(operands)
         if operator in spacing and operands:
             with contextlib.suppress(TypeError, ValueError):  # a broken one changes nothing
                 spacing[operator] = float(operands[0])
@@ -619,6 +628,20 @@ class _FontCodes:
         strings = [item for item in items if isinstance(item, bytes)]
         text = "".join(self.text(raw) for raw in strings)
         return bool(text) and all(char in _HYPHENS for char in text)
+
+    def first_shown(self, operands: Any) -> str | None:
+        """The character a text-showing operation draws first (None where it is not known:
+        a font without a map whose codes are not one byte each)."""
+        shown = operands[-1] if operands else []  # Tj's string or TJ's array
+        items = [shown] if isinstance(shown, bytes) else shown
+        raw = next((item for item in items if isinstance(item, bytes) and item), b"")
+        if not raw:
+            return None
+        text = self.text(raw[: self.current.width])
+        if text:
+            return text[0]
+        # A simple font without a map: the standard encodings agree on ASCII (32 the space).
+        return chr(raw[0]) if self.current.width == 1 else None
 
     def moved_by(self, items: list[Any], space: float) -> float:
         """How far a TJ array's numbers move the text on beyond its glyphs, in thousandths of

@@ -1636,7 +1636,8 @@ def _new_paragraph(
     # left (the next entry of a list set with hanging indents), or further right after a
     # line that opens a list ("... fördelades så här:"). Under a paragraph's first line set
     # in, a line further left that the first line's sentence runs on into is its second
-    # (a first-line indent, a note's text set in after its number).
+    # (a first-line indent, a note's text set in after its number: a note's, wherever its
+    # first sentence ends, since the next note opens with its own number).
     opens_list = previous.text.rstrip().endswith(":") and line.x > previous.x + 2
-    set_in = opening and ends_mid_sentence(plain(previous.text))
+    set_in = opening and (ends_mid_sentence(plain(previous.text)) or previous.lead is not None)
     return layout and ((line.x < previous.x - 2 and not set_in) or opens_list)
