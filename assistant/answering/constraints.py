@@ -299,6 +299,13 @@ def name_constraints(text: str) -> list[Constraint]:
         if len(kept) == 1 and not place_noun and (first_word or _GENERIC.match(fold(name))):
             continue
         previous = before[-1].casefold() if before else ""
+        # A name in the genitive before another names two things: "Ekbyrne's Företagslotsen"
+        # is Ekbyrne's service, met where the text names Ekbyrne and Företagslotsen.
+        owner, _, owned = name.partition("'s ") if "'s " in name else name.partition("’s ")
+        if owned and not _GENERIC.match(fold(owned)):
+            names.append(Constraint(_name_kind(owner, previous), owner, (name_key(owner),)))
+            names.append(Constraint(_name_kind(owned, ""), owned, (name_key(owned),)))
+            continue
         names.append(Constraint(_name_kind(name, previous), name, (name_key(name),)))
     return names
 
@@ -328,11 +335,12 @@ def _name_kind(name: str, previous_word: str) -> Kind:
     return "person"
 
 
-# A document named by its place and what it is ("Helgelandsutvärderingen", "Vikfjordplanen"):
-# the place is the name.
+# A document named by its place and what it is ("Helgelandsutvärderingen", "Vikfjordplanen"),
+# or a body by its name and what it is ("Haldorinstitutet", "Ekbyrnebolaget"): the name is
+# the name.
 _DOCUMENT_SUFFIX = re.compile(
     r"(?<=\w{4})(?:evalueringa|evalueringen|utvarderingen|rapporten|planen|plana|strategien|"
-    r"strategin|notatet)$"
+    r"strategin|notatet|instituttet|institutet|selskapet|bolaget|foreningen|forbundet)$"
 )
 
 
@@ -387,12 +395,20 @@ def _name_met(constraint: Constraint, folded_text: str) -> bool:
     stem = constraint.key[0]
     if re.search(rf"(?<!\w){re.escape(stem)}", folded_text):
         return True
+    words = constraint.text.split()
+    if len(words) > 1 and any(_ACRONYM.fullmatch(word) for word in words):
+        # An acronym is a name of its own: "the ReSeNS Interreg project" is met by
+        # "Interregprosjektet ... (ReSeNS)", each name where the text writes it.
+        return all(re.search(rf"(?<!\w){re.escape(name_key(word))}", folded_text) for word in words)
     forms = organisation_forms(fold(constraint.text)) or country_forms(fold(constraint.text))
     if not forms:
         return False
     text = FoldedText(folded_text)
     return any(text.holds(form, None) for form in forms)
 
+
+# An acronym: capitals inside the word ("ReSeNS", "NAV", "KS"), not only at its start.
+_ACRONYM = re.compile(r"\w+[A-ZÆØÅÄÖ]\w*")
 
 # An enumeration: four or more short items ("Hemnes", "Vikfjord bondelag") between commas, the
 # last joined by a conjunction ("Hemnes, Leirfjord, Vefsn og Herøy"); not an apposition
@@ -1295,6 +1311,7 @@ _NOT_NAMED_OPENINGS = _NOT_NAMES | STOPWORDS
 # "How many ..., and who chairs ...".
 _SECOND_QUESTION = re.compile(
     r"(?i)(?:\?|,|\b(?:og|and|och|samt))\s+(?:og\s+|and\s+|och\s+)?"
+    r"(?:(?:for|til|till|för|to|in|i|på|on|at|with|med)\s+)?"  # "and for what total amount"
     r"(?:hvem|kven|vem|who|hvor|hvordan|hvorfor|kor|korleis|kvifor|hur|varför|how|why|what|"
     r"hva|kva|vad|when|når|när|which|hvilke\w*|vilk\w*)\b"
 )
@@ -1303,6 +1320,24 @@ _SECOND_QUESTION = re.compile(
 def asks_two_things(question: str) -> bool:
     """Whether a question asks a second question after its first."""
     return _SECOND_QUESTION.search(question.strip().rstrip("?")) is not None
+
+
+def questions_of(question: str) -> tuple[str, ...]:
+    """The question's first question and the second it asks after it, or the question alone."""
+    second = _SECOND_QUESTION.search(question.strip().rstrip("?"))
+    return (question[: second.start()], question[second.start() :]) if second else (question,)
+
+
+def measures_of_two_questions(question: str) -> tuple[Measure, Measure] | None:
+    """The measures the two questions of one ask for, when each asks for another ("How many
+    grants did Nordsand award, and for what total amount?": a count, then money); else None."""
+    parts = questions_of(question)
+    if len(parts) < 2:
+        return None
+    first_asks, then_asks = (asked_measure(part) for part in parts)
+    if first_asks is None or then_asks is None or first_asks == then_asks:
+        return None
+    return first_asks, then_asks
 
 
 _HOW_OR_WHY = re.compile(
@@ -1450,6 +1485,7 @@ def screen(
                 # og Elvmoen" is all of them, not Lauvhaug.
                 outside_lists(continued_sentence(candidate)),
                 year_pointed_back(candidate),
+                period_pointed_back(candidate),
                 lead_in,
                 heading_of(candidate),
             ]
@@ -1756,6 +1792,25 @@ def year_pointed_back(candidate: Candidate) -> str:
     return _sentence_before(candidate) if pointed else ""
 
 
+# The period named before, pointed back to ("i perioden", "in that period", "under samma
+# period"); not a document's own period ("i programperioden": `own_period`).
+_PERIOD_POINTED_BACK = re.compile(
+    r"(?i)\b(?:i|in|under|during|over|gjennom|igjennom|genom)\s+"
+    r"(?:(?:the|that|this|same|samme|samma|denne|den|dette)\s+)?(?:perioden|period)\b"
+)
+
+
+def period_pointed_back(candidate: Candidate) -> str:
+    """The sentence before a candidate that names no period of its own but points back to
+    the one named before ("Forrige næringsplan gjaldt for 2020–2024. Evalueringen viser at
+    næringsfondet i perioden bevilget ..."), within its passage. Empty otherwise."""
+    if not _PERIOD_POINTED_BACK.search(candidate.text) or any(
+        c.kind == "period" for c in time_constraints(candidate.text)
+    ):
+        return ""
+    return _sentence_before(candidate)
+
+
 def antecedent(candidate: Candidate) -> Candidate | None:
     """The sentence before a candidate that goes on from it, as a candidate of its own to
     quote before it ("The pilot supported 37 new business start-ups." before "Twenty-nine of
@@ -1868,6 +1923,15 @@ class FigureAsked:
         of_a_group = measure == "count" and counts_some_of_a_group(question)
         if of_a_group:
             also = "share"
+        # Two questions asking for two measures ("How many projects, and how much did it
+        # pay?"): a sentence giving either figure answers.
+        both = measures_of_two_questions(question) if also is None else None
+        if both is not None:
+            measure, also = both
+        # "How many firms were registered, and what was the target?": the result answers as
+        # well as the target.
+        if aim is not None and not all(asked_aim(part) for part in questions_of(question)):
+            aim = None
         names = {word for c in named for word in folded_words(fold(c.text))}
         # Whose figure it is ("Tjørnås veiledningssamtaler 2023") is no topic of the figure.
         terms = terms - {t for c in asked_names(question) for t in topic_terms(c.text)}
@@ -1973,9 +2037,10 @@ class FigureAsked:
         ):
             return False
         counted = self.counted if comparable else frozenset()
-        # A share of the group a count asks about ("58 prosent av foretakene") counts nothing.
-        shared = self.also == "share" and gives_measure(sentence, "share")
-        if self.measure == "count" and (counted or self.things) and not shared:
+        # A share of the group a count asks about ("58 prosent av foretakene") counts nothing,
+        # nor does the other figure a question asks besides a count (the amount granted).
+        by_the_other = self.also is not None and gives_measure(sentence, self.also, caption)
+        if self.measure == "count" and (counted or self.things) and not by_the_other:
             if partitive:  # "of them": what the count before it counted
                 return any(self._counts(figure, counted, compounds) for figure in counts(before))
             return any(self._counts(figure, counted, compounds) for figure in counts(sentence))

@@ -322,11 +322,29 @@ _BEFORE_COUNTED = frozenset(
 
 def counted_asked(question: str) -> str:
     """What a count question counts: the first word after its "how many" that is not an
-    article or an adjective ("how many of the new jobs" counts "jobs"); empty for none."""
+    article or an adjective ("how many of the new jobs" counts "jobs"); in English, where
+    nouns stack, the last of up to three before the verb ("how many business fund grants
+    did" counts "grants"). Empty for none."""
     found = _COUNT_QUESTION.search(question)
     if found is None:
         return ""
-    return _first_counted(question[found.end() :].split())
+    words = question[found.end() :].split()
+    first = _first_counted(words)
+    if not found.group().casefold().startswith("how"):
+        return first
+    run = [word.strip(".,;:!?()«»\"'") for word in words]
+    run = [word for word in run if word.casefold() not in _BEFORE_COUNTED]
+    for index, word in enumerate(run[: ENGLISH_STACK + 1]):
+        if word.casefold() in _AFTER_COUNTED:
+            return run[index - 1] if index else first
+    return first
+
+
+# English nouns that stack before what is counted ("business fund grants"), at most, and the
+# auxiliaries that end the stack ("did", "were"); a stack ended by anything else may end in a
+# verb ("full-time equivalents worked on").
+ENGLISH_STACK = 3
+_AFTER_COUNTED = frozenset("did do does were was are is have has had will would can could".split())
 
 
 # Words that say the things counted are new ("nye arbeidsplasser", "nyetablerte bedrifter",

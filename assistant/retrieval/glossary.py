@@ -178,16 +178,16 @@ def organisation_forms(folded_name: str) -> tuple[str, ...]:
     return ()
 
 
-# The Nordic countries, each by its names and adjectives in the four languages, folded: a
-# Swedish report writes "Sverige" or "svenska kommuner" where an English question names
+# The Nordic countries, each by its names, then its adjectives, in the four languages, folded:
+# a Swedish report writes "Sverige" or "svenska kommuner" where an English question names
 # "Sweden". So is Northern Norway, the part of the country the literature most speaks of.
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "Northern Norway": ("nord-norge", "nord-noreg", "northern norway", "nordnorge",
-                        "norra norge", "nordnorsk", "north norwegian"),
-    "Norway": ("norge", "noreg", "norway", "norsk", "norwegian"),
-    "Sweden": ("sverige", "sweden", "svensk", "swedish"),
-    "Finland": ("finland", "finsk", "finnish"),
-    "Denmark": ("danmark", "denmark", "dansk", "danish"),
+COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Northern Norway": (("nord-norge", "nord-noreg", "northern norway", "nordnorge",
+                         "norra norge", "north norway"), ("nordnorsk", "north norwegian")),
+    "Norway": (("norge", "noreg", "norway"), ("norsk", "norwegian")),
+    "Sweden": (("sverige", "sweden"), ("svensk", "swedish")),
+    "Finland": (("finland",), ("finsk", "finnish")),
+    "Denmark": (("danmark", "denmark"), ("dansk", "danish")),
 }  # fmt: skip
 
 
@@ -197,7 +197,9 @@ def country_forms(folded_name: str) -> tuple[str, ...]:
     cross-border programme is in either); none for a name that is no country of
     `COUNTRIES`."""
     name = " ".join(_WORD.findall(folded_name))
-    forms = next((forms for forms in COUNTRIES.values() if name in forms[:3]), ())
+    forms = next(
+        (names + adjectives for names, adjectives in COUNTRIES.values() if name in names), ()
+    )
     parts = re.split(r"\s*[-–—/]\s*", folded_name.strip())
     if forms or len(parts) < 2:
         return forms

@@ -117,6 +117,8 @@ def test_years_are_not_figures() -> None:
     [
         ("Hvor stor andel av Trondheim kommunes innkjøp gikk lokalt?", ["Trondheim"]),
         ("How much is Vikfjord's business fund?", ["Vikfjord"]),
+        # A name in the genitive before another: two names, the owner's and what it owns.
+        ("How quickly does Ekbyrne's Företagslotsen reply?", ["Ekbyrne", "Företagslotsen"]),
         ("Did Hammerfest take on a playmaker role?", ["Hammerfest"]),
         (
             "Vilken placering hade Älvbacka i Svenskt Näringslivs ranking?",
@@ -322,8 +324,23 @@ def test_a_period_is_met_only_by_the_same_period_or_both_its_years() -> None:
 def test_a_name_is_met_inflected_or_by_the_documents_title() -> None:
     [place] = [c for c in find_constraints("Hva er fondet i Vikfjord?") if c.is_name]
     assert meets(place, "Vikfjords næringsfond er stort")
+    # A body named with what it is, in one word, is met by its name in another language.
+    [body] = [c for c in find_constraints("Vad fick Haldorinstitutet betalt?") if c.is_name]
+    assert meets(body, "The Haldor Institute for Regional Research was paid NOK 1.2 million.")
+    assert not meets(body, "The Fjellnett Institute was paid NOK 1.2 million.")
     assert not meets(place, FUND)
     assert meets(place, FUND, context=TITLE)
+
+
+def test_an_acronym_beside_another_name_is_met_where_the_text_writes_each() -> None:
+    question = "When did the ReSeNS Interreg project run?"
+    [project] = [c for c in find_constraints(question) if c.is_name]
+    text = "Notatet bygger på Interregprosjektet «Samfunnsentreprenørskap» (ReSeNS) fra 2016."
+    assert meets(project, text)
+    assert not meets(project, "Notatet bygger på Interregprosjektet «Samfunnsentreprenørskap».")
+    # Without an acronym a name of several words is met only as written.
+    [person] = [c for c in find_constraints("What did Anders Hansen say?") if c.is_name]
+    assert not meets(person, "Anders Berg og Per Hansen var til stede.")
 
 
 def test_a_country_is_met_by_its_name_or_adjective_in_any_language_and_is_never_a_part() -> None:
@@ -337,6 +354,8 @@ def test_a_country_is_met_by_its_name_or_adjective_in_any_language_and_is_never_
     [north] = [c for c in find_constraints("Hva gjør kommunene i Nord-Norge?") if c.is_name]
     assert meets(north, "Small coastal municipalities in Northern Norway face decline.")
     assert not meets(north, "Small coastal municipalities in Norway face decline.")
+    [nordnorge] = [c for c in find_constraints("Hur gör kommunerna i Nordnorge?") if c.is_name]
+    assert meets(nordnorge, "Small coastal municipalities in Northern Norway face decline.")
     # A cross-border programme named by both countries is in either.
     [both] = [c for c in find_constraints("What did the Sweden-Norway programme do?") if c.is_name]
     assert meets(both, "Programmet omfattar fyra kommuner i Sverige och Norge.")
@@ -636,6 +655,52 @@ def test_a_sentence_pointing_back_to_the_year_before_is_dated_by_it() -> None:
     assert screen(earlier, [members], {"doc": "Annual report"}, "en").kept == []
     following = passage_candidate(SHOP, "The following year the members are to number 300.")
     assert screen(question, [following], {"doc": "Annual report"}, "en").kept == []
+
+
+PLAN_BEFORE = (
+    "Forrige næringsplan gjaldt for 2020–2024. Evalueringen som ble lagt fram i juni 2024 "
+    "viser at 46 nye foretak ble registrert i kommunen i perioden. Planen for 2025–2028 har "
+    "et mål om 70 nye foretak i perioden."
+)
+
+
+def test_a_sentence_pointing_back_to_the_period_before_is_dated_by_it() -> None:
+    registered = passage_candidate(
+        PLAN_BEFORE,
+        "Evalueringen som ble lagt fram i juni 2024 viser at 46 nye foretak ble registrert i "
+        "kommunen i perioden.",
+    )
+    question = "Hur många nya företag registrerades i Solbakk under planen 2020–2024?"
+    context = {"doc": "Næringsplan for Solbakk 2025–2028"}
+    assert screen(question, [registered], context, "sv").kept == [registered]
+    later = "Hur många nya företag registrerades i Solbakk under planen 2015–2019?"
+    assert screen(later, [registered], context, "sv").kept == []
+
+
+def test_two_questions_asking_for_two_measures_are_answered_by_either_figure() -> None:
+    row = only(
+        "Lyngvik: 1 460 innbyggjarar, eigendel 0,5 millionar kroner, 11 prosjekt, "
+        "9 nye arbeidsplassar",
+        "nn",
+    )
+    question = (
+        "How many projects did Lyngvik end up with in the programme, and how much did it pay "
+        "as its own share?"
+    )
+    assert screen(question, [row], {"doc": "Lyngvik"}, "en").kept == [row]
+    # Neither figure asked: the inhabitants are no projects, and no money is given.
+    people = only("Lyngvik: 1 460 innbyggjarar.", "nn")
+    assert screen(question, [people], {"doc": "Lyngvik"}, "en").kept == []
+
+
+def test_how_many_and_what_was_the_target_is_answered_by_the_result_or_the_target() -> None:
+    result = only("I 2024 ble 46 nye foretak registrert i kommunen.")
+    target = only("Målet for 2024 var 60 nye foretak.")
+    question = "Hvor mange nye foretak ble registrert i 2024, og hva var målet?"
+    assert screen(question, [result, target], {"doc": "Solbakk"}, "nb").kept == [result, target]
+    # Asked only for the target, the result does not answer.
+    only_target = "Hva var målet for nye foretak i 2024?"
+    assert screen(only_target, [result], {"doc": "Solbakk"}, "nb").kept == []
 
 
 def test_a_year_in_the_clause_about_what_was_asked_answers() -> None:

@@ -159,6 +159,9 @@ def test_what_a_count_counts_is_named_beside_it_and_after_how_many() -> None:
     assert counted_asked("How many new jobs did the programme create?") == "jobs"
     assert counted_asked("Hvor mange av de lokale bedriftene fikk støtte?") == "bedriftene"
     assert counted_asked("Hvor stort var budsjettet?") == ""
+    # English stacks nouns before what it counts: the last before the verb is counted.
+    assert counted_asked("How many business fund grants did Nordsand award?") == "grants"
+    assert counted_asked("How many people attended the workshop?") == "people"
 
 
 @pytest.mark.parametrize(
