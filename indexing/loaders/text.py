@@ -4,9 +4,7 @@ Numbered headings are found when they number like headings; in a text without th
 line in capitals standing as a paragraph of its own (or with a date line beside it, as a
 newsletter's item) heads what follows, and so does a line underlined with ``===`` or ``---``.
 Lines of one repeated character (``--------``) are rules: they part paragraphs and are no text.
-A saved e-mail's header gives the title (``Subject:``), the sender and the year (``Date:``); so
-does the header of minutes or a memo that names its kind in capitals on its first line (the title
-on the next line, ``Dato:`` and ``Referent:`` among the fields under it).
+A saved e-mail's header gives the title (``Subject:``), the sender and the year (``Date:``).
 """
 
 from __future__ import annotations
@@ -57,34 +55,6 @@ _MAIL_TITLE = frozenset({"subject", "emne", "ämne"})
 _MAIL_SENDER = frozenset({"from", "fra", "frå", "från"})
 _MAIL_DATE = frozenset({"date", "dato", "datum", "sent", "sendt", "skickat"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# A document that names its kind in capitals on its first line ("REFERAT", "NOTAT", "MINUTES")
-# gives its title on the next, then fields: its date, and who wrote it.
-_KIND_WORDS = 3
-_HEADER_FIELD = re.compile(r"^([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?):[ \t]*(.+)$")
-_HEADER_DATE = frozenset({"dato", "date", "datum", "møtedato", "mötesdatum", "tid", "tidspunkt"})
-_HEADER_AUTHOR = frozenset(
-    {
-        "referent",
-        "skrevet av",
-        "skrive av",
-        "skriven av",
-        "forfatter",
-        "forfattar",
-        "författare",
-        "author",
-        "written by",
-        "minutes by",
-        "sekreterare",
-        "protokollförare",
-        "utarbeidet av",
-        "utarbeidd av",
-        "saksbehandler",
-        "saksbehandlar",
-        "handläggare",
-    }
-)
-# The header's fields stand within this many lines under its title.
-HEADER_LINES = 8
 
 
 def read_text(path: Path) -> str:
@@ -115,7 +85,7 @@ def load_text(path: Path) -> LoadedDocument:
 def parse_text(source: str, name: str = "document.txt") -> LoadedDocument:
     """Paragraphs of plain text in one section, or under its headings if obvious."""
     text = dehyphenate(normalize_characters(source.replace("\f", "\n\n\n\n")))
-    mail = _mail_header(text) or _kind_header(text)
+    mail = _mail_header(text)
     width = wrap_width(text)
     parts: list[Part] = []
     for page_number, page in enumerate(_PAGE_GAP.split(text.strip("\n"))):
@@ -159,32 +129,6 @@ def _mail_header(text: str) -> dict[str, str]:
         elif label in _MAIL_DATE and (year := _YEAR.search(value)):
             found["year"] = year.group()
     return found if len(found) >= 2 else {}  # one field-like line makes no e-mail
-
-
-def _kind_header(text: str) -> dict[str, str]:
-    """Title, author and year from the header of a document that names its kind in capitals
-    on its first line ("REFERAT", then "Arbeidsverksted: Kommunen som playmaker", then
-    "Dato: 7. februar 2024" and "Referent: Simen Arntzen, næringskonsulent"): the title is the
-    line under the kind, when a date or an author stands in the fields below it."""
-    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
-    if len(lines) < 3 or not is_shouting(lines[0]) or len(lines[0].split()) > _KIND_WORDS:
-        return {}
-    title = lines[1]
-    if title.endswith((".", "!", "?")) or is_shouting(title) or len(title.split()) > 20:
-        return {}
-    found = {"title": title}
-    for line in lines[2 : 2 + HEADER_LINES]:
-        field = _HEADER_FIELD.match(line)
-        if field is None:
-            continue
-        label, value = field[1].casefold(), field[2].strip()
-        if label in _HEADER_DATE and "year" not in found and (year := _YEAR.search(value)):
-            found["year"] = year.group()
-        elif label in _HEADER_AUTHOR and "sender" not in found:
-            name = value.split(",")[0].strip()
-            if 1 < len(name.split()) <= 4:  # a name, not a role or an office
-                found["sender"] = name
-    return found if len(found) >= 2 else {}
 
 
 class _Shouting(str):

@@ -536,36 +536,6 @@ def test_a_saved_newsletter_reads_its_mail_header_rules_and_items_in_capitals() 
     ]
 
 
-MINUTES = """REFERAT
-
-Arbeidsverksted: Kommunen som brobygger i næringsarbeidet
-Sted: Heggvik rådhus
-Dato: 12. mars 2025, kl. 09.00–15.00
-Referent: Kari Nordvik, næringsrådgiver, Heggvik kommune
-
-1 Åpning
-
-Ordføreren åpnet verkstedet.
-
-2 Gruppearbeid
-
-Gruppene drøftet kommunens roller.
-"""
-
-
-def test_minutes_that_name_their_kind_in_capitals_give_title_author_and_year() -> None:
-    document = parse_text(MINUTES)
-    assert document.title == "Arbeidsverksted: Kommunen som brobygger i næringsarbeidet"
-    assert document.authors == ["Kari Nordvik"] and document.year == 2025
-    assert [s.path for s in document.sections][-2:] == [["1 Åpning"], ["2 Gruppearbeid"]]
-    # A heading in capitals over a paragraph is no header: nothing is read from it.
-    plain = parse_text("INNLEDNING\n\nKommunen har et fond.\n\nDato: 2024\n")
-    assert (plain.title, plain.authors, plain.year) == (None, [], None)
-    # Without a date or an author under it, the line under the kind is not taken as a title.
-    bare = parse_text("NOTAT\n\nOm næringsfondet\n\nFondet har 2 millioner kroner.\n")
-    assert bare.title is None
-
-
 def test_an_underlined_line_heads_a_section_and_capitals_beside_numbered_headings_do_not() -> None:
     underlined = parse_text("Innledning\n==========\n\nTekst om kommunen.\n\nFunn\n----\n\nMer.\n")
     assert [s.path for s in underlined.sections] == [["Innledning"], ["Funn"]]
