@@ -1319,7 +1319,7 @@ _SECOND_QUESTION = re.compile(
 
 def asks_two_things(question: str) -> bool:
     """Whether a question asks a second question after its first."""
-    return _SECOND_QUESTION.search(question.strip().rstrip("?")) is not None
+    return len(questions_of(question)) > 1
 
 
 def questions_of(question: str) -> tuple[str, ...]:

@@ -576,6 +576,13 @@ def _ends_its_line(operations: list[tuple[Any, bytes]], index: int) -> bool:
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
+def _shown_strings(operands: Any) -> list[bytes]:
+    """The strings a text-showing operation shows: Tj's string, or those of TJ's array."""
+    shown = operands[-1] if operands else []
+    items = [shown] if isinstance(shown, bytes) else shown
+    return [item for item in items if isinstance(item, bytes)]
+
+
 @dataclass(frozen=True)
 class _Font:
     """A font as its codes are read: the text each stands for, and bytes per code."""
@@ -623,18 +630,13 @@ class _FontCodes:
 
     def shows_a_hyphen(self, operands: Any) -> bool:
         """Whether a text-showing operation draws a hyphen and nothing else."""
-        shown = operands[-1] if operands else []  # Tj's string or TJ's array
-        items = [shown] if isinstance(shown, bytes) else shown
-        strings = [item for item in items if isinstance(item, bytes)]
-        text = "".join(self.text(raw) for raw in strings)
+        text = "".join(self.text(raw) for raw in _shown_strings(operands))
         return bool(text) and all(char in _HYPHENS for char in text)
 
     def first_shown(self, operands: Any) -> str | None:
         """The character a text-showing operation draws first (None where it is not known:
         a font without a map whose codes are not one byte each)."""
-        shown = operands[-1] if operands else []  # Tj's string or TJ's array
-        items = [shown] if isinstance(shown, bytes) else shown
-        raw = next((item for item in items if isinstance(item, bytes) and item), b"")
+        raw = next((item for item in _shown_strings(operands) if item), b"")
         if not raw:
             return None
         text = self.text(raw[: self.current.width])
