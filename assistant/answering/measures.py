@@ -328,15 +328,17 @@ def counted_asked(question: str) -> str:
     found = _COUNT_QUESTION.search(question)
     if found is None:
         return ""
-    words = question[found.end() :].split()
-    first = _first_counted(words)
+    words = [word.strip(".,;:!?()«»\"'") for word in question[found.end() :].split()]
+    lead = next((i for i, word in enumerate(words) if word.casefold() not in _BEFORE_COUNTED), 0)
+    stack = words[lead : lead + ENGLISH_STACK + 1]
+    first = stack[0] if stack else ""
     if not found.group().casefold().startswith("how"):
         return first
-    run = [word.strip(".,;:!?()«»\"'") for word in words]
-    run = [word for word in run if word.casefold() not in _BEFORE_COUNTED]
-    for index, word in enumerate(run[: ENGLISH_STACK + 1]):
+    for index, word in enumerate(stack[1:], start=1):
         if word.casefold() in _AFTER_COUNTED:
-            return run[index - 1] if index else first
+            return stack[index - 1]
+        if word.casefold() in _BEFORE_COUNTED:
+            break  # "members of the cooperative": a phrase, not nouns stacked
     return first
 
 

@@ -162,6 +162,7 @@ def test_what_a_count_counts_is_named_beside_it_and_after_how_many() -> None:
     # English stacks nouns before what it counts: the last before the verb is counted.
     assert counted_asked("How many business fund grants did Nordsand award?") == "grants"
     assert counted_asked("How many people attended the workshop?") == "people"
+    assert counted_asked("How many members of the cooperative were there?") == "members"
 
 
 @pytest.mark.parametrize(

@@ -721,18 +721,20 @@ def test_words_drawn_one_by_one_after_a_note_number_keep_their_spaces(
     # A justified line drawn a word at a time, its spaces a little wider than the font's,
     # with a note number in smaller type after the first sentence.
     gap = pdfmetrics.stringWidth(" ", font, 10) * 1.2
-    x = 72.0
-    for word in ("The", "alliance", "met", "in", "2025."):
-        sheet.drawString(x, 700, word)
-        x += pdfmetrics.stringWidth(word, font, 10) + gap
-    x -= gap
+
+    def words_drawn(words: Sequence[str], x: float) -> float:
+        """Draw the words one by one from ``x``; where the last one ends."""
+        for word in words:
+            sheet.setFont(font, 10)
+            sheet.drawString(x, 700, word)
+            x += pdfmetrics.stringWidth(word, font, 10) + gap
+        return x - gap
+
+    x = words_drawn(("The", "alliance", "met", "in", "2025."), 72.0)
     sheet.setFont(font, 6)
     sheet.drawString(x + 0.3, 704, "1")
     x += pdfmetrics.stringWidth("1", font, 6) + 0.6 + gap
-    for word in ("The", "board", "wanted", "a", "plan."):
-        sheet.setFont(font, 10)
-        sheet.drawString(x, 700, word)
-        x += pdfmetrics.stringWidth(word, font, 10) + gap
+    words_drawn(("The", "board", "wanted", "a", "plan."), x)
     sheet.save()
     text = load_document(path).text
     assert "The board wanted a plan." in text
