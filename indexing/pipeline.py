@@ -43,7 +43,7 @@ from indexing.store import ChunkStore, DocumentWrite, Generation
 logger = logging.getLogger(__name__)
 
 # Bump when loading, cleaning or chunking changes, so every document is indexed anew.
-PIPELINE_VERSION = "20"
+PIPELINE_VERSION = "21"
 IGNORED_STEMS = frozenset({"readme", "catalogue", "katalog"})
 
 

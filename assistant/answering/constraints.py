@@ -71,7 +71,7 @@ from assistant.retrieval.glossary import (
 )
 from assistant.retrieval.kinds import names_a_kind
 from assistant.retrieval.text import STOPWORDS, content_words, stem
-from indexing.cleaning import is_bibliography_heading
+from indexing.cleaning import is_bibliography_heading, is_field_line
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
 TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
@@ -627,6 +627,8 @@ def how_named(
     if country_forms(fold(constraint.text)):
         return Naming("whole")  # a country is where what a document is about lies, no part
     name = re.compile(rf"(?<!\w){re.escape(constraint.key[0])}")
+    if named_in_the_head(name, text):
+        return Naming("whole")  # minutes held at "Sted: Sandvær rådhus" are Sandvær's
     if named_in_a_list(constraint, text):
         others = frozenset(_listed_with(constraint, text))
         return Naming("listed", headed_sections(constraint, passages), others)
@@ -650,6 +652,30 @@ def how_named(
     if len(naming) != 1 or len(sections) < SECTIONS or naming == {sections[0]}:
         return Naming("whole")
     return Naming("passing", frozenset(naming))
+
+
+# A field of a document's head saying who was there, not where or by whom ("Til stede: 23
+# deltakere fra Sandvær kommune, Sandvær Sparebank, ...").
+_PRESENT_FIELD = re.compile(
+    r"(?i)^\s*(?:til\s+stades?|tilstede|deltakere|deltakarar|deltagare|närvarande|present|"
+    r"participants|attendees|invited|inviterte|frånvarande|forfall|absent)\b"
+)
+
+
+def named_in_the_head(name: re.Pattern[str], text: str) -> bool:
+    """Whether a document's head names the name in a field of its own, outside any list
+    ("Sted: Sandvær rådhus", "Referent: Simen Arntzen, Sandvær kommune"): minutes, memos and
+    case documents say there where they were held and whose they are. The head is its
+    paragraphs up to the first of prose; who was present is no field of this kind."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    opening = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
+    return any(
+        is_field_line(line)
+        and not _PRESENT_FIELD.match(line)
+        and name.search(outside_lists(line)) is not None
+        for paragraph in paragraphs[: opening + 1]
+        for line in paragraph.split("\n")
+    )
 
 
 # A line that only says where and when a document was published or signed: short, ending in a

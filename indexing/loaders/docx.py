@@ -41,6 +41,7 @@ from indexing.cleaning import (
 )
 from indexing.loaders._metadata import (
     document_language,
+    header_fields,
     is_placeholder,
     printed_authors,
     printed_title,
@@ -117,10 +118,12 @@ def load_docx(path: Path) -> LoadedDocument:
     loaded = parse_docx_blocks(blocks, path.name, title, notes)
     if loaded.title is None and info.title:
         loaded = loaded.model_copy(update={"title": info.title})
+    # Where the properties are empty, the fields heading a memo or case document do.
+    year, writers = header_fields(loaded.text)
     return loaded.model_copy(
         update={
-            "authors": printed_authors(info.authors, text),
-            "year": info.year,
+            "authors": printed_authors(info.authors, text) or writers,
+            "year": info.year or year,
             "language": document_language(loaded.text),
         }
     )

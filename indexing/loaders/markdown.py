@@ -40,6 +40,7 @@ from indexing.cleaning import (
     split_heading_number,
     word_casing,
 )
+from indexing.loaders._metadata import header_fields
 from indexing.loaders._structure import (
     Caption,
     Heading,
@@ -90,12 +91,15 @@ def parse_markdown(source: str, name: str = "document.md") -> LoadedDocument:
         section.model_copy(update={"page": section.page or page_at(pages, section.start)})
         for section in assembly.sections
     ]
+    year, authors = header_fields(assembly.text)
     return LoadedDocument(
         text=assembly.text,
         sections=sections,
         pages=pages,
         page_count=None,
         title=_title(blocks[:start], blocks),
+        authors=authors,
+        year=year,
     )
 
 

@@ -4,7 +4,9 @@ Numbered headings are found when they number like headings; in a text without th
 line in capitals standing as a paragraph of its own (or with a date line beside it, as a
 newsletter's item) heads what follows, and so does a line underlined with ``===`` or ``---``.
 Lines of one repeated character (``--------``) are rules: they part paragraphs and are no text.
-A saved e-mail's header gives the title (``Subject:``), the sender and the year (``Date:``).
+A saved e-mail's header gives the title (``Subject:``), the sender and the year (``Date:``);
+minutes' and memos' fields give the year (``Dato:``) and the writer (``Referent:``), and the
+line under their kind in capitals (``REFERAT``) the title.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from indexing.cleaning import (
     readable_case,
     word_casing,
 )
+from indexing.loaders._metadata import header_fields, is_header_field
 from indexing.loaders._structure import (
     Heading,
     PageBreak,
@@ -103,13 +106,32 @@ def parse_text(source: str, name: str = "document.txt") -> LoadedDocument:
     assembly = assemble(rejoin_broken_sentences(parts))
     if not assembly.text.strip():
         raise DocumentLoadError(f"{name}: no text (the file is empty)")
+    if mail:
+        title, authors = mail.get("title"), [mail["sender"]] if mail.get("sender") else []
+        year = int(mail["year"]) if mail.get("year") else None
+    else:
+        year, authors = header_fields(assembly.text)
+        title = _headed_title(text)
     return LoadedDocument(
-        text=assembly.text,
-        sections=assembly.sections,
-        title=mail.get("title"),
-        authors=[mail["sender"]] if mail.get("sender") else [],
-        year=int(mail["year"]) if mail.get("year") else None,
+        text=assembly.text, sections=assembly.sections, title=title, authors=authors, year=year
     )
+
+
+# The words a title line has at most.
+TITLE_WORDS = 20
+
+
+def _headed_title(text: str) -> str | None:
+    """The title of a document headed by its kind in capitals and fields ("REFERAT" over
+    "Arbeidsverksted: Kommunen som playmaker" over "Sted: ...", "Dato: ..."): the line
+    between them. A field naming a date, a place or a writer is no title."""
+    lines = [line.strip() for line in text.lstrip().split("\n") if line.strip()][:3]
+    if len(lines) < 3 or not _shouting_line(lines[0]) or len(lines[0].split()) > 4:
+        return None
+    title, below = lines[1], lines[2]
+    if len(title.split()) > TITLE_WORDS or title.endswith(".") or is_header_field(title):
+        return None
+    return collapse_spaces(title) if is_field_line(below) else None
 
 
 def _mail_header(text: str) -> dict[str, str]:

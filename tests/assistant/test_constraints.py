@@ -948,6 +948,21 @@ def test_a_document_names_what_it_is_about_where_it_opens_and_a_part_in_passing(
     assert naming("Hva skjer i Nordvik Sentrum?", PLAN).how == "whole"
 
 
+def test_minutes_are_about_the_place_their_head_says_they_were_held() -> None:
+    """Minutes held at "Sted: Lyngnes rådhus" are Lyngnes's, though the list of those present
+    names Lyngnes kommune beside others; a place named only among those present is a part."""
+    head = (
+        "REFERAT\n\nArbeidsverksted om næringsarbeidet\nSted: Lyngnes rådhus\nDato: 12. mars 2023"
+    )
+    present = (
+        "Til stede: 18 deltakere fra Lyngnes kommune, Lyngnes Næringsforening, Osvik kommune "
+        "og Berg kommune, og fire bedrifter fra regionen."
+    )
+    minutes = {"": f"{head}\n\n{present}", "1 Gruppearbeid": "Gruppene drøftet rollene."}
+    assert naming("Hvem ledet verkstedet i Lyngnes?", minutes).how == "whole"
+    assert naming("Hvem ledet verkstedet i Osvik?", minutes).how == "listed"
+
+
 def test_a_place_named_only_where_the_document_was_published_is_named_in_passing() -> None:
     """A cover's imprint, a foreword's place and date and the bibliography say where a
     document was made, not what it covers: only a passage naming the place speaks for it."""

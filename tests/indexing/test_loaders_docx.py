@@ -411,3 +411,17 @@ def test_a_templates_title_and_a_login_give_way_to_what_the_document_prints(
     document = load_document(path)
     assert document.title == "Utvärdering av projektet Företagslyft"
     assert document.authors == []
+
+
+def test_a_case_documents_fields_sign_it_where_the_properties_name_no_one(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_paragraph("Saksframlegg: ramme for næringsfondet", style="Title")
+    word.add_paragraph("Saksbehandler: Ingrid Lie, næringsrådgiver")
+    word.add_paragraph("Kommunestyret vedtar en ramme på 2 millioner kroner i året.")
+    word.core_properties.author = ""
+    path = tmp_path / "saksframlegg.docx"
+    word.save(str(path))
+    assert load_document(path).authors == ["Ingrid Lie"]
+    word.core_properties.author = "Kari Nordmann"
+    word.save(str(path))
+    assert load_document(path).authors == ["Kari Nordmann"]

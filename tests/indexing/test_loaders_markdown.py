@@ -575,3 +575,47 @@ def test_a_pipe_table_is_read_as_one_sentence_a_row_naming_each_figures_column()
 def test_lines_that_only_start_with_a_bar_are_no_table() -> None:
     document = parse_markdown("# 1 A\n\n| a | b |\n| c | d |\n")
     assert "| a | b |" in document.text
+
+
+MINUTES = """REFERAT
+
+Arbeidsverksted: Kommunen som brobygger i næringsarbeidet
+Sted: Lyngnes rådhus, kommunestyresalen
+Dato: 12. mars 2023, kl. 09.00–15.00
+Referent: Kari Holm, næringskonsulent, Lyngnes kommune
+
+Til stede: 18 deltakere fra Lyngnes kommune, Lyngnes Næringsforening og fire bedrifter.
+
+1. Åpning
+
+Ordføreren ønsket velkommen.
+
+2. Gruppearbeid
+
+Gruppene drøftet kommunens roller.
+"""
+
+
+def test_minutes_in_plain_text_are_titled_dated_and_signed_by_their_head() -> None:
+    """Minutes name their kind in capitals, then their title, then the fields dating and
+    signing them: the writer is the person the "Referent" field names first."""
+    document = parse_text(MINUTES)
+    assert document.title == "Arbeidsverksted: Kommunen som brobygger i næringsarbeidet"
+    assert document.year == 2023
+    assert document.authors == ["Kari Holm"]
+    # Fields that are no title, date or writer, or come after the first prose, are not read.
+    assert parse_text("NOTAT\n\nDato: 3. mai 2021\nSted: Bodø\n\nTekst.\n").title is None
+    late = parse_text(f"{'Lang innledning om næringsarbeid. ' * 6}\n\nDato: 1. mai 2020\n")
+    assert late.year is None
+
+
+def test_minutes_in_markdown_are_dated_and_signed_by_the_fields_under_their_title() -> None:
+    document = parse_markdown(
+        "# Referat fra arbeidsverksted\n\n**Dato og sted:** 6. februar 2025, Myrholt kulturhus  \n"
+        "**Referent:** Petra Lind, rådgiver i regionrådet\n\n## Deltakere\n\n- Anders Kleppe\n"
+    )
+    assert document.title == "Referat fra arbeidsverksted"
+    assert (document.year, document.authors) == (2025, ["Petra Lind"])
+    # A field whose value opens with no person's name names no writer.
+    unsigned = parse_markdown("# Notat\n\n**Skrevet av:** næringsavdelingen\n\nTekst.\n")
+    assert unsigned.authors == []
