@@ -190,6 +190,15 @@ def time_constraints(text: str) -> list[Constraint]:
 
 # Words between a document's kind and the year that dates it ("arbeidsnotatet frå 2019").
 _DATING_WORDS = frozenset({"frå", "fra", "från", "from", "for", "för", "of", "av", "i", "in"})
+# Words saying when a document was made, between its kind and its date ("the plan adopted
+# June 2021", "rapporten publisert i mars 2023"), months included.
+_MADE_WORDS = (
+    "adopted|approved|published|released|dated|issued|vedtatt|vedteken|vedtekne|vedtegen|"
+    "godkjent|godkjend|publisert|publisera|utgitt|utgjeven|gitt|datert|antatt|antagen|antaget|"
+    "antogs|godkänd|godkänt|publicerad|publicerades|daterad|fastställd|fastsatt"
+)
+_MADE_VERB = re.compile(rf"(?i)^(?:{_MADE_WORDS})$")
+_MADE = re.compile(rf"(?i)^(?:{_MADE_WORDS}|i|in|on|den|the|\d{{1,2}}\.?)$")
 _WORD_AT = re.compile(r"[^\W\d_][\w'’-]*")
 # A programme a document is the plan or evaluation of, dated as its document is ("the business
 # programme for 2025–2028" of "Näringslivsprogram 2025–2028").
@@ -201,10 +210,31 @@ def document_dates(question: str) -> list[Constraint]:
     """The years and periods by which a question dates the document it asks about rather
     than what it asks: beside a word for a kind of document or a programme ("arbeidsnotatet
     frå 2019", "the 2019 working paper", "årsrapporten för 2024", "the programme for
-    2025–2028") or in brackets after its authors ("Stene og Mørkved (2019)")."""
-    dating: list[Constraint] = []
+    2025–2028"), after when it was made ("the master plan adopted in June 2021") or in
+    brackets after its authors ("Stene og Mørkved (2019)")."""
+    return [constraint for constraint, _ in _document_dates(question)]
+
+
+def made_dates(question: str) -> list[Constraint]:
+    """The `document_dates` saying when the document was made ("the plan adopted in June
+    2021", "rapporten publisert i 2023"): no figure is for them."""
+    return [constraint for constraint, made in _document_dates(question) if made]
+
+
+def _document_dates(question: str) -> list[tuple[Constraint, bool]]:
+    """`document_dates`, each with whether the question says it is when the document was
+    made."""
+    dating: list[tuple[Constraint, bool]] = []
     for constraint, start, end in _times_at(question):
-        before = _WORD_AT.findall(question[:start])[-2:]
+        words = _WORD_AT.findall(question[:start])
+        before = words[-2:]
+        # "the master plan adopted June 2021": the kind before when it was made.
+        kept = list(words)
+        while kept and (_MADE.match(kept[-1]) or _MONTH.search(kept[-1])):
+            kept.pop()
+        made = any(_MADE_VERB.match(word) for word in words[len(kept) :])
+        if made or len(kept) < len(words) - 1:
+            before = kept[-1:]
         after = _WORD_AT.findall(question[end:])[:2]
         if before and before[-1].casefold() in _DATING_WORDS:
             before = before[:-1]
@@ -213,7 +243,7 @@ def document_dates(question: str) -> list[Constraint]:
         bracketed = question[:start].rstrip().endswith("(") and question[end:].lstrip()[:1] == ")"
         beside = [*before[-1:], *after]
         if bracketed or any(names_a_kind(word) or fold(word) in _PROGRAMMES for word in beside):
-            dating.append(constraint)
+            dating.append((constraint, made and bool(before) and names_a_kind(before[-1])))
     return dating
 
 
@@ -1470,6 +1500,7 @@ def screen(
     """
     asked = [c for c in find_constraints(question) if c.kind != "number"]
     dates = document_dates(question)
+    made = made_dates(question)
     on_a_date = event_dates(question)
     terms = topic_terms(question)
     document_titles = [context.split("\n", 1)[0] for context in contexts.values()]
@@ -1496,7 +1527,14 @@ def screen(
         chunk = candidate.chunk
         # A year that dates the document asked about ("arbeidsnotatet frå 2019") is met by
         # a document of that year, whatever year its sentence gives.
-        constraints = _undated(asked, dates, contexts.get(chunk.doc_id, ""), candidate.text)
+        constraints = _undated(
+            asked,
+            dates,
+            contexts.get(chunk.doc_id, ""),
+            candidate.text,
+            figure is not None,
+            made,
+        )
         # A year with its month dates an event ("arbeidsverkstaden i februar 2024"): met by
         # the passage recording it, as a meeting's minutes give its date once.
         constraints = [c for c in constraints if not (c in on_a_date and meets(c, chunk.text))]
@@ -1647,7 +1685,11 @@ def screen(
         language,
         f"{context}\n{outside_lists(closest.chunk.text)}",
         (parts or {}).get(closest.chunk.doc_id, {}),
-        settled=[c for c in asked if c not in _undated(asked, dates, context, closest.text)],
+        settled=[
+            c
+            for c in asked
+            if c not in _undated(asked, dates, context, closest.text, figure is not None, made)
+        ],
     )
     return Screened(kept, statement, covering)
 
@@ -1657,17 +1699,29 @@ _CITED = re.compile(r"\([^()]*[^\W\d_][^()]*\b(?:19|20)\d\d[a-z]?\)")
 
 
 def _undated(
-    asked: list[Constraint], dates: list[Constraint], context: str, sentence: str
+    asked: list[Constraint],
+    dates: list[Constraint],
+    context: str,
+    sentence: str,
+    figure: bool = True,
+    made: Sequence[Constraint] = (),
 ) -> list[Constraint]:
     """The constraints asked, but the years and periods dating the document asked about
     (`dates`) that the document's `contexts` entry (its title, its year) meets, unless the
-    sentence dates itself otherwise ("Näringslivsprogrammet 2020–2024 hade ..." in the
-    programme for 2025–2028 is about the one before)."""
+    sentence dates itself otherwise: a sentence naming another period
+    ("Näringslivsprogrammet 2020–2024 hade ..." in the programme for 2025–2028 is about the
+    one before), or, for a figure, another year (the annual report for 2024 gives 2023's
+    turnover beside its own). What a document says it did in another year ("Styret vedtok
+    i 2023 en toårsregel") is still what it says, and no figure is for the year it was made
+    in (`made`: "the plan adopted in June 2021" sets targets for 2025)."""
     times = [t for t in time_constraints(_CITED.sub(" ", sentence)) if t.kind != "relative"]
+    dated_otherwise = [t for t in times if figure or t.kind == "period"]
     return [
         c
         for c in asked
-        if c not in dates or not meets(c, context) or (times and not meets(c, sentence))
+        if c not in dates
+        or not meets(c, context)
+        or (dated_otherwise and not meets(c, sentence) and c not in made)
     ]
 
 

@@ -324,7 +324,8 @@ def counted_asked(question: str) -> str:
     """What a count question counts: the first word after its "how many" that is not an
     article or an adjective ("how many of the new jobs" counts "jobs"); in English, where
     nouns stack, the last of up to three before the verb ("how many business fund grants
-    did" counts "grants"). Empty for none."""
+    did" counts "grants"; "how many supported projects and new jobs" counts "projects"). Empty
+    for none."""
     found = _COUNT_QUESTION.search(question)
     if found is None:
         return ""
@@ -335,8 +336,8 @@ def counted_asked(question: str) -> str:
     if not found.group().casefold().startswith("how"):
         return first
     for index, word in enumerate(stack[1:], start=1):
-        if word.casefold() in _AFTER_COUNTED:
-            return stack[index - 1]
+        if word.casefold() in _AFTER_COUNTED or word.casefold() in _JOINING:
+            return stack[index - 1]  # "supported projects and new jobs" counts projects
         if word.casefold() in _BEFORE_COUNTED:
             break  # "members of the cooperative": a phrase, not nouns stacked
     return first
@@ -347,6 +348,8 @@ def counted_asked(question: str) -> str:
 # verb ("full-time equivalents worked on").
 ENGLISH_STACK = 3
 _AFTER_COUNTED = frozenset("did do does were was are is have has had will would can could".split())
+# Words joining what is counted to something else asked: the stack ends before them.
+_JOINING = frozenset("and or".split())
 
 
 # Words that say the things counted are new ("nye arbeidsplasser", "nyetablerte bedrifter",

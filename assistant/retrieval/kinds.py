@@ -19,7 +19,12 @@ DOCUMENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
             "evaluation",
             ("evaluer", "utværder", "evaluation"),
         ),
-        "report": ("rapport rapporten rapportens report", ("rapport", "report", "årsmelding")),
+        "report": (
+            "rapport rapporten rapportens report årsmelding årsmeldinga årsmeldingen årsberetning "
+            "årsberetningen årsberetninga verksamhetsberättelse verksamhetsberättelsen "
+            "årsredovisning årsredovisningen",
+            ("rapport", "report", "årsmelding", "årsberetning", "verksamhetsberättelse"),
+        ),
         "paper": (
             "notat notatet notatets arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet paper "
             "arbetspapper arbetspappret",

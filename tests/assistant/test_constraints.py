@@ -1782,6 +1782,11 @@ PAPER_2019 = {"paper": "Kommunen sin næringsutviklingsrolle\nStene, Morten\nNor
         ("Hva sier Stene og Mørkved (2019) om partnerne?", "2019"),
         ("I årsrapporten for 2024, kva kommune forhandla?", "2024"),
         ("In the business programme for 2025–2028, how is the cost split?", "2025–2028"),
+        ("Kva regel har selskapet i årsmeldinga for 2024 innført?", "2024"),
+        ("Vad säger verksamhetsberättelsen för 2023 om fonden?", "2023"),
+        ("What target is set in the master plan adopted June 2021?", "2021"),
+        ("Hva står i rapporten publisert i mars 2023 om fondet?", "2023"),
+        ("Hvor mange deltok på verkstedet i mars 2019?", None),
         ("Hvor mange partnere var det i 2019 ifølge notatet?", None),
         ("Hvor mange partnere var det i 2019?", None),
     ],
@@ -1806,6 +1811,30 @@ def test_a_year_dating_the_document_is_met_by_a_document_of_that_year() -> None:
         screen("Kor mange partnarar var med i ReSeNS i 2019?", [PARTNERS], PAPER_2019, "nn").kept
         == []
     )
+
+
+def test_a_year_dating_the_document_is_met_by_what_it_says_it_did_in_another_year() -> None:
+    """The annual report for 2024 says what its board decided in 2023: that is what the
+    report says. A figure it gives for 2023 is no figure for 2024."""
+    text = "Styret vedtok i 2023 en toårsregel for playmakerprosjekter."
+    rule = only(text)
+    contexts = {"doc": "Årsmelding 2024\nSkarvdal Næringsutvikling AS"}
+    question = "Kva regel har selskapet innført ifølge årsmeldinga for 2024?"
+    assert screen(question, [rule], contexts, "nn").kept == [rule]
+    turnover = only("Omsetningen var 12 millioner kroner i 2023.")
+    asked = "Kva var omsetninga ifølge årsmeldinga for 2024?"
+    assert screen(asked, [turnover], contexts, "nn").kept == []
+
+
+def test_no_figure_is_for_the_year_its_document_was_made_in() -> None:
+    """A plan adopted in June 2021 sets its targets for later years: asked of the plan by
+    when it was adopted, its target for 2025 answers; asked for 2021, it does not."""
+    target = only("Målet er at minst fire gardar har godkjende tilbod i 2025.", "nn")
+    contexts = {"doc": "Kommuneplanen sin samfunnsdel 2021–2033 for Storlia\n2021"}
+    adopted = "How many care farms does the master plan adopted in June 2021 aim for?"
+    assert screen(adopted, [target], contexts, "en").kept == [target]
+    asked = "How many care farms does the master plan aim for in 2021?"
+    assert screen(asked, [target], contexts, "en").kept == []
 
 
 def test_a_chapters_year_dates_the_sections_inside_it() -> None:

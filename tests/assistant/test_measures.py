@@ -163,6 +163,8 @@ def test_what_a_count_counts_is_named_beside_it_and_after_how_many() -> None:
     assert counted_asked("How many business fund grants did Nordsand award?") == "grants"
     assert counted_asked("How many people attended the workshop?") == "people"
     assert counted_asked("How many members of the cooperative were there?") == "members"
+    # What is counted ends where another thing asked is joined to it.
+    assert counted_asked("How many supported projects and new jobs did it get?") == "projects"
 
 
 @pytest.mark.parametrize(
