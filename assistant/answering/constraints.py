@@ -1619,6 +1619,7 @@ def screen(
             and c.text in named_parts
             and c.text not in about
             and not meets(c, f"{candidate.text}\n{dating}")
+            and not named_just_before(c, candidate)
             and not (
                 named_parts[c.text].others
                 and named_before(c, named_parts[c.text].others, candidate)
@@ -1836,6 +1837,17 @@ def section_before(candidate: Candidate, text_of: Callable[[str], str] | None = 
     text = text_of(chunk.doc_id)
     start = text.rfind(heading, max(0, candidate.start - SECTION_BEFORE), candidate.start)
     return text[start + len(heading) : candidate.start].strip() if start >= 0 else passage.strip()
+
+
+def named_just_before(constraint: Constraint, candidate: Candidate) -> bool:
+    """Whether the sentence before a candidate, in its paragraph, names the name while the
+    candidate names no other: it goes on about it ("Mjøsli Handelslag SA was founded on 3
+    May 2023. Shares cost NOK 1,000 each.")."""
+    chunk = candidate.chunk
+    line = chunk.text[: max(0, candidate.start - chunk.start)].rsplit("\n", 1)[-1].rstrip()
+    if not line or name_constraints(candidate.text):
+        return False
+    return _name_met(constraint, fold(_SENTENCE_END.split(line)[-1]))
 
 
 def _sentence_before(candidate: Candidate) -> str:

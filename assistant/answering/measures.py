@@ -79,6 +79,13 @@ _SHARE_QUESTION = re.compile(
     r"\b(?:shared|divided|apportioned|fordelt|fordelte|fordeles|fordelast|fördelas|"
     r"fördelad|fördelade)\s+(?:between|among|mellom|millom|mellan)\b"
 )
+# A share bought, not a proportion: "what did a share cost", "vad kostade en andel".
+_PRICED_SHARE = re.compile(
+    r"(?i)\b(?:a|one|each|per|en|ei|ett|eit|hver|kvar|varje)\s+(?:share|andel|andelen)\b"
+)
+_COST_QUESTION = re.compile(
+    r"(?i)\b(?:cost|costs|kostet|kosta|kostar|koster|kostade|kostnad|price|pris|priset)\b"
+)
 _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
 # How many of a group did something: "how many of the firms ... were still in business", "hvor
 # mange av de bedriftene": a share of them answers as well as a count ("how many of those",
@@ -194,7 +201,9 @@ def asked_measure(question: str) -> Measure | None:
     """The measure a figure question asks for; None when it does not say ("how large")."""
     if DURATION_QUESTION.search(question):
         return "duration"
-    if _SHARE_QUESTION.search(question):
+    if _SHARE_QUESTION.search(question) and not (
+        _PRICED_SHARE.search(question) and _COST_QUESTION.search(question)
+    ):
         return "share"
     if _COUNT_QUESTION.search(question):
         return "count"

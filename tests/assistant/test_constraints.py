@@ -1423,6 +1423,22 @@ def test_a_place_a_text_lists_among_others_is_named_by_the_paragraph_before_its_
     assert screen(question.format("Almedal"), [candidate], {}, "nb", parts).kept == []
 
 
+def test_a_sentence_naming_no_one_goes_on_about_the_company_the_sentence_before_names() -> None:
+    """A company is named in passing: a figure is its own only where a sentence names it,
+    or goes on, naming no one else, from the sentence before that does."""
+    grant = "The fund gave NOK 250,000 in start-up support."
+    note = f"Mjøsli Handelslag SA opened in May 2023. {grant}"
+    candidate = passage_candidate(note, grant, language="en")
+    parts = {"doc": {"Mjøsli Handelslag SA": Naming("passing")}}
+    asked = "How much start-up support did Mjøsli Handelslag SA get?"
+    assert screen(asked, [candidate], {}, "en", parts).kept == [candidate]
+    other = "Mjøsli Handelslag SA opened in 2023. Strand Bygg AS got NOK 250,000 in support."
+    named = passage_candidate(other, "Strand Bygg AS got NOK 250,000 in support.", language="en")
+    assert screen(asked, [named], {}, "en", parts).kept == []
+    below = passage_candidate(f"Mjøsli Handelslag SA opened in May 2023.\n\n{grant}", grant)
+    assert screen(asked, [below], {}, "en", parts).kept == []
+
+
 def test_the_names_of_a_list_say_nothing_of_which_the_figure_after_it_is_for() -> None:
     listed = "Programmet omfatter Kvernås, Tindvoll og Bjørkmo. Totalt fikk 97 prosjekter støtte."
     candidate = passage_candidate(listed, "Totalt fikk 97 prosjekter støtte.")

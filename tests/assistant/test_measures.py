@@ -56,6 +56,10 @@ from assistant.answering.measures import (
         ("How are the costs shared between Saltvoll, Hestvikja and Trollmo?", "share"),
         ("Hvordan er kostnadene fordelt mellom kommunene?", "share"),
         ("Hvor mye deles ut i 2024?", None),
+        # A share bought is priced in money.
+        ("What did a share in the cooperative cost?", "money"),
+        ("Vad kostade en andel i kooperativet?", "money"),
+        ("Hvor stor andel av kostnaden dekket kommunen?", "share"),
     ],
 )
 def test_the_measure_a_question_asks_for(question: str, measure: str | None) -> None:
