@@ -1952,10 +1952,11 @@ def _lead_in(sentence: str, before: str) -> str | None:
             return None
         if _CAPTION_OPENS.match(caption):
             return caption.strip()  # "Table 1. Business development capacity ..., 2024"
-        # A paragraph may end by introducing the table ("... Tabell 2.2 viser kor mykje
-        # kvart fond tildelte per år, i millionar kroner.").
-        caption = _NEXT_SENTENCE.split(caption.strip())[-1]
-        return caption if _CAPTION_OPENS.match(caption) else ""
+        # A paragraph may introduce the table in any of its sentences ("... Tabell 2.2 viser
+        # kor mykje kvart fond tildelte per år, i millionar kroner.", "Tabellen visar
+        # programmets budget per år i tusentals kronor. Beloppen för 2026–2028 är ...").
+        opening = [s for s in _NEXT_SENTENCE.split(caption.strip()) if _CAPTION_OPENS.match(s)]
+        return opening[-1] if opening else ""
     if LIST_BULLET.match(line_start.lstrip()):
         opening = _line_above(above, lambda line: bool(LIST_BULLET.match(line.lstrip()))).rstrip()
         if not opening:
@@ -1972,7 +1973,10 @@ def _line_above(lines: Sequence[str], is_item: Callable[[str], bool]) -> str:
 # A table's row as the loaders write it ("Kvernås: Innbyggere 7 860; Prosjekter 33."), and the
 # caption that may stand over the table ("Tabell 2.1 viser folketall i 2024, ...").
 _TABLE_ROW = re.compile(r"^[^:\n]{1,60}: [^;\n]+(?:; [^;\n]+)+\.$")
-_CAPTION_OPENS = re.compile(r"(?i)^\s*(?:tabell|table|tab\.)\s*\d")
+_CAPTION_OPENS = re.compile(
+    r"(?i)^\s*(?:(?:tabell|table|tab\.)\s*\d|(?:tabellen|tabellene|tabellane|tabellerna|"
+    r"(?:the|this)\s+table)\s+(?:viser|syner|visar|shows|gives|gir|gjev|ger|lists)\b)"
+)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from assistant.answering.constraints import (
     holds_figure,
     holds_title_elsewhere,
     how_named,
+    list_lead_in,
     measured_words,
     meets,
     mismatch,
@@ -1259,6 +1260,27 @@ def test_a_row_of_a_table_is_dated_by_the_caption_over_the_table() -> None:
     # Without the caption, nothing dates the row.
     alone = only("Bjørkmo: Innbyggere 3 690; Prosjekter 18.")
     assert screen(question, [alone], {}, "nb").kept == []
+
+
+def test_a_caption_saying_what_the_table_shows_in_any_of_its_sentences_is_read() -> None:
+    """An unnumbered caption ("Tabellen visar ...") says the unit of the rows' figures,
+    whatever sentence follows it in its paragraph."""
+    table = (
+        "Tabellen visar programmets budget per år i tusentals kronor. Beloppen för 2026–2028 "
+        "är preliminära.\n\nFöretagslotsen: 2025 1 250; 2026 1 280.\n\n"
+        "Samskapande och playmaker-arenor: 2025 450; 2026 700."
+    )
+    row = passage_candidate(
+        table, "Samskapande och playmaker-arenor: 2025 450; 2026 700.", language="sv"
+    )
+    assert list_lead_in(row).startswith("Tabellen visar programmets budget")
+    asked = "Kor mykje har kommunen sett av til samskaping og playmaker-arenaer i 2026?"
+    assert screen(asked, [row], {}, "nn").kept == [row]
+    loose = table.replace("Tabellen visar", "Här är")
+    unmarked = passage_candidate(
+        loose, "Samskapande och playmaker-arenor: 2025 450; 2026 700.", "sv"
+    )
+    assert list_lead_in(unmarked) == ""
 
 
 def test_a_caption_numbered_with_a_full_stop_dates_its_rows() -> None:
