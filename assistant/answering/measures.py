@@ -576,7 +576,9 @@ def folded_words(folded: str) -> list[str]:
 # target of 35 per cent", "Hovudmålet", "delmål", "målsettingen"); not a question
 # ("spørsmålet").
 _TARGET = re.compile(
-    r"(?i)(?<![\w-])(?!\w*sp[øo]rsm[åa]l|\w*spursm[åa]l)(?:\w*mål(?:et|a|en|ene|ane)?|"
+    # Not a question ("spørsmål") nor a purpose ("formålet", "ändamål", "føremål").
+    r"(?i)(?<![\w-])(?!\w*sp[øo]rsm[åa]l|\w*spursm[åa]l|\w*(?:ända|for|føre|före)mål)"
+    r"(?:\w*mål(?:et|a|en|ene|ane)?|"
     r"\w*målsetting\w*|\w*målsetjing\w*|\w*målsättning\w*|targets?|targeted|goals?|aims?|"
     r"aimed|objectives?|ambisjon\w*|ambition\w*)(?![\w-])"
 )

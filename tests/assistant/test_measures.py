@@ -247,6 +247,9 @@ def test_a_result_is_a_figure_of_accounts_for_a_company_not_for_a_programme(
         ("Nådde programmet målet om 160 arbeidsplasser?", None),  # both
         ("Hva er spørsmålet i undersøkelsen om nye arbeidsplasser?", None),  # a question
         ("Hvilken kilde viser notatet til for at dette er et holdningsspørsmål?", None),
+        # A purpose is no target.
+        ("Hur ska näringsfonden fördelas mellan olika ändamål?", None),
+        ("Kor stor del av fondet går til kvart formål?", None),
     ],
 )
 def test_a_figure_question_asks_for_a_target_or_for_what_was_reached(
