@@ -27,8 +27,8 @@ DOCUMENT_KINDS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ),
         "paper": (
             "notat notatet notatets arbeidsnotat arbeidsnotatet arbetsnotat arbetsnotatet paper "
-            "arbetspapper arbetspappret",
-            ("notat", "paper"),
+            "arbetspapper arbetspappret brief",
+            ("notat", "paper", "brief"),
         ),
         "plan": ("planen plana planens plan", ("plan",)),
         "strategy": ("strategien strategin strategi strategy", ("strategi", "strategy")),

@@ -147,7 +147,8 @@ class Retriever:
             return None
         if self._names is None:
             self._names = {
-                doc_id: document_names(record.entry) for doc_id, record in self.view.records.items()
+                doc_id: document_names(record.entry, cover_lines(self.view.text(doc_id)))
+                for doc_id, record in self.view.records.items()
             }
         if self._titles is None:
             # A document is named by its title as printed on its cover as well as by the

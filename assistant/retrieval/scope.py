@@ -19,6 +19,7 @@ from functools import lru_cache
 from assistant.answering.constraints import asked_names, fold
 from assistant.domain import CatalogueEntry
 from assistant.retrieval.kinds import ANY_DOCUMENT, DOCUMENT_KINDS, is_kind_word, names_a_kind
+from indexing.cleaning import is_field_line
 
 MIN_STEM = 4  # shorter names match too much by prefix
 # Words of titles that name a kind of body or document, not one: never a document's name.
@@ -30,6 +31,12 @@ _GENERIC_TITLE_WORDS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[\w'’-]+")
+# The fields of a cover that say where a document comes from: its place, its issuer.
+_ISSUER_FIELD = re.compile(
+    r"(?i)^\s*(?:sted|stad|plats|place|venue|dato og sted|tid og stad|tid och plats|"
+    r"arrangør|arrangør|arrangör|organiser|organizer|utgiver|utgjevar|utgivare|publisher|"
+    r"issued by|kommune|kommun|municipality)\s*:"
+)
 
 
 @dataclass(frozen=True)
@@ -40,10 +47,20 @@ class Scope:
     query: str
 
 
-def document_names(entry: CatalogueEntry) -> set[str]:
-    """Folded capitalised words of a document's title, authors and publisher."""
+def document_names(entry: CatalogueEntry, cover: Sequence[str] = ()) -> set[str]:
+    """Folded capitalised words of a document's title, authors and publisher, and of the
+    lines of its `cover` (`cover_lines`): a policy brief signed "Åsvang Regional Council"
+    on its cover is named by "Åsvang" where its catalogue entry names no publisher."""
     names: set[str] = set()
-    for text in (entry.title, entry.publisher or "", *entry.authors):
+    # Of the fields on a cover, where it was held and who issued it name the document; who
+    # attended or led the meeting ("Fasilitator: Ingrid Berntsen, Nærings-Lab Nord") do not.
+    # A kind in capitals ("REFERAT") names none.
+    cover = [
+        line.split(":", 1)[1] if is_field_line(line) else line
+        for line in cover
+        if (not is_field_line(line) or _ISSUER_FIELD.match(line)) and not line.isupper()
+    ]
+    for text in (entry.title, entry.publisher or "", *entry.authors, *cover):
         for word in _WORD.findall(text):
             folded = fold(word.strip("'’-"))
             generic = folded in _GENERIC_TITLE_WORDS

@@ -214,3 +214,32 @@ def test_a_language_adjective_with_speaking_calls_the_documents_in_it() -> None:
     ):
         scope = scope_of(question, names, titles, kinds, languages)
         assert scope is not None and scope.doc_ids == ("pilot",), question
+
+
+def test_a_document_is_named_by_the_body_signing_its_cover() -> None:
+    """A drop-in policy brief whose properties name only its writer is signed on its cover
+    by the council that issued it: naming the council names the brief, and a "policy note"
+    is a brief."""
+    brief = CatalogueEntry(id="brief", title="Municipalities as playmakers", authors=["Simen Aas"])
+    cover = ["Policy brief 3/2025", "Co-creating business development", "Åsvang Regional Council"]
+    names = {**NAMES, "brief": document_names(brief, cover)}
+    assert "asvang" in names["brief"]
+    titles = {**TITLES, "brief": "\n".join([brief.title, *cover])}
+    kinds = {"brief": "other", "paper": "paper", "vikfjord": "plan", "helgeland": "evaluation"}
+    question = "Kva seier policynotatet frå regionrådet i Åsvang om mandatet til saksbehandlarane?"
+    scope = scope_of(question, names, titles, kinds)
+    assert scope is not None and scope.doc_ids == ("brief",)
+    assert "asvang" not in document_names(brief), "its entry alone does not name it"
+
+
+def test_of_a_covers_fields_only_where_and_by_whom_it_was_issued_name_the_document() -> None:
+    minutes = CatalogueEntry(id="minutes", title="Arbeidsverksted om næringsarbeidet")
+    cover = [
+        "REFERAT",
+        "Sted: Sandvær rådhus",
+        "Arrangør: Vesterlia regionråd",
+        "Fasilitator: Ingrid Berntsen, Nærings-Lab Nord",
+    ]
+    names = document_names(minutes, cover)
+    assert {"sandvaer", "vesterlia"} <= names
+    assert not names & {"referat", "sted", "nord", "ingrid", "fasilitator"}
