@@ -33,6 +33,7 @@ from assistant.answering.measures import (
     MONEY_THINGS,
     NOT_SEARCHED,
     TARGET_WORDS,
+    WHOLE_WORDS,
     Aim,
     Figure,
     Measure,
@@ -2063,7 +2064,14 @@ class FigureAsked:
         word right after it names another thing ("126 nya arbetstillfällen" counts no
         projects, though "projekten" stands before it)."""
         noun = counted_noun(figure)
-        if noun and self.things and not (counted and shares_topic(set(counted), noun)):
+        # "som ägs av 140 invånare": who owns is counted, whatever they are called.
+        lead = things_named(folded_words(fold(" ".join(figure.lead[-3:]))), compounds)
+        if (
+            noun
+            and self.things
+            and not (counted and shares_topic(set(counted), noun))
+            and not self.things & lead & set(WHOLE_WORDS)
+        ):
             named = things_named(folded_words(fold(noun)), compounds)
             if named and not self.things & named:
                 return False

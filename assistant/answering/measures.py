@@ -555,16 +555,29 @@ def _names(word: str, beginning: str, compounds: bool) -> bool:
     return word.startswith(beginning) or (compounds and beginning in word)
 
 
+# Whole words naming a thing that are too short to be beginnings ("ägs", "dagsverk" holds
+# "ags"): those who own a company or a shop are named by its being owned ("som ägs av 140
+# invånare", "eigd av bygdefolket", "owned by").
+WHOLE_WORDS = {
+    "ownership": frozenset(
+        "ags agd agda agt agare agarna eies eiere eierne eigd eigde eigast eigar eigarar "
+        "eigarane owned owns owners".split()
+    ),
+}
+
+
 def things_named(folded_words: list[str], compounds: bool = True) -> set[str]:
     """The `MEASURED_THINGS` that folded words name (`compounds`: words of a language that
-    joins nouns into one word)."""
-    return {
+    joins nouns into one word), and those their `WHOLE_WORDS` name."""
+    named = {
         thing
         for thing, beginnings in MEASURED_THINGS.items()
         if any(
             _names(word, beginning, compounds) for word in folded_words for beginning in beginnings
         )
     }
+    words = set(folded_words)
+    return named | {thing for thing, whole in WHOLE_WORDS.items() if whole & words}
 
 
 def folded_words(folded: str) -> list[str]:

@@ -195,6 +195,14 @@ def test_a_count_of_another_thing_right_after_it_counts_nothing_asked() -> None:
     assert screen("Hur många projekt hade Kjerrvik?", [row], {}, "sv").kept == [row]
 
 
+def test_a_count_of_those_who_own_counts_owners_whatever_they_are_called() -> None:
+    """ "Owned by 140 residents" counts the owners; a count of residents alone does not."""
+    owned = only("Bygdebolaget, som ägs av 140 invånare, tog över lanthandeln.", language="sv")
+    members = only("Bygden har 140 invånare och en lanthandel.", language="sv")
+    question = "How many owners does the village company have?"
+    assert screen(question, [owned, members], {}, "en").kept == [owned]
+
+
 def test_a_count_of_some_of_them_counts_what_the_sentence_before_counted() -> None:
     passage = (
         "The pilot supported 37 new business start-ups. "
