@@ -1940,7 +1940,31 @@ def list_lead_in(candidate: Candidate, text_of: Callable[[str], str] | None = No
     found = _lead_in(candidate.text, chunk.text[: max(0, candidate.start - chunk.start)])
     if found is None and text_of is not None:
         found = _lead_in(candidate.text, text_of(chunk.doc_id)[: max(0, candidate.start)])
+    if not found and _TABLE_ROW.match(candidate.text):
+        # A report may print its tables' captions under them ("Tabell 2. Nordsand kommune:
+        # rettleiing og næringsfond per år 2020–2024.").
+        after = chunk.text[max(0, candidate.end - chunk.start) :]
+        below = _caption_below(after)
+        if below is None and text_of is not None:
+            below = _caption_below(text_of(chunk.doc_id)[candidate.end :])
+        found = below
     return found or ""
+
+
+def _caption_below(after: str) -> str | None:
+    """The numbered caption right under the table a row is in, read in the text after the
+    row: the first line after the table's other rows, when it opens as a caption and no
+    table's row follows it (a caption over the next table heads that one); None when the
+    text ends within the table."""
+    lines = [line.strip() for line in after.split("\n")[1:]]
+    for at, line in enumerate(lines):
+        if not line or _TABLE_ROW.match(line):
+            continue
+        if not _NUMBERED_CAPTION.match(line):
+            return ""
+        following = next((rest for rest in lines[at + 1 :] if rest), "")
+        return "" if _TABLE_ROW.match(following) else line
+    return None
 
 
 def _lead_in(sentence: str, before: str) -> str | None:
@@ -1974,6 +1998,7 @@ def _line_above(lines: Sequence[str], is_item: Callable[[str], bool]) -> str:
 # A table's row as the loaders write it ("Kvernås: Innbyggere 7 860; Prosjekter 33."), and the
 # caption that may stand over the table ("Tabell 2.1 viser folketall i 2024, ...").
 _TABLE_ROW = re.compile(r"^[^:\n]{1,60}: [^;\n]+(?:; [^;\n]+)+\.$")
+_NUMBERED_CAPTION = re.compile(r"(?i)^\s*(?:tabell|table|tab\.)\s*\d")
 _CAPTION_OPENS = re.compile(
     r"(?i)^\s*(?:(?:tabell|table|tab\.)\s*\d|(?:tabellen|tabellene|tabellane|tabellerna|"
     r"(?:the|this)\s+table)\s+(?:viser|syner|visar|shows|gives|gir|gjev|ger|lists)\b)"

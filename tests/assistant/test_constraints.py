@@ -1291,6 +1291,25 @@ def test_a_caption_saying_what_the_table_shows_in_any_of_its_sentences_is_read()
     assert list_lead_in(unmarked) == ""
 
 
+def test_a_numbered_caption_printed_under_its_table_is_read_for_its_rows() -> None:
+    """A report printing its tables' captions under them: the caption gives the rows'
+    unit. One heading the next table's rows stands over those, not under these."""
+    table = (
+        "Fondet auka kvart år.\n\n2021: Tilsegner 18; Tildelt 960.\n\n"
+        "2022: Tilsegner 19; Tildelt 1 040.\n\n"
+        "Tabell 2. Nordsand kommune: næringsfond per år, i 1000 kroner.\n\nI Rypedal var det færre."
+    )
+    row = passage_candidate(table, "2021: Tilsegner 18; Tildelt 960.", language="nn")
+    assert list_lead_in(row).startswith("Tabell 2. Nordsand kommune")
+    asked = "Hvor mye ble tildelt fra fondet i 2021?"
+    assert screen(asked, [row], {}, "nb").kept == [row]
+    over_the_next = table.replace("I Rypedal var det færre.", "2020: Tilsegner 1; Tildelt 10.")
+    assert list_lead_in(passage_candidate(over_the_next, "2021: Tilsegner 18; Tildelt 960.")) == ""
+    unnumbered = table.replace("Tabell 2. Nordsand kommune:", "Dette viser")
+    plain = passage_candidate(unnumbered, "2021: Tilsegner 18; Tildelt 960.", language="nn")
+    assert screen(asked, [plain], {}, "nb").kept == []
+
+
 def test_a_caption_numbered_with_a_full_stop_dates_its_rows() -> None:
     """ "Table 1. Business ... , 2024": the caption's own number is no sentence's end."""
     table = (
