@@ -1980,8 +1980,8 @@ def _lead_in(sentence: str, before: str) -> str | None:
         # A paragraph may introduce the table in any of its sentences ("... Tabell 2.2 viser
         # kor mykje kvart fond tildelte per år, i millionar kroner.", "Tabellen visar
         # programmets budget per år i tusentals kronor. Beloppen för 2026–2028 är ...").
-        opening = [s for s in _NEXT_SENTENCE.split(caption.strip()) if _CAPTION_OPENS.match(s)]
-        return opening[-1] if opening else ""
+        captions = [s for s in _NEXT_SENTENCE.split(caption.strip()) if _CAPTION_OPENS.match(s)]
+        return captions[-1] if captions else ""
     if LIST_BULLET.match(line_start.lstrip()):
         opening = _line_above(above, lambda line: bool(LIST_BULLET.match(line.lstrip()))).rstrip()
         if not opening:
