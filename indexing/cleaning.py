@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from typing import Literal
 
 # --- characters ---------------------------------------------------------------------------
 
@@ -107,6 +108,42 @@ _FIELD_LINE = re.compile(rf"^\s*{FIELD}")
 def is_field_line(line: str) -> bool:
     """Whether a line is a field of a document's heading: a short label, a colon, a value."""
     return _FIELD_LINE.match(line) is not None
+
+
+FieldKind = Literal["date", "writer", "place", "issuer", "present"]
+# What a field of a document's head says, by its label, in the four languages: when
+# ("Dato", "Møtedato"), who wrote it ("Referent", "Saksbehandler"), where ("Sted", "Dato og
+# sted"), who issued it ("Arrangør", "Utgiver") and who was there ("Til stede").
+_FIELD_LABELS: dict[FieldKind, re.Pattern[str]] = {
+    "date": re.compile(r"(?i)^(?:møte|mote|möte|meeting\s+)?(?:dato|date|datum|tid|tidspunkt)\b"),
+    "writer": re.compile(
+        r"(?i)^(?:referent|skrivar|sekretær|sekreterare|protokollförare|protokollfører|"
+        r"forfattere?|forfattar(?:ar)?|författare|authors?|minutes(?:\s+taken)?\s+by|"
+        r"(?:skrevet|skrive|skriven|skrivet|written|prepared|utarbeidet|utarbeida|utarbetad)\s+av|"
+        r"(?:written|prepared)\s+by|saksbehandl[ae]r|handläggare|note\s*taker)$"
+    ),
+    "place": re.compile(r"(?i)\b(?:sted|stad|plats|place|venue|location|lokale)$"),
+    "issuer": re.compile(
+        r"(?i)^(?:arrangør|arrangör|organiser|organizer|utgiver|utgjevar|utgivare|publisher|"
+        r"issued by|kommune|kommun|municipality)$"
+    ),
+    "present": re.compile(
+        r"(?i)^(?:til\s+st[ae]des?|tilstede|deltakere|deltakarar|deltagare|närvarande|present|"
+        r"participants|attendees|invited|inviterte|frånvarande|forfall|absent)\b"
+    ),
+}
+_FIELD = re.compile(r"^\s*([A-ZÆØÅÄÖÜ][\w.()/-]*(?: [\w.()/-]+){0,3}):\s+(\S.*)$")
+
+
+def field_of(line: str) -> tuple[frozenset[FieldKind], str] | None:
+    """What a field line of a document's head says (the kinds its label names; "Dato og
+    sted" is a date and a place) and its value; None for a line that is no field."""
+    field = _FIELD.match(line)
+    if field is None:
+        return None
+    label = field[1].strip()
+    kinds = frozenset(kind for kind, pattern in _FIELD_LABELS.items() if pattern.search(label))
+    return kinds, field[2].strip()
 
 
 # --- page furniture -----------------------------------------------------------------------

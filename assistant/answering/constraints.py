@@ -72,7 +72,7 @@ from assistant.retrieval.glossary import (
 )
 from assistant.retrieval.kinds import names_a_kind
 from assistant.retrieval.text import STOPWORDS, content_words, stem
-from indexing.cleaning import is_bibliography_heading, is_field_line
+from indexing.cleaning import field_of, is_bibliography_heading
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
 TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
@@ -685,14 +685,6 @@ def how_named(
     return Naming("passing", frozenset(naming))
 
 
-# A field of a document's head saying who was there, not where or by whom ("Til stede: 23
-# deltakere fra Sandvær kommune, Sandvær Sparebank, ...").
-_PRESENT_FIELD = re.compile(
-    r"(?i)^\s*(?:til\s+stades?|tilstede|deltakere|deltakarar|deltagare|närvarande|present|"
-    r"participants|attendees|invited|inviterte|frånvarande|forfall|absent)\b"
-)
-
-
 def named_in_the_head(name: re.Pattern[str], text: str) -> bool:
     """Whether a document's head names the name in a field of its own, outside any list
     ("Sted: Sandvær rådhus", "Referent: Simen Arntzen, Sandvær kommune"): minutes, memos and
@@ -701,8 +693,8 @@ def named_in_the_head(name: re.Pattern[str], text: str) -> bool:
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     opening = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
     return any(
-        is_field_line(line)
-        and not _PRESENT_FIELD.match(line)
+        (field := field_of(line)) is not None
+        and "present" not in field[0]
         and name.search(outside_lists(line)) is not None
         for paragraph in paragraphs[: opening + 1]
         for line in paragraph.split("\n")

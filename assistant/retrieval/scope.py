@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.answering.constraints import asked_names, fold
 from assistant.domain import CatalogueEntry
 from assistant.retrieval.kinds import ANY_DOCUMENT, DOCUMENT_KINDS, is_kind_word, names_a_kind
-from indexing.cleaning import is_field_line
+from indexing.cleaning import field_of
 
 MIN_STEM = 4  # shorter names match too much by prefix
 # Words of titles that name a kind of body or document, not one: never a document's name.
@@ -31,12 +31,6 @@ _GENERIC_TITLE_WORDS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[\w'’-]+")
-# The fields of a cover that say where a document comes from: its place, its issuer.
-_ISSUER_FIELD = re.compile(
-    r"(?i)^\s*(?:sted|stad|plats|place|venue|dato og sted|tid og stad|tid och plats|"
-    r"arrangør|arrangør|arrangör|organiser|organizer|utgiver|utgjevar|utgivare|publisher|"
-    r"issued by|kommune|kommun|municipality)\s*:"
-)
 
 
 @dataclass(frozen=True)
@@ -56,9 +50,10 @@ def document_names(entry: CatalogueEntry, cover: Sequence[str] = ()) -> set[str]
     # attended or led the meeting ("Fasilitator: Ingrid Berntsen, Nærings-Lab Nord") do not.
     # A kind in capitals ("REFERAT") names none.
     cover = [
-        line.split(":", 1)[1] if is_field_line(line) else line
+        line if field is None else field[1]
         for line in cover
-        if (not is_field_line(line) or _ISSUER_FIELD.match(line)) and not line.isupper()
+        if (field := field_of(line)) is None or field[0] & {"place", "issuer"}
+        if not line.isupper()
     ]
     for text in (entry.title, entry.publisher or "", *entry.authors, *cover):
         for word in _WORD.findall(text):

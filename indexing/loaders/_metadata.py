@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from assistant.answering.language import detect_language
+from indexing.cleaning import field_of
 
 # The language is judged on this many words from the start of the text, where the body is.
 LANGUAGE_SAMPLE_WORDS = 600
@@ -124,33 +125,15 @@ def printed_authors(authors: list[str], text: str) -> list[str]:
     ]
 
 
-# The fields heading minutes, memos and case documents ("Dato: 7. februar 2024", "Referent:
-# Simen Arntzen, næringskonsulent"): a short label, a colon, a value.
-_HEADER_FIELD = re.compile(r"^\s*([A-ZÆØÅÄÖÜ][\w()/-]*(?: [\w()/-]+){0,3}):\s+(\S.*)$")
-# Labels that date the document: a label naming a date ("Dato og sted", "Møtedato", "Date").
-_DATE_LABEL = re.compile(r"(?i)^(?:møte|mote|möte|meeting\s+)?(?:dato|date|datum|tid|tidspunkt)\b")
-# Labels that name who wrote it.
-_WRITER_LABEL = re.compile(
-    r"(?i)^(?:referent|skrivar|sekretær|sekreterare|protokollförare|protokollfører|"
-    r"forfattere?|forfattar(?:ar)?|författare|authors?|minutes(?:\s+taken)?\s+by|"
-    r"(?:skrevet|skrive|skriven|skrivet|written|prepared|utarbeidet|utarbeida|utarbetad)\s+av|"
-    r"(?:written|prepared)\s+by|saksbehandl[ae]r|handläggare|note\s*taker)$"
-)
 # A document's head runs to its first line longer than a field is: its first paragraph of prose.
 HEADER_LINES = 12
 HEADER_LINE_CHARS = 160
 
 
-# Labels that say where ("Sted", "Plats", "Dato og sted", "Venue").
-_PLACE_LABEL = re.compile(r"(?i)\b(?:sted|stad|plats|place|venue|location|lokale)$")
-
-
 def is_header_field(line: str) -> bool:
     """Whether a line is a field dating, placing or signing a document ("Dato: ...")."""
-    field = _HEADER_FIELD.match(line)
-    return field is not None and any(
-        label.search(field[1].strip()) for label in (_DATE_LABEL, _WRITER_LABEL, _PLACE_LABEL)
-    )
+    field = field_of(line)
+    return field is not None and bool(field[0] & {"date", "writer", "place"})
 
 
 def header_fields(text: str) -> tuple[int | None, list[str]]:
@@ -163,13 +146,13 @@ def header_fields(text: str) -> tuple[int | None, list[str]]:
     for line in [line for line in text.lstrip().split("\n") if line.strip()][:HEADER_LINES]:
         if len(line) > HEADER_LINE_CHARS:
             break
-        field = _HEADER_FIELD.match(line)
+        field = field_of(line)
         if field is None:
             continue
-        label, value = field[1].strip(), field[2].strip()
-        if year is None and _DATE_LABEL.match(label):
+        kinds, value = field
+        if year is None and "date" in kinds:
             year = year_in(value)
-        elif _WRITER_LABEL.match(label):
+        elif "writer" in kinds:
             first = re.split(r"\s*[,;(]\s*", value, maxsplit=1)[0]
             if looks_like_name(first) and first not in writers:
                 writers.append(first)

@@ -12,6 +12,7 @@ from indexing.cleaning import (
     collapse_spaces,
     continues,
     dehyphenate,
+    field_of,
     is_page_number_line,
     is_shouting,
     is_toc_heading,
@@ -322,3 +323,21 @@ def test_a_questionnaires_answer_options_are_no_button_row() -> None:
     assert not is_widget_line("☐ 0–4    ☐ 5–19    ☐ 20–49    ☐ 50 eller flere")
     assert not is_widget_line("☐ Ja ☐ Nei ☐ Vet ikke")
     assert is_widget_line("☐ Lagre ♥ Del")  # a button row that has a box too
+
+
+def test_a_field_of_a_documents_head_says_what_its_label_names() -> None:
+    assert field_of("Dato og sted: 6. februar 2025, Myrholt kulturhus") == (
+        frozenset({"date", "place"}),
+        "6. februar 2025, Myrholt kulturhus",
+    )
+    assert field_of("Referent: Simen Arntzen, næringskonsulent") == (
+        frozenset({"writer"}),
+        "Simen Arntzen, næringskonsulent",
+    )
+    assert field_of("Arrangør: Vesterlia regionråd") == (
+        frozenset({"issuer"}),
+        "Vesterlia regionråd",
+    )
+    assert field_of("Til stede: 23 deltakere")[0] == frozenset({"present"})  # type: ignore[index]
+    assert field_of("Arkivsaksnr.: 24/118") == (frozenset(), "24/118")
+    assert field_of("Kommunen har i dag vedtatt den nye planen: den gjelder fra 2025.") is None
