@@ -328,7 +328,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _REFERENCE_LINE = re.compile(
     r"^[\w'’-]+,\s(?:[A-ZÆØÅÄÖ]\.\s?)+.*\(\d{4}[a-z]?\)|^(?i:retrieved|hentet)\s+(?i:from|fra)\b"
 )
-_LINE_END = re.compile(r"[.!?…][»\"”’)\]]*\s*$")
+# A line ending a sentence, or an item of one enumerated over several lines ("harmoniserer
+# fondsvedtektene ...;"), is no title.
+_LINE_END = re.compile(r"[.!?…;][»\"”’)\]]*\s*$")
 TITLE_WORDS = 12
 # "2026: 2,2 millioner kroner", "- Andel inköp: 28 procent (2021)": a label, then a figure.
 # A row giving a figure, perhaps after its currency ("- Rådgiving: NOK 9.9 million").

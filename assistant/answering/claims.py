@@ -46,6 +46,11 @@ _REFERENCE = re.compile(
     r"|^(?i:retrieved|hentet|henta|hämtad)\s+(?i:from|fra|frå|från)\b",
 )
 _NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
+# A series line naming an issue by its number ("No. 2/2025 - news from the business network",
+# "Nr. 3/2024", "Rapport 2024:7"): it says which issue, not anything about the world.
+_SERIES = re.compile(
+    r"^(?:[^\W\d_][\w-]*\.?\s+){0,2}(?:\d{1,3}\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d\s*:\s*\d{1,3})\b"
+)
 _TERMINAL = re.compile(r"[.!?…:;][»\"”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A title or heading is short; running text without a full stop is longer.
@@ -116,6 +121,8 @@ def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     if not ends_sentence and not _DATA_ROW.match(stripped) and not is_field_line(stripped):
         if _NUMBERED_HEADING.match(stripped) and len(words) <= HEADING_WORDS:
             return "heading"
+        if _SERIES.match(stripped):
+            return "colophon"
         # A name of two or more capitalised words opening an unpunctuated line: an attribution
         # ("Birger Elvestad, i kommuneledelsens stab, Trondheim kommune") or a signature.
         if _capitalised_run(words) >= 2 and len(words) <= ATTRIBUTION_WORDS:

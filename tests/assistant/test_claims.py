@@ -38,6 +38,9 @@ SECTION = ["4 Muligheter og utfordringer", "4.1 Muligheter"]
         ("Nord universitet Arbeidsnotat nr. 2 ISBN 82-7456-805-1", ["Forside"], "colophon"),
         ("Kari Nordmann, rådgiver i næringsavdelingen, Bodø kommune", SECTION, "attribution"),
         ("Steinkjer, mars 2019", ["Forord"], "colophon"),
+        # A series line names its issue ("No. 2/2025", "Rapport 2024:7").
+        ("No. 2/2025 - news from the business network of the Kvernsund region", [], "colophon"),
+        ("Rapport 2024:7 fra instituttet om kommunenes roller", [], "colophon"),
         # A meeting's agenda names what was discussed, even as a field.
         ("Status for næringsarbeidet i de tre kommunene – tall for 2024", ["Dagsorden"], "heading"),
         ("Innlegg: «Fra forvalter til playmaker» ved næringshagen", ["Dagsorden"], "heading"),

@@ -642,6 +642,22 @@ def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
     assert structural_quote(at("Næringsfond og ramme"), source)
 
 
+def test_an_item_of_a_sentence_enumerated_over_lines_is_a_claim_not_a_title() -> None:
+    text = (
+        "Vi tilrår at kommunane:\n"
+        "harmoniserer fondsvedtektene, særleg kriteria for berekraft;\n"
+        "Næringsfond og ramme\n"
+    )
+    source = {"doc": text}.__getitem__
+    item = "harmoniserer fondsvedtektene, særleg kriteria for berekraft;"
+    start = text.index(item)
+    cited = Citation(
+        marker=1, chunk_id="c", doc_id="doc", title="T", section="8 Tilrådingar", page="9",
+        quote=item, start=start, end=start + len(item), score=0.9,
+    )  # fmt: skip
+    assert not structural_quote(cited, source)
+
+
 def test_a_field_of_a_documents_heading_is_a_claim_not_a_title() -> None:
     text = "REFERAT\n\nSted: Sandvær rådhus\nReferent: Simen Arntzen, næringskonsulent\n"
     source = {"doc": text}.__getitem__
