@@ -618,6 +618,15 @@ def test_headings_footnotes_and_references_are_structural_quotes_claims_are_not(
     assert structural_quotes([claim], source) == 0.0
 
 
+def cited_in(text: str, fragment: str, section: str = "5 Fond") -> Citation:
+    """A citation of a fragment of a one-document source text."""
+    start = text.index(fragment)
+    return Citation(
+        marker=1, chunk_id="c", doc_id="doc", title="T", section=section, page="9",
+        quote=fragment, start=start, end=start + len(fragment), score=0.9,
+    )  # fmt: skip
+
+
 def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
     text = (
         "Årlig ramme:\n\n- 2026: 2,2 millioner kroner\n\nNæringsfond og ramme\n\n"
@@ -627,11 +636,7 @@ def test_a_table_row_giving_a_figure_is_a_claim_not_a_title() -> None:
     source = {"doc": text}.__getitem__
 
     def at(fragment: str) -> Citation:
-        start = text.index(fragment)
-        return Citation(
-            marker=1, chunk_id="c", doc_id="doc", title="T", section="5 Fond", page="9",
-            quote=fragment, start=start, end=start + len(fragment), score=0.9,
-        )  # fmt: skip
+        return cited_in(text, fragment)
 
     assert not structural_quote(at("2026: 2,2 millioner kroner"), source)
     assert not structural_quote(
@@ -650,24 +655,14 @@ def test_an_item_of_a_sentence_enumerated_over_lines_is_a_claim_not_a_title() ->
     )
     source = {"doc": text}.__getitem__
     item = "harmoniserer fondsvedtektene, særleg kriteria for berekraft;"
-    start = text.index(item)
-    cited = Citation(
-        marker=1, chunk_id="c", doc_id="doc", title="T", section="8 Tilrådingar", page="9",
-        quote=item, start=start, end=start + len(item), score=0.9,
-    )  # fmt: skip
-    assert not structural_quote(cited, source)
+    assert not structural_quote(cited_in(text, item, "8 Tilrådingar"), source)
 
 
 def test_a_field_of_a_documents_heading_is_a_claim_not_a_title() -> None:
     text = "REFERAT\n\nSted: Sandvær rådhus\nReferent: Simen Arntzen, næringskonsulent\n"
     source = {"doc": text}.__getitem__
     fragment = "Referent: Simen Arntzen, næringskonsulent"
-    start = text.index(fragment)
-    field = Citation(
-        marker=1, chunk_id="c", doc_id="doc", title="T", section="", page="1",
-        quote=fragment, start=start, end=start + len(fragment), score=0.9,
-    )  # fmt: skip
-    assert not structural_quote(field, source)
+    assert not structural_quote(cited_in(text, fragment, ""), source)
 
 
 def test_structural_quotes_apply_to_answers_except_to_source_questions() -> None:
