@@ -413,8 +413,11 @@ def cmd_up(args: argparse.Namespace, settings: Settings) -> int:
     def stop(*_: object) -> None:
         raise KeyboardInterrupt
 
-    # Stopped by its supervisor (SIGTERM) as by Ctrl-C: neither child is left behind.
+    # Stopped by its supervisor (SIGTERM) as by Ctrl-C: neither child is left behind. Ctrl-C
+    # (SIGINT) is handled here too: a shell starting this in the background ignores it for its
+    # children, and the command would then outlive the SIGINT it was sent.
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     processes = [
         subprocess.Popen([*serve, "--port", str(api_port)], env=env),
         subprocess.Popen(streamlit, env=env),
