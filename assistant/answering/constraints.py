@@ -669,8 +669,7 @@ def how_named(
         return Naming("passing")
     # Where the document was published says nothing of what it is about.
     paragraphs = [fold(p) for p in re.split(r"\n\s*\n", text) if p.strip() and not is_imprint(p)]
-    opening = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
-    if any(name.search(p) for p in paragraphs[: opening + 1]):
+    if any(name.search(p) for p in opening_paragraphs(paragraphs)):
         return Naming("whole")
     sections = list(dict.fromkeys(top_section(path) for path, _ in passages))
     naming = {
@@ -685,18 +684,24 @@ def how_named(
     return Naming("passing", frozenset(naming))
 
 
+def opening_paragraphs(paragraphs: Sequence[str]) -> Sequence[str]:
+    """A document's paragraphs up to and with its first of prose (`OPENING_PARAGRAPH`
+    characters or more): its cover, head or lead; only the first when none is prose."""
+    first = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
+    return paragraphs[: first + 1]
+
+
 def named_in_the_head(name: re.Pattern[str], text: str) -> bool:
     """Whether a document's head names the name in a field of its own, outside any list
     ("Sted: Sandvær rådhus", "Referent: Simen Arntzen, Sandvær kommune"): minutes, memos and
     case documents say there where they were held and whose they are. The head is its
     paragraphs up to the first of prose; who was present is no field of this kind."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    opening = next((i for i, p in enumerate(paragraphs) if len(p) >= OPENING_PARAGRAPH), 0)
     return any(
         (field := field_of(line)) is not None
         and "present" not in field[0]
         and name.search(outside_lists(line)) is not None
-        for paragraph in paragraphs[: opening + 1]
+        for paragraph in opening_paragraphs(paragraphs)
         for line in paragraph.split("\n")
     )
 
@@ -1492,8 +1497,9 @@ def screen(
     table when the row opens a passage of its own; it is read only then.
     """
     asked = [c for c in find_constraints(question) if c.kind != "number"]
-    dates = document_dates(question)
-    made = made_dates(question)
+    dated_documents = _document_dates(question)
+    dates = [constraint for constraint, _ in dated_documents]
+    made = [constraint for constraint, when_made in dated_documents if when_made]
     on_a_date = event_dates(question)
     terms = topic_terms(question)
     document_titles = [context.split("\n", 1)[0] for context in contexts.values()]

@@ -145,27 +145,22 @@ class Retriever:
             return None
         if filters.doc_ids:
             return None
-        if self._names is None:
+        if self._names is None:  # built together, on the first scope
+            records = self.view.records
+            covers = {doc_id: cover_lines(self.view.text(doc_id)) for doc_id in records}
             self._names = {
-                doc_id: document_names(record.entry, cover_lines(self.view.text(doc_id)))
-                for doc_id, record in self.view.records.items()
+                doc_id: document_names(record.entry, covers[doc_id])
+                for doc_id, record in records.items()
             }
-        if self._titles is None:
             # A document is named by its title as printed on its cover as well as by the
             # catalogue's ("Kunnskapsnotat om kommunen som innkjøper" for "Lokale
             # leverandører i offentlige anskaffelser").
             self._titles = {
-                doc_id: "\n".join([record.entry.title, *cover_lines(self.view.text(doc_id))])
-                for doc_id, record in self.view.records.items()
+                doc_id: "\n".join([record.entry.title, *covers[doc_id]])
+                for doc_id, record in records.items()
             }
-        if self._kinds is None:
-            self._kinds = {
-                doc_id: record.entry.kind for doc_id, record in self.view.records.items()
-            }
-        if self._languages is None:
-            self._languages = {
-                doc_id: record.entry.language for doc_id, record in self.view.records.items()
-            }
+            self._kinds = {doc_id: record.entry.kind for doc_id, record in records.items()}
+            self._languages = {doc_id: record.entry.language for doc_id, record in records.items()}
         scope = scope_of(query, self._names, self._titles, self._kinds, self._languages)
         if scope is None and self.settings.scope_by_text:
             scope = self._scope_by_text(query)
