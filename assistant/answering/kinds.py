@@ -9,7 +9,7 @@ read; the first rule that matches wins, in the order of `_RULES`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from assistant.retrieval.text import content_words
@@ -292,6 +292,7 @@ class QuestionShape:
     sides: tuple[str, ...] = field(default_factory=tuple)
     members: tuple[str, ...] = ()  # what a list lists: "roller" in "Hvilke tre roller har ..."
     topic: tuple[str, ...] = ()  # the words naming what is asked about ("samfunnsentreprenørskap")
+    asks_who: bool = False  # asks for a person or body: "Hvem ledet forhandlingene?"
 
 
 def _side(phrase: str) -> str:
@@ -308,8 +309,17 @@ def compared_sides(question: str) -> tuple[str, ...]:
     return sides if all(sides) and sides[0].casefold() != sides[1].casefold() else ()
 
 
+# The words asking for a person or a body.
+_WHO = re.compile(r"(?i)\b(?:who|whom|whose|hvem|kven|vem)\b")
+
+
 def question_shape(question: str) -> QuestionShape:
-    """The kind of a question, and for lists and comparisons what to look for."""
+    """The kind of a question, for lists and comparisons what to look for, and whether it
+    asks who."""
+    return replace(_shape(question), asks_who=_WHO.search(question) is not None)
+
+
+def _shape(question: str) -> QuestionShape:
     kind: QuestionKind = next(
         (kind for kind, pattern in _RULES if pattern.search(question)), "other"
     )

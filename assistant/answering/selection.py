@@ -3,10 +3,11 @@
 Pure functions over scored candidate sentences. Only claims are chosen (headings, footnote
 labels, bibliography lines and the like are not: see `claims`). Each kind of question adds a
 small bonus to the sentences that answer it (an enumeration for a list, a modal verb or a
-conclusion section for a recommendation, a figure for a number), and maximal marginal relevance
-keeps near repeats out. A comparison is answered side by side, with short lead-ins in the
-question's language and a plain statement when no sentence sets the sides against each other.
-Every claim in the answer stays a verbatim quote with its marker.
+conclusion section for a recommendation, a figure for a number, a person's or a body's name
+for a question asking who), and maximal marginal relevance keeps near repeats out. A
+comparison is answered side by side, with short lead-ins in the question's language and a plain
+statement when no sentence sets the sides against each other. Every claim in the answer stays a
+verbatim quote with its marker.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.constraints import list_lead_in
+from assistant.answering.constraints import fold, list_lead_in, name_constraints
 from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import QuestionShape, counts_named, names_a_topic, question_shape
 from assistant.answering.language import Language
 from assistant.answering.measures import asked_measure, gives_measure
 from assistant.domain import Chunk
 from assistant.retrieval.retriever import Favour
+from assistant.retrieval.text import content_words
 
 _WORD = re.compile(r"\w+")
 # "forvaltnings-, produsent- og entreprenørrollen", "forhandler, innovatør og brobygger",
@@ -238,7 +240,20 @@ def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
             bonus += KIND_BONUS / 2
     elif shape.kind == "definition" and _DEFINING.search(text):
         bonus += KIND_BONUS / 2
+    if shape.asks_who and names_someone(text, shape.topic):
+        bonus += KIND_BONUS
     return bonus
+
+
+def names_someone(text: str, asked: Sequence[str]) -> bool:
+    """Whether a sentence names a person or a body besides those the question names
+    (`asked`, its words): what answers "Hvem ledet forhandlingene?"."""
+    known = {fold(word) for word in asked}
+    return any(
+        name.kind in ("person", "organisation")
+        and not all(fold(word) in known for word in content_words(name.text))
+        for name in name_constraints(text)
+    )
 
 
 def recommending_passage(chunk: Chunk) -> bool:

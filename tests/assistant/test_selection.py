@@ -296,3 +296,43 @@ def test_a_list_opened_by_a_sentence_naming_what_is_asked_answers_with_its_items
     )
     # Without the document's text the list's opening is not seen: similarity decides.
     assert similar.text in texts(select_for_question([similar, *items], shape, 5, 0.08))
+
+
+def alone(sentence: str, score: float) -> Candidate:
+    """A sentence of a passage of its own, scored."""
+    from assistant.answering.claims import not_a_claim
+
+    chunk = Chunk(
+        id=f"c{abs(hash(sentence))}", doc_id="doc", text=sentence, start=0, end=len(sentence),
+        section_path=["2 Funn"], title="T",
+    )  # fmt: skip
+    return Candidate(
+        chunk, 0, 0, len(sentence), sentence, score, 0.0, score,
+        not_a_claim(sentence, ["2 Funn"]),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvem åpnet verkstedet i Sandvær?",
+        "Kven opna verkstaden i Sandvær?",
+        "Vem öppnade verkstaden i Sandvær?",
+        "Who opened the workshop in Sandvær?",
+    ],
+)
+def test_a_who_question_is_answered_by_the_sentence_naming_someone(question: str) -> None:
+    purpose = "Formålet med verkstedet i Sandvær var å drøfte kommunens rolle."
+    opener = "Ordfører Gunnhild Valen åpnet verkstedet."
+    chosen = select_for_question(
+        [alone(purpose, 0.86), alone(opener, 0.83)], question_shape(question), 1, 0.08
+    )
+    assert texts(chosen) == [opener]
+
+
+def test_the_names_a_who_question_gives_itself_do_not_answer_it() -> None:
+    forum = "Sandvær Næringsforum hadde 40 medlemmer i 2024."
+    leader = "Arbeidet ble ledet av Kari Nordmann fra starten."
+    shape = question_shape("Hvem ledet arbeidet i Sandvær Næringsforum?")
+    chosen = select_for_question([alone(forum, 0.86), alone(leader, 0.83)], shape, 1, 0.08)
+    assert texts(chosen) == [leader]
