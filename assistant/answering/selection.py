@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.constraints import fold, list_lead_in, name_constraints
+from assistant.answering.constraints import list_lead_in, name_constraints
 from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import QuestionShape, counts_named, names_a_topic, question_shape
 from assistant.answering.language import Language
@@ -247,11 +247,11 @@ def kind_bonus(candidate: Candidate, shape: QuestionShape) -> float:
 
 def names_someone(text: str, asked: Sequence[str]) -> bool:
     """Whether a sentence names a person or a body besides those the question names
-    (`asked`, its words): what answers "Hvem ledet forhandlingene?"."""
-    known = {fold(word) for word in asked}
+    (`asked`, its content words, folded): what answers "Hvem ledet forhandlingene?"."""
+    known = set(asked)
     return any(
         name.kind in ("person", "organisation")
-        and not all(fold(word) in known for word in content_words(name.text))
+        and not all(word in known for word in content_words(name.text))
         for name in name_constraints(text)
     )
 
