@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.answer import extractive_answer
+from assistant.answering.claims import not_a_claim
 from assistant.answering.extractive import Candidate
 from assistant.answering.kinds import question_shape
 from assistant.answering.selection import (
@@ -38,20 +39,30 @@ TEXT = (
 )
 
 
-def candidate(
-    sentence: str, score: float, section: tuple[str, ...] = ("3 Funn",), listed: bool = False
+def scored(
+    text: str,
+    sentence: str,
+    score: float,
+    section: tuple[str, ...] = ("3 Funn",),
+    listed: bool = False,
 ) -> Candidate:
-    start = TEXT.index(sentence)
+    """A sentence of a passage holding `text`, scored."""
+    start = text.index(sentence)
     chunk = Chunk(
-        id=f"c{start}", doc_id="doc", text=TEXT, start=0, end=len(TEXT),
+        id=f"c{start}-{len(text)}-{hash(text)}", doc_id="doc", text=text, start=0, end=len(text),
         section_path=list(section), title="T",
     )  # fmt: skip
-    from assistant.answering.claims import not_a_claim
-
     return Candidate(
         chunk, 0, start, start + len(sentence), sentence, score, 0.0, score,
         not_a_claim(sentence, section), listed,
     )  # fmt: skip
+
+
+def candidate(
+    sentence: str, score: float, section: tuple[str, ...] = ("3 Funn",), listed: bool = False
+) -> Candidate:
+    """A sentence of the passage holding all of `TEXT`, scored."""
+    return scored(TEXT, sentence, score, section, listed)
 
 
 def texts(chosen: list[Candidate]) -> list[str]:
@@ -300,16 +311,7 @@ def test_a_list_opened_by_a_sentence_naming_what_is_asked_answers_with_its_items
 
 def alone(sentence: str, score: float) -> Candidate:
     """A sentence of a passage of its own, scored."""
-    from assistant.answering.claims import not_a_claim
-
-    chunk = Chunk(
-        id=f"c{abs(hash(sentence))}", doc_id="doc", text=sentence, start=0, end=len(sentence),
-        section_path=["2 Funn"], title="T",
-    )  # fmt: skip
-    return Candidate(
-        chunk, 0, 0, len(sentence), sentence, score, 0.0, score,
-        not_a_claim(sentence, ["2 Funn"]),
-    )  # fmt: skip
+    return scored(sentence, sentence, score)
 
 
 @pytest.mark.parametrize(
