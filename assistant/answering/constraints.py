@@ -100,7 +100,9 @@ _RELATIVE = re.compile(
 )
 _NAME_WORD = r"[A-ZÆØÅÄÖÉ][\w'’-]*"
 # Capitalised words joined by lower-case particles that belong inside names.
-_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:på|for|för|of|de|von)?\s*{_NAME_WORD})*")
+# The lower-case words joining the words of a name ("Senter for Nyskaping").
+_CONNECTOR = re.compile("på|for|för|of|de|von")
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_CONNECTOR.pattern})?\s*{_NAME_WORD})*")
 # The months and days English writes with a capital: a date, no name.
 _CALENDAR = frozenset(
     """
@@ -309,6 +311,10 @@ def name_constraints(text: str) -> list[Constraint]:
         dropped = 0
         while dropped < len(words) and words[dropped].casefold() in _NOT_NAMES:
             dropped += 1
+        # The word joining a name's words opens none: "Kva for Interreg-prosjekt" names
+        # Interreg.
+        while dropped < len(words) and _CONNECTOR.fullmatch(words[dropped]):
+            dropped += 1
         kept = _before_a_term(words[dropped:], text[match.end() :])
         if not kept:
             continue
@@ -371,15 +377,23 @@ def _name_kind(name: str, previous_word: str) -> Kind:
 # the name.
 _DOCUMENT_SUFFIX = re.compile(
     r"(?<=\w{4})(?:evalueringa|evalueringen|utvarderingen|rapporten|planen|plana|strategien|"
-    r"strategin|notatet|instituttet|institutet|selskapet|bolaget|foreningen|forbundet)$"
+    r"strategin|notatet|instituttet|institutet|selskapet|bolaget|foreningen|forbundet)s?$"
+)
+# A programme or network named by its place ("Kvernådalsprogrammet", "Sandværnettverket"): the
+# name is the place, when that is long enough to be one ("Gränsprogrammet" names no "Grän").
+_UNDERTAKING_SUFFIX = re.compile(
+    r"(?<=\w{6})(?:programmet|prosjektet|projektet|satsinga|satsingen|satsningen|nettverket|"
+    r"natverket|samarbeidet|samarbetet|partnerskapet)s?$"
 )
 
 
 def name_key(name: str) -> str:
     """A name's comparable form, its constraint's key: folded, without a genitive s
-    ('Vikfjords', "Vikfjord's" → 'vikfjord') or a word for its document
-    ('Helgelandsutvärderingen' → 'helgeland')."""
-    folded = _DOCUMENT_SUFFIX.sub("", fold(re.sub(r"['’]s$", "", name.strip())))
+    ('Vikfjords', "Vikfjord's" → 'vikfjord') or a word for its document, body or programme
+    ('Helgelandsutvärderingen', 'Skarvdalsbolagets', 'Kvernådalsprogrammet' → 'helgeland',
+    'skarvdal', 'kvernadal')."""
+    folded = fold(re.sub(r"['’]s$", "", name.strip()))
+    folded = _UNDERTAKING_SUFFIX.sub("", _DOCUMENT_SUFFIX.sub("", folded))
     return folded[:-1] if folded.endswith("s") and len(folded) > 4 else folded
 
 
@@ -565,13 +579,24 @@ _BODY_AFTER = re.compile(
 )
 
 
+# A body named by what it is and where ("the savings bank in Sandvær", "sparbanken i Sandvær",
+# "næringsforeningen på Tangen").
+_BODY_BEFORE = re.compile(
+    r"(?i)\b(?:\w*(?:association|society|union|club|company|chamber|cooperative|"
+    r"co-operative|foundation|bank|council|network|forening|förening|samvirkelag|bondelag|"
+    r"nettverk|nätverk|stiftelse|stifting|handelslag|butikk|butik|shop))(?:en|et|a|n|s)?\s+"
+    r"(?:i|in|på|pa|of|for|för)\s+$"
+)
+
+
 def asks_of_a_body(place: Constraint, question: str) -> bool:
     """Whether a question names a place as the first word of a body's name in its own
-    language ("the Ekbyrne business association", "Sandvær sparebank"): a sentence naming
-    the body speaks of what was asked."""
+    language ("the Ekbyrne business association", "Sandvær sparebank"), or names a body by
+    what it is and the place ("sparbanken i Sandvær"): a sentence naming the body speaks of
+    what was asked."""
     for match in re.finditer(rf"(?<!\w){re.escape(place.text)}\b", question):
         after = question[match.end() :]
-        if _BODY_AFTER.match(after):
+        if _BODY_AFTER.match(after) or _BODY_BEFORE.search(question[: match.start()]):
             return True
     return False
 
@@ -919,6 +944,7 @@ def mismatch(
 _FIGURE_QUESTION = re.compile(
     r"(?i)\b(?:hvor|kor|hur)\s+(?:mange|mye|mykje|många|mycket|stor|store|stort|høy|høg|hög)\b|"
     r"\bhow\s+(?:many|much|large|big|high)\b|\bwhat\s+(?:share|percentage|proportion)\b|"
+    r"\b(?:financial|economic|budget)\s+frame\b|"
     r"\b(?:budsjett|budget|ramme|rammen|ramma|andel|andelen|delen|prosent|procent|percent|"
     r"kostar|koster|kostet|kosta|kostade|costs?|tjener|tener|tjänar|earns?|beløp|belopp|"
     r"summen|amount)\b|"
@@ -1142,7 +1168,15 @@ def _same_term(first: str, second: str) -> bool:
         return True
     short, long = sorted((first, second), key=len)
     # A compound names its head: "arbeidsverksted" is a "verksted".
-    return len(short) >= 5 and long.endswith(short)
+    if len(short) >= 5 and long.endswith(short):
+        return True
+    # A long stem with an ending one standard writes and another not, which the stemmer
+    # leaves: "sparebankstiftelsen" and "Sparebankstiftinga" ("sparebankstift",
+    # "sparebankstifting").
+    return len(short) >= _LONG_STEM and long.startswith(short) and len(long) - len(short) <= 3
+
+
+_LONG_STEM = 8
 
 
 def shares_topic(terms: set[str], text: str) -> bool:
@@ -1394,6 +1428,11 @@ def measures_of_two_questions(question: str) -> tuple[Measure, Measure] | None:
     return first_asks, then_asks
 
 
+# One of two questions asking when or who: "Når vart butikken skipa, og kva kosta ein
+# andel?", "how much did it pay, and who led the negotiations?"
+_WHEN_OR_WHO = re.compile(
+    r"(?i)^\W*(?:og\s+|och\s+|and\s+)?(?:når|när|when|kva\s+tid|hvem|kven|vem|who)\b"
+)
 _HOW_OR_WHY = re.compile(
     r"(?i)\b(?:hvordan|korleis|hur|how|hvorfor|kvifor|varför|why)\b(?!\s+(?:mye|mykje|mycket|"
     r"much|many|mange|många|stor|store|høy|høg|hög|large|big|long|lang|lång|lenge|länge|"
@@ -1506,10 +1545,21 @@ def screen(
     figure = FigureAsked.of(without_titles(question, document_titles), language, terms)
     asked_titles = titles_asked(question, fold(question))
     place_asked = asks_which_place(question)
-    # A figure asked beside who holds a title or how or why something was done ("Hvordan
-    # gjennomførte Granåkra anskaffelsen, og hva skjedde med andelen?"): either part answers.
+    # Who holds a title is someone besides those the question names: "who was elected
+    # chair after Geir Olav Mossing" is not answered by a sentence naming only him.
+    persons_asked = {c.key for c in asked if c.kind == "person"}
+    # A question naming a work by its year ("Is Holmen (2016) in the library?") is met by the
+    # references to it; else a cited work's year dates nothing a sentence says.
+    cites_a_work = without_cited_years(question) != question
+    # A figure asked beside who holds a title, or how, why, when or by whom something was
+    # done ("Hvordan gjennomførte Granåkra anskaffelsen, og hva skjedde med andelen?"):
+    # either part answers.
     asked_apart = (
-        (bool(asked_titles) or _HOW_OR_WHY.search(question) is not None)
+        (
+            bool(asked_titles)
+            or _HOW_OR_WHY.search(question) is not None
+            or any(_WHEN_OR_WHO.match(part) for part in questions_of(question))
+        )
         and figure is not None
         and asks_two_things(question)
     )
@@ -1567,7 +1617,10 @@ def screen(
         about = [name for name, naming in named_parts.items() if section in naming.sections]
         context = "\n".join([contexts.get(chunk.doc_id, ""), passages[chunk.id], *about])
         comparable = same_language(language, chunk.language)
-        if not check(constraints, f"{candidate.text}\n{dating}", context, figure is not None).ok:
+        said = f"{candidate.text}\n{dating}"
+        if not cites_a_work:
+            said = without_cited_years(said)
+        if not check(constraints, said, context, figure is not None).ok:
             continue
         if figure is not None and any(
             gives_a_peers_figure(c, candidate.text, chunk.text, question) for c in constraints
@@ -1579,10 +1632,14 @@ def screen(
         ):
             continue
         # Who holds a title is said only by a sentence naming the title and a person
-        # ("ordførar Ragnhild Øvrebø"), not by one about what the title's holder should do.
+        # ("ordførar Ragnhild Øvrebø") the question does not name, not by one about what the
+        # title's holder should do.
         names_title = not asked_titles or (
             bool(asked_titles & titles_named(fold(candidate.text)))
-            and any(c.kind == "person" for c in name_constraints(candidate.text))
+            and any(
+                c.kind == "person" and c.key not in persons_asked
+                for c in name_constraints(candidate.text)
+            )
             and not (
                 text_of is not None
                 and holds_title_elsewhere(
@@ -1619,6 +1676,7 @@ def screen(
             and c.text not in about
             and not meets(c, f"{candidate.text}\n{dating}")
             and not named_just_before(c, candidate)
+            and not named_over_its_box(c, candidate)
             and not (
                 named_parts[c.text].others
                 and named_before(c, named_parts[c.text].others, candidate)
@@ -1696,6 +1754,25 @@ def screen(
 
 # A reference in brackets ("(Stene & Stickler, 2018)"): its year dates a work, not the sentence.
 _CITED = re.compile(r"\([^()]*[^\W\d_][^()]*\b(?:19|20)\d\d[a-z]?\)")
+# A reference in the running text: "Stene og Mørkved (2019)", "Carlsson et al. (2010)".
+_NARRATIVE_CITED = re.compile(
+    r"\b[A-ZÆØÅÄÖ][\w'’-]*(?:\s+et\s+al\.?)?\s+"
+    r"\((?:19|20)\d\d[a-z]?(?:[,;]\s*(?:s|p)\.\s*\d+)?\)"
+)
+_CITED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d[a-z]?(?!\d)")
+
+
+def without_cited_years(text: str) -> str:
+    """The text without the years of the works it cites, which date no event of its own:
+    "Se Stene och Mørkved (2019) om ..." says nothing of 2019."""
+    text = _CITED.sub(lambda match: _CITED_YEAR.sub(" ", match[0]), text)
+
+    def cited(match: re.Match[str]) -> str:
+        # A capitalised word opening a sentence is no author: "Budsjettet (2019) var ...".
+        opens = text[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
+        return match[0] if opens else _CITED_YEAR.sub(" ", match[0])
+
+    return _NARRATIVE_CITED.sub(cited, text)
 
 
 def _undated(
@@ -1849,6 +1926,30 @@ def named_just_before(constraint: Constraint, candidate: Candidate) -> bool:
     return _name_met(constraint, fold(_SENTENCE_END.split(line)[-1]))
 
 
+# A line of a fact box or a form: a short label, a colon, its value ("Managing director: Eva
+# Sjøberg", "Established: 2011").
+_LABEL_LINE = re.compile(r"^[^\W\d_][^:.!?\n]{0,40}:\s+\S[^\n]*$")
+
+
+def named_over_its_box(constraint: Constraint, candidate: Candidate) -> bool:
+    """Whether a labelled line is one of a box of such lines whose first names the name:
+    "Fact box: Mevika Business Garden" over "Managing director: Eva Sjøberg"."""
+    if not _LABEL_LINE.match(candidate.text.strip()):
+        return False
+    chunk = candidate.chunk
+    above = [
+        line.strip()
+        for line in chunk.text[: max(0, candidate.start - chunk.start)].split("\n")
+        if line.strip()
+    ]
+    title = ""
+    for line in reversed(above):
+        if not _LABEL_LINE.match(line):
+            break
+        title = line
+    return bool(title) and _name_met(constraint, fold(title))
+
+
 def _sentence_before(candidate: Candidate) -> str:
     """The sentence before a candidate in its passage; empty when it opens the passage."""
     chunk = candidate.chunk
@@ -1996,6 +2097,22 @@ def _line_above(lines: Sequence[str], is_item: Callable[[str], bool]) -> str:
 # A table's row as the loaders write it ("Kvernås: Innbyggere 7 860; Prosjekter 33."), and the
 # caption that may stand over the table ("Tabell 2.1 viser folketall i 2024, ...").
 _TABLE_ROW = re.compile(r"^[^:\n]{1,60}: [^;\n]+(?:; [^;\n]+)+\.$")
+# A cell of a row whose columns are years: "2023 15", "2024–2025 1 710".
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?\s+[\d  .,]+$")
+
+
+def _label_of_yearly_row(sentence: str) -> str:
+    """The label of a table's row whose columns are years, which names what its figures
+    count ("Companies in the incubator: 2022 12; 2023 15; 2024 19."); empty for another
+    sentence."""
+    if not _TABLE_ROW.match(sentence):
+        return ""
+    label, _, cells = sentence.rstrip(".").partition(": ")
+    if all(_YEAR_CELL.match(cell.strip()) for cell in cells.split("; ")):
+        return label
+    return ""
+
+
 _NUMBERED_CAPTION = re.compile(r"(?i)^\s*(?:tabell|table|tab\.)\s*\d")
 _CAPTION_OPENS = re.compile(
     r"(?i)^\s*(?:(?:tabell|table|tab\.)\s*\d|(?:tabellen|tabellene|tabellane|tabellerna|"
@@ -2073,12 +2190,12 @@ class FigureAsked:
             things=frozenset(things_named(asked, compounds=language != "en"))
             - (frozenset() if measure == "count" else frozenset({"municipalities"})),
             counted=frozenset(topic_terms(counted_asked(question)) if measure == "count" else ()),
-            each=asks_per_unit(question),
+            each=asks_per_unit(question, language),
             language=language,
             aim=aim,
             new=measure == "count" and not of_a_group and counts_new(question),
             glossary=glossary_terms(fold(about), compounds=language != "en"),
-            each_of=per_unit_things(question, language != "en"),
+            each_of=per_unit_things(question, language != "en", language),
             also=also,
         )
 
@@ -2099,9 +2216,13 @@ class FigureAsked:
             if named and not self.things & named:
                 return False
         beside = " ".join(word.strip(".,;:!?()«»\"'") for word in figure.beside)
-        if counted and shares_topic(set(counted), beside):
+        return self._names_counted(beside, counted, compounds)
+
+    def _names_counted(self, text: str, counted: frozenset[str], compounds: bool) -> bool:
+        """Whether a text names what the question counts, in its words or as a thing."""
+        if counted and shares_topic(set(counted), text):
             return True
-        return bool(self.things & things_named(folded_words(fold(beside)), compounds))
+        return bool(self.things & things_named(folded_words(fold(text)), compounds))
 
     def answered_by(
         self,
@@ -2123,10 +2244,10 @@ class FigureAsked:
         that sentence names. Across languages, what the figure is of may be named earlier in
         its `section` ("the same first-line service. ... The service will give advice ... The
         annual cost is NOK 2.1 million")."""
-        if self.each and not gives_per_unit(sentence):
+        if self.each and not gives_per_unit(sentence, language):
             return False  # the total for all of them is no figure for each one
         if self.each_of:
-            given = per_unit_things(sentence, language != "en")
+            given = per_unit_things(sentence, language != "en", language)
             if given and not given & self.each_of:
                 return False  # a cost per job is no grant per municipality
         if self.measure == "duration":
@@ -2170,6 +2291,9 @@ class FigureAsked:
         if self.measure == "count" and (counted or self.things) and not by_the_other:
             if partitive:  # "of them": what the count before it counted
                 return any(self._counts(figure, counted, compounds) for figure in counts(before))
+            label = _label_of_yearly_row(sentence)
+            if label and self._names_counted(label, counted, compounds):
+                return True  # "Companies in the incubator: 2022 12; 2023 15; 2024 19."
             return any(self._counts(figure, counted, compounds) for figure in counts(sentence))
         named = f"{sentence}\n{headings}"
         if comparable and self.terms:

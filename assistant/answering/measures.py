@@ -81,10 +81,11 @@ _SHARE_QUESTION = re.compile(
 )
 # A share bought, not a proportion: "what did a share cost", "vad kostade en andel".
 _PRICED_SHARE = re.compile(
-    r"(?i)\b(?:a|one|each|per|en|ei|ett|eit|hver|kvar|varje)\s+(?:share|andel|andelen)\b"
+    r"(?i)\b(?:a|one|each|per|en|ein|ei|ett|eit|hver|kvar|varje)\s+(?:share|andel|andelen)\b"
 )
 _COST_QUESTION = re.compile(
-    r"(?i)\b(?:cost|costs|kostet|kosta|kostar|koster|kostade|kostnad|price|pris|priset)\b"
+    r"(?i)\b(?:cost|costs|kostet|kosta|kostar|koster|kostade|kostnad|price|pris|priset|"
+    r"betale|betala|betalte|betalade|pay|paid)\b"
 )
 _COUNT_QUESTION = re.compile(r"(?i)\b(?:(?:hvor|kor)\s+mange|hur\s+många|how\s+many)\b")
 # How many of a group did something: "how many of the firms ... were still in business", "hvor
@@ -117,8 +118,11 @@ _MONEY_QUESTION = re.compile(
     r"stipend|lønn|løn|lön|salar|bevilg|bevilj|investe|omsetning|omsetnad|omsättning|"
     r"driftsresultat|årsresultat|overskudd|overskot|överskott|underskudd|underskot|"
     r"underskott)\w*|turnover|revenue|profits?|deficit|ramme|rammen|ramma|ramen|amount|"
+    # A budget's frame, as Scandinavians write it in English ("the financial frame").
+    r"(?:financial|economic|budget)\s+frame|"
     r"kost(?:er|ar|et|a|ade)|costs?|pris|prisen|price|tjener|tener|tjänar|earns?|penger|pengar|"
-    r"money|kroner|kronor|nok|sek|granted|allocated|awarded|spent|invested|"
+    r"money|kroner|kronor|nok|sek|granted|allocated|awarded|spent|invested|betale|betala|"
+    r"betalte|betalade|pay|paid|"
     # What a fund holds is money: "næringsfondet", "the business fund".
     r"\w*fond(?:et|en|s|a|ene|er)?|funds?|funding)\b"
 )
@@ -398,9 +402,20 @@ _PER_UNIT = re.compile(
 )
 
 
-def asks_per_unit(question: str) -> bool:
-    """Whether a figure question asks for it for each one of several (not each year)."""
-    return bool(_PER_UNIT_QUESTION.search(question))
+# Nynorsk's "kvar" ("each") is Swedish for "left" ("hur mycket fanns kvar"), and "kvart" a
+# quarter of an hour.
+_SWEDISH_KVAR = re.compile(r"(?i)\bkvart?\b")
+
+
+def _each_read(text: str, language: str) -> str:
+    """The text with the words that say "each" only in other languages blanked."""
+    return _SWEDISH_KVAR.sub(" ", text) if language == "sv" else text
+
+
+def asks_per_unit(question: str, language: str = "") -> bool:
+    """Whether a figure question (in `language`) asks for it for each one of several (not
+    each year)."""
+    return bool(_PER_UNIT_QUESTION.search(_each_read(question, language)))
 
 
 # The words naming what a figure is for each of ("each municipality", "per ny arbeidsplass").
@@ -410,11 +425,11 @@ _EACH_OF = re.compile(
 )
 
 
-def per_unit_things(text: str, compounds: bool = True) -> frozenset[str]:
-    """The `MEASURED_THINGS` a text gives or asks a figure for each of ("each municipality":
-    municipalities; "113 000 kroner per ny eller sikret arbeidsplass": jobs)."""
+def per_unit_things(text: str, compounds: bool = True, language: str = "") -> frozenset[str]:
+    """The `MEASURED_THINGS` a text (in `language`) gives or asks a figure for each of ("each
+    municipality": municipalities; "113 000 kroner per ny eller sikret arbeidsplass": jobs)."""
     found: set[str] = set()
-    for match in _EACH_OF.finditer(text):
+    for match in _EACH_OF.finditer(_each_read(text, language)):
         words = folded_words(fold(match[1]))
         # What it is for each of stands before any preposition: "per case in the business
         # fund" is per case, not per business.
@@ -428,10 +443,11 @@ _PREPOSITIONS = frozenset(
 )
 
 
-def gives_per_unit(text: str) -> bool:
-    """Whether a text gives a figure for each one, or on average, saying so beside it
-    ("NOK 1.8 million each", "hver kommune fikk 1,8 millioner", "each new job cost about NOK
-    367,000")."""
+def gives_per_unit(text: str, language: str = "") -> bool:
+    """Whether a text (in `language`) gives a figure for each one, or on average, saying so
+    beside it ("NOK 1.8 million each", "hver kommune fikk 1,8 millioner", "each new job cost
+    about NOK 367,000")."""
+    text = _each_read(text, language)
     return any(
         _PER_UNIT.search(" ".join(figure.beside)) or _PER_UNIT.search(" ".join(figure.lead))
         for figure in figures_in(text)

@@ -1616,7 +1616,11 @@ def test_a_question_naming_every_place_the_title_lists_asks_about_them_all() -> 
         ("Helgelandsutvärderingen", "helgeland"),
         ("Vikfjordplanen", "vikfjord"),
         ("Vikfjords", "vikfjord"),
-        ("Helgelandsprogrammet", "helgelandsprogrammet"),
+        ("Helgelandsprogrammet", "helgeland"),
+        ("Skarvdalsbolagets", "skarvdal"),
+        ("Kvernådalsprogrammet", "kvernadal"),
+        # Too short a stem to be a place of its own: "Gränsprogrammet" is the programme's name.
+        ("Gränsprogrammet", "gransprogrammet"),
         ("Evalueringen", "evalueringen"),
     ],
 )
@@ -2090,3 +2094,129 @@ def test_a_question_asking_how_and_a_figure_is_answered_by_a_sentence_giving_eit
     # "How is the bill split" asks for shares: no how a sentence without figures answers.
     split = "Hva kostet anskaffelsen i Granåkra i 2023, og hvordan deles regningen?"
     assert screen(split, [how], {}, "nb").kept == []
+
+
+def test_a_body_named_by_what_it_is_and_its_place_is_the_body_asked_about() -> None:
+    """ "The local savings bank in Sandvær" asks for the bank's figure, which "Sandvær
+    Sparebank" gives; the municipality's figure is still not the bank's."""
+    bank = only(
+        "Sandvær Sparebank opplyste at banken har satt av 400 000 kroner til et lokalt "
+        "gründerfond i 2024."
+    )
+    asked = "Hur mycket har den lokala sparbanken i Sandvær satt av till en gründerfond 2024?"
+    assert screen(asked, [bank], {}, "sv").kept == [bank]
+    municipality = "Hur mycket har kommunen i Sandvær satt av till en gründerfond 2024?"
+    assert screen(municipality, [bank], {}, "sv").kept == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "each"),
+    [
+        ("Hur stort kapital hade näringsfonden kvar vid utgången av 2024?", "sv", False),
+        ("Hur mycket fick varje kommun?", "sv", True),
+        ("Kor mykje fekk kvar kommune i programmet?", "nn", True),
+    ],
+)
+def test_swedish_kvar_asks_what_is_left_not_what_each_one_got(
+    question: str, language: str, each: bool
+) -> None:
+    asked = FigureAsked.of(question, language, topic_terms(question))
+    assert asked is not None
+    assert asked.each is each
+
+
+def test_what_is_left_of_a_fund_is_answered_by_the_sum_left() -> None:
+    capital = only(
+        "Auken vert dekt av fondskapitalen, som var 6,1 millionar kroner ved utgangen av 2024.",
+        "nn",
+    )
+    question = "Hur stort kapital hade näringsfonden kvar vid utgången av 2024?"
+    assert screen(question, [capital], {}, "sv").kept == [capital]
+
+
+def test_the_year_of_a_cited_work_does_not_date_the_sentence_citing_it() -> None:
+    """ "Stene och Mørkved (2019)" is a work of 2019, not an event of 2019; a year in brackets
+    after a sentence's first word is still its own."""
+    citing = only("Se till exempel Stene och Mørkved (2019) om kommunens framtida roll.", "sv")
+    ranked = only("I 2019 låg Älvbacka på plats 212 i rankingen av företagsklimatet.", "sv")
+    question = "Vilken plats hade Älvbacka i rankingen av företagsklimatet 2019?"
+    strategy = {"doc": "Näringslivsstrategi för Älvbacka kommun 2022–2026"}
+    assert screen(question, [citing, ranked], strategy, "sv").kept == [ranked]
+    budget = only("Budsjettet (2019) var på 2,1 millioner kroner.")
+    assert screen("Hva var budsjettet i 2019?", [budget], {}, "nb").kept == [budget]
+
+
+def test_a_word_joining_a_names_words_opens_no_name() -> None:
+    """Nynorsk "Kva for" is "which": the name asked is Interreg, not "for Interreg"."""
+    names = name_constraints("Kva for Interreg-prosjekt byggjer arbeidsnotatet på?")
+    assert [c.text for c in names] == ["Interreg"]
+    assert [c.text for c in name_constraints("Kva gjer Senter for Nyskaping?")] == [
+        "Senter for Nyskaping"
+    ]
+
+
+def test_a_figure_asked_beside_when_something_happened_lets_either_part_answer() -> None:
+    founded = only("Mjøsli Handelslag SA was founded on 3 May 2023.", "en")
+    question = "Når vart samvirkebutikken i Mjøsli skipa, og kva måtte ein betale for ein andel?"
+    assert screen(question, [founded], {}, "nn").kept == [founded]
+    alone = "Kva måtte ein betale for ein andel i samvirkebutikken i Mjøsli?"
+    assert screen(alone, [founded], {}, "nn").kept == []
+
+
+def test_a_table_row_by_year_counts_what_its_label_names() -> None:
+    """Across languages a count names what it counts in the row's label, the years heading
+    its columns."""
+    row = only("Companies in the incubator: 2022 12; 2023 15; 2024 19.", "en")
+    question = "Hvor mange bedrifter var med i inkubatorprogrammet i 2023?"
+    assert screen(question, [row], {}, "nb").kept == [row]
+    visits = only("Visits to the website: 2022 1 200; 2023 1 500; 2024 1 900.", "en")
+    assert screen(question, [visits], {}, "nb").kept == []
+
+
+def test_a_long_word_spelled_with_another_standards_ending_shares_the_topic() -> None:
+    """Bokmål "sparebankstiftelsen" and nynorsk "Sparebankstiftinga" are one body."""
+    row = "2023: Fylkeskommunen 3,4; Kommunane 1,0; Sparebankstiftinga 1,5; Sum 5,9."
+    assert shares_topic(topic_terms("Hvor mye bidro sparebankstiftelsen?"), row)
+    assert not shares_topic(topic_terms("Hva sier næringslivet?"), "næringslivsstrategien")
+
+
+FACT_BOX = (
+    "The garden hosts 17 firms.\n\nFact box: Mevika Business Garden\n\nEstablished: 2011\n\n"
+    "Owners: Mevika municipality (40 %), Mevika Sparebank and 11 local firms\n\n"
+    "Managing director: Eva Sjøberg\n\nTenant firms: 17 (2023)"
+)
+
+
+def test_a_line_of_a_fact_box_is_about_what_the_box_is_titled() -> None:
+    """Who holds a title at a body named in passing is said in the box about it."""
+    director = passage_candidate(FACT_BOX, "Managing director: Eva Sjøberg", language="en")
+    parts = {"doc": {"Mevika": Naming("passing")}}
+    question = "Vem är vd för företagsparken i Mevika?"
+    assert screen(question, [director], {}, "sv", parts).kept == [director]
+    other = FACT_BOX.replace("Fact box: Mevika Business Garden", "Fact box: Arnøy Business Garden")
+    elsewhere = passage_candidate(other, "Managing director: Eva Sjøberg", language="en")
+    assert screen(question, [elsewhere], {}, "sv", parts).kept == []
+
+
+def test_a_question_naming_a_work_by_its_year_is_met_by_references_to_it() -> None:
+    cited = only("Kommunen får nye lederroller (Holmen, 2016).")
+    assert screen("Is Holmen (2016) in the library?", [cited], {}, "en").kept == [cited]
+
+
+def test_who_holds_a_title_after_someone_is_not_answered_by_naming_only_them() -> None:
+    chair = only(
+        "Geir Olav Mossing, who has chaired Fjellnett since 2019, will not stand for "
+        "re-election at the annual meeting on 12 June.",
+        "en",
+    )
+    after = "Hvem ble valgt til ny styreleder i Fjellnett etter Geir Olav Mossing?"
+    assert screen(after, [chair], {}, "nb").kept == []
+    assert screen("Hvem er styreleder i Fjellnett?", [chair], {}, "nb").kept == [chair]
+
+
+def test_a_figure_asked_beside_who_did_something_lets_either_part_answer() -> None:
+    led = only("Ordførar Gunn Brattheim leia forhandlingane, og utbygginga var ferdig.", "nn")
+    both = "How much did the municipality pay for the broadband, and who led the negotiations?"
+    assert screen(both, [led], {}, "en").kept == [led]
+    paid = "How much did the municipality pay for the broadband?"
+    assert screen(paid, [led], {}, "en").kept == []

@@ -60,6 +60,12 @@ from assistant.answering.measures import (
         ("What did a share in the cooperative cost?", "money"),
         ("Vad kostade en andel i kooperativet?", "money"),
         ("Hvor stor andel av kostnaden dekket kommunen?", "share"),
+        # What one pays for it, in nynorsk too.
+        ("Kva måtte ein betale for ein andel i butikken?", "money"),
+        ("How much did one pay for a share?", "money"),
+        ("Hvor stor andel betalte kommunen?", "share"),
+        # A budget's frame, as it is written in English by those who say "ramme".
+        ("What was the financial frame for the note?", "money"),
     ],
 )
 def test_the_measure_a_question_asks_for(question: str, measure: str | None) -> None:
