@@ -224,6 +224,10 @@ def made_dates(question: str) -> list[Constraint]:
     return [constraint for constraint, made in _document_dates(question) if made]
 
 
+# At most this many capitalised words name who made a document between its year and its kind.
+_NAME_WORDS = 4
+
+
 def _document_dates(question: str) -> list[tuple[Constraint, bool]]:
     """`document_dates`, each with whether the question says it is when the document was
     made."""
@@ -238,7 +242,14 @@ def _document_dates(question: str) -> list[tuple[Constraint, bool]]:
         made = any(_MADE_VERB.match(word) for word in words[len(kept) :])
         if made or len(kept) < len(words) - 1:
             before = kept[-1:]
-        after = _WORD_AT.findall(question[end:])[:2]
+        following = _WORD_AT.findall(question[end:])
+        after = following[:2]
+        # "the 2019 Nord University working paper": the kind after who made it.
+        named = 0
+        while named < min(_NAME_WORDS, len(following)) and following[named][:1].isupper():
+            named += 1
+        if named:
+            after += following[named : named + 2]
         if before and before[-1].casefold() in _DATING_WORDS:
             before = before[:-1]
         if after and (after[0].casefold() in STOPWORDS or after[0].casefold() in _ACCORDING):

@@ -1848,6 +1848,8 @@ PAPER_2019 = {"paper": "Kommunen sin næringsutviklingsrolle\nStene, Morten\nNor
             "2019",
         ),
         ("In Stene and Mørkved's 2019 working paper, how many partners were there?", "2019"),
+        ("In the 2019 Nord University working paper, how many partners were there?", "2019"),
+        ("How many firms did Strandheim have in 2019 Nord University said?", None),
         ("Hva sier Stene og Mørkved (2019) om partnerne?", "2019"),
         ("I årsrapporten for 2024, kva kommune forhandla?", "2024"),
         ("In the business programme for 2025–2028, how is the cost split?", "2025–2028"),
