@@ -135,6 +135,19 @@ def not_a_claim(text: str, section_path: Sequence[str] = ()) -> NotClaim | None:
     return None
 
 
+def is_title_line(line: str) -> bool:
+    """Whether a line standing alone, no item of a list, is a title: a cover's subtitle
+    ("Vekst fra kysten og innover – kommunen som forvalter, tjenesteyter og medspiller"), a
+    heading the loaders did not take for one. It ends no sentence, gives no figure as a row or
+    a field does, and is as short as a heading."""
+    stripped = line.strip()
+    if not stripped or _TERMINAL.search(stripped):
+        return False
+    if _DATA_ROW.match(stripped) or is_field_line(stripped):
+        return False
+    return len(_WORD.findall(stripped)) <= HEADING_WORDS
+
+
 def is_claim(text: str, section_path: Sequence[str] = ()) -> bool:
     """True for a sentence an answer may quote as a claim."""
     return not_a_claim(text, section_path) is None

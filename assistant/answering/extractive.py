@@ -21,6 +21,7 @@ from assistant.answering.claims import (
     NotClaim,
     describes_its_document,
     footnote_body,
+    is_title_line,
     not_a_claim,
 )
 from assistant.domain import Chunk
@@ -153,12 +154,25 @@ def score_candidates(
         if self_penalty and describes_its_document(text):
             score -= self_penalty
         not_claim = not_a_claim(text, chunk.section_path)
+        if not_claim is None and not listed and is_title_line(_line_of(chunk, start, sentence.end)):
+            not_claim = "heading"  # a line of its own, unpunctuated: a title
         candidates.append(
             Candidate(
                 chunk, rank, start, sentence.end, text, dense, lexical, score, not_claim, listed
             )
         )
     return sorted(candidates, key=lambda c: -c.score)
+
+
+def _line_of(chunk: Chunk, start: int, end: int) -> str:
+    """The line of a passage a sentence spans, when the sentence is the whole line; else empty."""
+    text = chunk.text
+    at, until = start - chunk.start, end - chunk.start
+    first = text.rfind("\n", 0, at) + 1
+    last = text.find("\n", until)
+    line = text[first : len(text) if last < 0 else last]
+    sentence = text[at:until]
+    return line if line.strip() == sentence.strip() else ""
 
 
 # Words of a question about a document itself: who asked for or wrote it, and why.

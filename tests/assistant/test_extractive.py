@@ -182,3 +182,22 @@ def test_unknown_terms_cost_other_languages_only_when_most_are_unknown_to_their_
     assert unknown_term_penalty("en", 1.0, {"nb", "en"}, 0.04) == pytest.approx(0.04)
     # A library without Swedish text cannot tell what Swedish words it lacks.
     assert unknown_term_penalty("sv", 1.0, {"nb", "en"}, 0.04) == 0.0
+
+
+def test_a_line_standing_alone_without_a_full_stop_is_a_title_not_a_claim() -> None:
+    """A cover's subtitle reads like a sentence about the roles, but says nothing; an item of a
+    list and a sentence running on in its paragraph are quoted as ever."""
+    subtitle = "Vekst fra kysten og innover – kommunen som forvalter, tjenesteyter og medspiller"
+    item = "- utviklingen av Kjeldrud havn som et nytt næringsområde ved kysten"
+    running = "Kommunen skal være forvalter og medspiller i havneutviklingen"
+    text = f"Solmundvik kommune\n\n{subtitle}\n\n{item}\n\n{running} i hele planperioden."
+    passage = Chunk(
+        id="p:0", doc_id="p", text=text, start=0, end=len(text), section_path=["S"], title="T"
+    )
+    sentences = [
+        SentenceInput("p", text.index(part), text.index(part) + len(part), part, [1.0, 0.0])
+        for part in (subtitle, item, running)
+    ]
+    found = score_candidates([passage], sentences, [1.0, 0.0], [], lambda t: [], lambda t: 0.0)
+    claims = {c.text: c.claim for c in found}
+    assert claims == {subtitle: False, item[2:]: True, running: True}
