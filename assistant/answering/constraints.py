@@ -72,7 +72,7 @@ from assistant.retrieval.glossary import (
 )
 from assistant.retrieval.kinds import names_a_kind
 from assistant.retrieval.text import STOPWORDS, content_words, stem
-from indexing.cleaning import field_of, is_bibliography_heading
+from indexing.cleaning import field_of, is_bibliography_heading, is_field_line
 
 Kind = Literal["year", "period", "relative", "number", "place", "organisation", "person"]
 TIME_KINDS: frozenset[str] = frozenset({"year", "period", "relative"})
@@ -1937,15 +1937,10 @@ def named_just_before(constraint: Constraint, candidate: Candidate) -> bool:
     return _name_met(constraint, fold(_SENTENCE_END.split(line)[-1]))
 
 
-# A line of a fact box or a form: a short label, a colon, its value ("Managing director: Eva
-# Sjøberg", "Established: 2011").
-_LABEL_LINE = re.compile(r"^[^\W\d_][^:.!?\n]{0,40}:\s+\S[^\n]*$")
-
-
 def named_over_its_box(constraint: Constraint, candidate: Candidate) -> bool:
-    """Whether a labelled line is one of a box of such lines whose first names the name:
-    "Fact box: Mevika Business Garden" over "Managing director: Eva Sjøberg"."""
-    if not _LABEL_LINE.match(candidate.text.strip()):
+    """Whether a labelled line (`is_field_line`: "Managing director: Eva Sjøberg") is one of
+    a box of such lines whose first names the name ("Fact box: Mevika Business Garden")."""
+    if not is_field_line(candidate.text):
         return False
     chunk = candidate.chunk
     above = [
@@ -1955,7 +1950,7 @@ def named_over_its_box(constraint: Constraint, candidate: Candidate) -> bool:
     ]
     title = ""
     for line in reversed(above):
-        if not _LABEL_LINE.match(line):
+        if not is_field_line(line):
             break
         title = line
     return bool(title) and _name_met(constraint, fold(title))
