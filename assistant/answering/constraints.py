@@ -581,21 +581,20 @@ def named_in_another_body(place: Constraint, sentence: str) -> bool:
     return not _name_met(place, fold(rest))
 
 
+# The words that make a name a body's: "association", "bank", "förening", "stifting".
+_BODIES = (
+    r"association|society|union|club|company|chamber|cooperative|co-operative|foundation|bank|"
+    r"council|network|forening|förening|samvirkelag|bondelag|nettverk|nätverk|stiftelse|stifting"
+)
 # Words after a place that make it the name of a body: "the Ekbyrne business association".
 _BODY_AFTER = re.compile(
-    r"(?i)^\W*(?:\w+\s+)?(?:association|society|union|club|company|chamber|cooperative|"
-    r"co-operative|foundation|bank|council|network|sparebank|næringsforening|"
-    r"næringslivsforening|företagarförening|näringslivsförening|forening|förening|"
-    r"samvirkelag|bondelag|nettverk|nätverk|stiftelse|stifting)\b"
+    rf"(?i)^\W*(?:\w+\s+)?(?:{_BODIES}|sparebank|næringsforening|næringslivsforening|"
+    r"företagarförening|näringslivsförening)\b"
 )
-
-
 # A body named by what it is and where ("the savings bank in Sandvær", "sparbanken i Sandvær",
 # "næringsforeningen på Tangen").
 _BODY_BEFORE = re.compile(
-    r"(?i)\b(?:\w*(?:association|society|union|club|company|chamber|cooperative|"
-    r"co-operative|foundation|bank|council|network|forening|förening|samvirkelag|bondelag|"
-    r"nettverk|nätverk|stiftelse|stifting|handelslag|butikk|butik|shop))(?:en|et|a|n|s)?\s+"
+    rf"(?i)\b(?:\w*(?:{_BODIES}|handelslag|butikk|butik|shop))(?:en|et|a|n|s)?\s+"
     r"(?:i|in|på|pa|of|for|för)\s+$"
 )
 

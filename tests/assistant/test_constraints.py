@@ -43,6 +43,7 @@ from assistant.answering.constraints import (
     without_titles,
 )
 from assistant.answering.extractive import Candidate
+from assistant.answering.language import Language
 from assistant.answering.measures import (
     asked_measure,
     figures_in,
@@ -2157,12 +2158,32 @@ def test_a_word_joining_a_names_words_opens_no_name() -> None:
     ]
 
 
-def test_a_figure_asked_beside_when_something_happened_lets_either_part_answer() -> None:
-    founded = only("Mjøsli Handelslag SA was founded on 3 May 2023.", "en")
-    question = "Når vart samvirkebutikken i Mjøsli skipa, og kva måtte ein betale for ein andel?"
-    assert screen(question, [founded], {}, "nn").kept == [founded]
-    alone = "Kva måtte ein betale for ein andel i samvirkebutikken i Mjøsli?"
-    assert screen(alone, [founded], {}, "nn").kept == []
+@pytest.mark.parametrize(
+    ("sentence", "written", "both", "figure_alone", "asked"),
+    [
+        (
+            "Mjøsli Handelslag SA was founded on 3 May 2023.",
+            "en",
+            "Når vart samvirkebutikken i Mjøsli skipa, og kva måtte ein betale for ein andel?",
+            "Kva måtte ein betale for ein andel i samvirkebutikken i Mjøsli?",
+            "nn",
+        ),
+        (
+            "Ordførar Gunn Brattheim leia forhandlingane, og utbygginga var ferdig.",
+            "nn",
+            "How much did the municipality pay for the broadband, and who led the negotiations?",
+            "How much did the municipality pay for the broadband?",
+            "en",
+        ),
+    ],
+)
+def test_a_figure_asked_beside_when_or_by_whom_something_happened_lets_either_part_answer(
+    sentence: str, written: str, both: str, figure_alone: str, asked: Language
+) -> None:
+    """The sentence saying when or who answers; asked for the figure alone, it does not."""
+    said = only(sentence, written)
+    assert screen(both, [said], {}, asked).kept == [said]
+    assert screen(figure_alone, [said], {}, asked).kept == []
 
 
 def test_a_table_row_by_year_counts_what_its_label_names() -> None:
@@ -2214,11 +2235,3 @@ def test_who_holds_a_title_after_someone_is_not_answered_by_naming_only_them() -
     after = "Hvem ble valgt til ny styreleder i Fjellnett etter Geir Olav Mossing?"
     assert screen(after, [chair], {}, "nb").kept == []
     assert screen("Hvem er styreleder i Fjellnett?", [chair], {}, "nb").kept == [chair]
-
-
-def test_a_figure_asked_beside_who_did_something_lets_either_part_answer() -> None:
-    led = only("Ordførar Gunn Brattheim leia forhandlingane, og utbygginga var ferdig.", "nn")
-    both = "How much did the municipality pay for the broadband, and who led the negotiations?"
-    assert screen(both, [led], {}, "en").kept == [led]
-    paid = "How much did the municipality pay for the broadband?"
-    assert screen(paid, [led], {}, "en").kept == []
